@@ -1,0 +1,20 @@
+import { browser } from 'wxt/browser';
+import type { Envelope, MessageType, Messages } from './protocol';
+
+export type Handlers = {
+  [T in MessageType]: (payload: Messages[T]['request']) => Promise<Messages[T]['response']> | Messages[T]['response'];
+};
+
+/** Routes every runtime message to its handler; unknown messages are left for other listeners. */
+export function listen(handlers: Partial<Handlers>): void {
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    if (!isEnvelope(message)) return undefined;
+    const handler = handlers[message.type] as ((p: unknown) => unknown) | undefined;
+    if (!handler) return undefined;
+    return Promise.resolve(handler(message.payload));
+  });
+}
+
+function isEnvelope(x: unknown): x is Envelope {
+  return typeof x === 'object' && x !== null && typeof (x as { type?: unknown }).type === 'string';
+}

@@ -1,0 +1,56 @@
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+const root = import.meta.dirname;
+
+/** Dates are China dates whatever the machine's clock says: the pure rules run under three zones. */
+const ZONES = ['UTC', 'Asia/Shanghai', 'America/Los_Angeles'];
+
+export default defineConfig({
+  test: {
+    reporters: process.env.VITEST_JSON ? ['default', ['json', { outputFile: process.env.VITEST_JSON }]] : ['default'],
+    projects: [
+      ...ZONES.map((tz) => ({
+        test: { name: `shared ${tz}`, root, include: ['shared/**/*.test.ts'], env: { TZ: tz } },
+      })),
+      {
+        plugins: [WxtVitest({ root })],
+        test: {
+          name: 'extension',
+          root,
+          include: ['extension/**/*.test.ts', 'extension/**/*.test.tsx', 'test/**/*.unit.test.ts'],
+        },
+      },
+      {
+        plugins: [
+          cloudflareTest(async () => ({
+            main: './worker/index.ts',
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              bindings: { TEST_MIGRATIONS: await readD1Migrations(`${root}/worker/migrations`) },
+            },
+          })),
+        ],
+        test: {
+          name: 'worker',
+          root,
+          include: ['worker/**/*.test.ts'],
+          setupFiles: ['./test/worker/apply-migrations.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          root,
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['./test/e2e/global-setup.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 180_000,
+          // One Chromium at a time: these machines have two cores.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
