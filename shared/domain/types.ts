@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/**
+ * A calendar date in China (Asia/Shanghai), `YYYY-MM-DD`. Never a `Date`: a Date's day shifts with
+ * the machine's time zone, and the 30-day clock is counted in China calendar days (§2).
+ */
+export const ChinaDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine((s) => {
+    const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+    const t = new Date(Date.UTC(y, m - 1, d));
+    return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+  }, '不存在的日期')
+  .brand<'ChinaDate'>();
+export type ChinaDate = z.infer<typeof ChinaDate>;
+
+/** 智慧团建's organisation type codes (host-system.md). */
+export const OrgType = z.enum(['01TZB', '02TZZ', '03TW', '04TGW', '06BYBTZB', '00DJZTZB']);
+export type OrgType = z.infer<typeof OrgType>;
+
+export const ORG_TYPE_NAMES: Record<OrgType, string> = {
+  '01TZB': '团支部',
+  '02TZZ': '团总支',
+  '03TW': '团委',
+  '04TGW': '团工委',
+  '06BYBTZB': '毕业班团支部',
+  '00DJZTZB': '独立团支部',
+};
+
+export const Org = z.object({
+  id: z.string().min(1).max(64),
+  name: z.string().min(1).max(200),
+  type: OrgType,
+  parentId: z.string().min(1).max(64).nullable(),
+  /** The host's own id of the organisation (`leagueId`), when a page or API shows it. */
+  leagueId: z.string().min(1).max(64).optional(),
+});
+export type Org = z.infer<typeof Org>;
+
+/**
+ * 团员身份认证 as precisely as the host's words allow (§3.2.1, §5.3):
+ * - notUploaded: 尚未认证, and nothing uploaded;
+ * - pending: 尚未认证, uploaded and waiting for the upper committee;
+ * - uncertified: 尚未认证 where the page does not say whether anything was uploaded;
+ * - rejected: 认证不通过 (with the reviewer's reason when known);
+ * - certified: 团员身份已认证;
+ * - unknown: any other text — never a guess.
+ */
+export const CertStatus = z.enum(['notUploaded', 'pending', 'uncertified', 'rejected', 'certified', 'unknown']);
+export type CertStatus = z.infer<typeof CertStatus>;
+
+/** 发展团员编号: 12 characters from 2017 on, legacy 16-digit numbers in some provinces. */
+export const DevNumber = z.string().max(32);
+
+export const Member = z.object({
+  /** The host's member id (`userId`) when a page exposes it. */
+  hostId: z.string().min(1).max(64).optional(),
+  name: z.string().min(1).max(100),
+  devNumber: DevNumber.optional(),
+  joinedOn: ChinaDate,
+  /** The upper committee's approval of the admission (上级团委批准): starts the 30-day clock. */
+  approvedOn: ChinaDate.optional(),
+  status: CertStatus,
+  /** The reviewer's reason (审批意见) when the archive was rejected. */
+  rejectionReason: z.string().max(2000).optional(),
+  isCadre: z.boolean().default(false),
+  graduating: z.boolean().default(false),
+  orgId: z.string().min(1).max(64),
+});
+export type Member = z.infer<typeof Member>;
