@@ -5,7 +5,8 @@ export const HOST_MATCHES = ['https://zhtj.youth.cn/*', 'https://m.zhtj.youth.cn
 
 export default defineConfig({
   srcDir: 'extension',
-  outDir: '.output',
+  // A separate output folder lets parallel test runs build without clobbering each other.
+  outDir: process.env.LAA_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
   manifest: ({ browser }) => ({
