@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { needsArchive } from './archive';
-import { addDays, chinaToday, toChinaDate } from './chinaDate';
+import { addDays, chinaMidnight, chinaToday, toChinaDate } from './chinaDate';
 import { daysLeft, uploadDeadline } from './deadline';
 import type { ChinaDate } from './types';
 
@@ -52,5 +52,17 @@ describe('the 30-day deadline (§2, §5.7)', () => {
     const dl = uploadDeadline({ joinedOn: d('2024-05-20'), approvedOn: d('2024-05-20') });
     expect(daysLeft(dl, chinaToday(Date.parse('2024-06-19T15:59:59Z')))).toBe(0); // 23:59:59 in Shanghai
     expect(daysLeft(dl, chinaToday(Date.parse('2024-06-19T16:00:00Z')))).toBe(-1); // 00:00 the next day
+  });
+
+  it('is due today at every instant of the last day in Shanghai, and overdue from its midnight on', () => {
+    fc.assert(
+      fc.property(anyDay, fc.integer({ min: 0, max: 86_399_999 }), (approvedOn, ms) => {
+        const dl = uploadDeadline({ joinedOn: approvedOn, approvedOn });
+        const lastDayStart = chinaMidnight(dl.lastDay);
+        expect(daysLeft(dl, chinaToday(lastDayStart + ms))).toBe(0);
+        expect(daysLeft(dl, chinaToday(lastDayStart + 86_400_000 + ms))).toBe(-1);
+        expect(daysLeft(dl, chinaToday(lastDayStart - 1))).toBe(1);
+      }),
+    );
   });
 });
