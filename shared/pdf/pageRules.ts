@@ -1,0 +1,79 @@
+import type { PagePixelFacts, PageStructureFacts } from './facts';
+import { isHugeImage } from './fileRules';
+import { MESSAGES } from './messages';
+import {
+  BLANK_MAX_INK,
+  BLUR_FAIL_MM,
+  BLUR_MIN_EDGES,
+  BLUR_WARN_MM,
+  BORDER_MIN_SIDES,
+  BORDER_SIDE_MIN,
+  DPI_SLACK,
+  LOW_DPI_FAIL,
+  LOW_DPI_WARN,
+  SCANNED_MIN_COVERAGE,
+  SKEW_WARN_DEG,
+  STAIN_FAIL_FRAC,
+  STAIN_WARN_MM2,
+} from './thresholds';
+import type { Issue } from './types';
+
+/** The page's scan: the image covering the most of it. */
+export function mainImage(s: PageStructureFacts) {
+  let best: PageStructureFacts['images'][number] | undefined;
+  for (const img of s.images) if (!best || img.coverage > best.coverage) best = img;
+  return best;
+}
+
+/** §4.1 "须逐页扫描或通过图片形式汇总生成": a page drawn with text or paths rather than a picture. */
+export function isNotScanned(s: PageStructureFacts): boolean {
+  const coverage = s.images.reduce((sum, i) => sum + i.coverage, 0);
+  return coverage < SCANNED_MIN_COVERAGE && (s.visibleTextOps > 0 || s.vectorOps > 0);
+}
+
+/** A page with nothing drawn at all. */
+export function isEmptyStructure(s: PageStructureFacts): boolean {
+  return !s.contentUnreadable && s.images.length === 0 && s.visibleTextOps === 0 && s.vectorOps === 0;
+}
+
+export function structureIssues(s: PageStructureFacts): Issue[] {
+  const page = s.page;
+  if (isEmptyStructure(s)) return [{ code: 'blank-page', severity: 'fail', page, message: MESSAGES.blankPage() }];
+  if (isNotScanned(s)) return [{ code: 'not-scanned', severity: 'fail', page, message: MESSAGES.notScanned() }];
+  const img = mainImage(s);
+  if (!img || isHugeImage(img)) return [];
+  if (img.dpi + DPI_SLACK < LOW_DPI_FAIL)
+    return [{ code: 'low-resolution', severity: 'fail', page, message: MESSAGES.lowResolutionFail(img.dpi) }];
+  if (img.dpi + DPI_SLACK < LOW_DPI_WARN)
+    return [{ code: 'low-resolution', severity: 'warn', page, message: MESSAGES.lowResolutionWarn(img.dpi) }];
+  return [];
+}
+
+/** Blank pages say nothing about blur, stains or skew: report only that they are blank. */
+export function isBlank(p: PagePixelFacts): boolean {
+  return p.inkCoverage < BLANK_MAX_INK;
+}
+
+export function pixelIssues(p: PagePixelFacts): Issue[] {
+  const page = p.page;
+  if (isBlank(p)) return [{ code: 'blank-page', severity: 'fail', page, message: MESSAGES.blankPage() }];
+  const issues: Issue[] = [];
+  if (p.orientation === 'sideways') issues.push({ code: 'orientation', severity: 'fail', page, message: MESSAGES.sideways() });
+  else if (p.orientation === 'upsideDown') issues.push({ code: 'orientation', severity: 'fail', page, message: MESSAGES.upsideDown() });
+  else if (p.skewDeg !== null && Math.abs(p.skewDeg) > SKEW_WARN_DEG)
+    issues.push({ code: 'skew', severity: 'warn', page, message: MESSAGES.skew(p.skewDeg) });
+
+  if (p.edgeWidthMm !== null && p.edgeCount >= BLUR_MIN_EDGES) {
+    if (p.edgeWidthMm >= BLUR_FAIL_MM) issues.push({ code: 'blurry-page', severity: 'fail', page, message: MESSAGES.blurryFail() });
+    else if (p.edgeWidthMm >= BLUR_WARN_MM) issues.push({ code: 'blurry-page', severity: 'warn', page, message: MESSAGES.blurryWarn() });
+  }
+  if (p.largestBlotchFrac >= STAIN_FAIL_FRAC)
+    issues.push({ code: 'stained-page', severity: 'fail', page, message: MESSAGES.stainedFail() });
+  else if (p.largestBlotchMm2 >= STAIN_WARN_MM2)
+    issues.push({ code: 'stained-page', severity: 'warn', page, message: MESSAGES.stainedWarn() });
+
+  const sides = p.borderDepth.filter((d) => d >= BORDER_SIDE_MIN).length;
+  if (sides >= BORDER_MIN_SIDES)
+    issues.push({ code: 'background-border', severity: 'warn', page, message: MESSAGES.backgroundBorder() });
+  return issues;
+}

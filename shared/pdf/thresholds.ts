@@ -1,0 +1,72 @@
+/**
+ * Every threshold the preflight rules use, with where it comes from. Values marked "calibrated"
+ * were set on the scanner and scan-app fixture families and checked on the others; the sweeps are
+ * in docs/preflight.md.
+ */
+
+/** §3.2.1 "文件大小不超过 20M"; the back end's `maxMemberRecordFileSize: 20 // MB` is most likely MiB. */
+export const MAX_BYTES = 20 * 1024 * 1024;
+/** Above 20,000,000 bytes a decimal reading of "20M" would refuse the file: warn. */
+export const SAFE_BYTES = 20_000_000;
+
+/** host-system.md: "必须上传12页完整的电子版《入团志愿书》". */
+export const EXPECTED_PAGES = 12;
+
+/** Pages analysed pixel by pixel at most: a file with more is refused for its count anyway. */
+export const MAX_ANALYSED_PAGES = 40;
+
+/**
+ * An image is absurd above this many pixels: a 600-dpi A3 colour scan is 70 MP; decoding one of
+ * 500 MP would need 2 GB of memory. Also absurd: a side longer than this.
+ */
+export const HUGE_IMAGE_PIXELS = 150_000_000;
+export const HUGE_IMAGE_SIDE = 30_000;
+
+/** DA/T 31-2017 asks for at least 200 dpi; below 100 dpi 五号 text is under 15 px high: unreadable. */
+export const LOW_DPI_WARN = 200;
+export const LOW_DPI_FAIL = 100;
+/** Rounding slack: a 2480-px-wide image on a 595.3-pt A4 page is 299.9 dpi, a 1650-px one 199.6. */
+export const DPI_SLACK = 2;
+
+/** §4.1 scans: a page whose images cover less than this and that draws text or paths was typed. */
+export const SCANNED_MIN_COVERAGE = 0.3;
+
+/**
+ * Blank: ink on under this fraction of the paper. A near-empty cover (title, 编号 and a line or
+ * two) measures 0.4 % and more at analysis size; scanner noise on an empty sheet stays under
+ * 0.02 %. Calibrated.
+ */
+export const BLANK_MAX_INK = 0.0015;
+
+/**
+ * Blurry: median edge width in mm at analysis size (≈ 75 dpi). Sharp print and handwriting measure
+ * 0.4–0.7 mm (one to two analysis pixels); calibrated sweeps put "hard to read" at about 1.0 mm.
+ */
+export const BLUR_WARN_MM = 0.95;
+export const BLUR_FAIL_MM = 1.3;
+/** Fewer strong edges than this and the page says nothing about sharpness. */
+export const BLUR_MIN_EDGES = 150;
+
+/** Stained: a solid dark blotch (text strokes erode away, blotches do not). Calibrated. */
+export const STAIN_WARN_MM2 = 60;
+export const STAIN_FAIL_FRAC = 0.01;
+
+/**
+ * Duplicate: correlation of coarse ink maps. The same sheet scanned twice measures 0.95 and more;
+ * different pages of the same printed layout (table rules shared, handwriting different) stay
+ * under 0.85. Calibrated.
+ */
+export const DUPLICATE_MIN_CORRELATION = 0.93;
+
+/** Skew above this many degrees is visible and reviewers ask for a rescan. */
+export const SKEW_WARN_DEG = 3;
+
+/**
+ * Background border: a side counts when this fraction of its depth is not paper; the file warns
+ * when at least two sides do (one dark strip is a scanner-lid shadow, not a desk).
+ */
+export const BORDER_SIDE_MIN = 0.04;
+export const BORDER_MIN_SIDES = 2;
+
+/** Greyscale: chroma's 99th percentile under this on every page means there is no colour to see a red seal in. */
+export const GREYSCALE_MAX_CHROMA = 12;

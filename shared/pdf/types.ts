@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+/**
+ * The preflight contract: what the analysis page is given, what it measures ("facts"), and the
+ * report it answers with. The engine in extension/pdf measures; the rules in this folder judge.
+ */
+
+export type Severity = 'fail' | 'warn' | 'info';
+
+/** Stable English codes; the Chinese text for each lives in messages.ts. */
+export const ISSUE_CODES = [
+  'empty',
+  'not-pdf',
+  'corrupt',
+  'encrypted',
+  'too-large',
+  'page-count',
+  'huge-image',
+  'not-scanned',
+  'blank-page',
+  'blurry-page',
+  'stained-page',
+  'duplicate-page',
+  'orientation',
+  'skew',
+  'low-resolution',
+  'background-border',
+  'no-seal',
+  'number-mismatch',
+  'number-unreadable',
+  'number-format',
+  'unchecked-pages',
+] as const;
+export type IssueCode = (typeof ISSUE_CODES)[number];
+
+export interface Issue {
+  code: IssueCode;
+  severity: Severity;
+  /** 1-based page number when the issue is about one page. */
+  page?: number;
+  message: string;
+}
+
+export type Verdict = 'pass' | 'warn' | 'fail';
+
+/** What the caller (upload panel, CLI, tests) posts to the analysis page. */
+export const PreflightRequest = z.object({
+  type: z.literal('laa-preflight'),
+  bytes: z.instanceof(ArrayBuffer),
+  fileName: z.string().max(1000).default('document.pdf'),
+  member: z
+    .object({
+      devNumber: z.string().max(32).optional(),
+      joinedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    })
+    .optional(),
+  options: z
+    .object({
+      expectedPages: z.number().int().min(1).max(1000).optional(),
+      /** Skip the page-1 number (no OCR): for callers that only need the rest. */
+      skipNumber: z.boolean().optional(),
+    })
+    .optional(),
+});
+export type PreflightRequest = z.input<typeof PreflightRequest>;
+
+export type PreflightStage = 'quick' | 'pages' | 'number' | 'done';
+
+/** Sent over the MessageChannel port while a check runs; the last message is `{ kind: 'report' }`. */
+export type PreflightEvent =
+  | { kind: 'progress'; stage: PreflightStage; done: number; total: number; ms: number }
+  | { kind: 'quick'; verdict: Verdict; issues: Issue[]; pages: number | null; ms: number }
+  | { kind: 'report'; report: PreflightReport }
+  | { kind: 'error'; message: string };
+
+export interface PreflightReport {
+  fileName: string;
+  verdict: Verdict;
+  issues: Issue[];
+  /** Page count, or null when the file could not be read as a PDF. */
+  pages: number | null;
+  bytes: number;
+  /** Lowercase hex SHA-256 of the file: the worker stores this, never the file. */
+  sha256: string;
+  /** The 发展团员编号 read from page 1 and where it came from. */
+  page1Number?: { value: string; source: 'text' | 'ocr' };
+  /** Pages where a round red seal was found (1-based). */
+  sealPages: number[];
+  /** Small JPEG data URLs, one per analysed page, in page order. */
+  thumbnails: string[];
+  /** Per-stage timings in milliseconds, from the bytes in the engine. */
+  ms: { quick: number; total: number };
+}
