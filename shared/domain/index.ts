@@ -11,3 +11,4 @@ export * from './lifecycle';
 export * from './transfer';
 export * from './identity';
 export * from './idCard';
+export * from './observation';

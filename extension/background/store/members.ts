@@ -1,0 +1,140 @@
+import { findSameMember, memberKey, type IdentityFields } from '../../../shared/domain/identity';
+import { hashIdCard, isValidIdCard, maskIdCard } from '../../../shared/domain/idCard';
+import { mergeObservation } from '../../../shared/domain/observation';
+import type { ChinaDate } from '../../../shared/domain/types';
+import { orgKey, type LocalMember, type MemberFields, type RowObservation } from '../../model/member';
+import type { LocalDb } from './db';
+import { currentHashKey } from './hashKey';
+
+/** What the overlay needs back for each row: what was recorded about the member beyond the page. */
+export interface MemberFacts {
+  key: string;
+  approvedOn: ChinaDate | null;
+  page1Number: string | null;
+  rejectionReason: string | null;
+  graduating: boolean;
+}
+
+export interface ObserveResult {
+  facts: MemberFacts[];
+  created: number;
+  updated: number;
+  corrected: number;
+}
+
+type Seen = Partial<MemberFields>;
+
+/** The row as it may be kept: the clear 身份证号 replaced by its masked form and keyed hash. */
+async function scrub(row: RowObservation, key: Uint8Array): Promise<Seen> {
+  const seen: Seen = {
+    hostId: row.hostId,
+    name: row.name.trim(),
+    devNumber: row.devNumber,
+    joinedOn: row.joinedOn,
+    status: row.status,
+    rejectionReason: row.rejectionReason,
+    graduating: row.graduating,
+    isCadre: row.isCadre,
+  };
+  if (row.idCard && isValidIdCard(row.idCard)) {
+    seen.idMasked = maskIdCard(row.idCard);
+    seen.idHash = await hashIdCard(row.idCard, key);
+  }
+  return seen;
+}
+
+function identity(org: string, v: Seen): IdentityFields | null {
+  if (!v.name || !v.joinedOn) return v.hostId ? { hostId: v.hostId, orgId: org, devNumber: v.devNumber, name: v.name ?? '', joinedOn: v.joinedOn ?? ('' as ChinaDate) } : null;
+  return { hostId: v.hostId, orgId: org, devNumber: v.devNumber, name: v.name, joinedOn: v.joinedOn };
+}
+
+const identityOf = (m: LocalMember): IdentityFields => ({
+  hostId: m.values.hostId,
+  orgId: m.orgKey,
+  devNumber: m.values.devNumber,
+  name: m.values.name ?? '',
+  joinedOn: m.values.joinedOn ?? ('' as ChinaDate),
+});
+
+export function factsOf(m: LocalMember): MemberFacts {
+  return {
+    key: m.key,
+    approvedOn: m.values.approvedOn ?? null,
+    page1Number: m.values.page1Number ?? null,
+    rejectionReason: m.values.rejectionReason ?? null,
+    graduating: m.values.graduating ?? false,
+  };
+}
+
+/**
+ * Keeps what rows of a host list said, newest observation winning field by field, and answers
+ * with what is known of each row's member. A row seen with a corrected 编号 (same name and
+ * 入团时间 in the same organisation) updates that member rather than adding one (§5.8).
+ */
+export async function recordObservations(db: LocalDb, rows: RowObservation[], observedAt: number): Promise<ObserveResult> {
+  const { key: hashKey } = await currentHashKey(db);
+  // Hash before the transaction: IndexedDB transactions end at the first non-database await.
+  const scrubbed = await Promise.all(rows.map((r) => scrub(r, hashKey)));
+  const tx = db.transaction('members', 'readwrite');
+  const byOrg = new Map<string, LocalMember[]>();
+  const result: ObserveResult = { facts: [], created: 0, updated: 0, corrected: 0 };
+
+  for (const [i, row] of rows.entries()) {
+    const seen = scrubbed[i]!;
+    const org = orgKey(row.org);
+    const id = identity(org, seen);
+    if (!id) {
+      result.facts.push({ key: '', approvedOn: null, page1Number: null, rejectionReason: null, graduating: false });
+      continue;
+    }
+    let known = byOrg.get(org);
+    if (!known) byOrg.set(org, (known = await tx.store.index('byOrg').getAll(org)));
+    let current: LocalMember | undefined;
+    if (seen.hostId) current = await tx.store.index('byHostId').get(seen.hostId);
+    if (!current) {
+      const match = findSameMember(known.map(identityOf), id);
+      current = match ? known[match.index] : undefined;
+    }
+    const base: LocalMember = current ?? { key: '', orgKey: org, org: row.org, values: {}, at: {}, firstSeenAt: observedAt, lastSeenAt: observedAt };
+    const { next, changed } = mergeObservation(base, seen, observedAt);
+    // Keyed by what is now known, so a host id seen once keeps naming the member.
+    const key = memberKey(identity(org, next.values) ?? id);
+    const member: LocalMember = { ...base, key, orgKey: org, org: row.org, values: next.values, at: next.at, lastSeenAt: Math.max(base.lastSeenAt, observedAt) };
+    if (current && current.key !== key) {
+      await tx.store.delete(current.key);
+      result.corrected++;
+    }
+    if (!current) result.created++;
+    else if (changed.length) result.updated++;
+    await tx.store.put(member);
+    if (current) known.splice(known.indexOf(current), 1, member);
+    else known.push(member);
+    result.facts.push(factsOf(member));
+  }
+  await tx.done;
+  return result;
+}
+
+/** Records a value the admin entered (approval date) or a check produced (page-1 number). */
+export async function recordFact<F extends 'approvedOn' | 'page1Number'>(db: LocalDb, keys: string[], field: F, value: MemberFields[F], at: number): Promise<number> {
+  const tx = db.transaction('members', 'readwrite');
+  let updated = 0;
+  for (const key of keys) {
+    const m = await tx.store.get(key);
+    if (!m) continue;
+    const { next, changed } = mergeObservation<MemberFields>(m, { [field]: value } as Partial<MemberFields>, at);
+    if (!changed.length) continue;
+    await tx.store.put({ ...m, values: next.values, at: next.at });
+    updated++;
+  }
+  await tx.done;
+  return updated;
+}
+
+export function membersOfOrg(db: LocalDb, org: string): Promise<LocalMember[]> {
+  return db.getAllFromIndex('members', 'byOrg', org);
+}
+
+export function allMembers(db: LocalDb): Promise<LocalMember[]> {
+  return db.getAll('members');
+}
