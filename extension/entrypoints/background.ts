@@ -1,9 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { serveMembers } from '../background/members';
+import { openLocalDb } from '../background/store/db';
 import { listen } from '../messaging/router';
 
 export default defineBackground(() => {
   listen({
     ping: () => ({ ok: true, version: browser.runtime.getManifest().version }),
   });
+  serveMembers(openLocalDb());
 });

@@ -1,3 +1,8 @@
+import type { ChinaDate } from '../../shared/domain/types';
+import type { ObserveResult } from '../background/store/members';
+import type { RowObservation } from '../model/member';
+import type { Settings } from '../model/settings';
+
 /**
  * The one typed contract between the extension's parts (content script, pages, background).
  * Each message names its request and its reply; `sendToBackground` is the only way to send.
@@ -6,6 +11,12 @@
 export interface Messages {
   /** Liveness: the background answers with the extension's version. */
   ping: { request: Record<string, never>; response: { ok: true; version: string } };
+  /** Rows a host list showed: kept (newest wins), answered with what is known of each member. */
+  observeRows: { request: { rows: RowObservation[]; observedAt: number }; response: ObserveResult };
+  /** The upper committee's approval date the admin recorded, for one member or a selection. */
+  setApprovedOn: { request: { keys: string[]; approvedOn: ChinaDate | null }; response: { updated: number } };
+  getSettings: { request: Record<string, never>; response: Settings };
+  setSettings: { request: Partial<Settings>; response: Settings };
 }
 
 export type MessageType = keyof Messages;
