@@ -1,4 +1,5 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import { generateKeyPairSync } from 'node:crypto';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
@@ -28,7 +29,12 @@ export default defineConfig({
             main: './worker/index.ts',
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
-              bindings: { TEST_MIGRATIONS: await readD1Migrations(`${root}/worker/migrations`) },
+              bindings: {
+                TEST_MIGRATIONS: await readD1Migrations(`${root}/worker/migrations`),
+                // A fresh audit signing key and admin secret per run (deployments set them as secrets).
+                AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+                ADMIN_SECRET: 'test-admin-secret-0123456789',
+              },
             },
           })),
         ],
@@ -37,6 +43,8 @@ export default defineConfig({
           root,
           include: ['worker/**/*.test.ts'],
           setupFiles: ['./test/worker/apply-migrations.ts'],
+          // Webhook receivers on loopback: the digest really sends HTTP to them.
+          globalSetup: ['./test/worker/receiver-setup.ts'],
         },
       },
       {

@@ -1,5 +1,49 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { z } from 'zod';
+import { extensionCors } from './cors';
 import type { AppEnv } from './env';
+import { errorBody, onError } from './errors';
+import { admin } from './routes/admin';
+import { audit } from './routes/audit';
+import { calendar, feeds } from './routes/feeds';
 import { health } from './routes/health';
+import { invites } from './routes/invites';
+import { members } from './routes/members';
+import { modifications } from './routes/modifications';
+import { orgs } from './routes/orgs';
+import { reminders } from './routes/reminders';
+import { settings } from './routes/settings';
+import { sync } from './routes/sync';
+import { tokens } from './routes/tokens';
+import { webhooks } from './routes/webhooks';
 
-export const app = new Hono<AppEnv>().basePath('/v1').route('/health', health);
+// zod's own messages in Chinese: the users read them.
+z.config(z.locales.zhCN());
+
+/** 5,000 rows of observations fit in well under 8 MB. */
+const MAX_BODY = 8 * 1024 * 1024;
+
+export const app = new Hono<AppEnv>()
+  .basePath('/v1')
+  .use(requestId({ headerName: 'X-Request-Id', limitLength: 100 }))
+  .use(extensionCors)
+  .use(bodyLimit({ maxSize: MAX_BODY, onError: (c) => c.json(errorBody('too-large', '请求内容过大：每批最多 5000 行、8 MB，请分批上传'), 413) }))
+  .route('/health', health)
+  .route('/admin', admin)
+  .route('/invites', invites)
+  .route('/tokens', tokens)
+  .route('/settings', settings)
+  .route('/orgs', orgs)
+  .route('/sync', sync)
+  .route('/members', members)
+  .route('/modifications', modifications)
+  .route('/reminders', reminders)
+  .route('/webhooks', webhooks)
+  .route('/feeds', feeds)
+  .route('/calendar', calendar)
+  .route('/audit', audit);
+
+app.onError(onError);
+app.notFound((c) => c.json(errorBody('not-found', '没有这个接口，请检查扩展版本'), 404));

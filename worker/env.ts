@@ -1,8 +1,21 @@
-/** The bindings wrangler.toml gives the worker. */
+import type { AuthContext } from './auth/context';
+
+/** The bindings wrangler.toml gives the worker, plus its secrets (.dev.vars locally). */
 export interface Bindings {
   DB: D1Database;
   AUDIT: R2Bucket;
+  /** Comma-separated extension origins allowed by CORS. */
   ALLOWED_ORIGINS: string;
+  /** Ed25519 private key, PKCS#8, base64: signs the audit checkpoints. */
+  AUDIT_SIGNING_KEY?: string;
+  /** Bearer secret of `npm run worker:admin` (creating tenants and first invites). */
+  ADMIN_SECRET?: string;
+  /** Optional overrides of the per-minute limits (numbers as strings). */
+  RATE_AUTH_FAILURES_PER_MIN?: string;
+  RATE_WRITES_PER_MIN?: string;
 }
 
-export type AppEnv = { Bindings: Bindings };
+export type AppEnv = {
+  Bindings: Bindings;
+  Variables: { auth: AuthContext; requestId: string; idempotency?: { tenantId: string; key: string } };
+};

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+export const AuditEntryView = z.object({
+  seq: z.number(),
+  at: z.string(),
+  actor: z.string(),
+  orgId: z.string().nullable(),
+  action: z.string(),
+  subject: z.string().nullable(),
+  digest: z.string(),
+  requestId: z.string(),
+  hash: z.string(),
+});
+export type AuditEntryView = z.infer<typeof AuditEntryView>;
+
+export const AuditListQuery = z.object({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+export const AuditListResponse = z.object({ entries: z.array(AuditEntryView), next: z.number().nullable() });
+export type AuditListResponse = z.infer<typeof AuditListResponse>;
+
+/** `GET /v1/audit/verify`: the chain re-checked against the signed checkpoints in R2. */
+export const AuditVerifyResponse = z.object({
+  ok: z.boolean(),
+  entries: z.number(),
+  sealed: z.number(),
+  /** Entries after the last checkpoint: only these could be cut off without verify noticing. */
+  unsealed: z.number(),
+  checkpoints: z.number(),
+  firstMismatch: z.object({ seq: z.number(), reason: z.string() }).nullable(),
+});
+export type AuditVerifyResponse = z.infer<typeof AuditVerifyResponse>;

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { CertStatus, DevNumber } from '../domain/types';
+import { ChinaDate, HexDigest, Instant, MaskedIdCard, MaskedName, OrgRef } from './common';
+
+export const SYNC_MAX_ROWS = 5000;
+
+/** Free text that must never carry a 身份证号 in clear (18 characters, the last maybe X). */
+const noIdCard = (s: string) => !/\d{17}[\dXx]/.test(s);
+const ID_CARD_MESSAGE = '内容中疑似包含明文身份证号：请只上传脱敏形式和哈希';
+
+/**
+ * What the extension saw of one member on a host page at `observedAt`. Fields left out were not
+ * seen; `null` means "seen empty" (e.g. the reviewer's reason after a re-upload). The worker keeps,
+ * field by field, the newest value it was told (observed times later than the server clock count as now).
+ *
+ * Identity: `hostId` (the host's userId) when the page exposes it, else `idHash`, else `devNumber`,
+ * else the name (hash) with 入团时间. Send the strongest one the page shows, every time.
+ */
+export const MemberObservation = z
+  .object({
+    org: OrgRef,
+    hostId: z.string().min(1).max(64).optional(),
+    /** The clear name: dropped (only masked + hashed) when the tenant keeps names out. */
+    name: z.string().trim().min(1).max(100).refine(noIdCard, ID_CARD_MESSAGE).optional(),
+    nameMasked: MaskedName.optional(),
+    /** HMAC-SHA-256(tenant key, name), hex. */
+    nameHash: HexDigest.optional(),
+    /** HMAC-SHA-256(tenant key, 身份证号 upper-cased), hex: the number itself never leaves the browser. */
+    idHash: HexDigest.optional(),
+    idMasked: MaskedIdCard.optional(),
+    devNumber: DevNumber.refine(noIdCard, ID_CARD_MESSAGE).nullable().optional(),
+    joinedOn: ChinaDate.optional(),
+    approvedOn: ChinaDate.nullable().optional(),
+    status: CertStatus.optional(),
+    rejectionReason: z.string().max(2000).refine(noIdCard, ID_CARD_MESSAGE).nullable().optional(),
+    graduating: z.boolean().optional(),
+    isCadre: z.boolean().optional(),
+    observedAt: Instant,
+  })
+  .strict()
+  .refine(
+    (o) => o.hostId || o.idHash || o.devNumber || ((o.name || o.nameHash) && o.joinedOn),
+    '无法识别团员：请至少提供 hostId、idHash、发展团员编号，或姓名与入团时间',
+  );
+export type MemberObservation = z.infer<typeof MemberObservation>;
+
+/** The PDF check's verdict on a file, never the file: hash, size, pages and the finding codes. */
+export const PreflightResult = z
+  .object({
+    org: OrgRef,
+    member: z
+      .object({ hostId: z.string().min(1).max(64).optional(), idHash: HexDigest.optional(), devNumber: DevNumber.optional() })
+      .refine((m) => m.hostId || m.idHash || m.devNumber, '请指明团员（hostId、idHash 或发展团员编号）'),
+    fileHash: HexDigest,
+    size: z.number().int().min(0).max(1_000_000_000),
+    pages: z.number().int().min(0).max(10_000),
+    verdict: z.enum(['pass', 'warn', 'block']),
+    codes: z.array(z.string().regex(/^[a-z0-9-]{1,40}$/)).max(50),
+    /** The 发展团员编号 read from page 1, when it could be read. */
+    page1Number: z.string().max(32).nullable().optional(),
+    observedAt: Instant,
+  })
+  .strict();
+export type PreflightResult = z.infer<typeof PreflightResult>;
+
+/** `POST /v1/sync` with an `Idempotency-Key` header: up to 5,000 rows, written all or nothing. */
+export const SyncBatch = z
+  .object({
+    observations: z.array(MemberObservation).max(SYNC_MAX_ROWS).default([]),
+    preflights: z.array(PreflightResult).max(SYNC_MAX_ROWS).default([]),
+  })
+  .strict()
+  .refine((b) => b.observations.length + b.preflights.length > 0, '批次为空')
+  .refine((b) => b.observations.length + b.preflights.length <= SYNC_MAX_ROWS, `每批最多 ${SYNC_MAX_ROWS} 行`);
+export type SyncBatch = z.infer<typeof SyncBatch>;
+
+export const SyncResponse = z.object({
+  members: z.object({ created: z.number(), updated: z.number(), unchanged: z.number() }),
+  preflights: z.object({ recorded: z.number() }),
+  auditEntries: z.number(),
+  serverTime: z.string(),
+});
+export type SyncResponse = z.infer<typeof SyncResponse>;

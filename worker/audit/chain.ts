@@ -1,0 +1,59 @@
+import { sha256Hex } from '../lib/crypto';
+
+/** What a state change says about itself before it gets a place in the chain. */
+export interface AuditDraft {
+  action: string;
+  orgId: string | null;
+  subject: string | null;
+  /** Hashed into `digest`: the entry proves what was written without repeating it. */
+  payload: unknown;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  org_id: string | null;
+  action: string;
+  subject: string | null;
+  digest: string;
+  request_id: string;
+  hash: string;
+}
+
+export const GENESIS = '0'.repeat(64);
+
+/** Stable JSON: keys sorted, so the same payload always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const keys = Object.keys(value as object)
+    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+}
+
+/** The bytes an entry's hash covers: its position, content and the previous entry's hash. */
+export function entryText(prevHash: string, e: Omit<AuditEntry, 'hash'>): string {
+  return [prevHash, e.seq, e.at, e.actor, e.org_id ?? '', e.action, e.subject ?? '', e.digest, e.request_id].join('\n');
+}
+
+export const hashEntry = (prevHash: string, e: Omit<AuditEntry, 'hash'>) => sha256Hex(entryText(prevHash, e));
+
+export async function chainDrafts(
+  head: { seq: number; hash: string },
+  drafts: AuditDraft[],
+  meta: { actor: string; requestId: string; at: string },
+): Promise<AuditEntry[]> {
+  const out: AuditEntry[] = [];
+  let prev = head.hash;
+  let seq = head.seq;
+  for (const d of drafts) {
+    const digest = await sha256Hex(canonicalJson(d.payload));
+    const e = { seq: ++seq, at: meta.at, actor: meta.actor, org_id: d.orgId, action: d.action, subject: d.subject, digest, request_id: meta.requestId };
+    const hash = await hashEntry(prev, e);
+    out.push({ ...e, hash });
+    prev = hash;
+  }
+  return out;
+}

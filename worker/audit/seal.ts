@@ -1,0 +1,60 @@
+import { getSegment, listSegmentKeys, putSegment, segmentKey, type Segment } from '../blobs/auditSegments';
+import { auditPage, recordSeal, tenantsWithAudit } from '../db/audit';
+import type { Bindings } from '../env';
+import { sha256Hex } from '../lib/crypto';
+import { GENESIS, hashEntry } from './chain';
+import { sign, signingKeys, type SigningKeys } from './signing';
+
+export const SEGMENT_MAX = 10_000;
+
+/** What a segment's signature covers: tenant, range, both ends of the chain, and the list of hashes. */
+export async function checkpointText(s: Pick<Segment, 'tenantId' | 'from' | 'to' | 'prevHead' | 'head' | 'hashes'>): Promise<string> {
+  return ['laa-audit-checkpoint/1', s.tenantId, s.from, s.to, s.prevHead, s.head, await sha256Hex(s.hashes.join(''))].join('\n');
+}
+
+/** Where sealing got to, read from R2 (the signed objects are the truth, not a row in D1). */
+export async function sealedHead(bucket: R2Bucket, tenantId: string): Promise<{ seq: number; hash: string }> {
+  const keys = await listSegmentKeys(bucket, tenantId);
+  const last = keys[keys.length - 1];
+  if (!last) return { seq: 0, hash: GENESIS };
+  const seg = await getSegment(bucket, last.key);
+  return seg ? { seq: seg.to, hash: seg.head } : { seq: last.to, hash: GENESIS };
+}
+
+/** Seals every entry not sealed yet into segments of at most SEGMENT_MAX entries. */
+export async function sealTenant(env: Bindings, tenantId: string, keys?: SigningKeys): Promise<{ sealed: number; segments: number }> {
+  const k = keys ?? (await signingKeys(env.AUDIT_SIGNING_KEY));
+  let head = await sealedHead(env.AUDIT, tenantId);
+  let sealed = 0;
+  let segments = 0;
+  for (;;) {
+    const entries = await auditPage(env.DB, tenantId, head.seq, SEGMENT_MAX);
+    if (entries.length === 0) break;
+    // Seal only a chain that holds together from the last checkpoint: never sign over a break.
+    let prev = head.hash;
+    const hashes: string[] = [];
+    for (const [i, e] of entries.entries()) {
+      if (e.seq !== head.seq + i + 1 || (await hashEntry(prev, e)) !== e.hash) break;
+      hashes.push(e.hash);
+      prev = e.hash;
+    }
+    if (hashes.length === 0) {
+      console.error(`audit chain of ${tenantId} breaks after ${head.seq}: not sealing`);
+      break;
+    }
+    const body = { tenantId, from: head.seq + 1, to: head.seq + hashes.length, prevHead: head.hash, head: prev, hashes };
+    const seg: Segment = { version: 1, ...body, sealedAt: new Date().toISOString(), publicKey: k.publicX, signature: await sign(k, await checkpointText(body)) };
+    if (!(await putSegment(env.AUDIT, seg))) break; // another sealer got there first
+    await recordSeal(env.DB, { tenantId, lastSeq: seg.to, headHash: seg.head, key: segmentKey(tenantId, seg.from, seg.to), at: seg.sealedAt }).run();
+    sealed += hashes.length;
+    segments++;
+    head = { seq: seg.to, hash: seg.head };
+    if (hashes.length < entries.length) break;
+  }
+  return { sealed, segments };
+}
+
+export async function sealAll(env: Bindings): Promise<void> {
+  const keys = await signingKeys(env.AUDIT_SIGNING_KEY);
+  for (const t of await tenantsWithAudit(env.DB)) await sealTenant(env, t, keys);
+}

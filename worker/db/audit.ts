@@ -1,0 +1,59 @@
+import type { AuditEntry } from '../audit/chain';
+import { GENESIS } from '../audit/chain';
+
+export async function auditHead(db: D1Database, tenantId: string): Promise<{ seq: number; hash: string }> {
+  const row = await db.prepare('SELECT seq, hash FROM audit WHERE tenant_id = ? ORDER BY seq DESC LIMIT 1').bind(tenantId).first<{ seq: number; hash: string }>();
+  return row ?? { seq: 0, hash: GENESIS };
+}
+
+/** Appends entries; (tenant_id, seq) is the primary key, so a writer that lost the race fails whole. */
+export function insertAudit(db: D1Database, tenantId: string, entries: AuditEntry[]): D1PreparedStatement[] {
+  const out: D1PreparedStatement[] = [];
+  for (let i = 0; i < entries.length; i += 2000) {
+    out.push(
+      db
+        .prepare(
+          `INSERT INTO audit (tenant_id, seq, at, actor, org_id, action, subject, digest, request_id, hash)
+           SELECT ?, value ->> 'seq', value ->> 'at', value ->> 'actor', value ->> 'org_id', value ->> 'action',
+                  value ->> 'subject', value ->> 'digest', value ->> 'request_id', value ->> 'hash'
+             FROM json_each(?)`,
+        )
+        .bind(tenantId, JSON.stringify(entries.slice(i, i + 2000))),
+    );
+  }
+  return out;
+}
+
+const ENTRY_COLS = 'seq, at, actor, org_id, action, subject, digest, request_id, hash';
+
+export async function auditPage(db: D1Database, tenantId: string, after: number, limit: number): Promise<AuditEntry[]> {
+  const { results } = await db
+    .prepare(`SELECT ${ENTRY_COLS} FROM audit WHERE tenant_id = ? AND seq > ? ORDER BY seq LIMIT ?`)
+    .bind(tenantId, after, limit)
+    .all<AuditEntry>();
+  return results;
+}
+
+/** Entries of the given organisations only (a committee below the top sees its own subtree's entries). */
+export async function auditPageForOrgs(db: D1Database, tenantId: string, orgIds: string[], after: number, limit: number): Promise<AuditEntry[]> {
+  const { results } = await db
+    .prepare(`SELECT ${ENTRY_COLS} FROM audit WHERE tenant_id = ? AND seq > ? AND org_id IN (SELECT value FROM json_each(?)) ORDER BY seq LIMIT ?`)
+    .bind(tenantId, after, JSON.stringify(orgIds), limit)
+    .all<AuditEntry>();
+  return results;
+}
+
+export const auditCount = (db: D1Database, tenantId: string) =>
+  db.prepare('SELECT count(*) AS n, coalesce(max(seq), 0) AS last FROM audit WHERE tenant_id = ?').bind(tenantId).first<{ n: number; last: number }>();
+
+export async function lastSeal(db: D1Database, tenantId: string): Promise<{ last_seq: number; head_hash: string } | null> {
+  return db.prepare('SELECT last_seq, head_hash FROM audit_seals WHERE tenant_id = ? ORDER BY last_seq DESC LIMIT 1').bind(tenantId).first();
+}
+
+export const recordSeal = (db: D1Database, s: { tenantId: string; lastSeq: number; headHash: string; key: string; at: string }) =>
+  db
+    .prepare('INSERT OR IGNORE INTO audit_seals (tenant_id, last_seq, head_hash, object_key, sealed_at) VALUES (?, ?, ?, ?, ?)')
+    .bind(s.tenantId, s.lastSeq, s.headHash, s.key, s.at);
+
+export const tenantsWithAudit = async (db: D1Database) =>
+  (await db.prepare('SELECT DISTINCT tenant_id FROM audit').all<{ tenant_id: string }>()).results.map((r) => r.tenant_id);

@@ -1,0 +1,87 @@
+import type { Bucket } from '../../shared/domain/urgency';
+import type { ChinaDate } from '../../shared/domain/types';
+import type { MemberRow } from '../members/row';
+
+/**
+ * shared/domain/urgency.ts `classify`, in SQL over the columns written with each member
+ * (needs_archive, status, last_day, estimated). Boundaries as in `bucketForDaysLeft`: past the
+ * last day overdue (maybeOverdue when estimated), the last day itself dueToday, then ≤ 3, ≤ 7, later.
+ * ?4 today, ?5 today + 3, ?6 today + 7 (ISO dates compare as text).
+ */
+export const BUCKET_SQL = `CASE
+  WHEN m.needs_archive = 0 THEN 'exempt'
+  WHEN m.status = 'certified' THEN 'certified'
+  WHEN m.status = 'pending' THEN 'pending'
+  WHEN m.last_day < ?4 THEN CASE WHEN m.estimated = 1 THEN 'maybeOverdue' ELSE 'overdue' END
+  WHEN m.last_day = ?4 THEN 'dueToday'
+  WHEN m.last_day <= ?5 THEN 'within3'
+  WHEN m.last_day <= ?6 THEN 'within7'
+  ELSE 'later' END`;
+
+export interface BucketGroup {
+  org_seq: number;
+  bucket: Bucket;
+  status: string;
+  n: number;
+}
+
+export interface D1Cost {
+  queries: number;
+  rowsRead: number;
+  ms: number;
+}
+
+export interface Window {
+  today: ChinaDate;
+  plus3: ChinaDate;
+  plus7: ChinaDate;
+}
+
+/** One aggregate over the subtree: counts per organisation, bucket and status. */
+export async function bucketGroups(db: D1Database, tenantId: string, lo: string, hi: string, w: Window): Promise<{ groups: BucketGroup[]; cost: D1Cost }> {
+  const r = await db
+    .prepare(
+      `SELECT m.org_seq AS org_seq, ${BUCKET_SQL} AS bucket, m.status AS status, count(*) AS n
+         FROM orgs o JOIN members m ON m.tenant_id = o.tenant_id AND m.org_seq = o.seq
+        WHERE o.tenant_id = ?1 AND o.path >= ?2 AND o.path < ?3
+        GROUP BY m.org_seq, bucket, m.status`,
+    )
+    .bind(tenantId, lo, hi, w.today, w.plus3, w.plus7)
+    .all<BucketGroup>();
+  return { groups: r.results, cost: { queries: 1, rowsRead: r.meta.rows_read ?? 0, ms: r.meta.duration ?? 0 } };
+}
+
+/** The members behind one count, most urgent first. */
+export async function membersInBucket(
+  db: D1Database,
+  tenantId: string,
+  lo: string,
+  hi: string,
+  w: Window,
+  bucket: Bucket,
+  limit: number,
+  offset: number,
+): Promise<MemberRow[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT m.* FROM orgs o JOIN members m ON m.tenant_id = o.tenant_id AND m.org_seq = o.seq
+        WHERE o.tenant_id = ?1 AND o.path >= ?2 AND o.path < ?3 AND (${BUCKET_SQL}) = ?7
+        ORDER BY m.last_day, m.key LIMIT ?8 OFFSET ?9`,
+    )
+    .bind(tenantId, lo, hi, w.today, w.plus3, w.plus7, bucket, limit, offset)
+    .all<MemberRow>();
+  return results;
+}
+
+/** Members with an upload still owed and a known last day: the calendar feed and the digest lists. */
+export async function owedMembers(db: D1Database, tenantId: string, lo: string, hi: string, limit: number): Promise<MemberRow[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT m.* FROM orgs o JOIN members m ON m.tenant_id = o.tenant_id AND m.org_seq = o.seq
+        WHERE o.tenant_id = ? AND o.path >= ? AND o.path < ? AND m.needs_archive = 1 AND m.status NOT IN ('certified', 'pending') AND m.last_day IS NOT NULL
+        ORDER BY m.last_day, m.key LIMIT ?`,
+    )
+    .bind(tenantId, lo, hi, limit)
+    .all<MemberRow>();
+  return results;
+}

@@ -1,0 +1,47 @@
+import type { MemberView } from '../../shared/api/members';
+import { chinaToday } from '../../shared/domain/chinaDate';
+import { scopeRange } from '../auth/context';
+import { orgsInRange } from '../db/orgs';
+import { owedMembers } from '../db/reminders';
+import { allWebhooks, deliveredToday, recordDelivery, type WebhookRow } from '../db/webhooks';
+import { deliver, type DeliveryResult } from '../digest/send';
+import type { Bindings } from '../env';
+import { OrgTree } from '../lib/orgTree';
+import { summarise } from '../members/reminders';
+import { memberView } from '../members/view';
+
+/** The members a digest names: overdue and due within 7 days, most urgent first. */
+const LISTED = 200;
+
+export async function digestFor(env: Bindings, hook: WebhookRow, now = Date.now()) {
+  const root = await env.DB.prepare('SELECT * FROM orgs WHERE seq = ?').bind(hook.org_seq).first<import('../db/orgs').OrgRow>();
+  if (!root) return null;
+  const range = scopeRange('committee', root.path);
+  const tree = new OrgTree(await orgsInRange(env.DB, hook.tenant_id, range.lo, range.hi));
+  const today = chinaToday(now);
+  const { body } = await summarise(env.DB, hook.tenant_id, tree, root, range, today);
+  const urgent: MemberView[] = (await owedMembers(env.DB, hook.tenant_id, range.lo, range.hi, LISTED))
+    .map((m) => memberView(m, tree, today))
+    .filter((m) => m.daysLeft !== null && m.daysLeft <= 7);
+  return { reminders: body, urgent, today };
+}
+
+export async function sendDigest(env: Bindings, hook: WebhookRow, opts: { now?: number; force?: boolean; backoffMs?: number } = {}): Promise<DeliveryResult | null> {
+  const d = await digestFor(env, hook, opts.now);
+  if (!d) return null;
+  if (!opts.force && (await deliveredToday(env.DB, hook.id, d.today))) return null;
+  const result = await deliver(hook, d.reminders, d.urgent, opts.backoffMs);
+  await recordDelivery(env.DB, { webhookId: hook.id, tenantId: hook.tenant_id, day: d.today, ...result, at: new Date().toISOString() });
+  return result;
+}
+
+/** The 08:00 Asia/Shanghai cron: every configured webhook, once a day. */
+export async function runDigests(env: Bindings, now = Date.now()): Promise<void> {
+  for (const hook of await allWebhooks(env.DB)) {
+    try {
+      await sendDigest(env, hook, { now });
+    } catch (err) {
+      console.error('digest failed', hook.id, err);
+    }
+  }
+}

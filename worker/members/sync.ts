@@ -1,0 +1,156 @@
+import type { OrgRef } from '../../shared/api/common';
+import type { MemberObservation, SyncBatch, SyncResponse } from '../../shared/api/sync';
+import { hashName, maskName } from '../../shared/domain/idCard';
+import { memberKey } from '../../shared/domain/identity';
+import { normaliseDevNumber } from '../../shared/domain/devNumber';
+import type { AuthContext } from '../auth/context';
+import type { AuditDraft } from '../audit/chain';
+import { membersForBatch, type PreflightRow } from '../db/members';
+import { orgsByIds, orgsByLeagueIds, type OrgRow } from '../db/orgs';
+import { fail } from '../errors';
+import { fromBase64 } from '../lib/crypto';
+import type { OrgTree } from '../lib/orgTree';
+import { emptyRow, mergeFields, type FieldValues, type MemberRow } from './row';
+
+export interface SyncPlan {
+  members: MemberRow[];
+  preflights: PreflightRow[];
+  audit: AuditDraft[];
+  result: SyncResponse;
+}
+
+/** Resolves every organisation a batch names, refusing the whole batch on the first one outside the scope. */
+async function resolveOrgs(db: D1Database, auth: AuthContext, tree: OrgTree, refs: OrgRef[]): Promise<OrgRow[]> {
+  const out: OrgRow[] = [];
+  const missing: { i: number; ref: OrgRef }[] = [];
+  refs.forEach((ref, i) => {
+    const o = (ref.id && tree.byId.get(ref.id)) || (ref.leagueId && tree.byLeagueId.get(ref.leagueId)) || (ref.path && tree.byPath(ref.path)) || undefined;
+    if (o) out[i] = o;
+    else missing.push({ i, ref });
+  });
+  if (missing.length) {
+    const ids = missing.flatMap((m) => (m.ref.id ? [m.ref.id] : []));
+    const leagueIds = missing.flatMap((m) => (m.ref.leagueId ? [m.ref.leagueId] : []));
+    const elsewhere = [...(await orgsByIds(db, auth.tenantId, ids)), ...(await orgsByLeagueIds(db, auth.tenantId, leagueIds))];
+    const first = missing[0]!;
+    const name = first.ref.id ?? first.ref.leagueId ?? first.ref.path?.join('/');
+    if (elsewhere.length) fail(403, 'out-of-scope', `第 ${first.i + 1} 行的组织（${name}）不在你的管理范围内：整批未写入`);
+    fail(422, 'unknown-org', `第 ${first.i + 1} 行的组织（${name}）在团队组织树中找不到：请先导入组织树或核对 leagueId，整批未写入`);
+  }
+  return out;
+}
+
+export async function planSync(db: D1Database, auth: AuthContext, tree: OrgTree, batch: SyncBatch, now: number): Promise<SyncPlan> {
+  const { storeNames } = auth.tenant;
+  const obs = batch.observations;
+  const obsOrgs = await resolveOrgs(db, auth, tree, obs.map((o) => o.org));
+  const needsKey = obs.some((o) => o.name && !o.nameHash);
+  const hmac = needsKey
+    ? await crypto.subtle.importKey('raw', fromBase64(auth.tenant.hashKey) as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
+    : undefined;
+
+  const prepared = await Promise.all(
+    obs.map(async (o, i) => {
+      const org = obsOrgs[i]!;
+      const nameHash = o.nameHash ?? (o.name ? await hashName(o.name, hmac!) : undefined);
+      const devNumber = o.devNumber === null ? null : o.devNumber === undefined ? undefined : normaliseDevNumber(o.devNumber) || null;
+      // The key never holds a clear name: the name's keyed hash stands in for it.
+      const key = memberKey({ hostId: o.hostId, orgId: org.id, devNumber: devNumber ?? undefined, name: `#${nameHash ?? ''}`, joinedOn: o.joinedOn! });
+      return { o, org, key, values: fieldValues(o, org, nameHash, devNumber, storeNames), at: Math.min(Date.parse(o.observedAt), now) };
+    }),
+  );
+
+  const existing = await membersForBatch(
+    db,
+    auth.tenantId,
+    [...new Set(prepared.map((p) => p.key))],
+    [...new Set(prepared.flatMap((p) => (p.o.hostId ? [p.o.hostId] : [])))],
+    [...new Set(prepared.flatMap((p) => (p.o.idHash ? [p.o.idHash] : [])))],
+  );
+  const byKey = new Map(existing.map((r) => [r.key, r]));
+  const byHost = new Map(existing.filter((r) => r.host_id).map((r) => [r.host_id!, r.key]));
+  const byIdHash = new Map(existing.filter((r) => r.id_hash).map((r) => [r.id_hash!, r.key]));
+  const orgPathOf = new Map(tree.rows.map((r) => [r.seq, r.path]));
+  const touched = new Map<string, { row: MemberRow; created: boolean; changed: Set<string> }>();
+
+  prepared.forEach((p, i) => {
+    const key = (p.o.hostId && byHost.get(p.o.hostId)) || (byKey.has(p.key) ? p.key : undefined) || (p.o.idHash && byIdHash.get(p.o.idHash)) || p.key;
+    const prior = touched.get(key)?.row ?? byKey.get(key);
+    if (prior && !orgPathOf.has(prior.org_seq)) {
+      fail(403, 'out-of-scope', `第 ${i + 1} 行的团员属于你管理范围以外的组织：整批未写入`);
+    }
+    if (!prior && !p.o.joinedOn) fail(422, 'joined-on-required', `第 ${i + 1} 行是新团员，须提供入团时间（joinedOn）：整批未写入`);
+    const base = prior ?? emptyRow(auth.tenantId, key, p.org.seq, now);
+    const { row, changed } = mergeFields(base, p.values, p.at);
+    const entry = touched.get(key) ?? { row, created: !prior, changed: new Set<string>() };
+    entry.row = { ...row, updated_at: changed.length ? now : row.updated_at };
+    changed.forEach((f) => entry.changed.add(f));
+    touched.set(key, entry);
+    byKey.set(key, entry.row);
+    if (row.host_id) byHost.set(row.host_id, key);
+    if (row.id_hash) byIdHash.set(row.id_hash, key);
+  });
+
+  const members: MemberRow[] = [];
+  const audit: AuditDraft[] = [];
+  let created = 0;
+  let updated = 0;
+  for (const [key, t] of touched) {
+    if (!t.created && t.changed.size === 0) continue;
+    members.push(t.row);
+    t.created ? created++ : updated++;
+    const org = tree.bySeq.get(t.row.org_seq);
+    audit.push({ action: t.created ? 'member.create' : 'member.update', orgId: org?.id ?? null, subject: key, payload: { fields: [...t.changed].sort(), row: t.row } });
+  }
+
+  const pfOrgs = await resolveOrgs(db, auth, tree, batch.preflights.map((p) => p.org));
+  const preflights: PreflightRow[] = batch.preflights.map((p, i) => {
+    const org = pfOrgs[i]!;
+    const ref = p.member.hostId ? `id:${p.member.hostId}` : p.member.idHash ? `ih:${p.member.idHash}` : `no:${org.id}:${normaliseDevNumber(p.member.devNumber!)}`;
+    audit.push({ action: 'preflight.record', orgId: org.id, subject: ref, payload: p });
+    return {
+      tenant_id: auth.tenantId,
+      file_hash: p.fileHash,
+      member_ref: ref,
+      org_seq: org.seq,
+      size: p.size,
+      pages: p.pages,
+      verdict: p.verdict,
+      codes: JSON.stringify(p.codes),
+      page1_number: p.page1Number ?? null,
+      observed_at: Math.min(Date.parse(p.observedAt), now),
+    };
+  });
+
+  return {
+    members,
+    preflights,
+    audit,
+    result: {
+      members: { created, updated, unchanged: touched.size - created - updated },
+      preflights: { recorded: preflights.length },
+      auditEntries: audit.length,
+      serverTime: new Date(now).toISOString(),
+    },
+  };
+}
+
+function fieldValues(o: MemberObservation, org: OrgRow, nameHash: string | undefined, devNumber: string | null | undefined, storeNames: boolean): FieldValues {
+  const nameMasked = o.nameMasked ?? (o.name ? maskName(o.name) : undefined);
+  return {
+    org: org.seq,
+    hostId: o.hostId,
+    name: storeNames ? o.name : undefined,
+    nameMasked,
+    nameHash,
+    idHash: o.idHash,
+    idMasked: o.idMasked,
+    devNumber,
+    joinedOn: o.joinedOn,
+    approvedOn: o.approvedOn,
+    status: o.status,
+    rejectionReason: o.rejectionReason,
+    graduating: o.graduating === undefined ? undefined : o.graduating ? 1 : 0,
+    isCadre: o.isCadre === undefined ? undefined : o.isCadre ? 1 : 0,
+  };
+}

@@ -1,0 +1,79 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import { z } from 'zod';
+import { CreateTenantRequest, type CreateTenantResponse, type InviteCreated } from '../../shared/api/tenancy';
+import { OrgId, Role } from '../../shared/api/common';
+import { guardAuthFailures, refuseAuth } from '../auth/middleware';
+import { DAY_MS, iso, newInviteCode } from '../auth/tokens';
+import { commitWrite } from '../audit/commit';
+import { insertInvite } from '../db/invites';
+import { maxOrgSeq, orgsByIds, upsertOrgs } from '../db/orgs';
+import { insertTenant, tenantById } from '../db/tenants';
+import type { AppEnv } from '../env';
+import { fail } from '../errors';
+import { base64, randomBytes, randomText, timingSafeEqual } from '../lib/crypto';
+import { valid } from '../lib/validate';
+
+/** `Authorization: Bearer <ADMIN_SECRET>`: only the operator's CLI (npm run worker:admin) gets in. */
+const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const secret = c.env.ADMIN_SECRET;
+  if (!secret || secret.length < 16) fail(503, 'admin-disabled', '未配置 ADMIN_SECRET（至少 16 个字符），管理接口已关闭');
+  await guardAuthFailures(c);
+  const given = c.req.header('Authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? '';
+  if (!timingSafeEqual(given, secret)) await refuseAuth(c, 'admin-secret-invalid', '管理密钥不正确');
+  await next();
+};
+
+const InviteForTenant = z.object({ orgId: OrgId, role: Role.default('committee'), ttlDays: z.number().int().min(1).max(90).default(14) });
+
+export const admin = new Hono<AppEnv>()
+  .use(requireAdmin)
+  .post('/tenants', valid('json', CreateTenantRequest), async (c) => {
+    const body = c.req.valid('json');
+    const tenantId = `tn_${randomText(9)}`;
+    const invite = await newInviteCode();
+    const now = Date.now();
+    const expiresAt = iso(now + body.inviteTtlDays * DAY_MS);
+    const step = await commitWrite(c, tenantId, 'admin', async () => {
+      const seq = (await maxOrgSeq(c.env.DB)) + 1;
+      const root = { seq, tenant_id: tenantId, id: body.topOrg.id, name: body.topOrg.name, type: body.topOrg.type, parent_seq: null, league_id: body.topOrg.leagueId ?? null, path: `/${seq}/` };
+      const result: CreateTenantResponse = { tenantId, invite: { code: invite.code, orgId: root.id, role: 'committee', expiresAt } };
+      return {
+        statements: [
+          insertTenant(c.env.DB, { id: tenantId, name: body.name, storeNames: body.storeNames, hashKey: base64(randomBytes(32)), rootSeq: seq, createdAt: iso(now) }),
+          ...upsertOrgs(c.env.DB, [root]),
+          insertInvite(c.env.DB, { codeHash: invite.hash, tenantId, orgSeq: seq, role: 'committee', createdBy: 'admin', createdAt: iso(now), expiresAt }),
+        ],
+        audit: [
+          { action: 'tenant.create', orgId: root.id, subject: tenantId, payload: { name: body.name, storeNames: body.storeNames } },
+          { action: 'org.create', orgId: root.id, subject: root.id, payload: root },
+          { action: 'invite.create', orgId: root.id, subject: 'committee', payload: { role: 'committee', expiresAt } },
+        ],
+        result,
+        status: 201,
+      };
+    });
+    return c.json(step.result, 201);
+  })
+  .post('/tenants/:tenantId/invites', valid('json', InviteForTenant), async (c) => {
+    const tenantId = c.req.param('tenantId');
+    if (!(await tenantById(c.env.DB, tenantId))) fail(404, 'tenant-not-found', '没有这个团队');
+    const body = c.req.valid('json');
+    const [org] = await orgsByIds(c.env.DB, tenantId, [body.orgId]);
+    if (!org) fail(404, 'org-not-found', '该团队中没有这个组织');
+    const invite = await newInviteCode();
+    const now = Date.now();
+    const expiresAt = iso(now + body.ttlDays * DAY_MS);
+    const step = await commitWrite(c, tenantId, 'admin', async () => ({
+      statements: [insertInvite(c.env.DB, { codeHash: invite.hash, tenantId, orgSeq: org.seq, role: body.role, createdBy: 'admin', createdAt: iso(now), expiresAt })],
+      audit: [{ action: 'invite.create', orgId: org.id, subject: body.role, payload: { role: body.role, expiresAt } }],
+      result: { code: invite.code, orgId: org.id, role: body.role, expiresAt } satisfies InviteCreated,
+      status: 201,
+    }));
+    return c.json(step.result, 201);
+  })
+  /** For the benchmark's scale figure: a bare count over all members, timed inside the worker. */
+  .get('/diagnostics/count', async (c) => {
+    const t0 = performance.now();
+    const r = await c.env.DB.prepare('SELECT count(*) AS n FROM members').all<{ n: number }>();
+    return c.json({ members: r.results[0]?.n ?? 0, ms: performance.now() - t0, d1DurationMs: r.meta.duration, rowsRead: r.meta.rows_read });
+  });

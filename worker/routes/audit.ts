@@ -1,0 +1,30 @@
+import { Hono } from 'hono';
+import { AuditListQuery, type AuditListResponse } from '../../shared/api/audit';
+import { scopeRange } from '../auth/context';
+import { requireAuth, requireCommittee } from '../auth/middleware';
+import { verifyChain } from '../audit/verify';
+import { auditPage, auditPageForOrgs } from '../db/audit';
+import { orgsInRange } from '../db/orgs';
+import type { AppEnv } from '../env';
+import { valid } from '../lib/validate';
+
+export const audit = new Hono<AppEnv>()
+  .use(requireAuth, requireCommittee)
+  /** The top committee reads the whole log; a committee below reads its subtree's entries. */
+  .get('/', valid('query', AuditListQuery), async (c) => {
+    const auth = c.get('auth');
+    const { after, limit } = c.req.valid('query');
+    let entries;
+    if (auth.org.seq === auth.tenant.rootSeq) entries = await auditPage(c.env.DB, auth.tenantId, after, limit);
+    else {
+      const { lo, hi } = scopeRange(auth.role, auth.org.path);
+      const ids = (await orgsInRange(c.env.DB, auth.tenantId, lo, hi)).map((o) => o.id);
+      entries = await auditPageForOrgs(c.env.DB, auth.tenantId, ids, after, limit);
+    }
+    const body: AuditListResponse = {
+      entries: entries.map((e) => ({ seq: e.seq, at: e.at, actor: e.actor, orgId: e.org_id, action: e.action, subject: e.subject, digest: e.digest, requestId: e.request_id, hash: e.hash })),
+      next: entries.length === limit ? entries[entries.length - 1]!.seq : null,
+    };
+    return c.json(body);
+  })
+  .get('/verify', async (c) => c.json(await verifyChain(c.env, c.get('auth').tenantId)));

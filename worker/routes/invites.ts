@@ -1,0 +1,74 @@
+import { Hono } from 'hono';
+import { CreateInviteRequest, RedeemInviteRequest, type InviteCreated, type RedeemInviteResponse } from '../../shared/api/tenancy';
+import { actorOf, covers } from '../auth/context';
+import { guardAuthFailures, limitWrites, refuseAuth, requireAuth, requireCommittee } from '../auth/middleware';
+import { DAY_MS, inviteHash, iso, newInviteCode, newToken } from '../auth/tokens';
+import { commitWrite } from '../audit/commit';
+import { insertInvite, inviteByHash } from '../db/invites';
+import { orgsByIds } from '../db/orgs';
+import { tenantById } from '../db/tenants';
+import type { AppEnv } from '../env';
+import { fail } from '../errors';
+import { idempotent } from '../lib/idempotency';
+import { valid } from '../lib/validate';
+import type { OrgRow } from '../db/orgs';
+
+/** Tokens issued from an invite live a year: a student admin's term; renew or hand over after. */
+const TOKEN_DAYS = 365;
+
+export const invites = new Hono<AppEnv>()
+  .post('/redeem', valid('json', RedeemInviteRequest), async (c) => {
+    const body = c.req.valid('json');
+    await guardAuthFailures(c);
+    const hash = await inviteHash(body.code);
+    const invite = await inviteByHash(c.env.DB, hash);
+    const now = Date.now();
+    if (!invite) return refuseAuth(c, 'invite-invalid', '邀请码不正确：请核对后重新输入');
+    if (invite.used_at) return refuseAuth(c, 'invite-used', '该邀请码已被使用：每个邀请码只能用一次，请向上级管理员索取新的');
+    if (Date.parse(invite.expires_at) <= now) return refuseAuth(c, 'invite-expired', '邀请码已过期：请向上级管理员索取新的');
+    const tenant = await tenantById(c.env.DB, invite.tenant_id);
+    const org = await c.env.DB.prepare('SELECT * FROM orgs WHERE seq = ?').bind(invite.org_seq).first<OrgRow>();
+    if (!tenant || !org) fail(410, 'invite-orphaned', '邀请码对应的组织已不存在，请向上级管理员索取新的');
+    const tok = await newToken('laa');
+    const usedMark = `${iso(now)}#${tok.id}`;
+    const expiresAt = iso(now + TOKEN_DAYS * DAY_MS);
+    const step = await commitWrite(c, tenant.id, `${tok.id}:${body.label}`, async () => ({
+      statements: [
+        c.env.DB.prepare('UPDATE invites SET used_at = ? WHERE code_hash = ? AND used_at IS NULL').bind(usedMark, hash),
+        // Only the redeemer whose mark stuck gets a token: two racing redeemers cannot both win.
+        c.env.DB.prepare(
+          `INSERT INTO tokens (hash, id, tenant_id, org_seq, role, kind, label, created_at, expires_at)
+           SELECT ?, ?, tenant_id, org_seq, role, 'admin', ?, ?, ? FROM invites WHERE code_hash = ? AND used_at = ?`,
+        ).bind(tok.hash, tok.id, body.label, iso(now), expiresAt, hash, usedMark),
+      ],
+      audit: [{ action: 'token.create', orgId: org.id, subject: tok.id, payload: { role: invite.role, label: body.label, expiresAt } }],
+      result: {
+        token: tok.token,
+        tokenId: tok.id,
+        expiresAt,
+        role: invite.role,
+        org: { id: org.id, name: org.name, type: org.type },
+        tenant: { id: tenant.id, name: tenant.name, storeNames: tenant.store_names === 1, hashKey: tenant.hash_key },
+      } satisfies RedeemInviteResponse,
+      status: 201,
+    }));
+    const created = await c.env.DB.prepare('SELECT 1 FROM tokens WHERE hash = ?').bind(tok.hash).first();
+    if (!created) fail(409, 'invite-used', '该邀请码刚刚已被使用：每个邀请码只能用一次');
+    return c.json(step.result, 201);
+  })
+  .post('/', requireAuth, requireCommittee, limitWrites, idempotent(false), valid('json', CreateInviteRequest), async (c) => {
+    const auth = c.get('auth');
+    const body = c.req.valid('json');
+    const [org] = await orgsByIds(c.env.DB, auth.tenantId, [body.orgId]);
+    if (!org || !covers(auth, org.path)) fail(403, 'out-of-scope', '只能为本组织及下级组织发邀请码');
+    const invite = await newInviteCode();
+    const now = Date.now();
+    const expiresAt = iso(now + body.ttlDays * DAY_MS);
+    const step = await commitWrite(c, auth.tenantId, actorOf(auth), async () => ({
+      statements: [insertInvite(c.env.DB, { codeHash: invite.hash, tenantId: auth.tenantId, orgSeq: org.seq, role: body.role, createdBy: auth.tokenId, createdAt: iso(now), expiresAt })],
+      audit: [{ action: 'invite.create', orgId: org.id, subject: body.role, payload: { role: body.role, expiresAt } }],
+      result: { code: invite.code, orgId: org.id, role: body.role, expiresAt } satisfies InviteCreated,
+      status: 201,
+    }));
+    return c.json(step.result, 201);
+  });
