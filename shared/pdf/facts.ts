@@ -97,6 +97,8 @@ export interface PreflightFacts {
   pixels: (PagePixelFacts | null)[];
   /** Pages whose pixels were not analysed because the file has far too many. */
   uncheckedPages: number;
+  /** Pages whose image could not be decoded at all (damaged image data). */
+  brokenPages?: number[];
   number?: NumberFacts;
   member?: { devNumber?: string; joinedOn?: string };
   expectedPages: number;

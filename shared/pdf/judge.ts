@@ -52,6 +52,8 @@ export function judge(facts: PreflightFacts): PreflightReport {
           : { code: 'no-seal', severity: 'fail', message: MESSAGES.noSeal() },
       );
     }
+    for (const page of facts.brokenPages ?? [])
+      issues.push({ code: 'corrupt', severity: 'fail', page, message: MESSAGES.corruptPage() });
     if (facts.uncheckedPages > 0)
       issues.push({ code: 'unchecked-pages', severity: 'info', message: MESSAGES.uncheckedPages(facts.uncheckedPages) });
 

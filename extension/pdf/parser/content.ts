@@ -21,6 +21,11 @@ const mul = (m: Matrix, n: Matrix): Matrix => [
 export interface PlacedImage extends PageImageFacts {
   stream: PdfStream;
   filters: string[];
+  /** Size on the page in millimetres, along the image's own width and height. */
+  placedWidthMm: number;
+  placedHeightMm: number;
+  /** Clockwise turn (0, 90, 180, 270) that shows the image's pixels the way the page displays them. */
+  displayRotation: number;
 }
 
 export interface PageContent {
@@ -161,10 +166,12 @@ export async function readPageContent(doc: PdfDocument, page: PageRef, pageNo: n
               dpi,
               stream: x,
               filters,
+              placedWidthMm: sx * 25.4,
+              placedHeightMm: sy * 25.4,
+              displayRotation: displayRotation(ctm, page.rotate),
             };
             images.push(img);
-            const { stream: _s, filters: _f, ...plain } = img;
-            facts.images.push(plain);
+            facts.images.push({ kind: img.kind, width: w, height: h, components: img.components, coverage: img.coverage, dpi });
           } else if (isName(sub, 'Form') && depth < MAX_FORM_DEPTH && !seenForms.has(x)) {
             const m = await doc.resolve(x.dict.get('Matrix'));
             const fm: Matrix = Array.isArray(m) && m.length === 6 && m.every(isNum) ? (m as Matrix) : IDENTITY;
@@ -204,6 +211,13 @@ export async function readPageContent(doc: PdfDocument, page: PageRef, pageNo: n
   // The page's own space: media box origin moved to 0,0 (rotation does not change areas).
   await run(all, page.resources, [1, 0, 0, 1, -x0, -y0], 0, new Set());
   return { facts, images, text: textParts.join('') };
+}
+
+/** Image space row 0 is the top: its "up" is the CTM's second column. */
+function displayRotation(ctm: Matrix, pageRotate: number): number {
+  const up = (Math.atan2(ctm[3], ctm[2]) * 180) / Math.PI;
+  const cw = Math.round((90 - up) / 90) * 90 + pageRotate;
+  return ((cw % 360) + 360) % 360;
 }
 
 function findEI(data: Uint8Array, from: number): number {

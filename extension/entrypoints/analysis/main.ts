@@ -1,0 +1,45 @@
+import { PreflightRequest, type PreflightEvent } from '../../../shared/pdf/types';
+import { pool, runPreflight } from '../../pdf/engine';
+import { warmOcr } from '../../pdf/ocr';
+import { HOST_ORIGINS } from '../../pdf/origins';
+
+/**
+ * The preflight engine's page, on the extension's own origin: the upload panel embeds it as a
+ * hidden iframe in 智慧团建's page, the CLI and the tests open it directly. A caller posts
+ * `{ type: 'laa-preflight', bytes, fileName, member?, options? }` with a MessagePort; progress
+ * events and finally `{ kind: 'report' }` come back on the port. One check runs at a time.
+ */
+pool.warm();
+warmOcr().catch(() => {});
+
+let chain: Promise<unknown> = Promise.resolve();
+
+window.addEventListener('message', (e: MessageEvent) => {
+  const data = e.data as { type?: unknown } | null;
+  if (!data || data.type !== 'laa-preflight') return;
+  const port = e.ports[0];
+  if (!port) return;
+  if (e.origin !== location.origin && !HOST_ORIGINS.includes(e.origin)) {
+    port.postMessage({ kind: 'error', message: '来源不受信任，已拒绝' } satisfies PreflightEvent);
+    return;
+  }
+  const parsed = PreflightRequest.safeParse(data);
+  if (!parsed.success) {
+    port.postMessage({ kind: 'error', message: '预检请求格式错误' } satisfies PreflightEvent);
+    return;
+  }
+  chain = chain.then(async () => {
+    try {
+      const report = await runPreflight(parsed.data, (ev) => port.postMessage(ev));
+      port.postMessage({ kind: 'report', report } satisfies PreflightEvent);
+    } catch (err) {
+      port.postMessage({ kind: 'error', message: `预检出错：${err instanceof Error ? err.message : String(err)}` } satisfies PreflightEvent);
+    } finally {
+      port.close();
+    }
+  });
+});
+
+// Tell an embedding page that it can post now (nothing private in this message).
+if (window.parent !== window) window.parent.postMessage({ type: 'laa-preflight-ready' }, '*');
+document.documentElement.dataset.ready = '1';

@@ -1,0 +1,47 @@
+import type { PagePixelFacts } from '../../../shared/pdf/facts';
+import { edgeWidth } from './blur';
+import { uprightness } from './orientation';
+import { findPaper } from './paper';
+import { quantile, type Raster } from './raster';
+import { findSeal } from './seal';
+import { inkSignature } from './signature';
+import { measureSkew } from './skew';
+import { largestBlotch } from './stain';
+import { planes } from './raster';
+
+export type PixelMeasures = Omit<PagePixelFacts, 'page' | 'imageDigest'>;
+
+/**
+ * Everything measured from one page's pixels, shown the way the page is displayed. `pxPerMm` is
+ * the raster's scale on paper. Pure: runs in a worker, and in Node for tests.
+ */
+export function analysePage(r: Raster, pxPerMm: number): PixelMeasures {
+  const { width: w, height: h } = r;
+  const { gray, chroma, red } = planes(r);
+  const paper = findPaper(gray, chroma, w, h);
+  const inkCoverage = paper.inkCount / paper.area;
+  const sideways = w > h * 1.15;
+  const edges = edgeWidth(gray, w, paper);
+  const blotch = largestBlotch(gray, red, w, h, paper, pxPerMm);
+  const skewDeg = sideways ? null : measureSkew(paper, w);
+  // Alignment is read on the straightened page only when the tilt is small enough not to matter.
+  const orientation = sideways ? 'sideways' : skewDeg !== null && Math.abs(skewDeg) > 6 ? 'unknown' : uprightness(paper, w, h, pxPerMm);
+  const inPaper = new Uint8Array(w * h);
+  for (let y = paper.top; y < paper.bottom; y++) inPaper.fill(1, y * w + paper.left, y * w + paper.right);
+  return {
+    width: w,
+    height: h,
+    pxPerMm,
+    inkCoverage,
+    edgeWidthMm: edges.widthPx === null ? null : edges.widthPx / pxPerMm,
+    edgeCount: edges.count,
+    largestBlotchMm2: blotch / (pxPerMm * pxPerMm),
+    largestBlotchFrac: blotch / paper.area,
+    orientation,
+    skewDeg,
+    borderDepth: paper.depth,
+    seal: findSeal(red, gray, w, h, pxPerMm),
+    chromaP99: quantile(chroma, 0.99, inPaper),
+    signature: inkSignature(paper, w),
+  };
+}

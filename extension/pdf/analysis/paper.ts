@@ -1,0 +1,121 @@
+import { quantile } from './raster';
+
+/** The sheet within the picture: its brightness, where it starts on each side, and the ink on it. */
+export interface Paper {
+  /** Typical paper brightness (0–255). */
+  level: number;
+  /** Inner rectangle of the sheet in pixels: [top, right, bottom, left) bounds. */
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+  /** Non-paper depth of each side as a fraction of the picture: top, right, bottom, left. */
+  depth: [number, number, number, number];
+  /** Local paper brightness per pixel (block-wise, smoothed). */
+  background: Uint8Array;
+  /** 1 where a pixel is ink (clearly darker than the paper around it) inside the sheet. */
+  ink: Uint8Array;
+  inkCount: number;
+  area: number;
+}
+
+const BLOCK = 16;
+
+/** A pixel is paper when it is bright and neutral relative to the sheet's own level. */
+function isPaper(g: number, c: number, level: number): boolean {
+  return g >= level * 0.72 && c < 45;
+}
+
+/**
+ * How deep non-paper reaches in from one side: for each scan line across the middle 80 % of the
+ * side, the first run of paper; the median of those depths (one dark strip or a corner shadow
+ * does not move the median).
+ */
+function sideDepth(gray: Uint8Array, chroma: Uint8Array, w: number, h: number, level: number, side: 0 | 1 | 2 | 3): number {
+  const along = side === 0 || side === 2 ? w : h;
+  const across = side === 0 || side === 2 ? h : w;
+  const depths: number[] = [];
+  const maxDepth = Math.floor(across * 0.45);
+  for (let t = Math.floor(along * 0.1); t < along * 0.9; t += 3) {
+    let run = 0;
+    let d = 0;
+    for (; d < maxDepth; d++) {
+      const x = side === 0 || side === 2 ? t : side === 1 ? w - 1 - d : d;
+      const y = side === 1 || side === 3 ? t : side === 0 ? d : h - 1 - d;
+      const i = y * w + x;
+      if (isPaper(gray[i]!, chroma[i]!, level)) {
+        if (++run >= 4) break;
+      } else run = 0;
+    }
+    depths.push(Math.max(0, d - run + 1));
+  }
+  depths.sort((a, b) => a - b);
+  return (depths[Math.floor(depths.length / 2)] ?? 0) / across;
+}
+
+export function findPaper(gray: Uint8Array, chroma: Uint8Array, w: number, h: number): Paper {
+  // The sheet's level: a high quantile of the central region (mostly paper on any form page).
+  const central = new Uint8Array(w * h);
+  for (let y = Math.floor(h * 0.25); y < h * 0.75; y++) for (let x = Math.floor(w * 0.25); x < w * 0.75; x++) central[y * w + x] = 1;
+  const level = Math.max(60, quantile(gray, 0.9, central));
+  const depth: [number, number, number, number] = [0, 1, 2, 3].map((s) => sideDepth(gray, chroma, w, h, level, s as 0 | 1 | 2 | 3)) as [number, number, number, number];
+  // A hair inside the sheet's edge: its own edge shadow is not ink.
+  const inset = Math.max(2, Math.round(w * 0.01));
+  const top = Math.min(h - 1, Math.round(depth[0] * h) + inset);
+  const bottom = Math.max(top + 1, h - Math.round(depth[2] * h) - inset);
+  const left = Math.min(w - 1, Math.round(depth[3] * w) + inset);
+  const right = Math.max(left + 1, w - Math.round(depth[1] * w) - inset);
+
+  const background = backgroundMap(gray, w, h, level);
+  const ink = new Uint8Array(w * h);
+  let inkCount = 0;
+  for (let y = top; y < bottom; y++) {
+    for (let x = left; x < right; x++) {
+      const i = y * w + x;
+      const bg = background[i]!;
+      if (gray[i]! < bg - Math.max(40, bg * 0.28)) {
+        ink[i] = 1;
+        inkCount++;
+      }
+    }
+  }
+  return { level, top, right, bottom, left, depth, background, ink, inkCount, area: Math.max(1, (bottom - top) * (right - left)) };
+}
+
+/**
+ * Local paper brightness: the 85th percentile of each 16-px block, raised to its brightest
+ * neighbour (a block full of ink takes its neighbours' paper), never below half the sheet level.
+ */
+function backgroundMap(gray: Uint8Array, w: number, h: number, level: number): Uint8Array {
+  const bw = Math.ceil(w / BLOCK), bh = Math.ceil(h / BLOCK);
+  const blocks = new Uint8Array(bw * bh);
+  const hist = new Uint32Array(256);
+  for (let by = 0; by < bh; by++)
+    for (let bx = 0; bx < bw; bx++) {
+      hist.fill(0);
+      let n = 0;
+      for (let y = by * BLOCK; y < Math.min(h, (by + 1) * BLOCK); y++)
+        for (let x = bx * BLOCK; x < Math.min(w, (bx + 1) * BLOCK); x++) { hist[gray[y * w + x]!]!++; n++; }
+      const target = n * 0.85;
+      let acc = 0, v = 0;
+      for (; v < 256; v++) { acc += hist[v]!; if (acc >= target) break; }
+      blocks[by * bw + bx] = v;
+    }
+  const smooth = new Uint8Array(bw * bh);
+  for (let by = 0; by < bh; by++)
+    for (let bx = 0; bx < bw; bx++) {
+      let m = 0;
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) {
+          const X = bx + dx, Y = by + dy;
+          if (X >= 0 && Y >= 0 && X < bw && Y < bh) m = Math.max(m, blocks[Y * bw + X]!);
+        }
+      smooth[by * bw + bx] = Math.max(m, level >> 1);
+    }
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const row = Math.floor(y / BLOCK) * bw;
+    for (let x = 0; x < w; x++) out[y * w + x] = smooth[row + Math.floor(x / BLOCK)]!;
+  }
+  return out;
+}

@@ -1,0 +1,61 @@
+/** A page's pixels at analysis size: RGBA, row-major, as canvas and VideoFrame give them. */
+export interface Raster {
+  width: number;
+  height: number;
+  data: Uint8ClampedArray | Uint8Array;
+}
+
+/** Luma (BT.601, integer) and chroma (max − min of R, G, B) planes. */
+export function planes(r: Raster): { gray: Uint8Array; chroma: Uint8Array; red: Uint8Array } {
+  const n = r.width * r.height;
+  const gray = new Uint8Array(n);
+  const chroma = new Uint8Array(n);
+  // How much redder than green and blue: seals are red, ink is black or blue.
+  const red = new Uint8Array(n);
+  const d = r.data;
+  for (let i = 0, j = 0; i < n; i++, j += 4) {
+    const R = d[j]!, G = d[j + 1]!, B = d[j + 2]!;
+    gray[i] = (R * 77 + G * 150 + B * 29) >> 8;
+    const mx = R > G ? (R > B ? R : B) : G > B ? G : B;
+    const mn = R < G ? (R < B ? R : B) : G < B ? G : B;
+    chroma[i] = mx - mn;
+    const gb = G > B ? G : B;
+    red[i] = R > gb ? R - gb : 0;
+  }
+  return { gray, chroma, red };
+}
+
+/** Rotates clockwise by a multiple of 90° (a page drawn rotated, or /Rotate). */
+export function rotateRaster(r: Raster, clockwise: number): Raster {
+  const k = ((Math.round(clockwise / 90) % 4) + 4) % 4;
+  if (k === 0) return r;
+  const { width: w, height: h, data } = r;
+  const W = k === 2 ? w : h, H = k === 2 ? h : w;
+  const out = new Uint8ClampedArray(W * H * 4);
+  const src32 = new Uint32Array(data.buffer, data.byteOffset, w * h);
+  const dst32 = new Uint32Array(out.buffer);
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      let X: number, Y: number;
+      if (k === 1) { X = h - 1 - y; Y = x; }
+      else if (k === 2) { X = w - 1 - x; Y = h - 1 - y; }
+      else { X = y; Y = w - 1 - x; }
+      dst32[Y * W + X] = src32[y * w + x]!;
+    }
+  return { width: W, height: H, data: out };
+}
+
+/** Value at quantile q (0–1) of a byte plane, over an optional mask of counted pixels. */
+export function quantile(plane: Uint8Array, q: number, mask?: Uint8Array): number {
+  const hist = new Uint32Array(256);
+  let n = 0;
+  for (let i = 0; i < plane.length; i++) if (!mask || mask[i]) { hist[plane[i]!]!++; n++; }
+  if (n === 0) return 0;
+  const target = q * (n - 1);
+  let acc = 0;
+  for (let v = 0; v < 256; v++) {
+    acc += hist[v]!;
+    if (acc > target) return v;
+  }
+  return 255;
+}

@@ -1,0 +1,46 @@
+import { components, dilate } from './blobs';
+
+/** 公章 of League committees are round, 38–45 mm across; allow for scaling in Word pages and photos. */
+const MIN_MM = 20;
+const MAX_MM = 70;
+const SECTORS = 48;
+
+/**
+ * A round red seal: red ink gathered into a roughly square cluster of seal size whose outer ring
+ * is present in most directions (the text inside may be broken; the ring is not).
+ */
+export function findSeal(red: Uint8Array, gray: Uint8Array, w: number, h: number, pxPerMm: number): boolean {
+  const mask = new Uint8Array(w * h);
+  let any = 0;
+  for (let i = 0; i < mask.length; i++)
+    if (red[i]! > 45 && gray[i]! < 225) {
+      mask[i] = 1;
+      any++;
+    }
+  if (any < 30) return false;
+  const r = Math.max(1, Math.round(1.5 * pxPerMm));
+  const grown = dilate(mask, w, h, r);
+  for (const b of components(grown, w, h, 20)) {
+    const bw = (b.x1 - b.x0 + 1 - 2 * r) / pxPerMm, bh = (b.y1 - b.y0 + 1 - 2 * r) / pxPerMm;
+    if (bw < MIN_MM || bh < MIN_MM || bw > MAX_MM || bh > MAX_MM) continue;
+    if (bw / bh < 0.75 || bw / bh > 1.33) continue;
+    const cx = (b.x0 + b.x1) / 2, cy = (b.y0 + b.y1) / 2;
+    const R = ((bw + bh) / 4) * pxPerMm;
+    const hit = new Uint8Array(SECTORS);
+    const y0 = Math.max(0, Math.floor(cy - R * 1.15)), y1 = Math.min(h - 1, Math.ceil(cy + R * 1.15));
+    const x0 = Math.max(0, Math.floor(cx - R * 1.15)), x1 = Math.min(w - 1, Math.ceil(cx + R * 1.15));
+    for (let y = y0; y <= y1; y++)
+      for (let x = x0; x <= x1; x++) {
+        if (!mask[y * w + x]) continue;
+        const dx = x - cx, dy = y - cy;
+        const d = Math.hypot(dx, dy);
+        if (d < R * 0.78 || d > R * 1.12) continue;
+        const s = Math.floor(((Math.atan2(dy, dx) + Math.PI) / (2 * Math.PI)) * SECTORS) % SECTORS;
+        hit[s] = 1;
+      }
+    let n = 0;
+    for (const v of hit) n += v;
+    if (n >= SECTORS * 0.75) return true;
+  }
+  return false;
+}

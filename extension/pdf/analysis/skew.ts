@@ -1,0 +1,46 @@
+import type { Paper } from './paper';
+
+/**
+ * The dominant angle of text lines and table rules, by projection profiles: the angle whose row
+ * histogram of ink is sharpest. Degrees, positive when the content is turned counter-clockwise;
+ * null when the page has no lines to go by.
+ */
+export function measureSkew(paper: Paper, w: number, maxDeg = 12): number | null {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const { ink } = paper;
+  const stride = paper.inkCount > 60_000 ? Math.ceil(paper.inkCount / 60_000) : 1;
+  let k = 0;
+  for (let y = paper.top; y < paper.bottom; y++)
+    for (let x = paper.left; x < paper.right; x++)
+      if (ink[y * w + x] && k++ % stride === 0) {
+        xs.push(x - paper.left);
+        ys.push(y);
+      }
+  if (xs.length < 300) return null;
+  const bins = new Float64Array(Math.ceil(paper.bottom + (paper.right - paper.left) * Math.tan((maxDeg * Math.PI) / 180) * 2) + 4);
+  const offset = (paper.right - paper.left) * Math.tan((maxDeg * Math.PI) / 180) + 2;
+  const score = (deg: number) => {
+    bins.fill(0);
+    const t = Math.tan((deg * Math.PI) / 180);
+    for (let i = 0; i < xs.length; i++) {
+      const b = Math.round(ys[i]! + xs[i]! * t + offset);
+      bins[b]!++;
+    }
+    let s = 0;
+    for (const v of bins) s += v * v;
+    return s;
+  };
+  const coarse: { deg: number; s: number }[] = [];
+  for (let d = -maxDeg; d <= maxDeg; d += 0.5) coarse.push({ deg: d, s: score(d) });
+  const best = coarse.reduce((a, b) => (b.s > a.s ? b : a));
+  const sorted = coarse.map((c) => c.s).sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  if (best.s < median * 1.25) return null;
+  let fine = best;
+  for (let d = best.deg - 0.5; d <= best.deg + 0.5; d += 0.1) {
+    const s = score(d);
+    if (s > fine.s) fine = { deg: d, s };
+  }
+  return Math.round(fine.deg * 10) / 10;
+}

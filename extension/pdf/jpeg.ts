@@ -1,0 +1,16 @@
+/** Reads a JPEG's size from its SOF marker without decoding anything (a 500-MP header costs nothing). */
+export function jpegSize(b: Uint8Array): { width: number; height: number } | null {
+  let i = 2;
+  if (b[0] !== 0xff || b[1] !== 0xd8) return null;
+  while (i + 9 < b.length) {
+    if (b[i] !== 0xff) { i++; continue; }
+    const m = b[i + 1]!;
+    if (m === 0xff) { i++; continue; }
+    if (m === 0xd8 || m === 0x01 || (m >= 0xd0 && m <= 0xd7)) { i += 2; continue; }
+    const len = (b[i + 2]! << 8) | b[i + 3]!;
+    if (m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc)
+      return { height: (b[i + 5]! << 8) | b[i + 6]!, width: (b[i + 7]! << 8) | b[i + 8]! };
+    i += 2 + len;
+  }
+  return null;
+}

@@ -1,0 +1,67 @@
+import type { Page } from 'playwright-core';
+import type { PreflightEvent, PreflightReport } from '../../shared/pdf/types';
+import type { ExtensionBrowser } from './chromium';
+
+export interface CheckOptions {
+  fileName?: string;
+  member?: { devNumber?: string; joinedOn?: string };
+  expectedPages?: number;
+  skipNumber?: boolean;
+}
+
+export interface CheckResult {
+  report: PreflightReport;
+  /** From the bytes in the engine to the file-level verdict. */
+  quickMs: number;
+  /** Wall time in the page from posting the bytes to the report. */
+  wallMs: number;
+}
+
+/**
+ * The engine as callers use it: the extension's analysis page, bytes posted with a MessagePort
+ * (the ArrayBuffer transferred), progress and the report read back from the port.
+ */
+export class PreflightEngine {
+  private constructor(readonly page: Page) {}
+
+  static async open(browser: ExtensionBrowser): Promise<PreflightEngine> {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/analysis.html`);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === '1');
+    return new PreflightEngine(page);
+  }
+
+  async check(bytes: Uint8Array, opts: CheckOptions = {}): Promise<CheckResult> {
+    const b64 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+    return this.page.evaluate(
+      async ({ b64, opts }) => {
+        const bin = atob(b64);
+        const buf = new Uint8Array(bin.length);
+        for (let i = 0; i < bin.length; i++) buf[i] = bin.charCodeAt(i);
+        const ch = new MessageChannel();
+        const t0 = performance.now();
+        let quickMs = -1;
+        const done = new Promise<PreflightReport>((resolve, reject) => {
+          ch.port1.onmessage = (e: MessageEvent<PreflightEvent>) => {
+            if (e.data.kind === 'quick') quickMs = e.data.ms;
+            else if (e.data.kind === 'report') resolve(e.data.report);
+            else if (e.data.kind === 'error') reject(new Error(e.data.message));
+          };
+        });
+        const options = { ...(opts.expectedPages ? { expectedPages: opts.expectedPages } : {}), ...(opts.skipNumber ? { skipNumber: true } : {}) };
+        window.postMessage(
+          { type: 'laa-preflight', bytes: buf.buffer, fileName: opts.fileName ?? 'form.pdf', ...(opts.member ? { member: opts.member } : {}), options },
+          location.origin,
+          [ch.port2, buf.buffer],
+        );
+        const report = await done;
+        return { report, quickMs, wallMs: performance.now() - t0 };
+      },
+      { b64, opts },
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.page.close();
+  }
+}
