@@ -21,7 +21,9 @@ const TOO_MANY_FAILURES = '验证失败次数过多，请一分钟后再试；�
 export async function refuseAuth(c: Context<AppEnv>, code: string, message: string, tokenHash?: string): Promise<never> {
   const buckets = [`authfail:client:${clientOf(c)}`];
   if (tokenHash) buckets.push(`authfail:token:${tokenHash}`);
-  await hit(c.env.DB, buckets, Date.now());
+  const counts = await hit(c.env.DB, buckets, Date.now());
+  // Counted atomically: of many guesses sent at once, those past the limit already get 429.
+  if (counts.some((n) => n > authFailureLimit(c))) fail(429, 'rate-limited', TOO_MANY_FAILURES, { 'Retry-After': '60' });
   fail(401, code, message);
 }
 

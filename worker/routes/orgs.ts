@@ -71,6 +71,7 @@ async function planImport(c: Context<AppEnv>, input: OrgInput[]): Promise<{ rows
     }
     if (!progressed) {
       const o = pending.values().next().value!;
+      if ((await orgsByIds(c.env.DB, auth.tenantId, [o.parentId])).length) fail(403, 'out-of-scope', `上级组织 ${o.parentId} 不在你的管理范围内`);
       fail(422, 'unknown-parent', `找不到组织 ${o.id} 的上级组织 ${o.parentId}：请先导入上级组织，或检查编号`);
     }
   }
