@@ -93,3 +93,13 @@ export async function syncOk(token: string, observations: MemberObservation[], p
   if (r.status !== 200) throw new Error(`sync: ${r.status} ${r.text}`);
   return r.body;
 }
+
+/** Runs the worker's scheduled handler for a cron, as Cloudflare would, and waits for its work. */
+export async function runCron(cron: string, scheduledTime = Date.now()): Promise<void> {
+  const { createExecutionContext, createScheduledController, waitOnExecutionContext } = await import('cloudflare:test');
+  const { env } = await import('cloudflare:workers');
+  const worker = (await import('../../worker/index')).default;
+  const ctx = createExecutionContext();
+  await worker.scheduled(createScheduledController({ cron, scheduledTime }), env, ctx);
+  await waitOnExecutionContext(ctx);
+}
