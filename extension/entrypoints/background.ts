@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { serveMembers } from '../background/members';
+import { servePageState } from '../background/pageState';
 import { openLocalDb } from '../background/store/db';
 import { listen } from '../messaging/router';
 
@@ -9,4 +10,5 @@ export default defineBackground(() => {
     ping: () => ({ ok: true, version: browser.runtime.getManifest().version }),
   });
   serveMembers(openLocalDb());
+  servePageState();
 });

@@ -2,6 +2,7 @@ import type { ChinaDate } from '../../shared/domain/types';
 import type { ObserveResult } from '../background/store/members';
 import type { RowObservation } from '../model/member';
 import type { Settings } from '../model/settings';
+import type { PageType } from '../core/pages';
 
 /**
  * The one typed contract between the extension's parts (content script, pages, background).
@@ -11,6 +12,10 @@ import type { Settings } from '../model/settings';
 export interface Messages {
   /** Liveness: the background answers with the extension's version. */
   ping: { request: Record<string, never>; response: { ok: true; version: string } };
+  /** The content script saw a 智慧团建 page (recognised or not); the background keeps it per tab. */
+  pageSeen: { request: { pageType: PageType; path: string }; response: { ok: true } };
+  /** What page a tab shows (default: the sender's tab), as the toolbar icon says it. */
+  pageState: { request: { tabId?: number }; response: { pageType: PageType; path: string; label: string } | null };
   /** Rows a host list showed: kept (newest wins), answered with what is known of each member. */
   observeRows: { request: { rows: RowObservation[]; observedAt: number }; response: ObserveResult };
   /** The upper committee's approval date the admin recorded, for one member or a selection. */

@@ -1,17 +1,20 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import type { Envelope, MessageType, Messages } from './protocol';
 
 export type Handlers = {
-  [T in MessageType]: (payload: Messages[T]['request']) => Promise<Messages[T]['response']> | Messages[T]['response'];
+  [T in MessageType]: (
+    payload: Messages[T]['request'],
+    sender: Browser.runtime.MessageSender,
+  ) => Promise<Messages[T]['response']> | Messages[T]['response'];
 };
 
 /** Routes every runtime message to its handler; unknown messages are left for other listeners. */
 export function listen(handlers: Partial<Handlers>): void {
-  browser.runtime.onMessage.addListener((message: unknown) => {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
     if (!isEnvelope(message)) return undefined;
-    const handler = handlers[message.type] as ((p: unknown) => unknown) | undefined;
+    const handler = handlers[message.type] as ((p: unknown, s: Browser.runtime.MessageSender) => unknown) | undefined;
     if (!handler) return undefined;
-    return Promise.resolve(handler(message.payload));
+    return Promise.resolve(handler(message.payload, sender));
   });
 }
 
