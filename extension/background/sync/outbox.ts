@@ -1,0 +1,57 @@
+import { SYNC_MAX_ROWS } from '../../../shared/api/sync';
+import type { LocalDb } from '../store/db';
+import type { FrozenRequest, PendingRow } from './types';
+
+/** Queues rows for the sync batch endpoint; they are frozen into batches when sending starts. */
+export async function enqueueRows(db: LocalDb, rows: PendingRow[]): Promise<void> {
+  const tx = db.transaction('pending', 'readwrite');
+  for (const row of rows) await tx.store.add(row);
+  await tx.done;
+}
+
+/**
+ * Queues one request (an approval date, a decision), frozen now with its own key — after the rows
+ * seen before it, so the worker knows a member before it is told the member's approval date.
+ */
+export async function enqueueRequest(db: LocalDb, request: Pick<FrozenRequest, 'method' | 'path' | 'body' | 'label'>, now = Date.now()): Promise<void> {
+  await freezeBatches(db, now);
+  await db.add('outbox', { ...request, idempotencyKey: crypto.randomUUID(), queuedAt: now, attempts: 0 });
+}
+
+/**
+ * Moves waiting rows into frozen batches of at most `maxRows`, in the order they were seen. The
+ * rows leave `pending` and the batch enters `outbox` in one transaction: a crash in between
+ * loses nothing and duplicates nothing.
+ */
+export async function freezeBatches(db: LocalDb, now = Date.now(), maxRows = SYNC_MAX_ROWS): Promise<number> {
+  let frozen = 0;
+  for (;;) {
+    const tx = db.transaction(['pending', 'outbox'], 'readwrite');
+    const pending = tx.objectStore('pending');
+    const keys = await pending.getAllKeys(undefined, maxRows);
+    if (!keys.length) {
+      await tx.done;
+      return frozen;
+    }
+    const rows = await pending.getAll(IDBKeyRange.bound(keys[0]!, keys[keys.length - 1]!), maxRows);
+    const observations = rows.flatMap((r) => (r.kind === 'observation' ? [r.body] : []));
+    const preflights = rows.flatMap((r) => (r.kind === 'preflight' ? [r.body] : []));
+    await tx.objectStore('outbox').add({
+      method: 'POST',
+      path: '/v1/sync',
+      body: { observations, preflights },
+      idempotencyKey: crypto.randomUUID(),
+      label: `同步 ${observations.length} 条团员记录${preflights.length ? `、${preflights.length} 条档案检查结果` : ''}`,
+      queuedAt: now,
+      attempts: 0,
+    });
+    await pending.delete(IDBKeyRange.bound(keys[0]!, keys[keys.length - 1]!));
+    await tx.done;
+    frozen++;
+  }
+}
+
+/** How much is waiting: rows not yet batched, and frozen requests not yet acknowledged. */
+export async function waiting(db: LocalDb): Promise<{ rows: number; requests: number; rejected: number }> {
+  return { rows: await db.count('pending'), requests: await db.count('outbox'), rejected: await db.count('rejected') };
+}

@@ -1,0 +1,46 @@
+import type { MemberObservation, PreflightResult } from '../../../shared/api/sync';
+
+/** A row for the sync batch endpoint, kept until it is frozen into a batch. */
+export type PendingRow = { kind: 'observation'; body: MemberObservation } | { kind: 'preflight'; body: PreflightResult };
+
+/**
+ * One request to the worker, frozen when it is queued: the same body and the same
+ * `Idempotency-Key` on every retry, so a request the worker did apply is never applied twice.
+ */
+export interface FrozenRequest {
+  seq?: number;
+  method: 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  body: unknown;
+  idempotencyKey: string;
+  /** What the admin will read if the worker refuses it. */
+  label: string;
+  queuedAt: number;
+  attempts: number;
+}
+
+export interface RejectedRequest extends FrozenRequest {
+  seq: number;
+  status: number;
+  /** The worker's own message (Chinese), shown as is. */
+  message: string;
+  rejectedAt: number;
+}
+
+/** What the worker answered, or that it could not be reached. */
+export type TransportReply = { status: number; body: unknown; retryAfterMs?: number };
+
+export interface Transport {
+  /** Throws when the worker cannot be reached (offline, DNS, timeout). */
+  send(request: FrozenRequest): Promise<TransportReply>;
+}
+
+export interface SyncState {
+  lastSyncAt: number | null;
+  lastError: string | null;
+  /** Consecutive failed attempts, for the back-off. */
+  failures: number;
+  nextAttemptAt: number | null;
+  /** The worker refused the token: nothing is sent until the admin renews it. */
+  needsAuth: boolean;
+}
