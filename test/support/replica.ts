@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { handleRequest } from '../replica/backend/http';
+import { createClient, type ApiReply } from '../replica/backend/client';
 import type { ResetOptions } from '../replica/backend/store';
 import { startReplicaServer, type ReplicaServer } from '../replica/server';
 import type { Variant } from '../replica/variant';
@@ -24,11 +24,7 @@ export const ORIGIN = `https://${HOST}` as const;
 /** The replica's sign-in accounts (test/replica/README.md). */
 export type AccountName = 'tzb' | 'tzz' | 'tw' | 'byb';
 
-export interface ApiReply<T = any> {
-  retCode: number;
-  retMsg: string;
-  results: T;
-}
+export type { ApiReply };
 
 export interface StartReplicaOptions extends ResetOptions {
   /** Keep state here (default: a fresh temporary directory, removed on close). */
@@ -60,24 +56,7 @@ export async function startReplica(opts: StartReplicaOptions = {}): Promise<Repl
   const server = await startReplicaServer({ port: 0, dataDir, initial });
   const { store } = server;
   const hostRules = `MAP ${HOST} 127.0.0.1:${server.port},MAP m.${HOST} 127.0.0.1:${server.port}`;
-  const sessions = new Map<AccountName, { cookie: string; csrf: string }>();
-
-  const call = (path: string, init: RequestInit = {}) => handleRequest(store, new Request(`${ORIGIN}${path}`, init));
-
-  async function signIn(account: AccountName) {
-    const res = await call('/v1/center/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: account, password: store.state.accounts.find((a) => a.username === account)?.password }),
-    });
-    const reply = (await res.json()) as ApiReply<{ csrfToken: string }>;
-    if (reply.retCode !== 1000) throw new Error(`replica login ${account}: ${reply.retMsg}`);
-    const cookie = res.headers.getSetCookie()[0]!.split(';')[0]!;
-    const s = { cookie, csrf: reply.results.csrfToken };
-    sessions.set(account, s);
-    return s;
-  }
-
+  const client = createClient(store);
   const replica: Replica = {
     port: server.port,
     origin: ORIGIN,
@@ -88,7 +67,7 @@ export async function startReplica(opts: StartReplicaOptions = {}): Promise<Repl
     url: (path) => `${ORIGIN}${path}`,
     async reset(o = {}) {
       store.reset(o);
-      sessions.clear();
+      client.forget();
     },
     async setVariant(v) {
       return store.setVariant(v);
@@ -101,16 +80,7 @@ export async function startReplica(opts: StartReplicaOptions = {}): Promise<Repl
       await page.getByRole('button', { name: '登录', exact: true }).click();
       await page.waitForURL('**/zhtj/center/home');
     },
-    async api(name, body = {}, account = 'tzb') {
-      const s = sessions.get(account) ?? (await signIn(account));
-      const isForm = body instanceof FormData;
-      const res = await call(`/v1/center/${name}`, {
-        method: 'POST',
-        headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...(isForm ? {} : { 'content-type': 'application/json' }) },
-        body: isForm ? body : JSON.stringify(body),
-      });
-      return (await res.json()) as ApiReply;
-    },
+    api: (name, body, account = 'tzb') => client.api(name, body, account),
     async close() {
       await server.close();
       if (!given) rmSync(dataDir, { recursive: true, force: true });

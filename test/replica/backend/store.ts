@@ -40,7 +40,10 @@ export class ReplicaStore {
   reset(opts: ResetOptions = {}): void {
     rmSync(join(this.dataDir, 'files'), { recursive: true, force: true });
     mkdirSync(join(this.dataDir, 'files'), { recursive: true });
+    // Signed-in browsers stay signed in: the accounts are the same after any reset.
+    const sessions = this.state.sessions;
     this.state = generateReplicaData(opts).state;
+    this.state.sessions = sessions;
     this.save();
   }
 

@@ -18,7 +18,9 @@ export function spoilDevNumber(rng: Rng, number: string, defect: DevNumberDefect
   switch (defect) {
     case 'wrongYear': {
       const year = Number(number.slice(0, 4));
-      return String(year + (rng.chance(0.5) ? 1 : -1)) + number.slice(4);
+      // 2017 and 2018 numbers are valid for either year: a wrong year must leave that range.
+      const wrong = [year - 1, year + 1].filter((y) => !(year <= 2018 && (y === 2017 || y === 2018)));
+      return String(rng.pick(wrong)) + number.slice(4);
     }
     case 'wrongLength':
       return rng.chance(0.5) ? number.slice(0, 11) : `${number}${rng.int(0, 9)}`;
