@@ -19,7 +19,7 @@ export type ParsedRequest = {
   bytes: ArrayBuffer;
   fileName: string;
   member?: { devNumber?: string; joinedOn?: string };
-  options?: { expectedPages?: number; skipNumber?: boolean };
+  options?: { expectedPages?: number; skipNumber?: boolean; includeFacts?: boolean };
 };
 
 export const pool = new PagePool();
@@ -44,7 +44,9 @@ export async function runPreflight(req: ParsedRequest, emit: (e: PreflightEvent)
   const bytes = new Uint8Array(req.bytes);
   const expectedPages = req.options?.expectedPages ?? EXPECTED_PAGES;
   const shaP = crypto.subtle.digest('SHA-256', bytes);
-  const quick = await readFileFacts(bytes, MAX_ANALYSED_PAGES);
+  // Pixels of a few pages past the expected count are worth a look (a duplicate, a blank); of
+  // thousands, not: the count fails the file anyway.
+  const quick = await readFileFacts(bytes, Math.min(MAX_ANALYSED_PAGES, expectedPages + 4));
   const quickMs = performance.now() - t0;
   const q = judgeQuick({ file: quick.file, expectedPages });
   emit({ kind: 'quick', verdict: q.verdict, issues: q.issues, pages: quick.file.pageCount, ms: quickMs });
@@ -75,15 +77,21 @@ export async function runPreflight(req: ParsedRequest, emit: (e: PreflightEvent)
       emit({ kind: 'progress', stage: 'pages', done, total: contents.length, ms: performance.now() - t0 }),
     );
     facts.pixels = pixels;
+    facts.ms.pages = performance.now() - t0;
     if (wantNumber && contents[0]) {
       emit({ kind: 'progress', stage: 'number', done: 0, total: 1, ms: performance.now() - t0 });
       facts.number = await readNumber(contents[0], ocr, req.member?.devNumber, doc, bytes);
+      facts.ms.number = performance.now() - t0;
     }
   }
   facts.sha256 = hex(await shaP);
   facts.ms.total = performance.now() - t0;
   const report = judge(facts);
   report.ms.total = performance.now() - t0;
+  if (req.options?.includeFacts) {
+    const { thumbnails: _t, ...rest } = facts;
+    report.facts = rest;
+  }
   return report;
 }
 
@@ -106,6 +114,7 @@ async function analysePages(
     if (!r.ok) return false;
     pixels[c.facts.page - 1] = { page: c.facts.page, ...r.measures, ...(r.digest ? { imageDigest: r.digest } : {}) };
     thumbs[c.facts.page - 1] = r.thumbnail;
+    (facts.ms.decode ??= []).push(Math.round(r.ms));
     if (r.ocr) ocr = r.ocr;
     onDone(++done);
     return true;

@@ -103,5 +103,5 @@ export interface PreflightFacts {
   member?: { devNumber?: string; joinedOn?: string };
   expectedPages: number;
   thumbnails: string[];
-  ms: { quick: number; total: number };
+  ms: { quick: number; total: number; pages?: number; number?: number; decode?: number[] };
 }

@@ -98,9 +98,10 @@ describe('page checks', () => {
       return only(judge(f).issues, 'blurry-page');
     };
     expect(at(0.6)).toEqual([]);
-    expect(at(1.0)).toMatchObject([{ severity: 'warn', page: 5 }]);
-    expect(at(1.6)).toMatchObject([{ severity: 'fail', page: 5 }]);
-    expect(at(1.6, 20)).toEqual([]);
+    expect(at(1.2)).toEqual([]);
+    expect(at(1.6)).toMatchObject([{ severity: 'warn', page: 5 }]);
+    expect(at(2.4)).toMatchObject([{ severity: 'fail', page: 5 }]);
+    expect(at(2.4, 20)).toEqual([]);
   });
   it('warns on a blotch and fails a large one', () => {
     const at = (mm2: number, frac: number) => {
@@ -124,6 +125,8 @@ describe('page checks', () => {
       ['orientation', 4],
       ['skew', 5],
     ]);
+    expect(r.issues[0]!.severity).toBe('warn');
+    expect(r.issues[1]).toMatchObject({ severity: 'fail' });
     expect(r.issues[1]!.message).toContain('横向');
     expect(r.issues[2]!.message).toContain('4.2°');
   });

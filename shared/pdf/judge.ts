@@ -32,7 +32,7 @@ export function judge(facts: PreflightFacts): PreflightReport {
       const found = structureIssues(s);
       issues.push(...found);
       // A typed or empty page has no scan to judge further.
-      if (found.some((i) => i.code === 'not-scanned' || i.code === 'blank-page')) structural.add(s.page);
+      if (found.some((i) => i.code === 'not-scanned' || i.code === 'blank-page' || i.code === 'corrupt')) structural.add(s.page);
     }
     const pixels = facts.pixels.filter((p) => p !== null && !structural.has(p.page));
     for (const p of pixels) {

@@ -16,7 +16,7 @@ export const MESSAGES = {
   },
   corrupt: (why?: string) =>
     `文件已损坏，无法读取${why ? `（${why}）` : ''}。智慧团建会提示“读取文件内容失败”。请重新导出或重新扫描后再上传。`,
-  corruptPage: () => '本页图片数据损坏，无法显示。请重新扫描本页后重新生成 PDF。',
+  corruptPage: () => '本页内容损坏，无法显示。请重新扫描本页后重新生成 PDF。',
   encrypted: () => '文件设置了打开密码，系统和审核人都无法打开。请去掉密码后重新导出 PDF。',
   tooLargeFail: (bytes: number) =>
     `文件 ${MB(bytes)}，超过 20M 上限，系统会拒收。请降低扫描分辨率（300dpi 即可）或压缩后再上传。`,

@@ -38,6 +38,9 @@ export function isEmptyStructure(s: PageStructureFacts): boolean {
 
 export function structureIssues(s: PageStructureFacts): Issue[] {
   const page = s.page;
+  // Nothing drawable could be read and no picture was found: the page's content is damaged (or hostile).
+  if (s.contentUnreadable && s.images.length === 0 && s.visibleTextOps === 0 && s.vectorOps === 0)
+    return [{ code: 'corrupt', severity: 'fail', page, message: MESSAGES.corruptPage() }];
   if (isEmptyStructure(s)) return [{ code: 'blank-page', severity: 'fail', page, message: MESSAGES.blankPage() }];
   if (isNotScanned(s)) return [{ code: 'not-scanned', severity: 'fail', page, message: MESSAGES.notScanned() }];
   const img = mainImage(s);
@@ -59,7 +62,7 @@ export function pixelIssues(p: PagePixelFacts): Issue[] {
   if (isBlank(p)) return [{ code: 'blank-page', severity: 'fail', page, message: MESSAGES.blankPage() }];
   const issues: Issue[] = [];
   if (p.orientation === 'sideways') issues.push({ code: 'orientation', severity: 'fail', page, message: MESSAGES.sideways() });
-  else if (p.orientation === 'upsideDown') issues.push({ code: 'orientation', severity: 'fail', page, message: MESSAGES.upsideDown() });
+  else if (p.orientation === 'upsideDown') issues.push({ code: 'orientation', severity: 'warn', page, message: MESSAGES.upsideDown() });
   else if (p.skewDeg !== null && Math.abs(p.skewDeg) > SKEW_WARN_DEG)
     issues.push({ code: 'skew', severity: 'warn', page, message: MESSAGES.skew(p.skewDeg) });
 

@@ -32,18 +32,20 @@ export const DPI_SLACK = 2;
 export const SCANNED_MIN_COVERAGE = 0.3;
 
 /**
- * Blank: ink on under this fraction of the paper. A near-empty cover (title, 编号 and a line or
- * two) measures 0.4 % and more at analysis size; scanner noise on an empty sheet stays under
- * 0.02 %. Calibrated.
+ * Blank: ink on under this fraction of the sheet. One printed line on an empty sheet measures
+ * 0.10–0.22 %, the near-empty cover 0.8 % and more; an empty sheet with scanner grain 0.00 %.
+ * Calibrated (ink-coverage sweep in docs/preflight.md).
  */
-export const BLANK_MAX_INK = 0.0015;
+export const BLANK_MAX_INK = 0.0005;
 
 /**
- * Blurry: median edge width in mm at analysis size (≈ 75 dpi). Sharp print and handwriting measure
- * 0.4–0.7 mm (one to two analysis pixels); calibrated sweeps put "hard to read" at about 1.0 mm.
+ * Blurry: mean edge width (middle half) in mm of the sheet at analysis size (≈ 75 dpi). Sharp pages
+ * measure 0.6–1.2 mm depending on how they were made (scan apps' contrast push and phone optics
+ * widen edges); a 0.6 mm Gaussian blur, where 五号 text smears, measures 1.7 mm and more.
+ * Calibrated (blur sweep in docs/preflight.md).
  */
-export const BLUR_WARN_MM = 0.95;
-export const BLUR_FAIL_MM = 1.3;
+export const BLUR_WARN_MM = 1.45;
+export const BLUR_FAIL_MM = 1.9;
 /** Fewer strong edges than this and the page says nothing about sharpness. */
 export const BLUR_MIN_EDGES = 150;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PreflightFacts } from './facts';
 
 /**
  * The preflight contract: what the analysis page is given, what it measures ("facts"), and the
@@ -59,6 +60,8 @@ export const PreflightRequest = z.object({
       expectedPages: z.number().int().min(1).max(1000).optional(),
       /** Skip the page-1 number (no OCR): for callers that only need the rest. */
       skipNumber: z.boolean().optional(),
+      /** Attach the measured facts to the report (calibration, the CLI's --facts). */
+      includeFacts: z.boolean().optional(),
     })
     .optional(),
 });
@@ -89,5 +92,7 @@ export interface PreflightReport {
   /** Small JPEG data URLs, one per analysed page, in page order. */
   thumbnails: string[];
   /** Per-stage timings in milliseconds, from the bytes in the engine. */
-  ms: { quick: number; total: number };
+  ms: { quick: number; total: number; pages?: number; number?: number; decode?: number[] };
+  /** The measurements behind the verdict, when asked for (`options.includeFacts`). */
+  facts?: Omit<PreflightFacts, 'thumbnails'>;
 }

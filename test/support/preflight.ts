@@ -7,6 +7,7 @@ export interface CheckOptions {
   member?: { devNumber?: string; joinedOn?: string };
   expectedPages?: number;
   skipNumber?: boolean;
+  includeFacts?: boolean;
 }
 
 export interface CheckResult {
@@ -48,7 +49,7 @@ export class PreflightEngine {
             else if (e.data.kind === 'error') reject(new Error(e.data.message));
           };
         });
-        const options = { ...(opts.expectedPages ? { expectedPages: opts.expectedPages } : {}), ...(opts.skipNumber ? { skipNumber: true } : {}) };
+        const options = { ...(opts.expectedPages ? { expectedPages: opts.expectedPages } : {}), ...(opts.skipNumber ? { skipNumber: true } : {}), ...(opts.includeFacts ? { includeFacts: true } : {}) };
         window.postMessage(
           { type: 'laa-preflight', bytes: buf.buffer, fileName: opts.fileName ?? 'form.pdf', ...(opts.member ? { member: opts.member } : {}), options },
           location.origin,

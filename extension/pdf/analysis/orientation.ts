@@ -1,16 +1,68 @@
-import { components } from './blobs';
 import type { Paper } from './paper';
 
 /**
- * Upright or upside down, from alignment: text in forms and handwriting is left-aligned (labels in
- * cells, paragraph starts) and ragged on the right. Turned 180°, left edges become right edges.
- * Long rules (table lines) are removed first; characters are smeared into words.
+ * Upright or upside down, from the form's layout: every page of 《入团志愿书》 but the cover opens
+ * with a centred heading in large type (入团志愿, 介绍人意见 …), and no page ends with one. Turned
+ * 180°, the heading sits centred at the bottom. Pages without such a heading (the cover, a page of
+ * handwriting) say nothing: 'unknown', never a guess.
  */
 export function uprightness(paper: Paper, w: number, h: number, pxPerMm: number): 'upright' | 'upsideDown' | 'unknown' {
+  const m = withoutRules(paper, w, h, pxPerMm);
+  const lines = textLines(m, paper, w, pxPerMm);
+  const ph = paper.bottom - paper.top;
+  const band = ph * 0.22;
+  const isHeading = (l: Line) => {
+    const width = l.x1 - l.x0 + 1;
+    const pw = paper.right - paper.left;
+    const centre = (l.x0 + l.x1) / 2 - paper.left;
+    return (l.y1 - l.y0 + 1) / pxPerMm >= 5 && width < pw * 0.6 && Math.abs(centre - pw / 2) < pw * 0.06;
+  };
+  const top = lines.some((l) => l.y1 - paper.top < band && isHeading(l));
+  const bottom = lines.some((l) => paper.bottom - l.y0 < band && isHeading(l));
+  if (top && !bottom) return 'upright';
+  if (bottom && !top) return 'upsideDown';
+  return 'unknown';
+}
+
+interface Line {
+  y0: number;
+  y1: number;
+  x0: number;
+  x1: number;
+}
+
+/** Text lines: runs of rows holding ink (gaps under 0.8 mm bridged), with their horizontal extent. */
+function textLines(m: Uint8Array, paper: Paper, w: number, pxPerMm: number): Line[] {
+  const gap = Math.max(1, Math.round(0.8 * pxPerMm));
+  const lines: Line[] = [];
+  let cur: Line | null = null;
+  for (let y = paper.top; y < paper.bottom; y++) {
+    let x0 = -1, x1 = -1, n = 0;
+    for (let x = paper.left, i = y * w + paper.left; x < paper.right; x++, i++)
+      if (m[i]) {
+        if (x0 < 0) x0 = x;
+        x1 = x;
+        n++;
+      }
+    if (n < 2) continue;
+    if (cur && y - cur.y1 <= gap) {
+      cur.y1 = y;
+      cur.x0 = Math.min(cur.x0, x0);
+      cur.x1 = Math.max(cur.x1, x1);
+    } else {
+      if (cur) lines.push(cur);
+      cur = { y0: y, y1: y, x0, x1 };
+    }
+  }
+  if (cur) lines.push(cur);
+  return lines.filter((l) => (l.y1 - l.y0 + 1) / pxPerMm >= 1.5);
+}
+
+/** The ink without table rules: long horizontal and vertical runs removed. */
+function withoutRules(paper: Paper, w: number, h: number, pxPerMm: number): Uint8Array {
   const { ink } = paper;
   const m = new Uint8Array(ink);
   const hRule = Math.round(15 * pxPerMm), vRule = Math.round(10 * pxPerMm);
-  // Remove long horizontal and vertical runs.
   for (let y = 0; y < h; y++) {
     let start = -1;
     for (let x = 0; x <= w; x++) {
@@ -33,34 +85,5 @@ export function uprightness(paper: Paper, w: number, h: number, pxPerMm: number)
       }
     }
   }
-  // Smear characters into words: fill short horizontal gaps.
-  const gap = Math.max(2, Math.round(1.6 * pxPerMm));
-  for (let y = 0; y < h; y++) {
-    let last = -1;
-    for (let x = 0; x < w; x++) {
-      if (!m[y * w + x]) continue;
-      if (last >= 0 && x - last > 1 && x - last <= gap) for (let k = last + 1; k < x; k++) m[y * w + k] = 1;
-      last = x;
-    }
-  }
-  const words = components(m, w, h, 6).filter((b) => {
-    const bw = (b.x1 - b.x0 + 1) / pxPerMm, bh = (b.y1 - b.y0 + 1) / pxPerMm;
-    return bh >= 1.5 && bh <= 14 && bw >= 2.5 && bw < (paper.right - paper.left) / pxPerMm * 0.8;
-  });
-  if (words.length < 8) return 'unknown';
-  const aligned = (edges: number[]) => {
-    edges.sort((a, b) => a - b);
-    let n = 0;
-    for (let i = 0; i < edges.length; i++) {
-      const left = i > 0 && edges[i]! - edges[i - 1]! <= 1;
-      const right = i + 1 < edges.length && edges[i + 1]! - edges[i]! <= 1;
-      if (left || right) n++;
-    }
-    return n;
-  };
-  const L = aligned(words.map((b) => b.x0));
-  const R = aligned(words.map((b) => b.x1));
-  if (L >= R * 1.3 + 2) return 'upright';
-  if (R >= L * 1.3 + 2) return 'upsideDown';
-  return 'unknown';
+  return m;
 }

@@ -1,4 +1,3 @@
-import { quantile } from './raster';
 
 /** The sheet within the picture: its brightness, where it starts on each side, and the ink on it. */
 export interface Paper {
@@ -55,9 +54,13 @@ function sideDepth(gray: Uint8Array, chroma: Uint8Array, w: number, h: number, l
 
 export function findPaper(gray: Uint8Array, chroma: Uint8Array, w: number, h: number): Paper {
   // The sheet's level: a high quantile of the central region (mostly paper on any form page).
-  const central = new Uint8Array(w * h);
-  for (let y = Math.floor(h * 0.25); y < h * 0.75; y++) for (let x = Math.floor(w * 0.25); x < w * 0.75; x++) central[y * w + x] = 1;
-  const level = Math.max(60, quantile(gray, 0.9, central));
+  const hist = new Uint32Array(256);
+  let total = 0;
+  for (let y = Math.floor(h * 0.25); y < h * 0.75; y++)
+    for (let x = Math.floor(w * 0.25), row = y * w; x < w * 0.75; x++) { hist[gray[row + x]!]!++; total++; }
+  let level = 255;
+  for (let v = 0, acc = 0; v < 256; v++) { acc += hist[v]!; if (acc > total * 0.9) { level = v; break; } }
+  level = Math.max(60, level);
   const depth: [number, number, number, number] = [0, 1, 2, 3].map((s) => sideDepth(gray, chroma, w, h, level, s as 0 | 1 | 2 | 3)) as [number, number, number, number];
   // A hair inside the sheet's edge: its own edge shadow is not ink.
   const inset = Math.max(2, Math.round(w * 0.01));
@@ -69,11 +72,12 @@ export function findPaper(gray: Uint8Array, chroma: Uint8Array, w: number, h: nu
   const background = backgroundMap(gray, w, h, level);
   const ink = new Uint8Array(w * h);
   let inkCount = 0;
+  // Ink threshold per background level, looked up rather than computed per pixel.
+  const cut = new Uint8Array(256);
+  for (let bg = 0; bg < 256; bg++) cut[bg] = Math.max(0, Math.round(bg - Math.max(40, bg * 0.28)));
   for (let y = top; y < bottom; y++) {
-    for (let x = left; x < right; x++) {
-      const i = y * w + x;
-      const bg = background[i]!;
-      if (gray[i]! < bg - Math.max(40, bg * 0.28)) {
+    for (let x = left, i = y * w + left; x < right; x++, i++) {
+      if (gray[i]! < cut[background[i]!]!) {
         ink[i] = 1;
         inkCount++;
       }
@@ -114,8 +118,8 @@ function backgroundMap(gray: Uint8Array, w: number, h: number, level: number): U
     }
   const out = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) {
-    const row = Math.floor(y / BLOCK) * bw;
-    for (let x = 0; x < w; x++) out[y * w + x] = smooth[row + Math.floor(x / BLOCK)]!;
+    const row = (y >> 4) * bw;
+    for (let x = 0, i = y * w; x < w; x++, i++) out[i] = smooth[row + (x >> 4)]!;
   }
   return out;
 }

@@ -9,7 +9,7 @@ export function measureSkew(paper: Paper, w: number, maxDeg = 12): number | null
   const xs: number[] = [];
   const ys: number[] = [];
   const { ink } = paper;
-  const stride = paper.inkCount > 60_000 ? Math.ceil(paper.inkCount / 60_000) : 1;
+  const stride = paper.inkCount > 25_000 ? Math.ceil(paper.inkCount / 25_000) : 1;
   let k = 0;
   for (let y = paper.top; y < paper.bottom; y++)
     for (let x = paper.left; x < paper.right; x++)
@@ -18,27 +18,30 @@ export function measureSkew(paper: Paper, w: number, maxDeg = 12): number | null
         ys.push(y);
       }
   if (xs.length < 300) return null;
+  const n = xs.length;
   const bins = new Float64Array(Math.ceil(paper.bottom + (paper.right - paper.left) * Math.tan((maxDeg * Math.PI) / 180) * 2) + 4);
   const offset = (paper.right - paper.left) * Math.tan((maxDeg * Math.PI) / 180) + 2;
   const score = (deg: number) => {
     bins.fill(0);
     const t = Math.tan((deg * Math.PI) / 180);
-    for (let i = 0; i < xs.length; i++) {
-      const b = Math.round(ys[i]! + xs[i]! * t + offset);
-      bins[b]!++;
-    }
+    for (let i = 0; i < n; i++) bins[(ys[i]! + xs[i]! * t + offset + 0.5) | 0]!++;
     let s = 0;
     for (const v of bins) s += v * v;
     return s;
   };
   const coarse: { deg: number; s: number }[] = [];
-  for (let d = -maxDeg; d <= maxDeg; d += 0.5) coarse.push({ deg: d, s: score(d) });
+  for (let d = -maxDeg; d <= maxDeg; d += 1) coarse.push({ deg: d, s: score(d) });
   const best = coarse.reduce((a, b) => (b.s > a.s ? b : a));
   const sorted = coarse.map((c) => c.s).sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)]!;
   if (best.s < median * 1.25) return null;
   let fine = best;
-  for (let d = best.deg - 0.5; d <= best.deg + 0.5; d += 0.1) {
+  for (let d = best.deg - 0.8; d <= best.deg + 0.8; d += 0.2) {
+    const s = score(d);
+    if (s > fine.s) fine = { deg: d, s };
+  }
+  const mid = fine.deg;
+  for (const d of [mid - 0.1, mid + 0.1]) {
     const s = score(d);
     if (s > fine.s) fine = { deg: d, s };
   }

@@ -20,6 +20,9 @@ export function largestBlotch(gray: Uint8Array, red: Uint8Array, w: number, h: n
   for (const b of components(core, w, h, 2)) {
     const bw = b.x1 - b.x0 + 1, bh = b.y1 - b.y0 + 1;
     if (bw >= 4 && bh >= 4 && b.area / (bw * bh) > 0.9) continue;
+    // Touching the sheet's edge: a desk corner of a tilted photo or an edge shadow, not a stain.
+    const m = r + 2;
+    if (b.x0 <= paper.left + m || b.y0 <= paper.top + m || b.x1 >= paper.right - 1 - m || b.y1 >= paper.bottom - 1 - m) continue;
     const restored = b.area + 2 * r * (bw + bh) + 4 * r * r;
     if (restored > best) best = restored;
   }

@@ -5,7 +5,7 @@ import { Lexer } from './lexer';
 import { isDict, isName, isNum, PdfName, PdfOp, PdfStream, PdfString, type PdfDict, type PdfObj } from './objects';
 
 /** Content streams larger than this decoded are not a scan's: stop reading (bounded work). */
-const MAX_CONTENT_BYTES = 8 << 20;
+const MAX_CONTENT_BYTES = 2 << 20;
 const MAX_OPS = 2_000_000;
 const MAX_FORM_DEPTH = 8;
 
@@ -176,7 +176,7 @@ export async function readPageContent(doc: PdfDocument, page: PageRef, pageNo: n
             const m = await doc.resolve(x.dict.get('Matrix'));
             const fm: Matrix = Array.isArray(m) && m.length === 6 && m.every(isNum) ? (m as Matrix) : IDENTITY;
             const fres = (await doc.resolveDict(x.dict.get('Resources'))) ?? resources;
-            const { data: fdata, truncated } = await doc.streamData(x, MAX_CONTENT_BYTES);
+            const { data: fdata, truncated } = await doc.cachedStreamData(x, MAX_CONTENT_BYTES);
             if (truncated) facts.contentUnreadable = true;
             seenForms.add(x);
             await run(fdata, fres, mul(fm, ctm), depth + 1, seenForms);
@@ -196,7 +196,7 @@ export async function readPageContent(doc: PdfDocument, page: PageRef, pageNo: n
   for (const c of parts.slice(0, 1000)) {
     const s = await doc.resolve(c);
     if (!(s instanceof PdfStream)) continue;
-    const { data, truncated, broken } = await doc.streamData(s, MAX_CONTENT_BYTES - total);
+    const { data, truncated, broken } = await doc.cachedStreamData(s, MAX_CONTENT_BYTES - total);
     if (truncated || broken) facts.contentUnreadable = true;
     chunks.push(data, Uint8Array.of(10));
     total += data.length + 1;

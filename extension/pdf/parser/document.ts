@@ -166,6 +166,17 @@ export class PdfDocument {
     return this.decrypt(s.data, s.ref.num, s.ref.gen);
   }
 
+  private decoded = new WeakMap<PdfStream, { limit: number; result: Promise<Decoded> }>();
+
+  /** Like streamData, remembered: pages that share one content stream (or a bomb) decode it once. */
+  cachedStreamData(s: PdfStream, limit: number): Promise<Decoded> {
+    const hit = this.decoded.get(s);
+    if (hit && hit.limit >= limit) return hit.result;
+    const result = this.streamData(s, limit);
+    this.decoded.set(s, { limit, result });
+    return result;
+  }
+
   /** A stream decoded through its filters, bounded to `limit` bytes. */
   async streamData(s: PdfStream, limit: number): Promise<Decoded> {
     return decodeStream(s.dict, await this.rawStream(s), limit);

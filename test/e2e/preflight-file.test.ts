@@ -1,0 +1,137 @@
+import { PDFDocument } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PreflightReport } from '../../shared/pdf/types';
+import { form, MEMBER } from '../fixtures/forms';
+import { compressionBomb, circularTree, deepTree, hugeImage, manyPages } from '../fixtures/hostile';
+import { FixtureKit } from '../fixtures/kit';
+import { encryptedPdf, jpegPages } from '../fixtures/rawPdf';
+import { launchWithExtension, type ExtensionBrowser } from '../support/chromium';
+import { PreflightEngine } from '../support/preflight';
+
+/** File-level checks and hostile input, through the extension's analysis page in Chromium. */
+let browser: ExtensionBrowser;
+let kit: FixtureKit;
+let engine: PreflightEngine;
+let clean: Uint8Array;
+
+const codes = (r: PreflightReport) => r.issues.map((i) => `${i.code}:${i.severity}${i.page ? `@${i.page}` : ''}`);
+
+beforeAll(async () => {
+  browser = await launchWithExtension();
+  kit = await FixtureKit.open(browser.context);
+  engine = await PreflightEngine.open(browser);
+  clean = await form(kit, { family: 'scanner', seed: 11 });
+});
+afterAll(async () => browser?.close());
+
+describe('a readable file', () => {
+  it('passes a clean 12-page scanner form, and reports hash, size, pages and thumbnails', async () => {
+    const { report } = await engine.check(clean, { member: MEMBER });
+    expect(codes(report)).toEqual([]);
+    expect(report.verdict).toBe('pass');
+    expect(report).toMatchObject({ pages: 12, bytes: clean.length });
+    expect(report.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(report.thumbnails).toHaveLength(12);
+    expect(report.thumbnails[0]).toMatch(/^data:image\/jpeg;base64,/);
+  });
+});
+
+describe('file checks', () => {
+  it('fails an empty file', async () => {
+    expect(codes((await engine.check(new Uint8Array(0))).report)).toEqual(['empty:fail']);
+  });
+  it('fails an HTML error page and an image renamed .pdf, saying what they are', async () => {
+    const html = new TextEncoder().encode('<!DOCTYPE html><html><head><title>502</title></head><body>Bad Gateway</body></html>');
+    const r1 = (await engine.check(html, { fileName: 'form.pdf' })).report;
+    expect(codes(r1)).toEqual(['not-pdf:fail']);
+    expect(r1.issues[0]!.message).toContain('网页');
+    const jpeg = (await kit.render({ family: 'scanner', page: 1, seed: 1, dpi: 50 })).jpeg;
+    const r2 = (await engine.check(jpeg)).report;
+    expect(codes(r2)).toEqual(['not-pdf:fail']);
+    expect(r2.issues[0]!.message).toContain('图片');
+  });
+  it('fails a truncated file and one whose structure is garbage', async () => {
+    expect(codes((await engine.check(clean.subarray(0, Math.floor(clean.length * 0.7)))).report)).toEqual(['corrupt:fail']);
+    const junk = new TextEncoder().encode('%PDF-1.4\n' + 'x'.repeat(5000) + '\nstartxref\n99999\n%%EOF\n');
+    expect(codes((await engine.check(junk)).report)).toEqual(['corrupt:fail']);
+  });
+  it('fails a file that needs a password, and passes one with only an owner password', async () => {
+    const pages = await kit.renderAll(Array.from({ length: 12 }, (_, i) => ({ family: 'scanner' as const, page: i + 1, seed: 11, devNumber: MEMBER.devNumber })));
+    const { objects, root } = jpegPages(pages);
+    const locked = (await engine.check(encryptedPdf(objects, root, 'secret', 'owner'))).report;
+    expect(codes(locked)).toEqual(['encrypted:fail']);
+    const ownerOnly = (await engine.check(encryptedPdf(objects, root, '', 'owner'), { member: MEMBER })).report;
+    expect(codes(ownerOnly)).toEqual([]);
+    expect(ownerOnly.sealPages.length).toBeGreaterThan(0);
+  });
+  it('warns between 20,000,000 bytes and 20 MiB and fails above', async () => {
+    const padded = async (target: number) => {
+      const doc = await PDFDocument.load(clean);
+      const pad = new Uint8Array(target - clean.length - 2000);
+      let x = 2463534242;
+      for (let i = 0; i < pad.length; i++) {
+        x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+        pad[i] = x & 255; // noise: the attachment does not compress
+      }
+      await doc.attach(pad, 'scan-notes.bin', { mimeType: 'application/octet-stream' });
+      return doc.save();
+    };
+    const warn = await padded(20_400_000);
+    expect(warn.length).toBeGreaterThan(20_000_000);
+    expect(warn.length).toBeLessThanOrEqual(20_971_520);
+    expect(codes((await engine.check(warn, { member: MEMBER })).report)).toEqual(['too-large:warn']);
+    const big = await padded(21_200_000);
+    expect(big.length).toBeGreaterThan(20_971_520);
+    expect(codes((await engine.check(big, { member: MEMBER })).report)).toEqual(['too-large:fail']);
+  });
+  it('names the missing or surplus page count, against the expected count', async () => {
+    const doc = await PDFDocument.load(clean);
+    doc.removePage(5);
+    const eleven = (await engine.check(await doc.save(), { member: MEMBER })).report;
+    expect(codes(eleven)).toEqual(['page-count:fail']);
+    expect(eleven.issues[0]!.message).toContain('少了 1 页');
+    const more = await PDFDocument.load(clean);
+    const [copy] = await more.copyPages(more, [11]);
+    more.addPage(copy!);
+    const thirteen = (await engine.check(await more.save(), { member: MEMBER, expectedPages: 12 })).report;
+    expect(codes(thirteen)).toContain('page-count:fail');
+    expect(thirteen.issues.find((i) => i.code === 'page-count')!.message).toContain('多了 1 页');
+    expect(codes((await engine.check(await more.save(), { member: MEMBER, expectedPages: 13 })).report)).not.toContain('page-count:fail');
+  });
+});
+
+describe('hostile input stays bounded', () => {
+  const quickly = async (bytes: Uint8Array) => {
+    const t0 = Date.now();
+    const r = await engine.check(bytes, { skipNumber: true });
+    return { ...r, elapsed: Date.now() - t0 };
+  };
+  it('answers 5,000 pages in under 2 s, analysing only the first pages', async () => {
+    const small = (await kit.render({ family: 'scanner', page: 3, seed: 2, dpi: 40 })).jpeg;
+    const r = await quickly(await manyPages(small));
+    expect(r.report.pages).toBe(5000);
+    expect(codes(r.report)).toContain('page-count:fail');
+    expect(r.report.issues.find((i) => i.code === 'page-count')!.message).toContain('多了 4988 页');
+    expect(r.wallMs).toBeLessThan(2000);
+  });
+  it('refuses a 500-megapixel image without decoding it', async () => {
+    const scan = (await kit.render({ family: 'scanner', page: 3, seed: 2, dpi: 60 })).jpeg;
+    const r = await quickly(await hugeImage(scan));
+    expect(codes(r.report)).toContain('huge-image:fail@3');
+    expect(r.wallMs).toBeLessThan(2000);
+  });
+  it('survives circular and deep object trees', async () => {
+    const circular = await quickly(circularTree());
+    expect(circular.report.verdict).toBe('fail');
+    expect(circular.wallMs).toBeLessThan(2000);
+    const deep = await quickly(deepTree());
+    expect(deep.report.verdict).toBe('fail');
+    expect(deep.wallMs).toBeLessThan(2000);
+  });
+  it('stops inflating a compression bomb', async () => {
+    const r = await quickly(compressionBomb());
+    expect(r.report.verdict).toBe('fail');
+    expect(codes(r.report)).toContain('corrupt:fail@1');
+    expect(r.wallMs).toBeLessThan(2000);
+  });
+});
