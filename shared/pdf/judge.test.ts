@@ -101,7 +101,12 @@ describe('page checks', () => {
     expect(at(1.2)).toEqual([]);
     expect(at(1.6)).toMatchObject([{ severity: 'warn', page: 5 }]);
     expect(at(2.4)).toMatchObject([{ severity: 'fail', page: 5 }]);
-    expect(at(2.4, 20)).toEqual([]);
+    expect(at(2.4, 20)).toMatchObject([{ severity: 'fail' }]); // much ink, hardly an edge: smeared
+  });
+  it('says nothing of sharpness on a page with little ink and few edges', () => {
+    const f = cleanFacts();
+    f.pixels[4] = cleanPixels(5, { edgeWidthMm: 2.4, edgeCount: 20, inkCoverage: 0.002 });
+    expect(only(judge(f).issues, 'blurry-page')).toEqual([]);
   });
   it('warns on a blotch and fails a large one', () => {
     const at = (mm2: number, frac: number) => {
