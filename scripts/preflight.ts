@@ -1,0 +1,99 @@
+/**
+ * `npm run -s preflight -- [--json] [--number N] [--joined YYYY-MM-DD] [--pages N] FILE...`
+ *
+ * Checks PDFs with the very engine the extension uses: the built extension's analysis page in
+ * headless Chromium. Prints each file's verdict and issues (or, with --json, one JSON array).
+ * Exits 0 whatever the verdicts; 2 on a usage error.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import type { PreflightReport } from '../shared/pdf/types';
+import { EXTENSION_DIR, launchWithExtension } from '../test/support/chromium';
+import { PreflightEngine } from '../test/support/preflight';
+
+const USAGE = '用法：npm run -s preflight -- [--json] [--number 发展团员编号] [--joined YYYY-MM-DD] [--pages 页数] 文件.pdf ...';
+
+function usage(message: string): never {
+  process.stderr.write(`${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+interface Args {
+  json: boolean;
+  number?: string;
+  joined?: string;
+  pages?: number;
+  files: string[];
+}
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = { json: false, files: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = () => argv[++i] ?? usage(`${arg} 需要一个值`);
+    if (arg === '--json') a.json = true;
+    else if (arg === '--number') a.number = value();
+    else if (arg === '--joined') {
+      a.joined = value();
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(a.joined)) usage(`--joined 应为 YYYY-MM-DD：${a.joined}`);
+    } else if (arg === '--pages') {
+      a.pages = Number(value());
+      if (!Number.isInteger(a.pages) || a.pages < 1 || a.pages > 1000) usage('--pages 应为 1–1000 的整数');
+    } else if (arg === '--help' || arg === '-h') {
+      process.stdout.write(`${USAGE}\n`);
+      process.exit(0);
+    } else if (arg.startsWith('--')) usage(`未知参数：${arg}`);
+    else a.files.push(arg);
+  }
+  if (a.files.length === 0) usage('请给出至少一个 PDF 文件');
+  for (const f of a.files) if (!existsSync(f) || !statSync(f).isFile()) usage(`找不到文件：${f}`);
+  return a;
+}
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** Builds the extension when there is no build, or the sources are newer than it. */
+function ensureBuilt(): void {
+  const manifest = join(EXTENSION_DIR, 'manifest.json');
+  const root = resolve(import.meta.dirname, '..');
+  const sources = Math.max(newest(join(root, 'extension')), newest(join(root, 'shared')));
+  if (existsSync(manifest) && statSync(manifest).mtimeMs >= sources) return;
+  process.stderr.write('正在构建扩展…\n');
+  execFileSync(process.execPath, [join(root, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+const VERDICT = { pass: '通过', warn: '需注意', fail: '不通过' } as const;
+const MARK = { fail: '✗', warn: '!', info: 'i' } as const;
+
+function human(file: string, r: PreflightReport): string {
+  const head = `${file}: ${VERDICT[r.verdict]}（${r.verdict}）· ${r.pages ?? '?'} 页 · ${(r.bytes / 1024 / 1024).toFixed(1)} MB · ${Math.round(r.ms.total)} ms`;
+  const lines = r.issues.map((i) => `  ${MARK[i.severity]} ${i.page ? `第 ${i.page} 页 ` : ''}[${i.code}] ${i.message}`);
+  if (r.page1Number) lines.push(`  首页编号：${r.page1Number.value}（${r.page1Number.source === 'text' ? '文字层' : 'OCR'}）`);
+  return [head, ...lines].join('\n');
+}
+
+const args = parseArgs(process.argv.slice(2));
+ensureBuilt();
+const browser = await launchWithExtension();
+try {
+  const engine = await PreflightEngine.open(browser);
+  const out: unknown[] = [];
+  for (const file of args.files) {
+    const bytes = new Uint8Array(readFileSync(file));
+    const member = args.number || args.joined ? { ...(args.number ? { devNumber: args.number } : {}), ...(args.joined ? { joinedOn: args.joined } : {}) } : undefined;
+    const { report } = await engine.check(bytes, { fileName: basename(file), ...(member ? { member } : {}), ...(args.pages ? { expectedPages: args.pages } : {}) });
+    if (args.json) out.push({ file, verdict: report.verdict, issues: report.issues, pages: report.pages, bytes: report.bytes, ms: Math.round(report.ms.total), ...(report.page1Number ? { page1Number: report.page1Number } : {}) });
+    else process.stdout.write(`${human(file, report)}\n`);
+  }
+  if (args.json) process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+} finally {
+  await browser.close();
+}
