@@ -35,7 +35,8 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'notifications', 'unlimitedStorage'],
     host_permissions: HOST_MATCHES,
     // The upload panel embeds the preflight engine's page as a hidden iframe in the host's page.
-    web_accessible_resources: [{ resources: ['analysis.html'], matches: HOST_MATCHES }],
+    // The member-list export builds its xlsx in export.html, framed only when the admin asks.
+    web_accessible_resources: [{ resources: ['analysis.html', 'export.html'], matches: HOST_MATCHES }],
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
     },

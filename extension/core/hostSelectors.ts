@@ -73,3 +73,57 @@ export const COLUMN_HEADERS = {
   org: '所在团组织',
   idCard: '身份证号',
 } as const;
+
+/** 所在团组织 cells and the signed-in organisation: how a row's organisation is named. */
+export const ORGANISATION = {
+  /** The header's "who is signed in" area; its first text is the organisation's full name. */
+  signedIn: '.zhtj-header .who',
+  /** The landing page's organisation details (el-descriptions): 组织类型 names the type. */
+  detailsItem: '.el-descriptions-item__label, .el-descriptions-item__cell',
+  typeLabel: '组织类型',
+  nameLabel: '团组织名称',
+} as const;
+
+/** The prompts an admin sees at sign-in while archives are missing or members uncertified (§3.2 note, §4.3). */
+export const LOGIN_PROMPTS = {
+  /** Element's dialog or message box that carries the prompt lines. */
+  container: '.el-dialog__wrapper, .el-message-box__wrapper',
+  body: '.el-dialog__body, .el-message-box__content',
+  close: '.el-dialog__headerbtn, .el-message-box__headerbtn',
+  notUploaded: '组织内有团员档案尚未上传',
+  uncertified: '组织内有团员身份尚未认证',
+} as const;
+
+/** The member lists' own search form: 姓名 / 发展团员编号 inputs and the 查询 button. */
+export const SEARCH_FORM = {
+  form: 'form.el-form',
+  item: '.el-form-item',
+  label: '.el-form-item__label',
+  input: 'input.el-input__inner',
+  nameLabel: '姓名',
+  devNumberLabel: '发展团员编号',
+  submitText: '查询',
+  button: 'button',
+} as const;
+
+/** The left menu: the only way to move between pages the way an admin does. */
+export const MENU = {
+  item: '.el-menu-item',
+} as const;
+
+/** 组织关系转接: the button that starts a transfer from a member's row. */
+export const TRANSFER = {
+  startText: '发起转接',
+  button: 'button',
+} as const;
+
+/** 操作中心: the feedback an uploader receives when the upper committee rejects an archive. */
+export const OPERATION_CENTER = {
+  titleHeader: '标题',
+  contentHeader: '内容',
+  timeHeader: '时间',
+  /** The host's words (host-system.md): …未通过上级团组织审核，理由为：'<reason>'。… */
+  rejection: /未通过上级团组织审核[，,]\s*理由为[:：]\s*['‘’"“”]([\s\S]*?)['‘’"“”]\s*。/,
+  /** Titles name the member after a colon: 团员电子档案审批结果：张三. */
+  memberInTitle: /[:：]\s*([^\s:：]{1,20})\s*$/,
+} as const;

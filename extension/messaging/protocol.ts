@@ -1,6 +1,8 @@
-import type { ChinaDate } from '../../shared/domain/types';
+import type { ChinaDate, OrgType } from '../../shared/domain/types';
+import type { PromptKind, PromptMember } from '../background/prompted';
+import type { RejectionNotice } from '../background/store/notices';
 import type { ObserveResult } from '../background/store/members';
-import type { RowObservation } from '../model/member';
+import type { OrgRef, RowObservation } from '../model/member';
 import type { Settings } from '../model/settings';
 import type { PageType } from '../core/pages';
 
@@ -20,6 +22,14 @@ export interface Messages {
   observeRows: { request: { rows: RowObservation[]; observedAt: number }; response: ObserveResult };
   /** The upper committee's approval date the admin recorded, for one member or a selection. */
   setApprovedOn: { request: { keys: string[]; approvedOn: ChinaDate | null }; response: { updated: number } };
+  /** The admin marked members as graduating (毕业年级, §4.4), or took the mark off. */
+  setGraduating: { request: { keys: string[]; graduating: boolean }; response: { updated: number } };
+  /** Reviewers' reasons read from 操作中心 feedback, kept for the members the messages name. */
+  recordRejectionReasons: { request: { items: RejectionNotice[] }; response: { updated: number } };
+  /** An organisation's type as a page showed it (a 毕业班团支部's members are graduating). */
+  rememberOrgType: { request: { org: OrgRef; type: OrgType }; response: { ok: true } };
+  /** The kept members behind the host's sign-in prompts. */
+  promptedMembers: { request: { kinds: PromptKind[] }; response: Record<PromptKind, PromptMember[]> };
   getSettings: { request: Record<string, never>; response: Settings };
   setSettings: { request: Partial<Settings>; response: Settings };
 }

@@ -115,8 +115,8 @@ export async function recordObservations(db: LocalDb, rows: RowObservation[], ob
   return result;
 }
 
-/** Records a value the admin entered (approval date) or a check produced (page-1 number). */
-export async function recordFact<F extends 'approvedOn' | 'page1Number'>(db: LocalDb, keys: string[], field: F, value: MemberFields[F], at: number): Promise<number> {
+/** Records a value the admin entered (approval date, graduating) or a check or notice produced (page-1 number, reviewer's reason). */
+export async function recordFact<F extends 'approvedOn' | 'page1Number' | 'graduating' | 'rejectionReason'>(db: LocalDb, keys: string[], field: F, value: MemberFields[F], at: number): Promise<number> {
   const tx = db.transaction('members', 'readwrite');
   let updated = 0;
   for (const key of keys) {

@@ -1,0 +1,28 @@
+/** The organisation a page belongs to: the signed-in admin's, as the host's header names it. */
+import type { OrgRef } from '../model/member';
+import { ORGANISATION } from './hostSelectors';
+import { squash } from './table';
+
+export const UNNAMED_ORG = '本组织';
+
+export function readSignedInOrg(doc: Document): OrgRef {
+  const who = doc.querySelector(ORGANISATION.signedIn);
+  if (who) {
+    for (const n of who.childNodes) {
+      if (n.nodeType !== 3) continue;
+      const name = squash(n.textContent ?? '');
+      if (name) return { name };
+    }
+  }
+  return { name: UNNAMED_ORG };
+}
+
+/** The value the landing page's el-descriptions shows beside a label (组织类型, 团组织名称). */
+export function readDetail(doc: Document, label: string): string | null {
+  for (const el of doc.querySelectorAll(ORGANISATION.detailsItem)) {
+    if (!el.classList.contains('el-descriptions-item__label') || squash(el.textContent ?? '') !== label) continue;
+    const value = el.nextElementSibling;
+    if (value) return squash(value.textContent ?? '');
+  }
+  return null;
+}

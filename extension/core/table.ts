@@ -1,0 +1,103 @@
+/**
+ * Element UI tables as the host renders them: the header and the body are separate `<table>`s,
+ * and fixed columns are rendered again in overlay tables (`.el-table__fixed`, `-fixed-right`)
+ * whose rows repeat the main body's rows one for one. Columns are found by header text only.
+ */
+import { COLUMN_HEADERS, TABLE } from './hostSelectors';
+
+export type ColumnKey = keyof typeof COLUMN_HEADERS;
+
+/** Our own nodes inside host cells carry this class; reading a cell skips them. */
+export const OWN_CLASS = 'laa-marks';
+
+export interface HostTable {
+  el: HTMLElement;
+  /** Every header's text, in column order. */
+  headers: string[];
+  /** The member columns the table has; a missing one is absent, never guessed. */
+  columns: Partial<Record<ColumnKey, number>>;
+  /** The main body's tbody: it holds every cell, fixed columns included. */
+  body: HTMLTableSectionElement;
+  /** The fixed overlays' tbodies, whose rows repeat the main body's rows one for one. */
+  copies: HTMLTableSectionElement[];
+}
+
+export const squash = (s: string): string => s.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+const bare = (s: string): string => s.replace(/[\s\u00a0\u3000]+/g, '');
+
+/** The header texts of an Element table, in column order (the leaf row of grouped headers). */
+export function readHeaders(tableEl: Element): string[] {
+  const head = tableEl.querySelector(`:scope > ${TABLE.headerWrapper} thead`);
+  const rows = head?.querySelectorAll('tr');
+  const leaf = rows?.[rows.length - 1];
+  if (!leaf) return [];
+  return Array.from(leaf.children, (th) => (th.classList.contains('gutter') ? '' : bare((th.querySelector('.cell') ?? th).textContent ?? '')));
+}
+
+const HEADER_TO_KEY = new Map(Object.entries(COLUMN_HEADERS).map(([k, v]) => [bare(v), k as ColumnKey]));
+
+/** A table of members: it has 姓名 and at least one column the checks read. */
+export function asMemberTable(tableEl: HTMLElement): HostTable | null {
+  const headers = readHeaders(tableEl);
+  const columns: Partial<Record<ColumnKey, number>> = {};
+  headers.forEach((h, i) => {
+    const key = HEADER_TO_KEY.get(h);
+    if (key && columns[key] === undefined) columns[key] = i;
+  });
+  if (columns.name === undefined) return null;
+  if (columns.devNumber === undefined && columns.joinedOn === undefined && columns.certStatus === undefined) return null;
+  const body = tableEl.querySelector<HTMLTableSectionElement>(`:scope > ${TABLE.bodyWrapper} tbody`);
+  if (!body) return null;
+  const copies = Array.from(tableEl.querySelectorAll<HTMLTableSectionElement>(`:scope > ${TABLE.fixedLeft} tbody, :scope > ${TABLE.fixedRight} tbody`));
+  return { el: tableEl, headers, columns, body, copies };
+}
+
+export function findMemberTables(root: ParentNode): HostTable[] {
+  const found: HostTable[] = [];
+  for (const el of root.querySelectorAll<HTMLElement>(TABLE.root)) {
+    const t = asMemberTable(el);
+    if (t) found.push(t);
+  }
+  return found;
+}
+
+/** The main body's member rows, in order. */
+export function bodyRows(t: HostTable): HTMLTableRowElement[] {
+  const rows: HTMLTableRowElement[] = [];
+  for (const tr of t.body.children) if (tr instanceof HTMLTableRowElement && tr.classList.contains('el-table__row')) rows.push(tr);
+  return rows;
+}
+
+/** The text a host cell shows, without our marks; `textContent`, never `innerText` (no layout). */
+export function cellText(td: Element | undefined): string {
+  const cell = td?.firstElementChild ?? td;
+  if (!cell) return '';
+  let s = '';
+  for (const n of cell.childNodes) {
+    if (n.nodeType === 1 && (n as Element).classList.contains(OWN_CLASS)) continue;
+    s += n.textContent ?? '';
+  }
+  return squash(s);
+}
+
+/** The `.cell` div of a cell, where marks go. */
+export function cellBox(td: Element | undefined): HTMLElement | null {
+  return (td?.firstElementChild as HTMLElement | null) ?? (td as HTMLElement | null) ?? null;
+}
+
+/** The row at the same position in every body that renders it: main first, then the fixed copies. */
+export function rowCopies(t: HostTable, tr: HTMLTableRowElement, index: number): HTMLTableRowElement[] {
+  const out = [tr];
+  for (const body of t.copies) {
+    const copy = body.rows[index];
+    if (copy && copy.classList.contains('el-table__row')) out.push(copy);
+  }
+  return out;
+}
+
+/** Whether the host shows its loading mask or its empty text over this table. */
+export function tableState(t: HostTable): 'loading' | 'empty' | 'rows' {
+  const mask = t.el.querySelector<HTMLElement>(`:scope > ${TABLE.loadingMask}`);
+  if (mask && mask.style.display !== 'none') return 'loading';
+  return t.body.querySelector('tr.el-table__row') ? 'rows' : 'empty';
+}

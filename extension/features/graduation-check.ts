@@ -1,0 +1,70 @@
+/**
+ * Graduating members must be certified before their organisation relation is transferred (§4.4,
+ * §5.4). A member is graduating when their organisation is a 毕业班团支部 (06BYBTZB: the landing
+ * page's 组织类型, or a 所在团组织 that says so) or when the admin marked them graduating.
+ */
+import type { OrgType } from '../../shared/domain/types';
+import { button } from '../core/bar';
+import { observeElements } from '../core/elements';
+import { defineFeature, type FeatureContext } from '../core/feature';
+import { ORGANISATION } from '../core/hostSelectors';
+import { readDetail, readSignedInOrg } from '../core/org';
+import { graduationMark } from './verdicts';
+
+/** 组织类型 as the host names it (types.ts ORG_TYPE_NAMES; not imported, to keep zod out of the page). */
+const TYPE_BY_NAME = new Map<string, OrgType>([
+  ['团支部', '01TZB'],
+  ['团总支', '02TZZ'],
+  ['团委', '03TW'],
+  ['团工委', '04TGW'],
+  ['毕业班团支部', '06BYBTZB'],
+  ['独立团支部', '00DJZTZB'],
+]);
+
+/** The landing page names the signed-in organisation's type: remember it for its lists. */
+function readOrgType({ doc, signal, send }: FeatureContext): void {
+  observeElements(doc.body, '.el-descriptions', signal, () => {
+    const type = TYPE_BY_NAME.get(readDetail(doc, ORGANISATION.typeLabel) ?? '');
+    if (!type) return;
+    const name = readDetail(doc, ORGANISATION.nameLabel);
+    const org = name ? { name } : readSignedInOrg(doc);
+    send('rememberOrgType', { org, type }).catch(() => {});
+  });
+}
+
+function markAction(ctx: FeatureContext) {
+  ctx.lists.addSelectionAction((api, doc) => {
+    const wrap = doc.createElement('span');
+    wrap.className = 'laa-bar-row';
+    const msg = doc.createElement('span');
+    msg.className = 'laa-msg';
+    const set = async (graduating: boolean) => {
+      const keys = api.selected().map((r) => r.facts?.key).filter((k): k is string => !!k);
+      if (!keys.length) {
+        msg.className = 'laa-msg laa-msg--danger';
+        msg.textContent = '请先勾选团员';
+        return;
+      }
+      const r = await ctx.send('setGraduating', { keys, graduating });
+      msg.className = 'laa-msg laa-msg--success';
+      msg.textContent = graduating ? `已将 ${r.updated} 人标记为毕业年级` : `已取消 ${r.updated} 人的毕业年级标记`;
+      await ctx.lists.refreshFacts();
+    };
+    wrap.append(button(doc, '标记为毕业年级', () => void set(true).catch(() => {})), button(doc, '取消毕业年级', () => void set(false).catch(() => {})), msg);
+    return wrap;
+  });
+}
+
+export default defineFeature({
+  id: 'graduation-check',
+  label: '毕业年级提醒',
+  description: '毕业班团支部或标记为毕业年级的团员，未认证时在姓名旁提示“毕业前须完成认证”（§4.4、§5.4）；可在列表上方把所选团员标记为毕业年级。',
+  pages: ['landing', 'memberDatabase', 'subordinateDatabase', 'cadreDatabase', 'transfer'],
+  init(ctx) {
+    if (ctx.visit.pageType === 'landing') return readOrgType(ctx);
+    markAction(ctx);
+    ctx.lists.onPass((pass) => {
+      for (const row of pass.rows) pass.mark(row, 'name', graduationMark(row));
+    });
+  },
+});
