@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import { button } from '../core/bar';
 import { defineFeature } from '../core/feature';
+import { PAGE_LABELS } from '../core/pages';
 import type { MemberRow } from '../core/rows';
 import { EXPORT_HEADERS, exportRecord, NumbersSeen, type ExportRecord } from './verdicts';
 import type { ChinaDate } from '../../shared/domain/types';
@@ -72,7 +73,7 @@ export default defineFeature({
   init({ lists, doc, visit }) {
     const seen = new NumbersSeen();
     let latest: { rows: readonly MemberRow[]; today: ChinaDate; hidden: (r: MemberRow) => boolean } | null = null;
-    const label = doc.querySelector('.el-breadcrumb__item:last-child')?.textContent?.trim() || visit.pageType;
+    const label = PAGE_LABELS[visit.pageType];
     const records = () => (latest ? latest.rows.filter((r) => !latest!.hidden(r)).map((r) => exportRecord(r, latest!.today, seen)) : []);
     const placed = new WeakSet<HTMLElement>();
     lists.onPass((pass) => {

@@ -20,7 +20,9 @@ export async function buildWorkbook(req: Pick<XlsxRequest, 'headers' | 'records'
   for (const r of req.records) ws.addRow(req.headers.map((h) => r[h] ?? ''));
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
-  return (await wb.xlsx.writeBuffer()) as ArrayBuffer;
+  // exceljs answers with a Buffer view in the browser build: hand over a plain ArrayBuffer.
+  const out = (await wb.xlsx.writeBuffer()) as ArrayBuffer | Uint8Array;
+  return out instanceof ArrayBuffer ? out : new Uint8Array(out).buffer;
 }
 
 window.addEventListener('message', (e: MessageEvent) => {
