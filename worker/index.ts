@@ -1,12 +1,10 @@
 import type { Bindings } from './env';
 import { app } from './app';
 import { sealAll } from './audit/seal';
-import { runDigests } from './jobs/digest';
+import { DIGEST_CRON, runDigests } from './jobs/digest';
 import { prune } from './jobs/maintenance';
 
-/** wrangler.toml's crons: "0 0 * * *" is 08:00 in Asia/Shanghai (the digest); every 5 minutes, sealing. */
-export const DIGEST_CRON = '0 0 * * *';
-
+/** wrangler.toml's crons: the digest at 08:00 Asia/Shanghai; every 5 minutes, sealing and pruning. */
 export default {
   fetch: app.fetch,
   async scheduled(controller: ScheduledController, env: Bindings, ctx: ExecutionContext) {

@@ -29,8 +29,11 @@ export const RemindersResponse = z.object({
   org: z.object({ id: OrgId, name: z.string(), type: OrgType }),
   counters: CountersSchema,
   stats: NewMemberStats,
-  /** Every organisation in the subtree: its own members' counters and its whole subtree's. */
-  orgs: z.array(z.object({ id: OrgId, name: z.string(), type: OrgType, parentId: OrgId.nullable(), own: CountersSchema, subtree: CountersSchema })),
+  /**
+   * Every organisation in the subtree with its whole subtree's counters; `own` (its own members
+   * only) is given for organisations that have organisations below them — for the others it equals `subtree`.
+   */
+  orgs: z.array(z.object({ id: OrgId, name: z.string(), type: OrgType, parentId: OrgId.nullable(), own: CountersSchema.optional(), subtree: CountersSchema })),
 });
 export type RemindersResponse = z.infer<typeof RemindersResponse>;
 

@@ -1,4 +1,7 @@
-import { sha256Hex } from '../lib/crypto';
+import { createHash } from 'node:crypto';
+
+/** Synchronous SHA-256 (node:crypto under nodejs_compat): a 5,000-row sync chains 10,000 hashes. */
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** What a state change says about itself before it gets a place in the chain. */
 export interface AuditDraft {
@@ -38,20 +41,20 @@ export function entryText(prevHash: string, e: Omit<AuditEntry, 'hash'>): string
   return [prevHash, e.seq, e.at, e.actor, e.org_id ?? '', e.action, e.subject ?? '', e.digest, e.request_id].join('\n');
 }
 
-export const hashEntry = (prevHash: string, e: Omit<AuditEntry, 'hash'>) => sha256Hex(entryText(prevHash, e));
+export const hashEntry = (prevHash: string, e: Omit<AuditEntry, 'hash'>) => sha256(entryText(prevHash, e));
 
-export async function chainDrafts(
+export function chainDrafts(
   head: { seq: number; hash: string },
   drafts: AuditDraft[],
   meta: { actor: string; requestId: string; at: string },
-): Promise<AuditEntry[]> {
+): AuditEntry[] {
   const out: AuditEntry[] = [];
   let prev = head.hash;
   let seq = head.seq;
   for (const d of drafts) {
-    const digest = await sha256Hex(canonicalJson(d.payload));
+    const digest = sha256(canonicalJson(d.payload));
     const e = { seq: ++seq, at: meta.at, actor: meta.actor, org_id: d.orgId, action: d.action, subject: d.subject, digest, request_id: meta.requestId };
-    const hash = await hashEntry(prev, e);
+    const hash = hashEntry(prev, e);
     out.push({ ...e, hash });
     prev = hash;
   }

@@ -26,7 +26,7 @@ export async function commitWrite<R>(c: Context<AppEnv>, tenantId: string, actor
     const head = await auditHead(c.env.DB, tenantId);
     const step = await build();
     const at = new Date().toISOString();
-    const entries = await chainDrafts(head, step.audit, { actor, requestId: c.get('requestId'), at });
+    const entries = chainDrafts(head, step.audit, { actor, requestId: c.get('requestId'), at });
     const idem = c.get('idempotency');
     const finish = idem ? [finishIdempotency(c.env.DB, idem, step.status ?? 200, step.result)] : [];
     const all = [...step.statements, ...insertAudit(c.env.DB, tenantId, entries), ...finish];

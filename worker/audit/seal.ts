@@ -34,7 +34,7 @@ export async function sealTenant(env: Bindings, tenantId: string, keys?: Signing
     let prev = head.hash;
     const hashes: string[] = [];
     for (const [i, e] of entries.entries()) {
-      if (e.seq !== head.seq + i + 1 || (await hashEntry(prev, e)) !== e.hash) break;
+      if (e.seq !== head.seq + i + 1 || hashEntry(prev, e) !== e.hash) break;
       hashes.push(e.hash);
       prev = e.hash;
     }

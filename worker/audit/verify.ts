@@ -2,7 +2,7 @@ import type { AuditVerifyResponse } from '../../shared/api/audit';
 import { getSegment, listSegmentKeys } from '../blobs/auditSegments';
 import { auditPage } from '../db/audit';
 import type { Bindings } from '../env';
-import { GENESIS, hashEntry } from './chain';
+import { GENESIS, hashEntry, type AuditEntry } from './chain';
 import { checkpointText } from './seal';
 import { signingKeys, verifySignature } from './signing';
 
@@ -19,8 +19,12 @@ export async function verifyChain(env: Bindings, tenantId: string): Promise<Audi
   let checkpoints = 0;
   let prevHead = GENESIS;
   let mismatch: { seq: number; reason: string } | null = null;
-  for (const s of await listSegmentKeys(env.AUDIT, tenantId)) {
-    const seg = await getSegment(env.AUDIT, s.key);
+  // D1's first page is on its way while R2's segments are checked.
+  let next: Promise<Awaited<ReturnType<typeof auditPage>>> | null = auditPage(env.DB, tenantId, 0, PAGE);
+  const keyList = await listSegmentKeys(env.AUDIT, tenantId);
+  const segments = await Promise.all(keyList.map((k) => getSegment(env.AUDIT, k.key)));
+  for (const [i, s] of keyList.entries()) {
+    const seg = segments[i];
     const from = sealedHashes.length + 1;
     const valid =
       seg &&
@@ -41,15 +45,16 @@ export async function verifyChain(env: Bindings, tenantId: string): Promise<Audi
   const sealed = sealedHashes.length;
   let prev = GENESIS;
   let expected = 1;
-  for (let after = 0; !mismatch; ) {
-    const page = await auditPage(env.DB, tenantId, after, PAGE);
+  // The next page is read while this one is hashed.
+  while (next && !mismatch) {
+    const page: AuditEntry[] = await next;
+    next = page.length === PAGE ? auditPage(env.DB, tenantId, page[page.length - 1]!.seq, PAGE) : null;
     for (const e of page) {
       if (e.seq !== expected) {
-        mismatch = { seq: expected, reason: expected <= sealed ? '已封存的第 ' + expected + ' 条记录缺失或顺序被改动' : '第 ' + expected + ' 条记录缺失' };
+        mismatch = { seq: expected, reason: expected <= sealed ? `已封存的第 ${expected} 条记录缺失或顺序被改动` : `第 ${expected} 条记录缺失` };
         break;
       }
-      const recomputed = await hashEntry(prev, e);
-      if (recomputed !== e.hash) {
+      if (hashEntry(prev, e) !== e.hash) {
         mismatch = { seq: e.seq, reason: '记录内容与其哈希不符（被改动）' };
         break;
       }
@@ -60,9 +65,8 @@ export async function verifyChain(env: Bindings, tenantId: string): Promise<Audi
       prev = e.hash;
       expected++;
     }
-    if (page.length < PAGE) break;
-    after = page[page.length - 1]!.seq;
   }
+  if (next) await next.catch(() => undefined);
   const entries = expected - 1;
   if (!mismatch && entries < sealed) mismatch = { seq: entries + 1, reason: `已封存的第 ${entries + 1}–${sealed} 条记录被删除` };
   return { ok: mismatch === null, entries, sealed, unsealed: Math.max(0, entries - sealed), checkpoints, firstMismatch: mismatch };

@@ -67,3 +67,54 @@ export async function preflightsOf(db: D1Database, tenantId: string, memberRef: 
   const { results } = await db.prepare('SELECT * FROM preflights WHERE tenant_id = ? AND member_ref = ? ORDER BY observed_at DESC').bind(tenantId, memberRef).all<PreflightRow>();
   return results;
 }
+
+export const COUNT_COLUMNS = ['exempt', 'certified', 'pending', 'owed_exact', 'owed_estimated', 'rejected', 'not_uploaded'] as const;
+export type CountColumn = (typeof COUNT_COLUMNS)[number];
+
+/** The member_counts columns a member adds 1 to, in the order of shared/domain/urgency.ts `classify`. */
+export function countColumns(r: Pick<MemberRow, 'needs_archive' | 'status' | 'estimated'>): CountColumn[] {
+  const out: CountColumn[] = [];
+  if (r.needs_archive === 0) out.push('exempt');
+  else if (r.status === 'certified' || r.status === 'pending') out.push(r.status);
+  else {
+    out.push(r.estimated === 1 ? 'owed_estimated' : 'owed_exact');
+    if (r.status === 'notUploaded') out.push('not_uploaded');
+  }
+  if (r.status === 'rejected') out.push('rejected');
+  return out;
+}
+
+/** What a set of member writes does to member_counts, per organisation: −1 for the old row, +1 for the new. */
+export function countDeltas(changes: { before: MemberRow | null; after: MemberRow }[]): Map<number, Record<CountColumn, number>> {
+  const deltas = new Map<number, Record<CountColumn, number>>();
+  const bump = (r: MemberRow, by: number) => {
+    let d = deltas.get(r.org_seq);
+    if (!d) deltas.set(r.org_seq, (d = Object.fromEntries(COUNT_COLUMNS.map((c) => [c, 0])) as Record<CountColumn, number>));
+    for (const c of countColumns(r)) d[c] += by;
+  };
+  for (const { before, after } of changes) {
+    if (before) bump(before, -1);
+    bump(after, 1);
+  }
+  for (const [org, d] of deltas) if (COUNT_COLUMNS.every((c) => d[c] === 0)) deltas.delete(org);
+  return deltas;
+}
+
+export function applyCountDeltas(db: D1Database, tenantId: string, deltas: Map<number, Record<CountColumn, number>>): D1PreparedStatement[] {
+  if (deltas.size === 0) return [];
+  const rows = [...deltas].map(([org, d]) => [org, ...COUNT_COLUMNS.map((c) => d[c])]);
+  return [
+    db
+      .prepare(
+        `INSERT INTO member_counts (tenant_id, org_seq, ${COUNT_COLUMNS.join(', ')})
+         SELECT ?, ${['org_seq', ...COUNT_COLUMNS].map((_, i) => `value ->> ${i}`).join(', ')} FROM json_each(?) WHERE true
+         ON CONFLICT (tenant_id, org_seq) DO UPDATE SET ${COUNT_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`,
+      )
+      .bind(tenantId, JSON.stringify(rows)),
+  ];
+}
+
+/** Member rows and their counts, written together (the caller puts both in one batch). */
+export function writeMembers(db: D1Database, tenantId: string, changes: { before: MemberRow | null; after: MemberRow }[]): D1PreparedStatement[] {
+  return [...upsertMembers(db, changes.map((c) => c.after)), ...applyCountDeltas(db, tenantId, countDeltas(changes))];
+}

@@ -18,37 +18,52 @@ export const BUCKET_SQL = `CASE
   WHEN m.last_day <= ?6 THEN 'within7'
   ELSE 'later' END`;
 
-export interface BucketGroup {
-  org_seq: number;
-  bucket: Bucket;
-  status: string;
-  n: number;
-}
-
-export interface D1Cost {
-  queries: number;
-  rowsRead: number;
-  ms: number;
-}
-
 export interface Window {
   today: ChinaDate;
   plus3: ChinaDate;
   plus7: ChinaDate;
 }
 
-/** One aggregate over the subtree: counts per organisation, bucket and status. */
-export async function bucketGroups(db: D1Database, tenantId: string, lo: string, hi: string, w: Window): Promise<{ groups: BucketGroup[]; cost: D1Cost }> {
-  const r = await db
-    .prepare(
-      `SELECT m.org_seq AS org_seq, ${BUCKET_SQL} AS bucket, m.status AS status, count(*) AS n
-         FROM orgs o JOIN members m ON m.tenant_id = o.tenant_id AND m.org_seq = o.seq
-        WHERE o.tenant_id = ?1 AND o.path >= ?2 AND o.path < ?3
-        GROUP BY m.org_seq, bucket, m.status`,
-    )
-    .bind(tenantId, lo, hi, w.today, w.plus3, w.plus7)
-    .all<BucketGroup>();
-  return { groups: r.results, cost: { queries: 1, rowsRead: r.meta.rows_read ?? 0, ms: r.meta.duration ?? 0 } };
+/** Restricts to organisations in [lo, hi) unless the range is the whole tenant. */
+const inScope = (col: string, whole: boolean) => (whole ? '' : `AND ${col} IN (SELECT seq FROM orgs WHERE tenant_id = ?1 AND path >= ?2 AND path < ?3)`);
+
+export interface OrgCounts {
+  org_seq: number;
+  exempt: number;
+  certified: number;
+  pending: number;
+  owed_exact: number;
+  owed_estimated: number;
+  rejected: number;
+  not_uploaded: number;
+}
+
+export interface UpcomingGroup {
+  org_seq: number;
+  bucket: 'dueToday' | 'within3' | 'within7' | 'later';
+  estimated: number;
+  n: number;
+}
+
+/**
+ * The two reads behind reminders, instead of a scan of every member: member_counts (one row per
+ * organisation, the counts that do not depend on the date) and the owed members whose last day is
+ * today or later (through the partial index members_upcoming), bucketed as `bucketForDaysLeft` does.
+ */
+export async function reminderReads(db: D1Database, tenantId: string, lo: string, hi: string, w: Window, wholeTenant: boolean): Promise<{ counts: OrgCounts[]; upcoming: UpcomingGroup[] }> {
+  const [counts, upcoming] = await db.batch<OrgCounts & UpcomingGroup>([
+    db.prepare(`SELECT * FROM member_counts WHERE tenant_id = ?1 ${inScope('org_seq', wholeTenant)}`).bind(...(wholeTenant ? [tenantId] : [tenantId, lo, hi])),
+    db
+      .prepare(
+        `SELECT m.org_seq, CASE WHEN m.last_day = ?4 THEN 'dueToday' WHEN m.last_day <= ?5 THEN 'within3' WHEN m.last_day <= ?6 THEN 'within7' ELSE 'later' END AS bucket,
+                m.estimated, count(*) AS n
+           FROM members m
+          WHERE m.tenant_id = ?1 AND m.needs_archive = 1 AND m.status NOT IN ('certified', 'pending') AND m.last_day >= ?4 ${inScope('m.org_seq', wholeTenant)}
+          GROUP BY m.org_seq, bucket, m.estimated`,
+      )
+      .bind(tenantId, lo, hi, w.today, w.plus3, w.plus7),
+  ]);
+  return { counts: counts!.results, upcoming: upcoming!.results };
 }
 
 /** The members behind one count, most urgent first. */

@@ -22,10 +22,11 @@ export function digestLines(r: RemindersResponse, urgent: MemberView[]): { title
   const title = `团员电子档案提醒｜${r.org.name}｜${r.today}`;
   const total = line(r.counters);
   const lines = [`### ${title}`, total ? `**合计**：${total}。` : '**合计**：没有逾期或7日内到期的档案。'];
-  const busy = r.orgs.filter((o) => o.id !== r.org.id || o.own.total > 0).filter((o) => urgentCount(o.own) + o.own.within3 + o.own.within7 + o.own.rejected > 0);
+  const own = (o: RemindersResponse['orgs'][number]) => o.own ?? o.subtree;
+  const busy = r.orgs.filter((o) => urgentCount(own(o)) + own(o).within3 + own(o).within7 + own(o).rejected > 0);
   if (busy.length) {
     lines.push('', '**各组织**：');
-    for (const o of busy) lines.push(`- ${o.name}：${line(o.own)}`);
+    for (const o of busy) lines.push(`- ${o.name}：${line(own(o))}`);
   }
   if (urgent.length) {
     lines.push('', '**需尽快上传**：');

@@ -26,7 +26,7 @@ export async function dingtalkSignedUrl(url: string, secret: string, timestamp: 
 
 function bodies(hook: WebhookRow, r: RemindersResponse, urgent: MemberView[]): unknown[] {
   if (hook.kind === 'json') {
-    return [{ type: 'league-archive-digest', today: r.today, org: r.org, counters: r.counters, stats: r.stats, orgs: r.orgs.map((o) => ({ id: o.id, name: o.name, counters: o.own })), urgent }];
+    return [{ type: 'league-archive-digest', today: r.today, org: r.org, counters: r.counters, stats: r.stats, orgs: r.orgs.map((o) => ({ id: o.id, name: o.name, counters: o.own ?? o.subtree })), urgent }];
   }
   const { title, lines } = digestLines(r, urgent);
   if (hook.kind === 'wecom') return splitParts(lines, WECOM_LIMIT).map((content) => ({ msgtype: 'markdown', markdown: { content } }));

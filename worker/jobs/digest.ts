@@ -10,6 +10,9 @@ import { OrgTree } from '../lib/orgTree';
 import { summarise } from '../members/reminders';
 import { memberView } from '../members/view';
 
+/** "0 0 * * *" in UTC is 08:00 in Asia/Shanghai (no daylight saving). */
+export const DIGEST_CRON = '0 0 * * *';
+
 /** The members a digest names: overdue and due within 7 days, most urgent first. */
 const LISTED = 200;
 
@@ -19,7 +22,7 @@ export async function digestFor(env: Bindings, hook: WebhookRow, now = Date.now(
   const range = scopeRange('committee', root.path);
   const tree = new OrgTree(await orgsInRange(env.DB, hook.tenant_id, range.lo, range.hi));
   const today = chinaToday(now);
-  const { body } = await summarise(env.DB, hook.tenant_id, tree, root, range, today);
+  const body = await summarise(env.DB, hook.tenant_id, tree, root, range, today, root.parent_seq === null);
   const urgent: MemberView[] = (await owedMembers(env.DB, hook.tenant_id, range.lo, range.hi, LISTED))
     .map((m) => memberView(m, tree, today))
     .filter((m) => m.daysLeft !== null && m.daysLeft <= 7);

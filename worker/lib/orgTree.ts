@@ -6,7 +6,7 @@ export class OrgTree {
   readonly bySeq = new Map<number, OrgRow>();
   readonly byId = new Map<string, OrgRow>();
   readonly byLeagueId = new Map<string, OrgRow>();
-  private readonly byNamePath = new Map<string, OrgRow>();
+  private namePaths: Map<string, OrgRow> | undefined;
 
   constructor(readonly rows: OrgRow[]) {
     for (const r of rows) {
@@ -14,7 +14,15 @@ export class OrgTree {
       this.byId.set(r.id, r);
       if (r.league_id) this.byLeagueId.set(r.league_id, r);
     }
-    for (const r of rows) this.byNamePath.set(this.names(r).join('/'), r);
+  }
+
+  /** Built on first use: only syncs that name organisations by path need it. */
+  private get byNamePath(): Map<string, OrgRow> {
+    if (!this.namePaths) {
+      this.namePaths = new Map();
+      for (const r of this.rows) this.namePaths.set(this.names(r).join('/'), r);
+    }
+    return this.namePaths;
   }
 
   /** Names from the top of what this tree holds down to the organisation. */

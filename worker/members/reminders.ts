@@ -1,8 +1,8 @@
 import type { RemindersResponse } from '../../shared/api/reminders';
-import { addCounters, emptyCounters, type Counters } from '../../shared/domain/urgency';
+import { emptyCounters, type Counters } from '../../shared/domain/urgency';
 import type { ChinaDate } from '../../shared/domain/types';
 import type { OrgRow } from '../db/orgs';
-import { bucketGroups, type D1Cost } from '../db/reminders';
+import { reminderReads } from '../db/reminders';
 import type { OrgTree } from '../lib/orgTree';
 import { countersByOrg, windowFor } from './view';
 
@@ -14,16 +14,26 @@ export async function summarise(
   org: OrgRow,
   range: { lo: string; hi: string },
   today: ChinaDate,
-): Promise<{ body: RemindersResponse; cost: D1Cost }> {
-  const { groups, cost } = await bucketGroups(db, tenantId, range.lo, range.hi, windowFor(today));
-  const own = countersByOrg(groups);
+  wholeTenant: boolean,
+): Promise<RemindersResponse> {
+  const { counts, upcoming } = await reminderReads(db, tenantId, range.lo, range.hi, windowFor(today), wholeTenant);
+  const own = countersByOrg(counts, upcoming);
   const inRange = tree.rows.filter((r) => r.path >= range.lo && r.path < range.hi);
   const subtree = new Map<number, Counters>();
+  const hasChildren = new Set(inRange.map((r) => r.parent_seq));
+  const add = (into: Counters, from: Counters) => {
+    for (const k in from) into[k as keyof Counters] += from[k as keyof Counters];
+  };
   // Deepest first, so each organisation hands its finished subtree to its parent.
   for (const r of [...inRange].sort((a, b) => b.path.length - a.path.length)) {
-    const mine = addCounters(subtree.get(r.seq) ?? emptyCounters(), own.get(r.seq) ?? emptyCounters());
-    subtree.set(r.seq, mine);
-    if (r.parent_seq !== null && r.seq !== org.seq) subtree.set(r.parent_seq, addCounters(subtree.get(r.parent_seq) ?? emptyCounters(), mine));
+    let mine = subtree.get(r.seq);
+    if (!mine) subtree.set(r.seq, (mine = emptyCounters()));
+    const o = own.get(r.seq);
+    if (o) add(mine, o);
+    if (r.parent_seq === null || r.seq === org.seq) continue;
+    let parent = subtree.get(r.parent_seq);
+    if (!parent) subtree.set(r.parent_seq, (parent = emptyCounters()));
+    add(parent, mine);
   }
   const total = subtree.get(org.seq) ?? emptyCounters();
   const body: RemindersResponse = {
@@ -37,9 +47,9 @@ export async function summarise(
       name: r.name,
       type: r.type,
       parentId: r.parent_seq === null ? null : (tree.bySeq.get(r.parent_seq)?.id ?? null),
-      own: own.get(r.seq) ?? emptyCounters(),
+      ...(hasChildren.has(r.seq) ? { own: own.get(r.seq) ?? emptyCounters() } : {}),
       subtree: subtree.get(r.seq) ?? emptyCounters(),
     })),
   };
-  return { body, cost };
+  return body;
 }

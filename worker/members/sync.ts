@@ -13,7 +13,8 @@ import type { OrgTree } from '../lib/orgTree';
 import { emptyRow, mergeFields, type FieldValues, type MemberRow } from './row';
 
 export interface SyncPlan {
-  members: MemberRow[];
+  /** Each written member with the row it replaces (null when new). */
+  members: { before: MemberRow | null; after: MemberRow }[];
   preflights: PreflightRow[];
   audit: AuditDraft[];
   result: SyncResponse;
@@ -71,7 +72,7 @@ export async function planSync(db: D1Database, auth: AuthContext, tree: OrgTree,
   const byHost = new Map(existing.filter((r) => r.host_id).map((r) => [r.host_id!, r.key]));
   const byIdHash = new Map(existing.filter((r) => r.id_hash).map((r) => [r.id_hash!, r.key]));
   const orgPathOf = new Map(tree.rows.map((r) => [r.seq, r.path]));
-  const touched = new Map<string, { row: MemberRow; created: boolean; changed: Set<string> }>();
+  const touched = new Map<string, { row: MemberRow; before: MemberRow | null; changed: Set<string> }>();
 
   prepared.forEach((p, i) => {
     const key = (p.o.hostId && byHost.get(p.o.hostId)) || (byKey.has(p.key) ? p.key : undefined) || (p.o.idHash && byIdHash.get(p.o.idHash)) || p.key;
@@ -82,7 +83,7 @@ export async function planSync(db: D1Database, auth: AuthContext, tree: OrgTree,
     if (!prior && !p.o.joinedOn) fail(422, 'joined-on-required', `第 ${i + 1} 行是新团员，须提供入团时间（joinedOn）：整批未写入`);
     const base = prior ?? emptyRow(auth.tenantId, key, p.org.seq, now);
     const { row, changed } = mergeFields(base, p.values, p.at);
-    const entry = touched.get(key) ?? { row, created: !prior, changed: new Set<string>() };
+    const entry = touched.get(key) ?? { row, before: prior ?? null, changed: new Set<string>() };
     entry.row = { ...row, updated_at: changed.length ? now : row.updated_at };
     changed.forEach((f) => entry.changed.add(f));
     touched.set(key, entry);
@@ -91,16 +92,17 @@ export async function planSync(db: D1Database, auth: AuthContext, tree: OrgTree,
     if (row.id_hash) byIdHash.set(row.id_hash, key);
   });
 
-  const members: MemberRow[] = [];
+  const members: SyncPlan['members'] = [];
   const audit: AuditDraft[] = [];
   let created = 0;
   let updated = 0;
   for (const [key, t] of touched) {
-    if (!t.created && t.changed.size === 0) continue;
-    members.push(t.row);
-    t.created ? created++ : updated++;
+    const isNew = t.before === null;
+    if (!isNew && t.changed.size === 0) continue;
+    members.push({ before: t.before, after: t.row });
+    isNew ? created++ : updated++;
     const org = tree.bySeq.get(t.row.org_seq);
-    audit.push({ action: t.created ? 'member.create' : 'member.update', orgId: org?.id ?? null, subject: key, payload: { fields: [...t.changed].sort(), row: t.row } });
+    audit.push({ action: isNew ? 'member.create' : 'member.update', orgId: org?.id ?? null, subject: key, payload: { fields: [...t.changed].sort(), row: t.row } });
   }
 
   const pfOrgs = await resolveOrgs(db, auth, tree, batch.preflights.map((p) => p.org));

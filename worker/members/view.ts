@@ -3,7 +3,7 @@ import type { Counters } from '../../shared/domain/urgency';
 import { classify, emptyCounters } from '../../shared/domain/urgency';
 import { addDays } from '../../shared/domain/chinaDate';
 import type { ChinaDate } from '../../shared/domain/types';
-import type { BucketGroup, Window } from '../db/reminders';
+import type { OrgCounts, UpcomingGroup, Window } from '../db/reminders';
 import type { OrgTree } from '../lib/orgTree';
 import type { MemberRow } from './row';
 
@@ -34,16 +34,30 @@ export function memberView(r: MemberRow, tree: OrgTree, today: ChinaDate): Membe
   };
 }
 
-/** Folds the SQL groups into the shared counters, per organisation. */
-export function countersByOrg(groups: BucketGroup[]): Map<number, Counters> {
+/**
+ * The shared counters per organisation from the two reminder reads: owed members not yet due
+ * today or later are past their last day — overdue, or maybeOverdue when the day is estimated.
+ */
+export function countersByOrg(counts: OrgCounts[], upcoming: UpcomingGroup[]): Map<number, Counters> {
   const out = new Map<number, Counters>();
-  for (const g of groups) {
-    let c = out.get(g.org_seq);
-    if (!c) out.set(g.org_seq, (c = emptyCounters()));
-    c[g.bucket] += g.n;
-    c.total += g.n;
-    if (g.status === 'rejected') c.rejected += g.n;
-    if (g.status === 'notUploaded' && g.bucket !== 'exempt') c.notUploaded += g.n;
+  for (const r of counts) {
+    const c = emptyCounters();
+    c.exempt = r.exempt;
+    c.certified = r.certified;
+    c.pending = r.pending;
+    c.overdue = r.owed_exact;
+    c.maybeOverdue = r.owed_estimated;
+    c.rejected = r.rejected;
+    c.notUploaded = r.not_uploaded;
+    c.total = r.exempt + r.certified + r.pending + r.owed_exact + r.owed_estimated;
+    out.set(r.org_seq, c);
+  }
+  for (const u of upcoming) {
+    const c = out.get(u.org_seq);
+    if (!c) continue;
+    c[u.bucket] += u.n;
+    if (u.estimated === 1) c.maybeOverdue -= u.n;
+    else c.overdue -= u.n;
   }
   return out;
 }

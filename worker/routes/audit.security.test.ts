@@ -41,7 +41,7 @@ describe('tampering with sealed entries is found at the entry', () => {
     let prev = all[seq - 2]!.hash;
     for (const e of all.slice(seq - 1)) {
       const forged = { ...e, subject: e.seq === seq ? 'id:someone-else' : e.subject };
-      const hash = await hashEntry(prev, forged);
+      const hash = hashEntry(prev, forged);
       await env.DB.prepare('UPDATE audit SET subject = ?, hash = ? WHERE tenant_id = ? AND seq = ?').bind(forged.subject, hash, team.tenantId, e.seq).run();
       prev = hash;
     }

@@ -8,7 +8,7 @@ import { hashName } from '../../shared/domain/idCard';
 import { actorOf } from '../auth/context';
 import { limitWrites, requireAuth } from '../auth/middleware';
 import { commitWrite } from '../audit/commit';
-import { memberByKey, preflightsOf, upsertMembers } from '../db/members';
+import { memberByKey, preflightsOf, writeMembers } from '../db/members';
 import { membersInRange, searchMembers } from '../db/search';
 import type { AppEnv } from '../env';
 import { fail } from '../errors';
@@ -101,7 +101,7 @@ export const members = new Hono<AppEnv>()
       const now = Date.now();
       const { row: next, changed } = mergeFields(row, { approvedOn }, now);
       return {
-        statements: changed.length ? upsertMembers(c.env.DB, [{ ...next, updated_at: now }]) : [],
+        statements: changed.length ? writeMembers(c.env.DB, auth.tenantId, [{ before: row, after: { ...next, updated_at: now } }]) : [],
         audit: changed.length ? [{ action: 'member.approval', orgId: tree.bySeq.get(row.org_seq)!.id, subject: key, payload: { approvedOn } }] : [],
         result: memberView(next, tree, chinaToday()),
       };

@@ -4,7 +4,7 @@ import { chinaToday } from '../../shared/domain/chinaDate';
 import { scopeRange, type AuthContext } from '../auth/context';
 import { requireAuth } from '../auth/middleware';
 import { orgsInRange } from '../db/orgs';
-import { membersInBucket, type D1Cost } from '../db/reminders';
+import { membersInBucket } from '../db/reminders';
 import type { AppEnv } from '../env';
 import { fail } from '../errors';
 import { OrgTree } from '../lib/orgTree';
@@ -22,28 +22,20 @@ export async function targetOrg(c: Context<AppEnv>, auth: AuthContext, orgId: st
   return { tree, org, range };
 }
 
-/** D1's own counts for the request, always sent: harmless metadata that makes cost visible. */
-function costHeaders(c: Context, cost: D1Cost) {
-  c.header('X-D1-Queries', String(cost.queries));
-  c.header('X-D1-Rows-Read', String(cost.rowsRead));
-  c.header('Server-Timing', `d1;dur=${cost.ms.toFixed(2)};desc="${cost.queries} queries, ${cost.rowsRead} rows read"`);
-}
-
 export async function remindersFor(c: Context<AppEnv>, auth: AuthContext, orgId: string | undefined) {
   const { tree, org, range } = await targetOrg(c, auth, orgId);
-  return summarise(c.env.DB, auth.tenantId, tree, org, range, chinaToday());
+  const body = await summarise(c.env.DB, auth.tenantId, tree, org, range, chinaToday(), org.seq === auth.tenant.rootSeq);
+  return { body };
 }
 
 export const reminders = new Hono<AppEnv>()
   .use(requireAuth)
   .get('/', async (c) => {
-    const { body, cost } = await remindersFor(c, c.get('auth'), undefined);
-    costHeaders(c, cost);
+    const { body } = await remindersFor(c, c.get('auth'), undefined);
     return c.json(body);
   })
   .get('/:orgId', async (c) => {
-    const { body, cost } = await remindersFor(c, c.get('auth'), c.req.param('orgId'));
-    costHeaders(c, cost);
+    const { body } = await remindersFor(c, c.get('auth'), c.req.param('orgId'));
     return c.json(body);
   })
   .get('/:orgId/members', valid('query', ReminderMembersQuery), async (c) => {

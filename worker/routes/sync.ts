@@ -3,7 +3,7 @@ import { SyncBatch } from '../../shared/api/sync';
 import { actorOf, scopeRange } from '../auth/context';
 import { limitWrites, requireAuth } from '../auth/middleware';
 import { commitWrite } from '../audit/commit';
-import { upsertMembers, upsertPreflights } from '../db/members';
+import { upsertPreflights, writeMembers } from '../db/members';
 import { orgsInRange } from '../db/orgs';
 import type { AppEnv } from '../env';
 import { idempotent } from '../lib/idempotency';
@@ -23,7 +23,7 @@ export const sync = new Hono<AppEnv>().post('/', requireAuth, limitWrites, idemp
     const tree = new OrgTree(await orgsInRange(c.env.DB, auth.tenantId, lo, hi));
     const plan = await planSync(c.env.DB, auth, tree, batch, Date.now());
     return {
-      statements: [...upsertMembers(c.env.DB, plan.members), ...upsertPreflights(c.env.DB, plan.preflights)],
+      statements: [...writeMembers(c.env.DB, auth.tenantId, plan.members), ...upsertPreflights(c.env.DB, plan.preflights)],
       audit: plan.audit,
       result: plan.result,
     };

@@ -1,0 +1,71 @@
+// Starts a local worker (wrangler dev: workerd with D1 and R2 on disk) for benchmarks and manual
+// checks: its own port and persistence folder, migrations applied first, stopped as a process
+// group so workerd is never orphaned.
+import { execFileSync, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../..');
+const wrangler = resolve(root, 'node_modules/.bin/wrangler');
+export const quietEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', CI: 'true' };
+
+export function freePort() {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.once('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => res(port));
+    });
+  });
+}
+
+export async function startLocalWorker({ persistTo, vars = {}, log = false }) {
+  const port = await freePort();
+  execFileSync(wrangler, ['d1', 'migrations', 'apply', 'league-archive', '--local', '--persist-to', persistTo], { cwd: root, env: quietEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+  const args = ['dev', '--local', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo, '--test-scheduled', '--show-interactive-dev-session=false'];
+  for (const [k, v] of Object.entries(vars)) args.push('--var', `${k}:${v}`);
+  const child = spawn(wrangler, args, { cwd: root, env: quietEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const keep = (b) => {
+    output = (output + b.toString()).slice(-20_000);
+    if (log) process.stderr.write(b);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const url = `http://127.0.0.1:${port}`;
+  const stop = () =>
+    new Promise((res) => {
+      if (child.exitCode !== null) return res();
+      child.once('exit', () => res());
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        res();
+      }
+      setTimeout(() => {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+        res();
+      }, 3000).unref();
+    });
+  const until = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}):\n${output}`);
+    try {
+      const r = await fetch(`${url}/v1/health`);
+      if (r.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > until) {
+      await stop();
+      throw new Error(`wrangler dev did not come up:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return { url, port, stop, output: () => output };
+}
