@@ -93,6 +93,9 @@ if (!opts['skip-build']) {
   execFileSync(bin('wxt'), ['build'], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
+// Local secrets of the worker (audit signing key, admin secret) in .dev.vars, made once.
+execFileSync(process.execPath, ['scripts/worker-admin.mjs', 'ensure-dev-vars'], { stdio: 'inherit' });
+
 console.log('应用数据库迁移… / applying D1 migrations locally');
 execFileSync(bin('wrangler'), ['d1', 'migrations', 'apply', 'league-archive', '--local'], { stdio: ['ignore', 'ignore', 'inherit'], env: quietEnv });
 
