@@ -1,4 +1,4 @@
-import type { NumberFacts, PagePixelFacts, PageStructureFacts, PreflightFacts } from '../../shared/pdf/facts';
+import type { NumberFacts, PagePixelFacts, PreflightFacts } from '../../shared/pdf/facts';
 import { isHugeImage } from '../../shared/pdf/fileRules';
 import { judge, judgeQuick } from '../../shared/pdf/judge';
 import { extractDevNumber } from '../../shared/pdf/numberRules';
@@ -73,14 +73,21 @@ export async function runPreflight(req: ParsedRequest, emit: (e: PreflightEvent)
     facts.structure = contents.map((c) => c.facts);
     emit({ kind: 'progress', stage: 'pages', done: 0, total: contents.length, ms: performance.now() - t0 });
     const wantNumber = !req.options?.skipNumber;
-    const { pixels, ocr } = await analysePages(doc, bytes, contents, facts, wantNumber, (done) =>
+    // Page 1's number is read while the other pages are still being analysed.
+    let numberP: Promise<NumberFacts> | undefined;
+    const page1 = contents[0];
+    const startNumber = (ocr: OcrCrop | undefined) => {
+      if (wantNumber && page1 && !numberP) numberP = readNumber(page1, ocr, req.member?.devNumber, bytes);
+    };
+    const { pixels, ocr } = await analysePages(doc, bytes, contents, facts, wantNumber, startNumber, (done) =>
       emit({ kind: 'progress', stage: 'pages', done, total: contents.length, ms: performance.now() - t0 }),
     );
     facts.pixels = pixels;
     facts.ms.pages = performance.now() - t0;
-    if (wantNumber && contents[0]) {
+    startNumber(ocr);
+    if (numberP) {
       emit({ kind: 'progress', stage: 'number', done: 0, total: 1, ms: performance.now() - t0 });
-      facts.number = await readNumber(contents[0], ocr, req.member?.devNumber, doc, bytes);
+      facts.number = await numberP;
       facts.ms.number = performance.now() - t0;
     }
   }
@@ -101,6 +108,7 @@ async function analysePages(
   contents: PageContent[],
   facts: PreflightFacts,
   wantNumber: boolean,
+  onOcr: (crop: OcrCrop) => void,
   onDone: (n: number) => void,
 ): Promise<{ pixels: (PagePixelFacts | null)[]; ocr?: OcrCrop }> {
   const pixels: (PagePixelFacts | null)[] = contents.map(() => null);
@@ -115,7 +123,10 @@ async function analysePages(
     pixels[c.facts.page - 1] = { page: c.facts.page, ...r.measures, ...(r.digest ? { imageDigest: r.digest } : {}) };
     thumbs[c.facts.page - 1] = r.thumbnail;
     (facts.ms.decode ??= []).push(Math.round(r.ms));
-    if (r.ocr) ocr = r.ocr;
+    if (r.ocr) {
+      ocr = r.ocr;
+      onOcr(r.ocr);
+    }
     onDone(++done);
     return true;
   };
@@ -173,7 +184,6 @@ async function analysePages(
   await Promise.all([...jobs, slowDone]);
   if (pdfjs) (await pdfjs.catch(() => null))?.close().catch(() => {});
   facts.thumbnails = thumbs.filter(Boolean);
-  void bytes;
   return { pixels, ...(ocr ? { ocr } : {}) };
 }
 
@@ -213,9 +223,8 @@ function binarised(crop: OcrCrop): Uint8Array {
   return out;
 }
 
-async function readNumber(page1: PageContent, ocr: OcrCrop | undefined, memberNumber: string | undefined, doc: PdfDocument, bytes: Uint8Array): Promise<NumberFacts> {
+async function readNumber(page1: PageContent, ocr: OcrCrop | undefined, memberNumber: string | undefined, bytes: Uint8Array): Promise<NumberFacts> {
   const reads: NumberFacts['reads'] = [];
-  void doc;
   if (page1.facts.visibleTextOps + page1.facts.invisibleTextOps > 0) {
     let value = extractDevNumber(page1.text);
     if (!value) {
@@ -242,4 +251,3 @@ async function readNumber(page1: PageContent, ocr: OcrCrop | undefined, memberNu
   return { reads };
 }
 
-export type { PageStructureFacts };

@@ -28,6 +28,11 @@ export class PreflightEngine {
   static async open(browser: ExtensionBrowser): Promise<PreflightEngine> {
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/analysis.html`);
+    return PreflightEngine.attach(page);
+  }
+
+  /** Uses an analysis page that is already open. */
+  static async attach(page: Page): Promise<PreflightEngine> {
     await page.waitForFunction(() => document.documentElement.dataset.ready === '1');
     return new PreflightEngine(page);
   }

@@ -10,8 +10,9 @@ export interface Paper {
   left: number;
   /** Non-paper depth of each side as a fraction of the picture: top, right, bottom, left. */
   depth: [number, number, number, number];
-  /** Local paper brightness per pixel (block-wise, smoothed). */
+  /** Local paper brightness per 16-px block (smoothed); `bgAt(i)` reads it for pixel i. */
   background: Uint8Array;
+  blocksPerRow: number;
   /** 1 where a pixel is ink (clearly darker than the paper around it) inside the sheet. */
   ink: Uint8Array;
   inkCount: number;
@@ -70,20 +71,22 @@ export function findPaper(gray: Uint8Array, chroma: Uint8Array, w: number, h: nu
   const right = Math.max(left + 1, w - Math.round(depth[1] * w) - inset);
 
   const background = backgroundMap(gray, w, h, level);
+  const bw = Math.ceil(w / BLOCK);
   const ink = new Uint8Array(w * h);
   let inkCount = 0;
   // Ink threshold per background level, looked up rather than computed per pixel.
   const cut = new Uint8Array(256);
   for (let bg = 0; bg < 256; bg++) cut[bg] = Math.max(0, Math.round(bg - Math.max(40, bg * 0.28)));
   for (let y = top; y < bottom; y++) {
+    const row = (y >> 4) * bw;
     for (let x = left, i = y * w + left; x < right; x++, i++) {
-      if (gray[i]! < cut[background[i]!]!) {
+      if (gray[i]! < cut[background[row + (x >> 4)]!]!) {
         ink[i] = 1;
         inkCount++;
       }
     }
   }
-  return { level, top, right, bottom, left, depth, background, ink, inkCount, area: Math.max(1, (bottom - top) * (right - left)) };
+  return { level, top, right, bottom, left, depth, background, blocksPerRow: bw, ink, inkCount, area: Math.max(1, (bottom - top) * (right - left)) };
 }
 
 /**
@@ -116,10 +119,10 @@ function backgroundMap(gray: Uint8Array, w: number, h: number, level: number): U
         }
       smooth[by * bw + bx] = Math.max(m, level >> 1);
     }
-  const out = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) {
-    const row = (y >> 4) * bw;
-    for (let x = 0, i = y * w; x < w; x++, i++) out[i] = smooth[row + (x >> 4)]!;
-  }
-  return out;
+  return smooth;
+}
+
+/** The paper brightness around pixel (x, y). */
+export function backgroundAt(p: Paper, x: number, y: number): number {
+  return p.background[(y >> 4) * p.blocksPerRow + (x >> 4)]!;
 }

@@ -9,15 +9,23 @@ const SECTORS = 48;
  * A round red seal: red ink gathered into a roughly square cluster of seal size whose outer ring
  * is present in most directions (the text inside may be broken; the ring is not).
  */
-export function findSeal(red: Uint8Array, gray: Uint8Array, w: number, h: number, pxPerMm: number): boolean {
+export function findSeal(redFull: Uint8Array, grayFull: Uint8Array, wFull: number, hFull: number, pxPerMmFull: number): boolean {
+  // A seal is 40 mm across: half resolution (a cell is red when any of its four pixels is) is plenty.
+  const w = wFull >> 1, h = hFull >> 1, pxPerMm = pxPerMmFull / 2;
   const mask = new Uint8Array(w * h);
   let any = 0;
-  for (let i = 0; i < mask.length; i++)
-    if (red[i]! > 45 && gray[i]! < 225) {
-      mask[i] = 1;
-      any++;
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      for (let k = 0; k < 4; k++) {
+        const i = ((y << 1) + (k >> 1)) * wFull + (x << 1) + (k & 1);
+        if (redFull[i]! > 45 && grayFull[i]! < 225) {
+          mask[y * w + x] = 1;
+          any++;
+          break;
+        }
+      }
     }
-  if (any < 30) return false;
+  if (any < 10) return false;
   const r = Math.max(1, Math.round(1.5 * pxPerMm));
   const grown = dilate(mask, w, h, r);
   for (const b of components(grown, w, h, 20)) {

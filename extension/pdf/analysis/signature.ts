@@ -6,16 +6,21 @@ export const SIGNATURE_ROWS = 42;
 
 /** Ink density on a coarse grid over the sheet (≈ 7 mm cells on A4): what duplicates are compared by. */
 export function inkSignature(paper: Paper, w: number): PagePixelFacts['signature'] {
-  const cells = new Array<number>(SIGNATURE_COLS * SIGNATURE_ROWS).fill(0);
-  const counts = new Array<number>(SIGNATURE_COLS * SIGNATURE_ROWS).fill(0);
   const pw = paper.right - paper.left, ph = paper.bottom - paper.top;
-  for (let y = paper.top; y < paper.bottom; y++) {
-    const cy = Math.min(SIGNATURE_ROWS - 1, Math.floor(((y - paper.top) * SIGNATURE_ROWS) / ph));
-    for (let x = paper.left; x < paper.right; x++) {
-      const c = cy * SIGNATURE_COLS + Math.min(SIGNATURE_COLS - 1, Math.floor(((x - paper.left) * SIGNATURE_COLS) / pw));
-      counts[c]!++;
-      cells[c]! += paper.ink[y * w + x]!;
-    }
+  const colOf = new Uint16Array(pw);
+  const colWidth = new Uint32Array(SIGNATURE_COLS);
+  for (let x = 0; x < pw; x++) colWidth[(colOf[x] = Math.min(SIGNATURE_COLS - 1, Math.floor((x * SIGNATURE_COLS) / pw)))]!++;
+  const sums = new Uint32Array(SIGNATURE_COLS * SIGNATURE_ROWS);
+  const rowHeight = new Uint32Array(SIGNATURE_ROWS);
+  for (let y = 0; y < ph; y++) {
+    const r = Math.min(SIGNATURE_ROWS - 1, Math.floor((y * SIGNATURE_ROWS) / ph));
+    rowHeight[r]!++;
+    const base = r * SIGNATURE_COLS;
+    for (let x = 0, i = (y + paper.top) * w + paper.left; x < pw; x++, i++) sums[base + colOf[x]!]! += paper.ink[i]!;
   }
-  return { cols: SIGNATURE_COLS, rows: SIGNATURE_ROWS, cells: cells.map((s, i) => Math.round((s / Math.max(1, counts[i]!)) * 1000) / 1000) };
+  const cells = Array.from(sums, (s, i) => {
+    const area = rowHeight[Math.floor(i / SIGNATURE_COLS)]! * colWidth[i % SIGNATURE_COLS]!;
+    return Math.round((s / Math.max(1, area)) * 1000) / 1000;
+  });
+  return { cols: SIGNATURE_COLS, rows: SIGNATURE_ROWS, cells };
 }

@@ -1,0 +1,190 @@
+/**
+ * `npm run bench:preflight`: the engine on a 12-page, 300-dpi colour JPEG scan of about 18 MB, in
+ * headless Chromium with the built extension. Prints its figures and, last, one JSON line:
+ * fullMs (median warm check, page-1 OCR included), coldMs (first check after the engine page
+ * opens, loading included), quickMs (median, to the file-level verdict), pdfjsRenderMs (pdf.js
+ * rendering every page at analysis size in the same browser), ratio, peakMemoryMB (peak rise of the
+ * resident memory of all the browser's processes during a check, sampled every 50 ms).
+ */
+import { createServer } from 'node:http';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { form } from '../fixtures/forms';
+import { FixtureKit } from '../fixtures/kit';
+import { launchWithExtension } from '../support/chromium';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const ROOT = resolve(import.meta.dirname, '../..');
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const round = (x: number) => Math.round(x);
+
+/** Resident memory (MB) of a process and all its descendants, from /proc. */
+function treeRssMB(rootPid: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      (children.get(ppid) ?? children.set(ppid, []).get(ppid)!).push(Number(d));
+      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${d}/status`, 'utf8'));
+      rss.set(Number(d), m ? Number(m[1]) / 1024 : 0);
+    } catch {
+      /* gone */
+    }
+  }
+  let total = 0;
+  const stack = [rootPid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    total += rss.get(p) ?? 0;
+    stack.push(...(children.get(p) ?? []));
+  }
+  return total;
+}
+
+function browserPid(profileDir: string): number {
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8');
+      if (cmd.includes(profileDir) && !cmd.includes('--type=')) return Number(d);
+    } catch {
+      /* gone */
+    }
+  }
+  throw new Error('Chromium process not found');
+}
+
+/** Serves the fixture and pdf.js (for the reference render in an ordinary page) on loopback. */
+async function serve(fixture: Uint8Array): Promise<{ url: string; close(): void }> {
+  const base = join(ROOT, 'node_modules/pdfjs-dist');
+  const server = createServer((req, res) => {
+    const urlPath = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+    if (urlPath === '/') return void res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>pdf.js</title>');
+    if (urlPath === '/fixture.pdf') return void res.writeHead(200, { 'content-type': 'application/pdf', 'access-control-allow-origin': '*' }).end(fixture);
+    const path = join(base, urlPath);
+    if (!path.startsWith(base)) return void res.writeHead(403).end();
+    try {
+      const body = readFileSync(path);
+      const type = path.endsWith('.mjs') || path.endsWith('.js') ? 'text/javascript' : path.endsWith('.wasm') ? 'application/wasm' : path.endsWith('.html') ? 'text/html' : 'application/octet-stream';
+      res.writeHead(200, { 'content-type': type }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+}
+
+const browser = await launchWithExtension();
+const pid = browserPid(browser.profileDir);
+const kit = await FixtureKit.open(browser.context);
+// A 300-dpi colour scan at high JPEG quality with scanner grain: about 1.5 MB a page.
+const bytes = await form(kit, { family: 'scanner', seed: 71, quality: 0.96, noise: 16 });
+await kit.close();
+console.log(`fixture: 12 pages, 300 dpi colour JPEG, ${(bytes.length / 1e6).toFixed(1)} MB`);
+
+// Cold: a fresh engine page; as soon as it is up, it fetches the file from loopback and posts it.
+// coldMs runs from navigation start to the report, less the fetch: loading, workers, OCR start-up
+// and the check itself.
+const srv = await serve(bytes);
+const coldPage = await browser.context.newPage();
+await coldPage.goto(`chrome-extension://${browser.extensionId}/analysis.html`, { waitUntil: 'commit' });
+const coldMs = await coldPage.evaluate(async (url) => {
+  const f0 = performance.now();
+  const buf = await (await fetch(url)).arrayBuffer();
+  const fetchMs = performance.now() - f0;
+  const ch = new MessageChannel();
+  const done = new Promise<void>((resolve, reject) => {
+    ch.port1.onmessage = (e) => (e.data.kind === 'report' ? resolve() : e.data.kind === 'error' ? reject(new Error(e.data.message)) : undefined);
+  });
+  window.postMessage({ type: 'laa-preflight', bytes: buf, fileName: 'bench.pdf', member: { devNumber: '202412345678', joinedOn: '2024-05-20' } }, location.origin, [ch.port2, buf]);
+  await done;
+  return performance.now() - fetchMs;
+}, `${srv.url}/fixture.pdf`);
+let last: import('../../shared/pdf/types').PreflightReport | undefined;
+
+const full: number[] = [], quick: number[] = [], peaks: number[] = [], pagesMs: number[] = [];
+/** One warm check: the page fetches the bytes from loopback (not timed), then posts them. */
+const warmCheck = () =>
+  coldPage.evaluate(async (url) => {
+    const buf = await (await fetch(url)).arrayBuffer();
+    const ch = new MessageChannel();
+    let quickMs = -1;
+    const t0 = performance.now();
+    const report = await new Promise<import('../../shared/pdf/types').PreflightReport>((resolve, reject) => {
+      ch.port1.onmessage = (e) => {
+        if (e.data.kind === 'quick') quickMs = e.data.ms;
+        else if (e.data.kind === 'report') resolve(e.data.report);
+        else if (e.data.kind === 'error') reject(new Error(e.data.message));
+      };
+      window.postMessage({ type: 'laa-preflight', bytes: buf, fileName: 'bench.pdf', member: { devNumber: '202412345678', joinedOn: '2024-05-20' } }, location.origin, [ch.port2, buf]);
+    });
+    return { wallMs: performance.now() - t0, quickMs, report: { ...report, thumbnails: [] } };
+  }, `${srv.url}/fixture.pdf`);
+for (let i = 0; i < RUNS; i++) {
+  const baseline = treeRssMB(pid);
+  let peak = baseline;
+  const timer = setInterval(() => (peak = Math.max(peak, treeRssMB(pid))), 50);
+  const r = await warmCheck();
+  clearInterval(timer);
+  peak = Math.max(peak, treeRssMB(pid));
+  full.push(r.wallMs);
+  quick.push(r.quickMs);
+  peaks.push(peak - baseline);
+  pagesMs.push(r.report.ms.pages ?? 0);
+  last = r.report;
+}
+console.log(`verdict ${last!.verdict}, issues ${last!.issues.length}, page-1 number ${last!.page1Number?.value ?? '—'}`);
+console.log(`pages analysed by (ms): ${pagesMs.map(round).join(' ')}; number read by ${round(last!.ms.number ?? 0)}`);
+console.log(`warm checks (ms): ${full.map(round).join(' ')}`);
+console.log(`quick verdicts (ms): ${quick.map((x) => x.toFixed(1)).join(' ')}`);
+console.log(`memory rise per check (MB): ${peaks.map(round).join(' ')}`);
+
+// pdf.js rendering every page at the analysis size, in the same browser.
+const ref = await browser.context.newPage();
+await ref.goto(`${srv.url}/`);
+const pdfjsRenderMs = await ref.evaluate(
+  async ({ b64, base }) => {
+    const pdfjs = await import(`${base}/build/pdf.min.mjs`);
+    pdfjs.GlobalWorkerOptions.workerSrc = `${base}/build/pdf.worker.min.mjs`;
+    const bin = atob(b64);
+    const data = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) data[i] = bin.charCodeAt(i);
+    const t0 = performance.now();
+    const doc = await pdfjs.getDocument({ data, wasmUrl: `${base}/wasm/` }).promise;
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const base1 = page.getViewport({ scale: 1 });
+      const vp = page.getViewport({ scale: 620 / base1.width });
+      const canvas = new OffscreenCanvas(Math.round(vp.width), Math.round(vp.height));
+      await page.render({ canvas, canvasContext: canvas.getContext('2d'), viewport: vp }).promise;
+      page.cleanup();
+    }
+    const ms = performance.now() - t0;
+    await doc.destroy();
+    return ms;
+  },
+  { b64: Buffer.from(bytes).toString('base64'), base: srv.url },
+);
+srv.close();
+await browser.close();
+
+const fullMs = median(full);
+const result = {
+  fullMs: round(fullMs),
+  coldMs: round(coldMs),
+  quickMs: Math.round(median(quick) * 10) / 10,
+  pdfjsRenderMs: round(pdfjsRenderMs),
+  ratio: Math.round((pdfjsRenderMs / fullMs) * 10) / 10,
+  peakMemoryMB: round(Math.max(...peaks)),
+  bytes: bytes.length,
+  runs: RUNS,
+  fullMsRange: [round(Math.min(...full)), round(Math.max(...full))],
+  loadavg: (await import('node:os')).loadavg().map((x) => Math.round(x * 100) / 100),
+};
+console.log(`fullMs ${result.fullMs} (range ${result.fullMsRange.join('–')}), coldMs ${result.coldMs}, quickMs ${result.quickMs}, pdf.js ${result.pdfjsRenderMs} ms, ratio ${result.ratio}, peak memory +${result.peakMemoryMB} MB`);
+console.log(JSON.stringify(result));
