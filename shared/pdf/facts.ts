@@ -61,6 +61,8 @@ export interface PagePixelFacts {
   pxPerMm: number;
   /** Fraction of the paper area covered by ink (dark against the local paper). */
   inkCoverage: number;
+  /** Fraction of the paper visibly darker than paper (softer than ink): blurred writing still shows here. */
+  toneCoverage: number;
   /** Median width of strong edges in millimetres (Marziliano's blur measure); null if too few edges. */
   edgeWidthMm: number | null;
   edgeCount: number;

@@ -88,7 +88,7 @@ describe('page checks', () => {
   it('fails a blank page, not a sparse cover', () => {
     const f = cleanFacts();
     f.pixels[0] = cleanPixels(1, { inkCoverage: 0.004 });
-    f.pixels[5] = cleanPixels(6, { inkCoverage: 0.0001, edgeCount: 0, edgeWidthMm: null, skewDeg: null, orientation: 'unknown' });
+    f.pixels[5] = cleanPixels(6, { inkCoverage: 0.0001, toneCoverage: 0.0002, edgeCount: 0, edgeWidthMm: null, skewDeg: null, orientation: 'unknown' });
     expect(judge(f).issues).toMatchObject([{ code: 'blank-page', page: 6, severity: 'fail' }]);
   });
   it('grades blur by edge width and ignores pages with too few edges', () => {
@@ -101,11 +101,11 @@ describe('page checks', () => {
     expect(at(1.2)).toEqual([]);
     expect(at(1.6)).toMatchObject([{ severity: 'warn', page: 5 }]);
     expect(at(2.4)).toMatchObject([{ severity: 'fail', page: 5 }]);
-    expect(at(2.4, 20)).toMatchObject([{ severity: 'fail' }]); // much ink, hardly an edge: smeared
+    expect(at(2.4, 20)).toMatchObject([{ severity: 'fail' }]); // much written on, hardly an edge: smeared
   });
-  it('says nothing of sharpness on a page with little ink and few edges', () => {
+  it('says nothing of sharpness on a page with little on it and few edges', () => {
     const f = cleanFacts();
-    f.pixels[4] = cleanPixels(5, { edgeWidthMm: 2.4, edgeCount: 20, inkCoverage: 0.002 });
+    f.pixels[4] = cleanPixels(5, { edgeWidthMm: 2.4, edgeCount: 20, inkCoverage: 0.002, toneCoverage: 0.004 });
     expect(only(judge(f).issues, 'blurry-page')).toEqual([]);
   });
   it('warns on a blotch and fails a large one', () => {
@@ -181,7 +181,7 @@ describe('duplicates', () => {
   });
   it('never calls two blank pages duplicates (they are blank)', () => {
     const f = cleanFacts();
-    const blank = { inkCoverage: 0, edgeWidthMm: null, edgeCount: 0, signature: { cols: 24, rows: 34, cells: Array(816).fill(0) } };
+    const blank = { inkCoverage: 0, toneCoverage: 0, edgeWidthMm: null, edgeCount: 0, signature: { cols: 24, rows: 34, cells: Array(816).fill(0) } };
     f.pixels[4] = cleanPixels(5, blank);
     f.pixels[5] = cleanPixels(6, blank);
     expect(codes(judge(f).issues)).toEqual(['blank-page', 'blank-page']);

@@ -3,7 +3,7 @@ import { isHugeImage } from './fileRules';
 import { MESSAGES } from './messages';
 import {
   BLANK_MAX_INK,
-  BLUR_EDGELESS_MIN_INK,
+  BLUR_EDGELESS_MIN_TONE,
   BLUR_FAIL_MM,
   BLUR_MIN_EDGES,
   BLUR_WARN_MM,
@@ -67,7 +67,7 @@ export function pixelIssues(p: PagePixelFacts): Issue[] {
   else if (p.skewDeg !== null && Math.abs(p.skewDeg) > SKEW_WARN_DEG)
     issues.push({ code: 'skew', severity: 'warn', page, message: MESSAGES.skew(p.skewDeg) });
 
-  if (p.edgeCount < BLUR_MIN_EDGES && p.inkCoverage >= BLUR_EDGELESS_MIN_INK)
+  if (p.edgeCount < BLUR_MIN_EDGES && p.toneCoverage >= BLUR_EDGELESS_MIN_TONE)
     issues.push({ code: 'blurry-page', severity: 'fail', page, message: MESSAGES.blurryFail() });
   else if (p.edgeWidthMm !== null && p.edgeCount >= BLUR_MIN_EDGES) {
     if (p.edgeWidthMm >= BLUR_FAIL_MM) issues.push({ code: 'blurry-page', severity: 'fail', page, message: MESSAGES.blurryFail() });

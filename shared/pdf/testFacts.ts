@@ -37,6 +37,7 @@ export function cleanPixels(page: number, over: Partial<PagePixelFacts> = {}): P
     height: 877,
     pxPerMm: 620 / 210,
     inkCoverage: 0.05,
+    toneCoverage: 0.08,
     edgeWidthMm: 0.55,
     edgeCount: 3000,
     largestBlotchMm2: 0,

@@ -48,8 +48,8 @@ export const BLUR_WARN_MM = 1.45;
 export const BLUR_FAIL_MM = 1.9;
 /** Fewer strong edges than this and the page says nothing about sharpness… */
 export const BLUR_MIN_EDGES = 150;
-/** …unless it holds this much ink: writing without edges is writing blurred past reading. */
-export const BLUR_EDGELESS_MIN_INK = 0.004;
+/** …unless this much of it is visibly written on: writing without edges is blurred past reading. */
+export const BLUR_EDGELESS_MIN_TONE = 0.02;
 
 /** Stained: a solid dark blotch (text strokes erode away, blotches do not). Calibrated. */
 export const STAIN_WARN_MM2 = 60;

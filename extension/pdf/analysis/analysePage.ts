@@ -41,6 +41,7 @@ export function analysePage(r: Raster, placedPxPerMm: number): PixelMeasures {
     height: h,
     pxPerMm,
     inkCoverage,
+    toneCoverage: paper.toneCount / paper.area,
     edgeWidthMm: edges.widthPx === null ? null : edges.widthPx / pxPerMm,
     edgeCount: edges.count,
     largestBlotchMm2: blotch / (pxPerMm * pxPerMm),

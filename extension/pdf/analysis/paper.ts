@@ -16,6 +16,8 @@ export interface Paper {
   /** 1 where a pixel is ink (clearly darker than the paper around it) inside the sheet. */
   ink: Uint8Array;
   inkCount: number;
+  /** Pixels visibly darker than the paper (a softer cut than ink): smeared writing still counts. */
+  toneCount: number;
   area: number;
 }
 
@@ -76,17 +78,27 @@ export function findPaper(gray: Uint8Array, chroma: Uint8Array, w: number, h: nu
   let inkCount = 0;
   // Ink threshold per background level, looked up rather than computed per pixel.
   const cut = new Uint8Array(256);
-  for (let bg = 0; bg < 256; bg++) cut[bg] = Math.max(0, Math.round(bg - Math.max(40, bg * 0.28)));
+  const soft = new Uint8Array(256);
+  for (let bg = 0; bg < 256; bg++) {
+    cut[bg] = Math.max(0, Math.round(bg - Math.max(40, bg * 0.28)));
+    soft[bg] = Math.max(0, bg - 30);
+  }
+  let toneCount = 0;
   for (let y = top; y < bottom; y++) {
     const row = (y >> 4) * bw;
     for (let x = left, i = y * w + left; x < right; x++, i++) {
-      if (gray[i]! < cut[background[row + (x >> 4)]!]!) {
-        ink[i] = 1;
-        inkCount++;
+      const bg = background[row + (x >> 4)]!;
+      const g = gray[i]!;
+      if (g < soft[bg]!) {
+        toneCount++;
+        if (g < cut[bg]!) {
+          ink[i] = 1;
+          inkCount++;
+        }
       }
     }
   }
-  return { level, top, right, bottom, left, depth, background, blocksPerRow: bw, ink, inkCount, area: Math.max(1, (bottom - top) * (right - left)) };
+  return { level, top, right, bottom, left, depth, background, blocksPerRow: bw, ink, inkCount, toneCount, area: Math.max(1, (bottom - top) * (right - left)) };
 }
 
 /**
