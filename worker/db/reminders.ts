@@ -88,15 +88,25 @@ export async function membersInBucket(
   return results;
 }
 
-/** Members with an upload still owed and a known last day: the calendar feed and the digest lists. */
-export async function owedMembers(db: D1Database, tenantId: string, lo: string, hi: string, limit: number): Promise<MemberRow[]> {
+/**
+ * Owed members with their last day in [from, to] (ISO dates; either end open), for the calendar
+ * feed and the digest's lists: soonest first, or (`latestFirst`) the most recently passed first.
+ */
+export async function owedMembers(
+  db: D1Database,
+  tenantId: string,
+  lo: string,
+  hi: string,
+  opts: { from?: string; to?: string; latestFirst?: boolean; limit: number },
+): Promise<MemberRow[]> {
   const { results } = await db
     .prepare(
-      `SELECT m.* FROM orgs o JOIN members m ON m.tenant_id = o.tenant_id AND m.org_seq = o.seq
-        WHERE o.tenant_id = ? AND o.path >= ? AND o.path < ? AND m.needs_archive = 1 AND m.status NOT IN ('certified', 'pending') AND m.last_day IS NOT NULL
-        ORDER BY m.last_day, m.key LIMIT ?`,
+      `SELECT m.* FROM members m JOIN orgs o ON o.seq = m.org_seq
+        WHERE m.tenant_id = ?1 AND m.needs_archive = 1 AND m.status NOT IN ('certified', 'pending')
+          AND m.last_day >= ?4 AND m.last_day <= ?5 AND o.tenant_id = ?1 AND o.path >= ?2 AND o.path < ?3
+        ORDER BY m.last_day ${opts.latestFirst ? 'DESC' : 'ASC'}, m.key LIMIT ?6`,
     )
-    .bind(tenantId, lo, hi, limit)
+    .bind(tenantId, lo, hi, opts.from ?? '0000-00-00', opts.to ?? '9999-99-99', opts.limit)
     .all<MemberRow>();
   return results;
 }

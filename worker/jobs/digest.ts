@@ -1,5 +1,5 @@
 import type { MemberView } from '../../shared/api/members';
-import { chinaToday } from '../../shared/domain/chinaDate';
+import { addDays, chinaToday } from '../../shared/domain/chinaDate';
 import { scopeRange } from '../auth/context';
 import { orgsInRange } from '../db/orgs';
 import { owedMembers } from '../db/reminders';
@@ -23,9 +23,12 @@ export async function digestFor(env: Bindings, hook: WebhookRow, now = Date.now(
   const tree = new OrgTree(await orgsInRange(env.DB, hook.tenant_id, range.lo, range.hi));
   const today = chinaToday(now);
   const body = await summarise(env.DB, hook.tenant_id, tree, root, range, today, root.parent_seq === null);
-  const urgent: MemberView[] = (await owedMembers(env.DB, hook.tenant_id, range.lo, range.hi, LISTED))
-    .map((m) => memberView(m, tree, today))
-    .filter((m) => m.daysLeft !== null && m.daysLeft <= 7);
+  // Due within 7 days first (still on time), then the most recently passed deadlines.
+  const [soon, late] = await Promise.all([
+    owedMembers(env.DB, hook.tenant_id, range.lo, range.hi, { from: today, to: addDays(today, 7), limit: LISTED / 2 }),
+    owedMembers(env.DB, hook.tenant_id, range.lo, range.hi, { to: addDays(today, -1), latestFirst: true, limit: LISTED / 2 }),
+  ]);
+  const urgent: MemberView[] = [...late.reverse(), ...soon].map((m) => memberView(m, tree, today));
   return { reminders: body, urgent, today };
 }
 

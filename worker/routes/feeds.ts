@@ -44,7 +44,7 @@ export const calendar = new Hono<AppEnv>().get('/:file', async (c) => {
   const { lo, hi } = scopeRange(auth.role, auth.org.path);
   const tree = new OrgTree(await orgsInRange(c.env.DB, auth.tenantId, lo, hi));
   const today = chinaToday();
-  const rows = await owedMembers(c.env.DB, auth.tenantId, lo, hi, FEED_MAX_EVENTS);
+  const rows = await owedMembers(c.env.DB, auth.tenantId, lo, hi, { limit: FEED_MAX_EVENTS });
   const members = await Promise.all(rows.map(async (r) => ({ view: memberView(r, tree, today), uid: (await sha256Hex(`${auth.tenantId}\u0000${r.key}`)).slice(0, 32) })));
   return c.body(deadlinesCalendar(auth.org.name, members, new Date()), 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Cache-Control': 'private, max-age=300' });
 });
