@@ -3,10 +3,12 @@
  * extension loaded: 录入 → 上传档案 → 不同意 → 替换档案 → 同意 → 团员身份已认证.
  */
 import { createHash } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, chinaToday } from '../../shared/domain/chinaDate';
 import { idCardCheckDigit } from '../../shared/domain/idCard';
+import { TEMPLATE_COLUMNS } from '../replica/backend/handlers/entry';
 import { placeholderForm } from '../replica/backend/placeholderPdf';
 import { launchWithExtension, type ExtensionBrowser } from '../support/chromium';
 import { startReplica, type Replica } from '../support/replica';
@@ -89,7 +91,28 @@ describe('the guide workflow on the replica', () => {
     expect(cells.some((c) => /^否\s*上传档案$/.test(c))).toBe(true);
   });
 
+  it('imports a batch with new members: the §5.1 prompt, then the jump to 团员电子数据库', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('团员信息');
+    ws.addRow(TEMPLATE_COLUMNS.map(([, label]) => label));
+    const id = (birth: string, seq: string) => `110105${birth}${seq}${idCardCheckDigit(`110105${birth}${seq}`)}`;
+    ws.addRow(['批量甲', '女', '汉族', id(`${Number(year) - 16}0505`, '002'), '', joinedOn, `${year}11889902`]);
+    ws.addRow(['批量乙', '男', '汉族', id(`${Number(year) - 16}0606`, '003'), '', joinedOn, `${year}11889903`]);
+    ws.addRow(['批量丙', '男', '汉族', id('20030707', '005'), '', '2019-05-04', '201911889904']);
+    await page.goto(replica.url('/zhtj/center/tuanyuan/add'));
+    await page.locator('.el-tabs__item', { hasText: '批量导入' }).click();
+    await page.locator('.import-upload input[type=file]').setInputFiles({ name: '团员.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+    const box = page.locator('.el-message-box');
+    await expect.poll(() => box.innerText()).toContain('本次录入的团员中有2名2020年及以后新发展的团员');
+    await box.getByRole('button', { name: '确定' }).click();
+    await page.waitForURL(`**${LIST}`);
+    await page.getByPlaceholder('请输入姓名').fill('批量');
+    await page.getByRole('button', { name: '查询' }).click();
+    await expect.poll(() => page.locator('.el-table__body-wrapper tr.el-table__row').count()).toBe(3);
+  });
+
   it('refuses an 11-page form with the back end’s message, then takes the 12-page one: 尚未认证 / 是 / 审批中', async () => {
+    await openOwnList();
     await upload('上传档案', { name: '入团志愿书.pdf', buffer: Buffer.from(await placeholderForm({ userCode: member.devNumber, pages: 11 })) });
     await expect.poll(() => message('error').innerText()).toBe('必须上传12页完整的电子版《入团志愿书》');
     const dialog = page.locator('.upload-dialog');

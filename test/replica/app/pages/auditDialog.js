@@ -6,7 +6,7 @@ import { CERT_WORDS, fmtDate } from '../format.js';
 export const AuditDialog = {
   name: 'AuditDialog',
   props: { recordId: { type: String, required: true } },
-  data: () => ({ visible: true, r: null, opinion: '', busy: false }),
+  data: () => ({ visible: true, r: null, opinion: '', busy: false, preview: false }),
   async created() {
     this.r = await api('memberRecord/detail', { recordId: this.recordId });
   },
@@ -52,8 +52,9 @@ export const AuditDialog = {
         <i class="el-icon-document"></i> {{ r.fileName }}
         <el-link type="primary" :href="r.fileUrl" target="_blank" class="file-view">查看</el-link>
         <el-link type="primary" :href="r.fileUrl + '&download=1'" :download="r.fileName" class="file-download">下载</el-link>
+        <el-link type="primary" class="file-preview" @click="preview = !preview">{{ preview ? '收起预览' : '在线预览' }}</el-link>
       </div>
-      <iframe class="audit-preview" :src="r.fileUrl" title="电子档案预览"></iframe>
+      <iframe v-if="preview" class="audit-preview" :src="r.fileUrl" title="电子档案预览"></iframe>
       <template v-if="open">
         <div class="section-title">审批意见</div>
         <el-input type="textarea" v-model="opinion" :rows="3" maxlength="500" show-word-limit placeholder="如不同意，须写明理由，反馈给下级团组织" />
