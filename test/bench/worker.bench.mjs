@@ -3,6 +3,7 @@
 // then, as its last line, one JSON object.
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureDevVars } from '../../scripts/worker-admin.mjs';
@@ -15,6 +16,8 @@ const { values: opt } = parseArgs({
     batch: { type: 'string', default: '5000' },
     'reminder-runs': { type: 'string', default: '40' },
     keep: { type: 'boolean', default: false },
+    // Re-sync every member once more with a new status: what each later change adds to the database.
+    'update-pass': { type: 'boolean', default: false },
   },
 });
 const ORGS = Number(opt.orgs);
@@ -132,7 +135,7 @@ try {
   const remindersQueries = Number(last.headers.get('X-D1-Queries'));
   const remindersRowsRead = Number(last.headers.get('X-D1-Rows-Read'));
   const remindersP95Ms = round(percentile(remMs, 95));
-  console.log('reminders Server-Timing:', last.headers.get('Server-Timing'), 'bytes', JSON.stringify(last.json).length);
+  console.log(`reminders: Server-Timing ${last.headers.get('Server-Timing')}; ${JSON.stringify(last.json).length} bytes of JSON`);
   console.log(`reminders (top committee, ${RUNS} runs, a write before each): p50 ${round(percentile(remMs, 50))} ms, p95 ${remindersP95Ms} ms; D1: ${remindersQueries} queries, ${remindersRowsRead} rows read; ${last.json.counters.total} members, ${last.json.orgs.length} organisations`);
 
   const counts = [];
@@ -156,6 +159,16 @@ try {
 
   const dbBytes = dirBytes(persistTo, ['.sqlite', '.sqlite-wal']);
   console.log(`local D1 files: ${round(dbBytes / 1e6)} MB (${Math.round(dbBytes / MEMBERS)} bytes per member, audit and indexes included)`);
+  let bytesPerChange;
+  if (opt['update-pass']) {
+    const later = new Date().toISOString();
+    for (let start = 0; start < MEMBERS; start += BATCH) {
+      const observations = Array.from({ length: Math.min(BATCH, MEMBERS - start) }, (_, k) => ({ org: { leagueId: `L${(start + k) % branches}` }, hostId: `u${start + k}`, status: 'certified', approvedOn: chinaDate(now - 200 * DAY), observedAt: later }));
+      await call('POST', '/sync', { token, body: { observations }, headers: { 'Idempotency-Key': `bench-key-${++keySeq}` } });
+    }
+    bytesPerChange = Math.round((dirBytes(persistTo, ['.sqlite', '.sqlite-wal']) - dbBytes) / MEMBERS);
+    console.log(`a second observation of every member (status, approval date): +${bytesPerChange} bytes per changed member (audit entry, rewritten row)`);
+  }
 
   console.log(
     JSON.stringify({
@@ -170,6 +183,9 @@ try {
       auditEntries: v.json.entries,
       sealMs,
       dbBytes,
+      ...(bytesPerChange === undefined ? {} : { bytesPerChange }),
+      // Other work on the machine inflates every figure: the 1-minute load average when done.
+      loadAvg: round(loadavg()[0], 2),
     }),
   );
 } finally {
