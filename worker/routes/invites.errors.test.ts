@@ -1,3 +1,4 @@
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_SECRET, api, bootstrap, freshIp, SCHOOL_TREE } from '../../test/worker/helpers';
 
@@ -15,6 +16,17 @@ describe('tenancy: what is refused', () => {
     const bad = await api('/invites/redeem', { body: { code: 1, label: '' }, ip });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('invalid-request');
+  });
+
+  it('gives one token for an invite redeemed many times at once', async () => {
+    const created = await api('/admin/tenants', { token: ADMIN_SECRET, body: { name: '团委', topOrg: { id: 'y', name: '团委', type: '03TW' } } });
+    const tries = await Promise.all(Array.from({ length: 5 }, (_, i) => api('/invites/redeem', { body: { code: created.body.invite.code, label: `抢先${i}` }, ip: freshIp() })));
+    expect(tries.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(tries.filter((r) => r.status !== 201).every((r) => r.body.error.code === 'invite-used')).toBe(true);
+    const tokens = await env.DB.prepare('SELECT count(*) AS n FROM tokens WHERE tenant_id = ?').bind(created.body.tenantId).first<{ n: number }>();
+    expect(tokens!.n).toBe(1);
+    const issued = await env.DB.prepare("SELECT count(*) AS n FROM audit WHERE tenant_id = ? AND action = 'token.create'").bind(created.body.tenantId).first<{ n: number }>();
+    expect(issued!.n).toBe(1);
   });
 
   it('refuses the admin routes without the admin secret', async () => {

@@ -6,6 +6,7 @@ import { DAY_MS, inviteHash, iso, newInviteCode, newToken } from '../auth/tokens
 import { commitWrite } from '../audit/commit';
 import { insertInvite, inviteByHash } from '../db/invites';
 import { orgsByIds } from '../db/orgs';
+import { insertToken } from '../db/tokens';
 import { tenantById } from '../db/tenants';
 import type { AppEnv } from '../env';
 import { fail } from '../errors';
@@ -31,29 +32,30 @@ export const invites = new Hono<AppEnv>()
     if (!tenant || !org) fail(410, 'invite-orphaned', '邀请码对应的组织已不存在，请向上级管理员索取新的');
     const tok = await newToken('laa');
     const usedMark = `${iso(now)}#${tok.id}`;
+    // One-time: the atomic claim decides which of two racing redeemers gets the token.
+    const claimed = await c.env.DB.prepare('UPDATE invites SET used_at = ? WHERE code_hash = ? AND used_at IS NULL RETURNING code_hash').bind(usedMark, hash).first();
+    if (!claimed) return refuseAuth(c, 'invite-used', '该邀请码已被使用：每个邀请码只能用一次，请向上级管理员索取新的');
     const expiresAt = iso(now + TOKEN_DAYS * DAY_MS);
-    const step = await commitWrite(c, tenant.id, `${tok.id}:${body.label}`, async () => ({
-      statements: [
-        c.env.DB.prepare('UPDATE invites SET used_at = ? WHERE code_hash = ? AND used_at IS NULL').bind(usedMark, hash),
-        // Only the redeemer whose mark stuck gets a token: two racing redeemers cannot both win.
-        c.env.DB.prepare(
-          `INSERT INTO tokens (hash, id, tenant_id, org_seq, role, kind, label, created_at, expires_at)
-           SELECT ?, ?, tenant_id, org_seq, role, 'admin', ?, ?, ? FROM invites WHERE code_hash = ? AND used_at = ?`,
-        ).bind(tok.hash, tok.id, body.label, iso(now), expiresAt, hash, usedMark),
-      ],
-      audit: [{ action: 'token.create', orgId: org.id, subject: tok.id, payload: { role: invite.role, label: body.label, expiresAt } }],
-      result: {
-        token: tok.token,
-        tokenId: tok.id,
-        expiresAt,
-        role: invite.role,
-        org: { id: org.id, name: org.name, type: org.type },
-        tenant: { id: tenant.id, name: tenant.name, storeNames: tenant.store_names === 1, hashKey: tenant.hash_key },
-      } satisfies RedeemInviteResponse,
-      status: 201,
-    }));
-    const created = await c.env.DB.prepare('SELECT 1 FROM tokens WHERE hash = ?').bind(tok.hash).first();
-    if (!created) fail(409, 'invite-used', '该邀请码刚刚已被使用：每个邀请码只能用一次');
+    let step;
+    try {
+      step = await commitWrite(c, tenant.id, `${tok.id}:${body.label}`, async () => ({
+        statements: [insertToken(c.env.DB, { hash: tok.hash, id: tok.id, tenantId: tenant.id, orgSeq: org.seq, role: invite.role, kind: 'admin', label: body.label, createdAt: iso(now), expiresAt })],
+        audit: [{ action: 'token.create', orgId: org.id, subject: tok.id, payload: { role: invite.role, label: body.label, expiresAt } }],
+        result: {
+          token: tok.token,
+          tokenId: tok.id,
+          expiresAt,
+          role: invite.role,
+          org: { id: org.id, name: org.name, type: org.type },
+          tenant: { id: tenant.id, name: tenant.name, storeNames: tenant.store_names === 1, hashKey: tenant.hash_key },
+        } satisfies RedeemInviteResponse,
+        status: 201,
+      }));
+    } catch (err) {
+      // Nothing was issued: the code stays usable.
+      await c.env.DB.prepare('UPDATE invites SET used_at = NULL WHERE code_hash = ? AND used_at = ?').bind(hash, usedMark).run();
+      throw err;
+    }
     return c.json(step.result, 201);
   })
   .post('/', requireAuth, requireCommittee, limitWrites, idempotent(false), valid('json', CreateInviteRequest), async (c) => {
