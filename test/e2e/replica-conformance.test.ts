@@ -1,10 +1,13 @@
 /**
  * The replica renders what the real site's UI kit renders — so a replica made of plain tables,
  * or of pages that reload, cannot pass — and each variant changes the markup, not the meaning.
+ * These pages are opened at the replica's own address, where the extension's content script does
+ * not run: this is the host as it is, before any mark.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../support/chromium';
+import { placeholderForm } from '../replica/backend/placeholderPdf';
 import { startReplica, type Replica } from '../support/replica';
 
 const LIST = '/zhtj/center/tuanyuan/recordlist';
@@ -13,12 +16,13 @@ describe('the replica’s markup', () => {
   let replica: Replica;
   let browser: ExtensionBrowser;
   let page: Page;
+  const at = (path: string) => `${replica.ipOrigin}${path}`;
 
   beforeAll(async () => {
     replica = await startReplica({ seed: 41, size: 30 });
     browser = await launchWithExtension({ args: replica.chromiumArgs });
     page = await browser.context.newPage();
-    await replica.login(page, 'tzb');
+    await replica.login(page, 'tzb', { origin: replica.ipOrigin });
   });
   afterAll(async () => {
     await browser?.close();
@@ -27,7 +31,7 @@ describe('the replica’s markup', () => {
 
   async function openList(variant: Parameters<Replica['setVariant']>[0] = {}, path = LIST) {
     await replica.setVariant(variant);
-    await page.goto(replica.url(path));
+    await page.goto(at(path));
     await page.locator('.el-table__body-wrapper tr.el-table__row, .el-table__empty-text').first().waitFor();
   }
   const headers = () => page.locator('.el-table__header-wrapper th:not(.gutter)').allInnerTexts();
@@ -75,7 +79,7 @@ describe('the replica’s markup', () => {
     await page.waitForURL('**/zhtj/center/tuangan/recordlist');
     expect(await page.evaluate(() => [(window as unknown as { stay?: number }).stay, performance.getEntriesByType('navigation').length])).toEqual([42, 1]);
     // Any /zhtj/ path serves the app, which decides what to show.
-    await page.goto(replica.url('/zhtj/center/unknownpage'));
+    await page.goto(at('/zhtj/center/unknownpage'));
     await expect.poll(() => page.locator('.el-empty__description').innerText()).toBe('页面不存在');
   });
 
@@ -136,7 +140,7 @@ describe('the replica’s markup', () => {
 
   it('late rows arrive under the el-table loading mask', async () => {
     await replica.setVariant({ loadDelayMs: 1500 });
-    await page.goto(replica.url(LIST));
+    await page.goto(at(LIST));
     await page.locator('.el-table .el-loading-mask').waitFor({ state: 'visible' });
     expect(await page.locator('tr.el-table__row').count()).toBe(0);
     await page.locator('.el-table__body-wrapper tr.el-table__row').first().waitFor({ timeout: 10_000 });
@@ -145,10 +149,25 @@ describe('the replica’s markup', () => {
 
   it('1,000 rows a page for benchmarks', async () => {
     await replica.reset({ seed: 41, size: 1200, variant: { bigPage: true } });
-    await page.goto(replica.url(LIST));
+    await page.goto(at(LIST));
     await expect.poll(() => page.locator('.el-table__body-wrapper tr.el-table__row').count(), { timeout: 30_000 }).toBe(1000);
     expect(await page.locator('.el-pagination__total').innerText()).toBe('共 1200 条');
     await replica.reset({ seed: 41, size: 30 });
+  });
+
+  it('el-upload posts to the API, and a refusal shows the back end’s message in el-message', async () => {
+    await openList();
+    await page.locator('.el-table__body-wrapper').getByRole('button', { name: '上传档案' }).first().click();
+    const dialog = page.locator('.upload-dialog');
+    const pages11 = Buffer.from(await placeholderForm({ userCode: '', pages: 11 }));
+    await dialog.locator('input[type=file]').setInputFiles({ name: '入团志愿书.pdf', mimeType: 'application/pdf', buffer: pages11 });
+    const [request] = await Promise.all([page.waitForRequest('**/v1/center/memberRecord/upload'), dialog.getByRole('button', { name: '确定上传' }).click()]);
+    expect(request.headers()['x-csrf-token']).toBeTruthy();
+    expect(request.headers()['content-type']).toMatch(/^multipart\/form-data/);
+    await expect.poll(() => page.locator('.el-message--error').last().innerText()).toBe('必须上传12页完整的电子版《入团志愿书》');
+    await dialog.locator('input[type=file]').setInputFiles({ name: '入团志愿书.docx', mimeType: 'application/pdf', buffer: pages11 });
+    await dialog.getByRole('button', { name: '确定上传' }).click();
+    await expect.poll(() => page.locator('.el-message--error').last().innerText()).toBe('文件类型.docx不正确');
   });
 
   it('el-upload gives a real file input, and the unknown page has a member-like table', async () => {
@@ -156,7 +175,7 @@ describe('the replica’s markup', () => {
     await page.locator('.el-table__body-wrapper').getByRole('button', { name: '上传档案' }).first().click();
     expect(await page.locator('.upload-dialog input[type=file]').getAttribute('accept')).toBe('.pdf');
     expect(await page.locator('.upload-dialog input[type=file]').getAttribute('name')).toBe('recordfile');
-    await page.goto(replica.url('/zhtj/center/tuanfei/paylist'));
+    await page.goto(at('/zhtj/center/tuanfei/paylist'));
     await page.locator('tr.el-table__row').first().waitFor();
     expect(await headers()).toEqual(expect.arrayContaining(['姓名', '入团时间']));
   });
