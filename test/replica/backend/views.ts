@@ -15,6 +15,16 @@ export function latestRecord(state: ReplicaState, userId: string): MemberRecord 
   return latest;
 }
 
+/** Every member's latest record, in one pass: lists of thousands must not scan per row. */
+export function latestRecords(state: ReplicaState): Map<string, MemberRecord> {
+  const latest = new Map<string, MemberRecord>();
+  for (const r of state.records) {
+    const known = latest.get(r.userId);
+    if (!known || Number(r.recordId) > Number(known.recordId)) latest.set(r.userId, r);
+  }
+  return latest;
+}
+
 export function archiveState(member: ReplicaMember, record: MemberRecord | undefined): ArchiveState {
   if (member.joinLeagueTime < ARCHIVE_FROM) return 'exempt';
   if (!record) return 'none';

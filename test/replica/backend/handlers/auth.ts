@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { subtreeIds } from '../../data/orgs';
 import { chinaDateTime } from '../../time';
 import { ApiError, RET, endpoint, text, type Endpoint } from '../api';
-import { archiveState, latestRecord } from '../views';
+import { archiveState, latestRecords } from '../views';
 
 export const SESSION_COOKIE = 'zhtj_session';
 
@@ -34,11 +34,12 @@ const currentUser = endpoint('session', (ctx) => {
   const { account, org, data } = ctx.session;
   const state = ctx.store.state;
   const ids = subtreeIds(state.orgs, org.leagueId);
+  const latest = latestRecords(state);
   let notUploaded = false;
   let uncertified = false;
   for (const m of state.members) {
     if (!ids.has(m.leagueId)) continue;
-    const s = archiveState(m, latestRecord(state, m.userId));
+    const s = archiveState(m, latest.get(m.userId));
     if (s === 'none') notUploaded = true;
     if (s === 'none' || s === 'pending' || s === 'rejected') uncertified = true;
     if (notUploaded && uncertified) break;

@@ -1,7 +1,7 @@
 import { subtreeIds } from '../../data/orgs';
 import type { ReplicaMember } from '../../model';
 import { deny, endpoint, page, text, type SignedIn } from '../api';
-import { memberRow, recordSteps } from '../views';
+import { latestRecords, memberRow, recordSteps } from '../views';
 
 export const OUT_OF_SCOPE = '只能查询本级及下级团组织团员';
 
@@ -34,7 +34,8 @@ async function listMembers(ctx: SignedIn, scope: Scope) {
       );
   found.sort((a, b) => (a.joinLeagueTime === b.joinLeagueTime ? Number(b.userId) - Number(a.userId) : a.joinLeagueTime < b.joinLeagueTime ? 1 : -1));
   const p = page(found, input, variant.bigPage ? 1000 : 10);
-  return { ...p, list: p.list.map((m) => memberRow(state, m)) };
+  const latest = latestRecords(state);
+  return { ...p, list: p.list.map((m) => memberRow(state, m, latest.get(m.userId))) };
 }
 
 /** The member a request names, if the signed-in organisation may see it. */
