@@ -7,9 +7,10 @@ const COLS = [
 
 /** Existing members for a batch: by key, by the host's id and by the 身份证号 hash, in one round trip. */
 export async function membersForBatch(db: D1Database, tenantId: string, keys: string[], hostIds: string[], idHashes: string[]): Promise<MemberRow[]> {
-  const q = (col: string, values: string[]) =>
-    db.prepare(`SELECT * FROM members WHERE tenant_id = ? AND ${col} IN (SELECT value FROM json_each(?))`).bind(tenantId, JSON.stringify(values));
-  const results = await db.batch<MemberRow>([q('key', keys), q('host_id', hostIds), q('id_hash', idHashes)]);
+  const q = (col: string, values: string[], extra = '') =>
+    db.prepare(`SELECT * FROM members WHERE tenant_id = ? AND ${col} IN (SELECT value FROM json_each(?)) ${extra}`).bind(tenantId, JSON.stringify(values));
+  // `id:<hostId>` keys are found by key; the host_id index holds only members first seen without it.
+  const results = await db.batch<MemberRow>([q('key', [...keys, ...hostIds.map((h) => `id:${h}`)]), q('host_id', hostIds, "AND key NOT LIKE 'id:%'"), q('id_hash', idHashes)]);
   return results.flatMap((r) => r.results);
 }
 

@@ -4,7 +4,7 @@ export type SearchBy = 'name' | 'nameHash' | 'devNumber' | 'idHash';
 
 /** Exact match on an indexed column, or (names stored) a prefix of the clear name, within [lo, hi). */
 export async function searchMembers(db: D1Database, tenantId: string, lo: string, hi: string, by: SearchBy, q: string, limit: number): Promise<MemberRow[]> {
-  const cond = { name: "m.name LIKE ? ESCAPE '\\'", nameHash: 'm.name_hash = ?', devNumber: 'm.dev_number = ?', idHash: 'm.id_hash = ?' }[by];
+  const cond = { name: "m.name LIKE ? ESCAPE '\\'", nameHash: 'm.name IS NULL AND m.name_hash = ?', devNumber: 'm.dev_number = ?', idHash: 'm.id_hash = ?' }[by];
   const value = by === 'name' ? `${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : q;
   const { results } = await db
     .prepare(

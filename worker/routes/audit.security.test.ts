@@ -32,7 +32,7 @@ describe('tampering with sealed entries is found at the entry', () => {
       }),
       { numRuns: 6 },
     );
-  });
+  }, 60_000);
 
   it('changing an entry and recomputing every hash after it (the checkpoints still catch it)', async () => {
     const { team, n } = await sealedTeam();

@@ -45,5 +45,5 @@ describe('every write endpoint refuses malformed bodies with a 4xx, never a 5xx,
     );
     const tokensRenewed = await env.DB.prepare("SELECT count(*) AS n FROM audit WHERE action NOT IN ('token.renew', 'setting.update')").first<{ n: number }>();
     expect(tokensRenewed!.n).toBe(auditBefore!.n);
-  });
+  }, 60_000);
 });

@@ -71,7 +71,7 @@ describe('POST /v1/sync: what is refused, and that nothing is written then', () 
       { numRuns: 60 },
     );
     expect(await counts(team.tenantId)).toEqual(before);
-  });
+  }, 60_000);
 
   it('refuses more than 5,000 rows, and the whole batch when one row names an unknown organisation', async () => {
     const team = await bootstrap({ orgs: SCHOOL_TREE });
