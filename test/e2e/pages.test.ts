@@ -93,6 +93,17 @@ describe('page recognition on the replica', () => {
     expect(withExtension.html).toBe(withoutExtension.html);
   });
 
+  it('answers the popup’s pageState question for a tab', async () => {
+    await page.goto(replica.url('/zhtj/center/tuangan/recordlist'));
+    await titleSoon(KNOWN + '本级团干部电子数据库');
+    const tabId = await browser.background.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id, page.url());
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const state = await popup.evaluate((id) => chrome.runtime.sendMessage({ type: 'pageState', payload: { tabId: id } }), tabId);
+    await popup.close();
+    expect(state).toEqual({ pageType: 'cadreDatabase', path: '/zhtj/center/tuangan/recordlist', label: '本级团干部电子数据库' });
+  });
+
   it('says unknown for a route the host does not have', async () => {
     await page.goto(replica.url('/zhtj/center/unknownpage'));
     await expect.poll(async () => (await toolbarState(browser, page)).badge, { timeout: 10_000 }).toBe('?');
