@@ -3,7 +3,7 @@
 // group so workerd is never orphaned.
 import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
 const wrangler = resolve(root, 'node_modules/.bin/wrangler');
@@ -20,10 +20,16 @@ export function freePort() {
   });
 }
 
+/**
+ * The worker is bundled once into the persistence folder and served from there (`--no-bundle`), so
+ * edits others make to the checkout while it runs do not restart it mid-benchmark.
+ */
 export async function startLocalWorker({ persistTo, vars = {}, log = false }) {
   const port = await freePort();
+  const outdir = join(persistTo, 'bundle');
+  execFileSync(wrangler, ['deploy', '--dry-run', '--outdir', outdir], { cwd: root, env: quietEnv, stdio: ['ignore', 'ignore', 'inherit'] });
   execFileSync(wrangler, ['d1', 'migrations', 'apply', 'league-archive', '--local', '--persist-to', persistTo], { cwd: root, env: quietEnv, stdio: ['ignore', 'ignore', 'inherit'] });
-  const args = ['dev', '--local', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo, '--test-scheduled', '--show-interactive-dev-session=false'];
+  const args = ['dev', join(outdir, 'index.js'), '--config', resolve(root, 'wrangler.toml'), '--no-bundle', '--local', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo, '--test-scheduled', '--show-interactive-dev-session=false'];
   for (const [k, v] of Object.entries(vars)) args.push('--var', `${k}:${v}`);
   const child = spawn(wrangler, args, { cwd: root, env: quietEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

@@ -1,4 +1,4 @@
-// The same worker through `wrangler dev` (what `npm start` runs): workerd with D1 and R2 on disk,
+// The same worker through `wrangler dev` (what `npm start` runs, here from a bundle made once): workerd with D1 and R2 on disk,
 // crons on /__scheduled, secrets from .dev.vars — a short team flow end to end over real HTTP.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -65,11 +65,11 @@ describe('the worker under wrangler dev (npm start)', () => {
     const reminders = await call('/reminders', { token: me.token });
     expect(reminders.body.counters).toMatchObject({ maybeOverdue: 1, total: 1 });
     expect(Number(reminders.headers.get('X-D1-Queries'))).toBeGreaterThan(0);
-    expect((await fetch(`${worker.url}/__scheduled?cron=${encodeURIComponent('*/5 * * * *')}`)).status).toBe(200);
+    expect((await fetch(`${worker.url}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('*/5 * * * *')}`)).status).toBe(200);
     const verify = await call('/audit/verify', { token: me.token });
     expect(verify.body).toMatchObject({ ok: true, unsealed: 0, checkpoints: 1 });
     await call('/webhooks', { token: me.token, body: { orgId: 'root', kind: 'wecom', url: receiverUrl, label: '工作群' } });
-    expect((await fetch(`${worker.url}/__scheduled?cron=${encodeURIComponent('0 0 * * *')}`)).status).toBe(200);
+    expect((await fetch(`${worker.url}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('0 0 * * *')}`)).status).toBe(200);
     for (let i = 0; i < 50 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
     expect(JSON.parse(received[0]!).markdown.content).toContain('可能逾期 1 人');
   }, 60_000);

@@ -144,7 +144,7 @@ try {
   console.log(`SELECT count(*) FROM members: ${counts[0].members} rows, median ${countAllMs} ms inside the worker (D1 reports ${round(counts[0].d1DurationMs, 2)} ms, ${counts[0].rowsRead} rows read)`);
 
   const t0 = performance.now();
-  const sealRes = await fetch(`${worker.url}/__scheduled?cron=${encodeURIComponent('*/5 * * * *')}`);
+  const sealRes = await fetch(`${worker.url}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('*/5 * * * *')}`);
   if (!sealRes.ok) throw new Error(`seal: ${sealRes.status}`);
   const sealMs = round(performance.now() - t0);
   const verifies = [];
