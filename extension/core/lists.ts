@@ -11,10 +11,11 @@ import { createBar, placeBar, type ListBar } from './bar';
 import { Keeper } from './keeping';
 import { HIDDEN_ATTR, MarkBatch, clearMarks, type MarkSpec } from './marks';
 import type { PageType } from './pages';
-import { readRows, type MemberRow } from './rows';
 import { Selection, type SelectionAction } from './selection';
 import { ensureStyle } from './styles';
-import { findMemberTables, OWN_CLASS, type ColumnKey, type HostTable } from './table';
+import { TABLE } from './hostSelectors';
+import { readRow, type MemberRow } from './rows';
+import { asMemberTable, bodyRows, OWN_CLASS, type ColumnKey, type HostTable } from './table';
 
 /** What a feature sees of one table in one pass. */
 export interface ListPass {
@@ -43,7 +44,21 @@ export interface Lists {
   requestPass(): void;
 }
 
-const OWN_UI = `.${OWN_CLASS}, .laa-bar, .laa-root`;
+/** Nodes whose changes are never the host's data: ours, and Element's loading mask. */
+const IGNORED = `.${OWN_CLASS}, .laa-bar, .laa-root, ${TABLE.loadingMask}`;
+
+/** Records in one callback beyond which every row is read again rather than record by record. */
+const BURST = 300;
+
+interface TableState {
+  table: HostTable | null;
+  rows: Map<HTMLTableRowElement, MemberRow>;
+  /** Rows whose read cells the host changed since the last pass. */
+  dirty: Set<HTMLTableRowElement>;
+  /** Column indexes read (a change elsewhere changes nothing we show). */
+  read: Set<number>;
+  org: string;
+}
 
 export interface ListsOptions {
   doc: Document;
@@ -61,6 +76,8 @@ export class ListsController {
   private observer: MutationObserver | null = null;
   private lastRows: MemberRow[] = [];
   private scheduled = false;
+  private states = new WeakMap<HTMLElement, TableState>();
+  private rereadAll = false;
 
   constructor(private readonly o: ListsOptions) {
     this.selection = new Selection(o.doc, () => this.requestPass());
@@ -79,7 +96,15 @@ export class ListsController {
     const { doc, signal } = this.o;
     if (signal.aborted || !doc.body) return;
     this.observer = new MutationObserver((records) => {
-      if (records.some((r) => this.relevant(r))) this.run();
+      // A burst this large is a re-render of whole lists (a page change): reading every row
+      // again costs less than sorting out thousands of records one by one.
+      if (records.length > BURST) {
+        this.rereadAll = true;
+        return this.run();
+      }
+      let relevant = false;
+      for (const r of records) if (this.note(r)) relevant = true;
+      if (relevant) this.run();
     });
     this.observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
     signal.addEventListener(
@@ -108,37 +133,73 @@ export class ListsController {
     if (await this.o.keeper.observe(this.lastRows, true).catch(() => false)) this.run();
   }
 
-  /** A host change in or around a table; never one of our own nodes. */
-  private relevant(r: MutationRecord): boolean {
+  /**
+   * Notes what a host change touched: a row whose read cells changed is read again, a changed
+   * header or row set makes the table be looked at again; our own nodes, the loading mask and
+   * cells we do not read (序号, 操作) are not changes. True when a pass is needed.
+   */
+  private note(r: MutationRecord): boolean {
     const target = (r.target.nodeType === 1 ? r.target : r.target.parentNode) as Element | null;
-    if (!target || target.closest(OWN_UI)) return false;
-    if (target.closest('.el-table')) return true;
-    for (const list of [r.addedNodes, r.removedNodes]) {
-      for (const n of list) {
-        if (n.nodeType !== 1) continue;
-        const el = n as Element;
-        if (el.matches(OWN_UI)) continue;
-        if (el.matches('.el-table') || el.querySelector('.el-table')) return true;
+    if (!target || target.closest(IGNORED)) return false;
+    const tableEl = target.closest<HTMLElement>(TABLE.root);
+    if (!tableEl) {
+      for (const list of [r.addedNodes, r.removedNodes]) {
+        for (const n of list) if (n.nodeType === 1 && !(n as Element).matches(IGNORED) && ((n as Element).matches(TABLE.root) || (n as Element).querySelector(TABLE.root))) return true;
       }
+      return false;
     }
-    return false;
+    if (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => n.nodeType === 1 && (n as Element).matches(IGNORED))) return false;
+    const state = this.states.get(tableEl);
+    if (!state) return true;
+    const tr = target.closest<HTMLTableRowElement>(TABLE.row);
+    if (!tr || !state.table || tr.parentElement !== state.table.body) {
+      // A fixed copy follows its main row; anything else (header, row set) is looked at again.
+      if (tr && state.table?.copies.includes(tr.parentElement as HTMLTableSectionElement)) return false;
+      if (target.closest(TABLE.headerWrapper)) state.table = null;
+      return true;
+    }
+    const td = target.closest('td');
+    if (td && td.parentElement === tr && !state.read.has(td.cellIndex)) return false;
+    state.dirty.add(tr);
+    return true;
   }
 
-  /** One pass: read every table, let the features compute, write all marks at once. */
+  /** One pass: read what changed, let the features compute over every row, write all marks at once. */
   run(): void {
     const { doc, signal, keeper, pageType } = this.o;
     if (signal.aborted) return;
     const t0 = performance.now();
-    const tables = findMemberTables(doc);
     const today = chinaToday();
     const batch = new MarkBatch();
     const pageOrg = this.o.pageOrg();
     const all: MemberRow[] = [];
     const toPlace: { table: HTMLElement; bar: ListBar }[] = [];
     const wantsBar = this.handlers.length > 0 || this.selection.hasActions;
-    for (const table of tables) {
-      const rows = readRows(table, pageOrg);
-      for (const r of rows) r.facts = keeper.factsFor(r.signature);
+    const tables: HostTable[] = [];
+    let read = 0;
+    for (const el of doc.querySelectorAll<HTMLElement>(TABLE.root)) {
+      let state = this.states.get(el);
+      if (!state) this.states.set(el, (state = { table: null, rows: new Map(), dirty: new Set(), read: new Set(), org: '' }));
+      if (!state.table || !state.table.body.isConnected || state.org !== pageOrg.name) {
+        state.table = asMemberTable(el);
+        state.rows.clear();
+        state.org = pageOrg.name;
+        state.read = new Set(Object.entries(state.table?.columns ?? {}).flatMap(([k, i]) => (k === 'actions' ? [] : [i])));
+      }
+      const table = state.table;
+      if (!table) continue;
+      tables.push(table);
+      const rows = bodyRows(table).map((tr, i) => {
+        let row = state.rows.get(tr);
+        if (!row || this.rereadAll || state.dirty.has(tr)) {
+          row = readRow(table, tr, i, pageOrg);
+          read++;
+        } else row.index = i;
+        row.facts = keeper.factsFor(row.signature);
+        return row;
+      });
+      state.dirty.clear();
+      state.rows = new Map(rows.map((r) => [r.tr, r]));
       all.push(...rows);
       if (!wantsBar) continue;
       let bar = this.bars.get(table.el);
@@ -164,21 +225,25 @@ export class ListsController {
       this.selection.render(bar, table, rows, batch);
     }
     if (wantsBar && tables.length) ensureStyle(doc);
-    batch.commit(doc);
+    this.rereadAll = false;
+    const writes = batch.commit(doc);
     for (const p of this.placed) if (!p.table.isConnected) p.bar.el.remove();
     this.placed = new Set(toPlace);
     for (const p of toPlace) placeBar(p.bar, p.table);
     // Our own writes are not host changes: drop their records before the observer sees them.
     this.observer?.takeRecords();
     this.lastRows = all;
-    performance.measure('laa:pass', { start: t0, detail: { rows: all.length, tables: tables.length } });
-    keeper
-      .observe(all)
-      .then((changed) => {
-        if (changed) this.run();
-      })
-      .catch(() => {
-        /* the extension is reloading: marks stay as they are */
-      });
+    performance.measure('laa:pass', { start: t0, detail: { rows: all.length, read, writes } });
+    // Keeping waits for the next task: the page paints its rows and marks first.
+    setTimeout(() => {
+      keeper
+        .observe(all)
+        .then((changed) => {
+          if (changed) this.run();
+        })
+        .catch(() => {
+          /* the extension is reloading: marks stay as they are */
+        });
+    }, 0);
   }
 }

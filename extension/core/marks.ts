@@ -27,6 +27,7 @@ export const HIDDEN_ATTR = 'data-laa-hidden';
 export const MARK_ATTR = 'data-laa-mark';
 
 interface Placed {
+  spec: MarkSpec;
   key: string;
   els: HTMLElement[];
 }
@@ -44,33 +45,29 @@ const placedByRow = new WeakMap<HTMLTableRowElement, Map<string, Placed>>();
 const specKey = (s: MarkSpec) => `${s.tone}\u0001${s.text}\u0001${s.title ?? ''}\u0001${s.note ?? ''}\u0001${s.checkbox ?? ''}`;
 
 let tagTemplate: HTMLElement | null = null;
-let boxTemplate: HTMLElement | null = null;
 
 function build(doc: Document, spec: MarkSpec, id: string): HTMLElement {
-  if (!tagTemplate || tagTemplate.ownerDocument !== doc) {
-    tagTemplate = doc.createElement('span');
-    boxTemplate = doc.createElement('span');
-    boxTemplate.className = OWN_CLASS;
-  }
+  if (!tagTemplate || tagTemplate.ownerDocument !== doc) tagTemplate = doc.createElement('span');
   if (spec.checkbox !== undefined) {
     const box = doc.createElement('input');
     box.type = 'checkbox';
-    box.className = 'laa-select';
+    box.className = `${OWN_CLASS} laa-select`;
     box.checked = spec.checkbox;
     box.setAttribute(MARK_ATTR, id);
     box.title = '选择此团员';
     return box;
   }
   const tag = tagTemplate.cloneNode(false) as HTMLElement;
-  tag.className = `laa-tag laa-tag--${spec.tone}`;
+  tag.className = `${OWN_CLASS} laa-tag laa-tag--${spec.tone}`;
   tag.setAttribute(MARK_ATTR, id);
   tag.textContent = spec.text;
   if (spec.title) tag.title = spec.title;
   if (!spec.note) return tag;
   const wrap = tagTemplate.cloneNode(false) as HTMLElement;
-  wrap.className = 'laa-mark-with-note';
+  wrap.className = `${OWN_CLASS} laa-mark-with-note`;
   wrap.setAttribute(MARK_ATTR, id);
   tag.removeAttribute(MARK_ATTR);
+  tag.className = `laa-tag laa-tag--${spec.tone}`;
   const note = tagTemplate.cloneNode(false) as HTMLElement;
   note.className = `laa-note laa-note--${spec.tone}`;
   note.textContent = spec.note;
@@ -79,16 +76,6 @@ function build(doc: Document, spec: MarkSpec, id: string): HTMLElement {
   return wrap;
 }
 
-/** Our container in a cell, created on first use; it stays the cell's last child. */
-function boxIn(td: Element | undefined): HTMLElement | null {
-  const cell = cellBox(td);
-  if (!cell) return null;
-  const last = cell.lastElementChild;
-  if (last && last.classList.contains(OWN_CLASS)) return last as HTMLElement;
-  const box = boxTemplate!.cloneNode(false) as HTMLElement;
-  cell.appendChild(box);
-  return box;
-}
 
 function isPlacedIn(p: Placed, copies: HTMLTableRowElement[]): boolean {
   if (p.els.length !== copies.length) return false;
@@ -116,10 +103,16 @@ export class MarkBatch {
   /** Applies the marks; returns how many DOM writes it made (0 when everything was in place). */
   commit(doc: Document): number {
     let writes = 0;
+    const copiesOf = new Map<HTMLTableRowElement, HTMLTableRowElement[]>();
+    const copiesFor = (table: HostTable, row: MemberRow) => {
+      let c = copiesOf.get(row.tr);
+      if (!c) copiesOf.set(row.tr, (c = table.copies.length ? rowCopies(table, row.tr, row.index) : [row.tr]));
+      return c;
+    };
     for (const { table, row, column, id, spec } of this.ops) {
       let placed = placedByRow.get(row.tr);
       const slot = `${column}\u0001${id}`;
-      const copies = rowCopies(table, row.tr, row.index);
+      const copies = copiesFor(table, row);
       const current = placed?.get(slot);
       if (!spec) {
         if (current) {
@@ -129,25 +122,28 @@ export class MarkBatch {
         }
         continue;
       }
-      const key = specKey(spec);
-      if (current && current.key === key && isPlacedIn(current, copies)) continue;
+      const key = current?.spec === spec ? current.key : specKey(spec);
+      if (current && current.key === key && isPlacedIn(current, copies)) {
+        current.spec = spec;
+        continue;
+      }
       const col = table.columns[column]!;
       const els: HTMLElement[] = [];
       copies.forEach((tr, i) => {
         const fresh = build(doc, spec, id);
         const old = current?.els[i];
         if (old && old.isConnected && old.closest('tr') === tr) old.replaceWith(fresh);
-        else if (spec.checkbox !== undefined) boxIn(tr.cells[col])?.prepend(fresh);
-        else boxIn(tr.cells[col])?.appendChild(fresh);
+        else if (spec.checkbox !== undefined) cellBox(tr.cells[col])?.prepend(fresh);
+        else cellBox(tr.cells[col])?.appendChild(fresh);
         els.push(fresh);
       });
       if (current) for (const el of current.els) if (el.isConnected && !els.includes(el)) el.remove();
       if (!placed) placedByRow.set(row.tr, (placed = new Map()));
-      placed.set(slot, { key, els });
+      placed.set(slot, { spec, key, els });
       writes++;
     }
     for (const { table, row, hidden } of this.hides) {
-      for (const tr of rowCopies(table, row.tr, row.index)) {
+      for (const tr of copiesFor(table, row)) {
         if (tr.hasAttribute(HIDDEN_ATTR) === hidden) continue;
         tr.toggleAttribute(HIDDEN_ATTR, hidden);
         writes++;

@@ -25,7 +25,8 @@ export interface RowMember {
 
 export interface MemberRow {
   readonly tr: HTMLTableRowElement;
-  readonly index: number;
+  /** Position in the body (a re-sort moves it; the fixed copies are found by it). */
+  index: number;
   /** The texts of the member columns the table has. */
   readonly cells: Readonly<Partial<Record<ColumnKey, string>>>;
   readonly member: RowMember;
@@ -34,6 +35,24 @@ export interface MemberRow {
   /** What the background knows beyond the page (approval date, page-1 number …), once answered. */
   facts: MemberFacts | null;
 }
+
+/** Lists repeat the same dates and words row after row: parse each text once. */
+function memo<T>(fn: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let v = cache.get(text);
+    if (v === undefined && !cache.has(text)) {
+      if (cache.size > 4096) cache.clear();
+      cache.set(text, (v = fn(text)));
+    }
+    return v as T;
+  };
+}
+const dateOf = memo(parseHostDate);
+const statusOf = memo((key: string) => {
+  const [certText, uploadText] = key.split('\u0001') as [string, string | undefined];
+  return certStatusFromHost({ certText, uploadText }).status;
+});
 
 const ORG_TYPE_WORDS: [RegExp, OrgType][] = [[/毕业班/, '06BYBTZB']];
 
@@ -48,13 +67,14 @@ export function readRow(t: HostTable, tr: HTMLTableRowElement, index: number, pa
   const cells: Partial<Record<ColumnKey, string>> = {};
   const tds = tr.cells;
   for (const key in t.columns) {
-    const i = t.columns[key as ColumnKey]!;
-    cells[key as ColumnKey] = cellText(tds[i]);
+    // 操作 holds buttons, not facts: marks go there, nothing is read from it.
+    if (key === 'actions') continue;
+    cells[key as ColumnKey] = cellText(tds[t.columns[key as ColumnKey]!]);
   }
   const member: RowMember = { name: cells.name ?? '', org: orgOf(cells.org, pageOrg) };
   if (cells.devNumber !== undefined) member.devNumber = cells.devNumber === '--' ? '' : cells.devNumber;
-  if (cells.joinedOn !== undefined) member.joinedOn = parseHostDate(cells.joinedOn);
-  if (cells.certStatus !== undefined) member.status = certStatusFromHost({ certText: cells.certStatus, uploadText: cells.upload }).status;
+  if (cells.joinedOn !== undefined) member.joinedOn = dateOf(cells.joinedOn);
+  if (cells.certStatus !== undefined) member.status = statusOf(cells.upload === undefined ? cells.certStatus : `${cells.certStatus}\u0001${cells.upload}`);
   if (cells.idCard && isValidIdCard(cells.idCard)) member.idCard = normaliseIdCard(cells.idCard);
   const signature = `${member.org.name}\u0001${member.name}\u0001${member.devNumber ?? '\u0002'}\u0001${member.joinedOn ?? '\u0002'}\u0001${cells.certStatus ?? '\u0002'}\u0001${cells.upload ?? '\u0002'}\u0001${member.idCard ? 'id' : ''}`;
   return { tr, index, cells, member, signature, facts: null };

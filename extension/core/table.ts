@@ -22,7 +22,13 @@ export interface HostTable {
   copies: HTMLTableSectionElement[];
 }
 
-export const squash = (s: string): string => s.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+const ODD_SPACE = /[\n\r\t\f\v\u00a0\u3000]| {2}/;
+const ANY_SPACE = /[\s\u00a0\u3000]+/g;
+/** Trims and collapses whitespace; most cells have none inside, so test before replacing. */
+export const squash = (s: string): string => {
+  const t = s.trim();
+  return ODD_SPACE.test(t) ? t.replace(ANY_SPACE, ' ') : t;
+};
 const bare = (s: string): string => s.replace(/[\s\u00a0\u3000]+/g, '');
 
 /** The header texts of an Element table, in column order (the leaf row of grouped headers). */
@@ -72,6 +78,9 @@ export function bodyRows(t: HostTable): HTMLTableRowElement[] {
 export function cellText(td: Element | undefined): string {
   const cell = td?.firstElementChild ?? td;
   if (!cell) return '';
+  // Our marks sit first (tick box) or last (tags) in a cell: without them, one textContent.
+  const first = cell.firstElementChild;
+  if (!first || (!first.classList.contains(OWN_CLASS) && !cell.lastElementChild!.classList.contains(OWN_CLASS))) return squash(cell.textContent ?? '');
   let s = '';
   for (const n of cell.childNodes) {
     if (n.nodeType === 1 && (n as Element).classList.contains(OWN_CLASS)) continue;

@@ -42,6 +42,9 @@ export default defineFeature({
   pages: ['memberDatabase', 'subordinateDatabase', 'cadreDatabase', 'transfer'],
   init({ lists, doc }) {
     let onlyWork = false;
+    /** Rows may still carry the filter's flag from the last pass. */
+    let filtered = false;
+    let last: { rows: MemberRow[]; facts: MemberRow['facts'][]; today: ChinaDate } | null = null;
     const ui = new WeakMap<HTMLElement, { counts: HTMLElement; box: HTMLInputElement }>();
     lists.onPass((pass) => {
       const section = pass.section(10);
@@ -61,12 +64,18 @@ export default defineFeature({
         section.append(counts, label);
         ui.set(section, (parts = { counts, box }));
       }
-      const inputs = pass.rows.map(urgencyInput).filter((m): m is UrgencyInput => m !== null);
-      const c = countMembers(inputs, pass.today);
-      const text = [`本页 ${pass.rows.length} 人`, ...SHOWN.filter((s) => c[s.key] > 0).map((s) => `${s.label} ${c[s.key]}`)].join(' · ');
-      if (parts.counts.textContent !== text) parts.counts.textContent = text;
+      // A pass that changed no row and no fact leaves the counts as they were.
+      const same = last && last.today === pass.today && last.rows.length === pass.rows.length && pass.rows.every((r, i) => r === last!.rows[i] && r.facts === last!.facts[i]);
+      if (!same) {
+        const inputs = pass.rows.map(urgencyInput).filter((m): m is UrgencyInput => m !== null);
+        const c = countMembers(inputs, pass.today);
+        const text = [`本页 ${pass.rows.length} 人`, ...SHOWN.filter((s) => c[s.key] > 0).map((s) => `${s.label} ${c[s.key]}`)].join(' · ');
+        if (parts.counts.textContent !== text) parts.counts.textContent = text;
+        last = { rows: [...pass.rows], facts: pass.rows.map((r) => r.facts), today: pass.today };
+      }
       parts.box.checked = onlyWork;
-      for (const row of pass.rows) pass.hide(row, onlyWork && !needsWork(row, pass.today));
+      if (onlyWork || filtered) for (const row of pass.rows) pass.hide(row, onlyWork && !needsWork(row, pass.today));
+      filtered = onlyWork;
     });
   },
 });

@@ -57,10 +57,23 @@ export function badgeText(u: Urgency): string | null {
   }
 }
 
+const badges = new Map<string, MarkSpec | null>();
+
+/** The same dates and statuses recur row after row: one badge object per distinct case. */
 export function deadlineBadge(row: MemberRow, today: ChinaDate): MarkSpec | null {
   const { joinedOn, status } = row.member;
   if (!joinedOn || !status || status === 'unknown') return null;
   const approvedOn = row.facts?.approvedOn ?? undefined;
+  const key = `${today}|${joinedOn}|${approvedOn ?? ''}|${status}`;
+  let badge = badges.get(key);
+  if (badge === undefined) {
+    if (badges.size > 4096) badges.clear();
+    badges.set(key, (badge = computeBadge(joinedOn, approvedOn, status, today)));
+  }
+  return badge;
+}
+
+function computeBadge(joinedOn: ChinaDate, approvedOn: ChinaDate | undefined, status: CertStatus, today: ChinaDate): MarkSpec | null {
   const u = classify({ joinedOn, approvedOn, status }, today);
   const text = badgeText(u);
   const tone = TONES[u.bucket];
