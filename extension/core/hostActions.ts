@@ -44,7 +44,8 @@ export function runSearch(doc: Document, fieldLabel: string, value: string): boo
 
 function lastCrumb(doc: Document): string {
   const items = doc.querySelectorAll(BREADCRUMB.items);
-  return squash(items[items.length - 1]?.textContent ?? '').replace(/\s/g, '');
+  const last = items[items.length - 1];
+  return squash((last?.querySelector(BREADCRUMB.itemText) ?? last)?.textContent ?? '').replace(/\s/g, '');
 }
 
 /** Opens a list from the menu and searches it for one member; false when the host would not. */
