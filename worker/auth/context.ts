@@ -10,7 +10,7 @@ export interface AuthContext {
   kind: 'admin' | 'feed';
   label: string;
   org: { seq: number; id: string; path: string; name: string; type: OrgType };
-  tenant: { name: string; storeNames: boolean; hashKey: string; rootSeq: number };
+  tenant: { name: string; storeNames: boolean; hashKey: string; rootSeq: number; orgsVersion: number };
 }
 
 /** A branch admin sees its own organisation; a committee admin its whole subtree. */

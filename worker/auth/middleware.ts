@@ -45,7 +45,7 @@ export function contextFromRow(row: TokenRow, hash: string): AuthContext {
     kind: row.kind,
     label: row.label,
     org: { seq: row.org_seq, id: row.org_id, path: row.org_path, name: row.org_name, type: row.org_type },
-    tenant: { name: row.tenant_name, storeNames: row.store_names === 1, hashKey: row.hash_key, rootSeq: row.root_seq },
+    tenant: { name: row.tenant_name, storeNames: row.store_names === 1, hashKey: row.hash_key, rootSeq: row.root_seq, orgsVersion: row.orgs_version },
   };
 }
 

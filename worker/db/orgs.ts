@@ -42,9 +42,12 @@ export async function maxOrgSeq(db: D1Database): Promise<number> {
   return row?.n ?? 0;
 }
 
+const bumpVersion = (db: D1Database, tenantId: string) => db.prepare('UPDATE tenants SET orgs_version = orgs_version + 1 WHERE id = ?').bind(tenantId);
+
 /** Inserts or rewrites organisations in bulk (one bound JSON parameter per chunk, not 100 parameters). */
 export function upsertOrgs(db: D1Database, rows: OrgRow[]): D1PreparedStatement[] {
   const out: D1PreparedStatement[] = [];
+  if (rows[0]) out.push(bumpVersion(db, rows[0].tenant_id));
   for (let i = 0; i < rows.length; i += 1000) {
     out.push(
       db
@@ -65,4 +68,4 @@ export function upsertOrgs(db: D1Database, rows: OrgRow[]): D1PreparedStatement[
 export const countChildren = (db: D1Database, seq: number) => db.prepare('SELECT count(*) AS n FROM orgs WHERE parent_seq = ?').bind(seq).first<{ n: number }>();
 export const countMembersOf = (db: D1Database, tenantId: string, seq: number) =>
   db.prepare('SELECT count(*) AS n FROM members WHERE tenant_id = ? AND org_seq = ?').bind(tenantId, seq).first<{ n: number }>();
-export const deleteOrg = (db: D1Database, seq: number) => db.prepare('DELETE FROM orgs WHERE seq = ?').bind(seq);
+export const deleteOrg = (db: D1Database, tenantId: string, seq: number) => [db.prepare('DELETE FROM orgs WHERE seq = ? AND tenant_id = ?').bind(seq, tenantId), bumpVersion(db, tenantId)];

@@ -20,13 +20,14 @@ export interface TokenRow {
   store_names: number;
   hash_key: string;
   root_seq: number;
+  orgs_version: number;
 }
 
 export function tokenByHash(db: D1Database, hash: string): D1PreparedStatement {
   return db
     .prepare(
       `SELECT t.*, o.id AS org_id, o.path AS org_path, o.name AS org_name, o.type AS org_type,
-              n.name AS tenant_name, n.store_names, n.hash_key, n.root_seq
+              n.name AS tenant_name, n.store_names, n.hash_key, n.root_seq, n.orgs_version
          FROM tokens t JOIN orgs o ON o.seq = t.org_seq JOIN tenants n ON n.id = t.tenant_id
         WHERE t.hash = ?`,
     )

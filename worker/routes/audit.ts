@@ -4,7 +4,7 @@ import { scopeRange } from '../auth/context';
 import { requireAuth, requireCommittee } from '../auth/middleware';
 import { verifyChain } from '../audit/verify';
 import { auditPage, auditPageForOrgs } from '../db/audit';
-import { orgsInRange } from '../db/orgs';
+import { cachedTree } from '../lib/orgCache';
 import type { AppEnv } from '../env';
 import { valid } from '../lib/validate';
 
@@ -18,7 +18,7 @@ export const audit = new Hono<AppEnv>()
     if (auth.org.seq === auth.tenant.rootSeq) entries = await auditPage(c.env.DB, auth.tenantId, after, limit);
     else {
       const { lo, hi } = scopeRange(auth.role, auth.org.path);
-      const ids = (await orgsInRange(c.env.DB, auth.tenantId, lo, hi)).map((o) => o.id);
+      const ids = (await cachedTree(c.env.DB, auth, lo, hi)).rows.map((o) => o.id);
       entries = await auditPageForOrgs(c.env.DB, auth.tenantId, ids, after, limit);
     }
     const body: AuditListResponse = {

@@ -6,13 +6,13 @@ import { authenticate, limitWrites, requireAuth } from '../auth/middleware';
 import { DAY_MS, iso, newToken } from '../auth/tokens';
 import { commitWrite } from '../audit/commit';
 import { deadlinesCalendar } from '../calendar/ics';
-import { orgsByIds, orgsInRange } from '../db/orgs';
+import { orgsByIds } from '../db/orgs';
 import { owedMembers } from '../db/reminders';
 import { insertToken } from '../db/tokens';
 import type { AppEnv } from '../env';
 import { fail } from '../errors';
 import { sha256Hex } from '../lib/crypto';
-import { OrgTree } from '../lib/orgTree';
+import { cachedTree } from '../lib/orgCache';
 import { valid } from '../lib/validate';
 import { memberView } from '../members/view';
 
@@ -42,7 +42,7 @@ export const calendar = new Hono<AppEnv>().get('/:file', async (c) => {
   const token = c.req.param('file').replace(/\.ics$/, '');
   const auth = await authenticate(c, token, 'feed');
   const { lo, hi } = scopeRange(auth.role, auth.org.path);
-  const tree = new OrgTree(await orgsInRange(c.env.DB, auth.tenantId, lo, hi));
+  const tree = await cachedTree(c.env.DB, auth, lo, hi);
   const today = chinaToday();
   const rows = await owedMembers(c.env.DB, auth.tenantId, lo, hi, { limit: FEED_MAX_EVENTS });
   const members = await Promise.all(rows.map(async (r) => ({ view: memberView(r, tree, today), uid: (await sha256Hex(`${auth.tenantId}\u0000${r.key}`)).slice(0, 32) })));

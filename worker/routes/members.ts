@@ -93,7 +93,7 @@ export const members = new Hono<AppEnv>()
     const auth = c.get('auth');
     const key = c.req.param('key');
     const { approvedOn } = c.req.valid('json');
-    const { tree } = await targetOrg(c, auth, undefined);
+    const { tree } = await targetOrg(c, auth, undefined, true);
     const step = await commitWrite(c, auth.tenantId, actorOf(auth), async () => {
       const row = await memberByKey(c.env.DB, auth.tenantId, key);
       if (!row || !tree.bySeq.has(row.org_seq)) fail(404, 'member-not-found', '没有找到这名团员（或不在你的管理范围内）');

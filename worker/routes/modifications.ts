@@ -12,6 +12,7 @@ import type { AppEnv } from '../env';
 import { fail } from '../errors';
 import { randomText } from '../lib/crypto';
 import { idempotent } from '../lib/idempotency';
+import { cachedTree } from '../lib/orgCache';
 import { OrgTree } from '../lib/orgTree';
 import { valid } from '../lib/validate';
 
@@ -34,7 +35,7 @@ export const modifications = new Hono<AppEnv>()
   .get('/', valid('query', z.object({ status: z.enum(['open', 'approved', 'rejected']).optional() })), async (c) => {
     const auth = c.get('auth');
     const { lo, hi } = scopeRange(auth.role, auth.org.path);
-    const tree = new OrgTree(await orgsInRange(c.env.DB, auth.tenantId, lo, hi));
+    const tree = await cachedTree(c.env.DB, auth, lo, hi);
     const rows = await modificationsInRange(c.env.DB, auth.tenantId, lo, hi, c.req.valid('query').status);
     return c.json({ modifications: rows.map((r) => view(r, tree)) });
   })

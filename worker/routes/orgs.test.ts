@@ -35,6 +35,8 @@ describe('organisation tree', () => {
   it('renames and moves an organisation with its subtree; members follow', async () => {
     const team = await bootstrap({ orgs: SCHOOL_TREE });
     await syncOk(team.token, [observation({ org: { id: 'a-1' }, hostId: 'x' })]);
+    // Read once before the change: a tree kept from this read must not be served after it.
+    expect((await api('/reminders/school', { token: team.token })).body.counters.total).toBe(1);
     const moved = await api('/orgs/college-a', { method: 'PATCH', token: team.token, body: { parentId: 'root', name: '计算机与软件学院团委' } });
     expect(moved.status).toBe(200);
     const list = await api('/orgs', { token: team.token });
@@ -43,6 +45,7 @@ describe('organisation tree', () => {
     expect(school.body.counters.total).toBe(0);
     const college = await api('/reminders/college-a', { token: team.token });
     expect(college.body.counters.total).toBe(1);
+    expect(college.body.org.name).toBe('计算机与软件学院团委');
   });
 
   it('deletes an empty organisation and refuses one with members or children', async () => {

@@ -148,7 +148,7 @@ export const orgs = new Hono<AppEnv>()
     if ((await countChildren(c.env.DB, org.seq))!.n > 0) fail(409, 'org-has-children', '该组织下还有下级组织：请先删除或移走它们');
     if ((await countMembersOf(c.env.DB, auth.tenantId, org.seq))!.n > 0) fail(409, 'org-has-members', '该组织下还有团员记录，不能删除');
     await commitWrite(c, auth.tenantId, actorOf(auth), async () => ({
-      statements: [deleteOrg(c.env.DB, org.seq)],
+      statements: deleteOrg(c.env.DB, auth.tenantId, org.seq),
       audit: [{ action: 'org.delete', orgId: org.id, subject: org.id, payload: { id: org.id, name: org.name } }],
       result: null,
     }));

@@ -7,15 +7,16 @@ import { orgsInRange } from '../db/orgs';
 import { membersInBucket } from '../db/reminders';
 import type { AppEnv } from '../env';
 import { fail } from '../errors';
+import { cachedTree } from '../lib/orgCache';
 import { OrgTree } from '../lib/orgTree';
 import { valid } from '../lib/validate';
 import { memberView, windowFor } from '../members/view';
 import { summarise } from '../members/reminders';
 
 /** The organisation asked about, inside the caller's subtree, and its own subtree's range. */
-export async function targetOrg(c: Context<AppEnv>, auth: AuthContext, orgId: string | undefined) {
+export async function targetOrg(c: Context<AppEnv>, auth: AuthContext, orgId: string | undefined, fresh = false) {
   const { lo, hi } = scopeRange(auth.role, auth.org.path);
-  const tree = new OrgTree(await orgsInRange(c.env.DB, auth.tenantId, lo, hi));
+  const tree = fresh ? new OrgTree(await orgsInRange(c.env.DB, auth.tenantId, lo, hi)) : await cachedTree(c.env.DB, auth, lo, hi);
   const org = tree.byId.get(orgId ?? auth.org.id);
   if (!org) fail(404, 'org-not-found', '没有找到这个组织（或不在你的管理范围内）');
   const range = org.seq === auth.org.seq ? { lo, hi } : scopeRange('committee', org.path);
