@@ -171,6 +171,24 @@ describe('marks on the member lists', () => {
     expect(await frames()).toBe(0);
   });
 
+  it('switches a feature off in the options page: its marks go, the others stay', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const deadline = options.locator('label[data-feature="deadline-badge"]');
+    await expect.poll(() => deadline.textContent()).toContain('上传时限');
+    await deadline.locator('input').uncheck();
+    await options.getByRole('status').filter({ hasText: '已保存' }).waitFor();
+    await openList();
+    let rows = await readOverlay(page);
+    expect(rows.filter((r) => r.marks['deadline-badge']).length).toBe(0);
+    expect(rows.filter((r) => r.marks['status-chip']).length).toBe(10);
+    await deadline.locator('input').check();
+    await options.close();
+    await openList();
+    rows = await readOverlay(page);
+    expect(rows.map((r) => r.marks['deadline-badge']?.[0] ?? null)).toEqual(truth.slice(0, 10).map((m) => expectedBadge(m)));
+  });
+
   it('leaves a page it does not recognise exactly as the host made it, even with 姓名 and 入团时间 columns', async () => {
     await replica.setVariant({});
     const fees = '/zhtj/center/tuanfei/paylist';

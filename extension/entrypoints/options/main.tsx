@@ -1,7 +1,13 @@
 import { createRoot } from 'react-dom/client';
+import { FeatureSwitches } from './FeatureSwitches';
 
 function Options() {
-  return <main style={{ maxWidth: 720, margin: '24px auto', fontFamily: 'system-ui, sans-serif' }}>设置</main>;
+  return (
+    <main style={{ maxWidth: 720, margin: '24px auto', padding: '0 16px', fontFamily: '"Helvetica Neue", Helvetica, "PingFang SC", "Microsoft YaHei", Arial, sans-serif', color: '#303133' }}>
+      <h1 style={{ fontSize: 20, fontWeight: 500 }}>团员电子档案助手 · 设置</h1>
+      <FeatureSwitches />
+    </main>
+  );
 }
 
 createRoot(document.getElementById('root')!).render(<Options />);
