@@ -23,7 +23,7 @@ export interface MemberRow {
   needs_archive: number;
   last_day: ChinaDate | null;
   estimated: number;
-  /** JSON: field → epoch ms of the observation that set it. */
+  /** When each field was last observed: see encodeObserved. */
   observed: string;
   updated_at: number;
 }
@@ -48,6 +48,37 @@ export const FIELDS = {
 export type Field = keyof typeof FIELDS;
 export type FieldValues = Partial<{ [F in Field]: MemberRow[(typeof FIELDS)[F]] }>;
 
+const FIELD_NAMES = Object.keys(FIELDS) as Field[];
+/** One letter per field, in FIELDS order: the observation times are stored grouped by time. */
+const CODE = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * Field → observation time, compactly: `{"<epoch ms, base 36>":"<field letters>"}`. One
+ * observation sets many fields at once, so a row holds a few times, not one per field.
+ */
+export function encodeObserved(times: Partial<Record<Field, number>>): string {
+  const byTime = new Map<number, string>();
+  for (const [i, f] of FIELD_NAMES.entries()) {
+    const t = times[f];
+    if (t !== undefined) byTime.set(t, (byTime.get(t) ?? '') + CODE[i]);
+  }
+  const out: Record<string, string> = {};
+  for (const [t, letters] of byTime) out[t.toString(36)] = letters;
+  return JSON.stringify(out);
+}
+
+export function decodeObserved(text: string): Partial<Record<Field, number>> {
+  const out: Partial<Record<Field, number>> = {};
+  for (const [t, letters] of Object.entries(JSON.parse(text) as Record<string, string>)) {
+    const ms = parseInt(t, 36);
+    for (const ch of letters) {
+      const f = FIELD_NAMES[CODE.indexOf(ch)];
+      if (f) out[f] = ms;
+    }
+  }
+  return out;
+}
+
 /**
  * Recomputes the derived columns with the shared rules (shared/domain/deadline.ts, archive.ts):
  * the SQL of reminders buckets on exactly these.
@@ -64,7 +95,7 @@ export function withDerived(row: MemberRow): MemberRow {
  * batches commit in does not matter). An older observation never undoes a newer one.
  */
 export function mergeFields(row: MemberRow, values: FieldValues, at: number): { row: MemberRow; changed: Field[] } {
-  const observed = JSON.parse(row.observed) as Partial<Record<Field, number>>;
+  const observed = decodeObserved(row.observed);
   const next = { ...row } as Record<string, unknown>;
   const changed: Field[] = [];
   for (const f of Object.keys(values) as Field[]) {
@@ -80,7 +111,7 @@ export function mergeFields(row: MemberRow, values: FieldValues, at: number): { 
       changed.push(f);
     }
   }
-  const merged = withDerived({ ...(next as unknown as MemberRow), observed: JSON.stringify(observed) });
+  const merged = withDerived({ ...(next as unknown as MemberRow), observed: encodeObserved(observed) });
   return { row: merged, changed };
 }
 

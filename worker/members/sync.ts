@@ -1,6 +1,6 @@
 import type { OrgRef } from '../../shared/api/common';
 import type { MemberObservation, SyncBatch, SyncResponse } from '../../shared/api/sync';
-import { hashName, maskName } from '../../shared/domain/idCard';
+import { maskName } from '../../shared/domain/idCard';
 import { memberKey } from '../../shared/domain/identity';
 import { normaliseDevNumber } from '../../shared/domain/devNumber';
 import type { AuthContext } from '../auth/context';
@@ -8,8 +8,8 @@ import type { AuditDraft } from '../audit/chain';
 import { membersForBatch, type PreflightRow } from '../db/members';
 import { orgsByIds, orgsByLeagueIds, type OrgRow } from '../db/orgs';
 import { fail } from '../errors';
-import { fromBase64 } from '../lib/crypto';
 import type { OrgTree } from '../lib/orgTree';
+import { nameHasher } from './nameHash';
 import { emptyRow, mergeFields, type FieldValues, type MemberRow } from './row';
 
 export interface SyncPlan {
@@ -45,21 +45,15 @@ export async function planSync(db: D1Database, auth: AuthContext, tree: OrgTree,
   const { storeNames } = auth.tenant;
   const obs = batch.observations;
   const obsOrgs = await resolveOrgs(db, auth, tree, obs.map((o) => o.org));
-  const needsKey = obs.some((o) => o.name && !o.nameHash);
-  const hmac = needsKey
-    ? await crypto.subtle.importKey('raw', fromBase64(auth.tenant.hashKey) as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
-    : undefined;
-
-  const prepared = await Promise.all(
-    obs.map(async (o, i) => {
-      const org = obsOrgs[i]!;
-      const nameHash = o.nameHash ?? (o.name ? await hashName(o.name, hmac!) : undefined);
-      const devNumber = o.devNumber === null ? null : o.devNumber === undefined ? undefined : normaliseDevNumber(o.devNumber) || null;
-      // The key never holds a clear name: the name's keyed hash stands in for it.
-      const key = memberKey({ hostId: o.hostId, orgId: org.id, devNumber: devNumber ?? undefined, name: `#${nameHash ?? ''}`, joinedOn: o.joinedOn! });
-      return { o, org, key, values: fieldValues(o, org, nameHash, devNumber, storeNames), at: Math.min(Date.parse(o.observedAt), now) };
-    }),
-  );
+  const hashName = nameHasher(auth.tenant.hashKey);
+  const prepared = obs.map((o, i) => {
+    const org = obsOrgs[i]!;
+    const nameHash = o.nameHash ?? (o.name ? hashName(o.name) : undefined);
+    const devNumber = o.devNumber === null ? null : o.devNumber === undefined ? undefined : normaliseDevNumber(o.devNumber) || null;
+    // The key never holds a clear name: the name's keyed hash stands in for it.
+    const key = memberKey({ hostId: o.hostId, orgId: org.id, devNumber: devNumber ?? undefined, name: `#${nameHash ?? ''}`, joinedOn: o.joinedOn! });
+    return { o, org, key, values: fieldValues(o, org, nameHash, devNumber, storeNames), at: Math.min(Date.parse(o.observedAt), now) };
+  });
 
   const existing = await membersForBatch(
     db,
