@@ -112,8 +112,8 @@ export class MarkBatch {
     for (const { table, row, column, id, spec } of this.ops) {
       let placed = placedByRow.get(row.tr);
       const slot = `${column}\u0001${id}`;
-      const copies = copiesFor(table, row);
       const current = placed?.get(slot);
+      if (!spec && !current) continue;
       if (!spec) {
         if (current) {
           for (const el of current.els) el.remove();
@@ -122,6 +122,7 @@ export class MarkBatch {
         }
         continue;
       }
+      const copies = copiesFor(table, row);
       const key = current?.spec === spec ? current.key : specKey(spec);
       if (current && current.key === key && isPlacedIn(current, copies)) {
         current.spec = spec;

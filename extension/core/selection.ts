@@ -23,6 +23,7 @@ export const SELECT_CLASS = 'laa-select';
 export class Selection {
   private actions: SelectionAction[] = [];
   private active = false;
+  private used = false;
   private picked = new Set<string>();
   private rows: MemberRow[] = [];
   private panels = new WeakMap<ListBar, { toggle: HTMLButtonElement; panel: HTMLElement; count: HTMLElement }>();
@@ -58,7 +59,9 @@ export class Selection {
     ui.panel.hidden = !this.active;
     const n = rows.filter((r) => this.picked.has(r.signature)).length;
     ui.count.textContent = `已选 ${n} 人`;
-    for (const row of rows) batch.set(table, row, 'name', 'select', this.active ? { text: '', tone: 'primary', checkbox: this.picked.has(row.signature) } : null);
+    // Tick boxes exist only once selection mode was used.
+    if (this.active || this.used) for (const row of rows) batch.set(table, row, 'name', 'select', this.active ? { text: '', tone: 'primary', checkbox: this.picked.has(row.signature) } : null);
+    if (this.active) this.used = true;
     if (!this.listening.has(table.el)) {
       this.listening.add(table.el);
       table.el.addEventListener('change', (e) => this.onChange(e, table));

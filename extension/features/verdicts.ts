@@ -102,8 +102,13 @@ export const FINDING_LABELS: Record<DevNumberCode, string> = {
 export class NumbersSeen {
   private byNumber = new Map<string, Set<string>>();
 
+  private added = new WeakSet<MemberRow>();
+
   add(rows: readonly MemberRow[]): void {
     for (const r of rows) {
+      // A row read before is the same object: its number is counted already.
+      if (this.added.has(r)) continue;
+      this.added.add(r);
       const n = normaliseDevNumber(r.member.devNumber ?? '');
       if (!n) continue;
       let who = this.byNumber.get(n);
@@ -117,10 +122,23 @@ export class NumbersSeen {
   }
 }
 
+const formats = new Map<string, readonly DevNumberFinding[]>();
+
+/** The format check depends on the number and the year alone: once per distinct pair. */
+function formatFindings(devNumber: string, joinedOn: ChinaDate): readonly DevNumberFinding[] {
+  const key = `${devNumber}|${joinedOn}`;
+  let found = formats.get(key);
+  if (!found) {
+    if (formats.size > 8192) formats.clear();
+    formats.set(key, (found = checkDevNumber(devNumber, joinedOn)));
+  }
+  return found;
+}
+
 export function devNumberFindings(row: MemberRow, seen: NumbersSeen): DevNumberFinding[] {
   const { devNumber, joinedOn } = row.member;
   if (devNumber === undefined) return [];
-  const found = joinedOn ? checkDevNumber(devNumber, joinedOn) : [];
+  const found = joinedOn ? [...formatFindings(devNumber, joinedOn)] : [];
   const holders = seen.holders(devNumber);
   if (holders > 1) found.push(duplicateFinding(holders));
   const page1 = row.facts?.page1Number;

@@ -80,6 +80,31 @@ describe('marks on the member lists', () => {
     expect(await page.evaluate(() => (window as unknown as { noReload?: boolean }).noReload)).toBe(true);
   });
 
+  it('touches only changed rows: a re-render with the same rows keeps every mark node, a changed row gets new ones', async () => {
+    await openList();
+    // Expandos live in the page's own world: the content script cannot see or set them.
+    const tag = () =>
+      page.evaluate(() => {
+        const marks = Array.from(document.querySelectorAll('.el-table__body-wrapper [data-laa-mark]'));
+        marks.forEach((m) => ((m as unknown as { seen: boolean }).seen = true));
+        return marks.length;
+      });
+    const untouched = () => page.evaluate(() => Array.from(document.querySelectorAll('.el-table__body-wrapper [data-laa-mark]')).map((m) => (m as unknown as { seen?: boolean }).seen === true));
+    const n = await tag();
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.waitForTimeout(600);
+    expect(await untouched()).toEqual(Array(n).fill(true));
+    expectMarked(await readOverlay(page), truth.slice(0, 10));
+    // Searching one member re-renders the list with that member only: its marks are its own.
+    const target = truth[3]!;
+    await page.locator('.el-form-item', { hasText: '发展团员编号' }).locator('input').fill(target.userCode);
+    await page.getByRole('button', { name: '查询' }).click();
+    const found = truth.filter((m) => m.userCode.includes(target.userCode));
+    await page.waitForFunction((k) => document.querySelectorAll('.el-table__body-wrapper tr.el-table__row').length === k, found.length);
+    await settled();
+    expectMarked(await readOverlay(page), found);
+  });
+
   it('reads columns by header text: another column order, extra columns, stray whitespace, 2024年05月20日 dates', async () => {
     await openList({ columnOrder: 'alternate', extraColumns: true, whitespace: true, dateFormat: 'cn' });
     expectMarked(await readOverlay(page), truth.slice(0, 10));
@@ -172,6 +197,9 @@ describe('marks on the member lists', () => {
   });
 
   it('switches a feature off in the options page: its marks go, the others stay', async () => {
+    await openList();
+    const before = (await readOverlay(page)).map((r) => r.marks['deadline-badge']?.[0] ?? null);
+    expect(before.filter(Boolean).length).toBeGreaterThan(0);
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     const deadline = options.locator('label[data-feature="deadline-badge"]');
@@ -186,7 +214,7 @@ describe('marks on the member lists', () => {
     await options.close();
     await openList();
     rows = await readOverlay(page);
-    expect(rows.map((r) => r.marks['deadline-badge']?.[0] ?? null)).toEqual(truth.slice(0, 10).map((m) => expectedBadge(m)));
+    expect(rows.map((r) => r.marks['deadline-badge']?.[0] ?? null)).toEqual(before);
   });
 
   it('leaves a page it does not recognise exactly as the host made it, even with 姓名 and 入团时间 columns', async () => {
