@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CertStatus } from '../domain/types';
-import { ChinaDate, HexDigest, OrgId } from './common';
+import { ChinaDate, OrgId } from './common';
 import { BucketName } from './reminders';
 
 export const MemberView = z.object({
@@ -36,7 +36,6 @@ export const SearchQuery = z.object({
   orgId: OrgId.optional(),
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;
-export const IdHashQuery = HexDigest;
 
 export const SearchResponse = z.object({ members: z.array(MemberView), truncated: z.boolean() });
 export type SearchResponse = z.infer<typeof SearchResponse>;

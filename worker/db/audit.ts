@@ -43,13 +43,6 @@ export async function auditPageForOrgs(db: D1Database, tenantId: string, orgIds:
   return results;
 }
 
-export const auditCount = (db: D1Database, tenantId: string) =>
-  db.prepare('SELECT count(*) AS n, coalesce(max(seq), 0) AS last FROM audit WHERE tenant_id = ?').bind(tenantId).first<{ n: number; last: number }>();
-
-export async function lastSeal(db: D1Database, tenantId: string): Promise<{ last_seq: number; head_hash: string } | null> {
-  return db.prepare('SELECT last_seq, head_hash FROM audit_seals WHERE tenant_id = ? ORDER BY last_seq DESC LIMIT 1').bind(tenantId).first();
-}
-
 export const recordSeal = (db: D1Database, s: { tenantId: string; lastSeq: number; headHash: string; key: string; at: string }) =>
   db
     .prepare('INSERT OR IGNORE INTO audit_seals (tenant_id, last_seq, head_hash, object_key, sealed_at) VALUES (?, ?, ?, ?, ?)')
