@@ -9,7 +9,6 @@ import loginPromptList from './login-prompt-list';
 import rejectionReasons from './rejection-reasons';
 import statusChip from './status-chip';
 import transferGuard from './transfer-guard';
-import uploadCheck from './upload-check';
 import type { Feature } from '../core/feature';
 
 export const FEATURES: readonly Feature[] = [
@@ -23,5 +22,4 @@ export const FEATURES: readonly Feature[] = [
   loginPromptList,
   transferGuard,
   rejectionReasons,
-  uploadCheck,
 ];
