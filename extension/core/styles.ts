@@ -17,7 +17,7 @@ const tones = Object.entries(TONES)
   .join('');
 
 export const OVERLAY_CSS = `
-.laa-tag{display:block;width:fit-content;box-sizing:border-box;height:20px;padding:0 5px;margin:2px 0 0;line-height:18px;font-size:12px;border:1px solid;border-radius:4px;white-space:nowrap;cursor:default}
+.laa-tag{display:block;width:fit-content;max-width:100%;box-sizing:border-box;min-height:20px;padding:0 5px;margin:2px 0 0;line-height:18px;font-size:12px;border:1px solid;border-radius:4px;white-space:normal;word-break:break-all;cursor:default}
 .laa-mark-with-note{display:block}
 .laa-note{display:block;font-size:12px;line-height:16px;white-space:normal;word-break:break-all}
 .laa-select{margin:0 6px 0 0;vertical-align:middle;cursor:pointer}
