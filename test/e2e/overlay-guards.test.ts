@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../support/chromium';
-import { apiMembers, choosePageSize, readOverlay } from '../support/overlay';
+import { apiMembers, CHIP_WORDS, choosePageSize, expectedBadge, readOverlay } from '../support/overlay';
 import { startReplica, type AccountName, type Replica } from '../support/replica';
 
 const LIST = '/zhtj/center/tuanyuan/recordlist';
@@ -119,6 +119,22 @@ describe('guards and lists around the tables', () => {
     await expect.poll(async () => (await readOverlay(tzb)).map((r, j) => (r.marks['graduation-check'] ? j : -1)).filter((j) => j >= 0)).toEqual([i]);
     expect((await readOverlay(tzb))[i]!.marks['graduation-check']).toEqual(['毕业前须完成认证']);
     await tzb.close();
+  });
+
+  it('marks 下级支部团员电子数据库 (with 所在团组织) and 本级团干部电子数据库 the same way', async () => {
+    const page = await signedIn('tw');
+    for (const [path, api] of [
+      ['/zhtj/center/tuanyuantw/memberlist', 'tuanyuantw/list'],
+      ['/zhtj/center/tuangan/recordlist', 'tuangan/list'],
+    ] as const) {
+      await openList(page, path);
+      const members = (await apiMembers(replica, api, 'tw')).slice(0, 10);
+      const rows = await readOverlay(page);
+      expect(rows.map((r) => r.name), path).toEqual(members.map((m) => m.name));
+      expect(rows.map((r) => r.marks['status-chip']?.[0]?.replace(/理由：.*$/, '')), path).toEqual(members.map((m) => CHIP_WORDS[m.archiveState]));
+      expect(rows.map((r) => r.marks['deadline-badge']?.[0] ?? null), path).toEqual(members.map((m) => expectedBadge(m)));
+    }
+    await page.close();
   });
 
   it('asks before a transfer of an uncertified member and explains §4.4 / §5.4; a certified one goes straight through', async () => {
