@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { serveMembers } from '../background/members';
 import { servePageState } from '../background/pageState';
+import { servePreflight } from '../background/preflight';
 import { openLocalDb } from '../background/store/db';
 import { listen } from '../messaging/router';
 
@@ -9,6 +10,8 @@ export default defineBackground(() => {
   listen({
     ping: () => ({ ok: true, version: browser.runtime.getManifest().version }),
   });
-  serveMembers(openLocalDb());
+  const db = openLocalDb();
+  serveMembers(db);
+  servePreflight(db);
   servePageState();
 });

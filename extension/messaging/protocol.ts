@@ -5,6 +5,7 @@ import type { ObserveResult } from '../background/store/members';
 import type { OrgRef, RowObservation } from '../model/member';
 import type { Settings } from '../model/settings';
 import type { PageType } from '../core/pages';
+import type { PreflightRecord, RecordPreflightRequest } from '../background/preflight';
 
 /**
  * The one typed contract between the extension's parts (content script, pages, background).
@@ -30,6 +31,12 @@ export interface Messages {
   rememberOrgType: { request: { org: OrgRef; type: OrgType }; response: { ok: true } };
   /** The kept members behind the host's sign-in prompts. */
   promptedMembers: { request: { kinds: PromptKind[] }; response: Record<PromptKind, PromptMember[]> };
+  /** A file checked at upload or review: kept for its member (never the file); 仍要上传 with its reason. */
+  recordPreflight: { request: RecordPreflightRequest; response: { ok: boolean; key: string | null; error?: string } };
+  /** The checks kept for one member, oldest first. */
+  preflightHistory: { request: { key: string }; response: PreflightRecord[] };
+  /** Every 仍要上传 override kept, oldest first (for the audit trail). */
+  preflightOverrides: { request: Record<string, never>; response: PreflightRecord[] };
   getSettings: { request: Record<string, never>; response: Settings };
   setSettings: { request: Partial<Settings>; response: Settings };
 }
