@@ -36,7 +36,8 @@ export default defineConfig({
     host_permissions: HOST_MATCHES,
     // The upload panel embeds the preflight engine's page as a hidden iframe in the host's page.
     // The member-list export builds its xlsx in export.html, framed only when the admin asks.
-    web_accessible_resources: [{ resources: ['analysis.html', 'export.html'], matches: HOST_MATCHES }],
+    // The upload gate's fixes (compress, straighten, assemble, edit, split) run in fix.html.
+    web_accessible_resources: [{ resources: ['analysis.html', 'export.html', 'fix.html'], matches: HOST_MATCHES }],
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
     },

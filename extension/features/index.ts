@@ -9,6 +9,7 @@ import loginPromptList from './login-prompt-list';
 import rejectionReasons from './rejection-reasons';
 import statusChip from './status-chip';
 import transferGuard from './transfer-guard';
+import uploadCheck from './upload-check';
 import type { Feature } from '../core/feature';
 
 export const FEATURES: readonly Feature[] = [
@@ -22,4 +23,5 @@ export const FEATURES: readonly Feature[] = [
   loginPromptList,
   transferGuard,
   rejectionReasons,
+  uploadCheck,
 ];

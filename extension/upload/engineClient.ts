@@ -1,0 +1,95 @@
+/**
+ * The preflight engine as the host page reaches it: the extension's analysis page in a hidden
+ * frame (its own origin and process, so the host's main thread never decodes a page), spoken to
+ * over a MessageChannel the host's scripts cannot see. The frame starts when an upload dialog
+ * opens, so the engine (page workers, OCR) is warm by the time the admin has chosen a file.
+ */
+import { browser } from 'wxt/browser';
+import type { PreflightEvent, PreflightReport } from '../../shared/pdf/types';
+
+export interface CheckMember {
+  devNumber?: string;
+  joinedOn?: string;
+}
+
+export interface EngineFrame {
+  check(file: Blob, fileName: string, member: CheckMember | undefined, onEvent?: (e: PreflightEvent) => void): Promise<PreflightReport>;
+  dispose(): void;
+}
+
+const READY_TIMEOUT_MS = 20_000;
+/** A check that never answers (a crashed frame) is given up on, with a message. */
+const CHECK_TIMEOUT_MS = 120_000;
+
+export function openEngine(doc: Document, signal: AbortSignal): EngineFrame {
+  const src = browser.runtime.getURL('/analysis.html');
+  const origin = new URL(src).origin;
+  const frame = doc.createElement('iframe');
+  frame.className = 'laa-root';
+  frame.setAttribute('aria-hidden', 'true');
+  frame.tabIndex = -1;
+  frame.style.display = 'none';
+  frame.src = src;
+  let onMessage: ((e: MessageEvent) => void) | null = null;
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('检查引擎未能启动，请刷新页面后重试')), READY_TIMEOUT_MS);
+    onMessage = (e: MessageEvent) => {
+      if (e.origin !== origin || e.source !== frame.contentWindow) return;
+      if ((e.data as { type?: unknown } | null)?.type !== 'laa-preflight-ready') return;
+      clearTimeout(timer);
+      resolve();
+    };
+    window.addEventListener('message', onMessage);
+  });
+  ready.catch(() => {});
+  (doc.body ?? doc.documentElement).append(frame);
+  // One check at a time, in order: the engine itself runs one at a time anyway.
+  let chain: Promise<unknown> = Promise.resolve();
+  const dispose = () => {
+    if (onMessage) window.removeEventListener('message', onMessage);
+    frame.remove();
+  };
+  signal.addEventListener('abort', dispose, { once: true });
+
+  return {
+    check(file, fileName, member, onEvent) {
+      const run = async (): Promise<PreflightReport> => {
+        await ready;
+        const bytes = await file.arrayBuffer();
+        const ch = new MessageChannel();
+        return new Promise<PreflightReport>((resolve, reject) => {
+          const timer = setTimeout(() => {
+            ch.port1.close();
+            reject(new Error('检查超时，请重试'));
+          }, CHECK_TIMEOUT_MS);
+          ch.port1.onmessage = (e: MessageEvent<PreflightEvent>) => {
+            const ev = e.data;
+            if (ev.kind === 'report') {
+              clearTimeout(timer);
+              ch.port1.close();
+              resolve(ev.report);
+            } else if (ev.kind === 'error') {
+              clearTimeout(timer);
+              ch.port1.close();
+              reject(new Error(ev.message));
+            } else onEvent?.(ev);
+          };
+          const request = { type: 'laa-preflight', bytes, fileName, ...(member ? { member: clean(member) } : {}) };
+          frame.contentWindow!.postMessage(request, origin, [ch.port2, bytes]);
+        });
+      };
+      const p = chain.then(run, run);
+      chain = p.catch(() => {});
+      return p;
+    },
+    dispose,
+  };
+}
+
+/** Only what the engine's schema accepts: a 入团时间 it cannot parse is left out, not sent wrong. */
+function clean(m: CheckMember): CheckMember {
+  const out: CheckMember = {};
+  if (m.devNumber !== undefined) out.devNumber = m.devNumber.slice(0, 32);
+  if (m.joinedOn && /^\d{4}-\d{2}-\d{2}$/.test(m.joinedOn)) out.joinedOn = m.joinedOn;
+  return out;
+}

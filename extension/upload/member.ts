@@ -1,0 +1,85 @@
+/**
+ * Whose archive is being uploaded or reviewed: the row whose 上传档案 / 替换档案 button opened the
+ * dialog (read with the overlay's own row reader, so the member is keyed exactly as the list
+ * keeps it), checked against the basic info the dialog itself shows.
+ */
+import { parseHostDate } from '../../shared/domain/chinaDate';
+import type { ChinaDate } from '../../shared/domain/types';
+import { readSignedInOrg } from '../core/org';
+import { readRow, type RowMember } from '../core/rows';
+import { asMemberTable, bodyRows, squash } from '../core/table';
+import { TABLE } from '../core/hostSelectors';
+import type { OrgRef } from '../model/member';
+import { DESCRIPTIONS, DIALOG } from './hostUpload';
+
+export interface UploadMember {
+  name: string;
+  devNumber?: string;
+  joinedOn?: ChinaDate;
+  org: OrgRef;
+}
+
+const bare = (s: string) => s.replace(/[\s\u00a0\u3000:：]+/g, '');
+
+/** The label → value pairs of the el-descriptions inside `root`. */
+export function readDescriptions(root: ParentNode): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const label of root.querySelectorAll(DESCRIPTIONS.label)) {
+    const value = label.nextElementSibling;
+    const key = bare(label.textContent ?? '');
+    if (key && value && !out.has(key)) out.set(key, squash(value.textContent ?? ''));
+  }
+  return out;
+}
+
+/** The member a dialog shows, or null when it shows no name. */
+export function memberInDialog(dialog: Element, pageOrg: OrgRef): UploadMember | null {
+  const d = readDescriptions(dialog);
+  const name = d.get(DESCRIPTIONS.name);
+  if (!name) return null;
+  const m: UploadMember = { name, org: pageOrg };
+  const devNumber = d.get(DESCRIPTIONS.devNumber);
+  if (devNumber !== undefined) m.devNumber = devNumber === '--' ? '' : devNumber;
+  const joined = d.get(DESCRIPTIONS.joinedOn);
+  const date = joined ? parseHostDate(joined) : null;
+  if (date) m.joinedOn = date;
+  const org = d.get(DESCRIPTIONS.org);
+  if (org && org !== pageOrg.name) m.org = { name: org };
+  return m;
+}
+
+/** The list row a button sits in (the main body's row, when the button is in a fixed copy). */
+export function memberOfButton(button: Element, doc: Document): RowMember | null {
+  const tableEl = button.closest<HTMLElement>(TABLE.root);
+  const tr = button.closest('tr');
+  if (!tableEl || !tr) return null;
+  const table = asMemberTable(tableEl);
+  if (!table) return null;
+  const section = tr.parentElement;
+  const index = section ? Array.from(section.children).filter((r) => r.classList.contains('el-table__row')).indexOf(tr) : -1;
+  const main = bodyRows(table)[index];
+  if (!main) return null;
+  return readRow(table, main, index, readSignedInOrg(doc)).member;
+}
+
+/** The row's member, unless the dialog names someone else (then the dialog wins). */
+export function uploadMember(row: RowMember | null, dialog: Element | null, doc: Document): UploadMember | null {
+  const pageOrg = readSignedInOrg(doc);
+  const shown = dialog ? memberInDialog(dialog, row?.org ?? pageOrg) : null;
+  if (row && (!shown || (shown.name === row.name && (shown.devNumber === undefined || row.devNumber === undefined || shown.devNumber === row.devNumber)))) {
+    const m: UploadMember = { name: row.name, org: row.org };
+    const devNumber = row.devNumber ?? shown?.devNumber;
+    if (devNumber !== undefined) m.devNumber = devNumber;
+    const joinedOn = row.joinedOn ?? shown?.joinedOn;
+    if (joinedOn) m.joinedOn = joinedOn;
+    return m;
+  }
+  return shown;
+}
+
+/** The dialog an element sits in, with its title. */
+export function dialogOf(el: Element): { dialog: Element; title: string } | null {
+  const dialog = el.closest(DIALOG.root);
+  if (!dialog) return null;
+  return { dialog, title: bare(dialog.querySelector(DIALOG.title)?.textContent ?? '') };
+}
