@@ -195,7 +195,9 @@ function downscale(r: Raster, factor: number): Raster {
   const ctx = d.getContext('2d', { willReadFrequently: true })!;
   ctx.imageSmoothingQuality = 'high';
   ctx.drawImage(c, 0, 0, w, h);
-  return { width: w, height: h, data: ctx.getImageData(0, 0, w, h).data };
+  const data = ctx.getImageData(0, 0, w, h).data;
+  c.width = c.height = d.width = d.height = 0;
+  return { width: w, height: h, data };
 }
 
 /** Greyscale PGM → thresholded copy (Otsu): a second, independent OCR read. */

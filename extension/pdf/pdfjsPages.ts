@@ -19,15 +19,23 @@ export function assetUrl(path: string): string {
   return new URL(path, globalThis.location?.href ?? 'chrome-extension://invalid/').href;
 }
 
+/** One pdf.js worker for the page's lifetime: a worker per document leaks memory check after check. */
+let sharedWorker: pdfjs.PDFWorker | undefined;
+
 export async function openPdfjs(bytes: Uint8Array): Promise<PdfjsSession> {
+  sharedWorker ??= new pdfjs.PDFWorker();
   const task = pdfjs.getDocument({
+    worker: sharedWorker,
     data: bytes.slice(),
     wasmUrl: assetUrl('/pdfjs/wasm/'),
     isEvalSupported: false,
     disableFontFace: false,
     stopAtErrors: false,
   });
-  const doc = await task.promise;
+  const doc = await task.promise.catch(async (e: unknown) => {
+    await task.destroy();
+    throw e;
+  });
   return {
     async render(pageIndex, shortSidePx) {
       const page = await doc.getPage(pageIndex + 1);
@@ -42,6 +50,8 @@ export async function openPdfjs(bytes: Uint8Array): Promise<PdfjsSession> {
       await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: ctx as unknown as CanvasRenderingContext2D, viewport: vp }).promise;
       const img = ctx.getImageData(0, 0, w, h);
       page.cleanup();
+      // Free the canvas's backing store now, not at some later collection.
+      canvas.width = canvas.height = 0;
       return { width: w, height: h, data: img.data };
     },
     async text(pageIndex) {

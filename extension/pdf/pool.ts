@@ -2,6 +2,11 @@ import type { PageJob, PageJobRequest, PageJobResult } from './worker/protocol';
 
 /** A page taking longer than this is given up on (reported as unreadable), never waited on forever. */
 const JOB_TIMEOUT_MS = 15_000;
+/**
+ * A worker is replaced after this many pages, and after any page it could not decode: Chromium's
+ * decoder keeps memory after failing on damaged JPEG data, and a fresh worker gives it all back.
+ */
+const JOBS_PER_WORKER = 300;
 
 /**
  * Page workers, two by default (these machines have two cores; more only adds memory). Each job is
@@ -21,6 +26,8 @@ export class PagePool {
     while (this.workers.length < this.size) this.spawn();
   }
 
+  private jobs = new WeakMap<Worker, number>();
+
   private spawn(): Worker {
     const w = new Worker(new URL('./worker/pageWorker.ts', import.meta.url), { type: 'module' });
     w.onmessage = (e: MessageEvent<PageJobResult>) => {
@@ -29,7 +36,13 @@ export class PagePool {
       clearTimeout(p.timer);
       this.pending.delete(e.data.id);
       p.resolve(e.data);
-      this.release(w);
+      const done = (this.jobs.get(w) ?? 0) + 1;
+      this.jobs.set(w, done);
+      if (!e.data.ok || done >= JOBS_PER_WORKER) {
+        w.terminate();
+        this.workers = this.workers.filter((x) => x !== w);
+        this.release(this.spawnReplacement());
+      } else this.release(w);
     };
     this.workers.push(w);
     this.idle.push(w);

@@ -21,6 +21,7 @@ watch(engine);
 const outcomes: FuzzOutcome[] = [];
 const t0 = Date.now();
 for (let i = 0; i < COUNT; i++) {
+  if (process.env.FUZZ_TRACE) console.log(`seed ${BASE + i}`);
   const o = await fuzzOne(engine, seeds, BASE + i);
   outcomes.push(o);
   if (o.error) {

@@ -1,6 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreflightReport } from '../../shared/pdf/types';
+import { ccittPage, jpxPage, replaceWithImage } from '../fixtures/bilevel';
 import { form, MEMBER } from '../fixtures/forms';
 import { FixtureKit, type Family } from '../fixtures/kit';
 import { launchWithExtension, type ExtensionBrowser } from '../support/chromium';
@@ -106,5 +107,21 @@ describe('pages that are not JPEG take the slower path, with the same answers', 
     const r = await check(await form(kit, { family: 'scanner', seed: 52 }, { 6: { format: 'png', dpi: 200 }, 8: { format: 'png', dpi: 200, blurMm: 0.8 } }));
     expect(flags(r)).toEqual(['blurry-page:fail@8']);
     expect(r.thumbnails).toHaveLength(12);
+  });
+  it('judges bilevel CCITT Group 4 pages (fax-grade scanners)', async () => {
+    let pdf = await form(kit, { family: 'scanner', seed: 53 });
+    pdf = await replaceWithImage(pdf, 3, await ccittPage(kit, { family: 'scanner', page: 4, seed: 53, dpi: 200, colour: false }));
+    pdf = await replaceWithImage(pdf, 5, await ccittPage(kit, { family: 'scanner', page: 6, seed: 53, dpi: 200, colour: false, rotate: 180 }));
+    const r = await engine.check(pdf, { member: MEMBER, includeFacts: true });
+    expect(r.report.facts!.structure[3]!.images.map((i) => i.kind)).toEqual(['ccitt']);
+    expect(flags(r.report)).toEqual(['orientation:warn@6']);
+  });
+  it('judges JPEG 2000 pages (pdf.js with its shipped OpenJPEG decoder)', async () => {
+    let pdf = await form(kit, { family: 'scanner', seed: 54 });
+    pdf = await replaceWithImage(pdf, 2, await jpxPage(kit, { family: 'scanner', page: 3, seed: 54, dpi: 200 }));
+    pdf = await replaceWithImage(pdf, 6, await jpxPage(kit, { family: 'scanner', page: 7, seed: 54, dpi: 200, blurMm: 0.8 }));
+    const r = await engine.check(pdf, { member: MEMBER, includeFacts: true });
+    expect(r.report.facts!.structure[2]!.images.map((i) => i.kind)).toEqual(['jpx']);
+    expect(flags(r.report)).toEqual(['blurry-page:fail@7']);
   });
 });

@@ -35,6 +35,7 @@ export function findSeal(redFull: Uint8Array, grayFull: Uint8Array, wFull: numbe
     const cx = (b.x0 + b.x1) / 2, cy = (b.y0 + b.y1) / 2;
     const R = ((bw + bh) / 4) * pxPerMm;
     const hit = new Uint8Array(SECTORS);
+    let inner = 0, innerRed = 0;
     const y0 = Math.max(0, Math.floor(cy - R * 1.15)), y1 = Math.min(h - 1, Math.ceil(cy + R * 1.15));
     const x0 = Math.max(0, Math.floor(cx - R * 1.15)), x1 = Math.min(w - 1, Math.ceil(cx + R * 1.15));
     for (let y = y0; y <= y1; y++)
@@ -42,13 +43,16 @@ export function findSeal(redFull: Uint8Array, grayFull: Uint8Array, wFull: numbe
         if (!mask[y * w + x]) continue;
         const dx = x - cx, dy = y - cy;
         const d = Math.hypot(dx, dy);
+        if (d < R * 0.5) innerRed++;
         if (d < R * 0.78 || d > R * 1.12) continue;
         const s = Math.floor(((Math.atan2(dy, dx) + Math.PI) / (2 * Math.PI)) * SECTORS) % SECTORS;
         hit[s] = 1;
       }
     let n = 0;
     for (const v of hit) n += v;
-    if (n >= SECTORS * 0.75) return true;
+    // A seal is a ring with a star and writing inside, not a solid red patch.
+    inner = Math.PI * (R * 0.5) ** 2;
+    if (n >= SECTORS * 0.75 && innerRed < inner * 0.4) return true;
   }
   return false;
 }

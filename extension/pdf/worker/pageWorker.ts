@@ -59,6 +59,7 @@ async function thumbnailOf(src: CanvasImageSource, w: number, h: number): Promis
   ctx.imageSmoothingQuality = 'high';
   ctx.drawImage(src, 0, 0, tw, th);
   const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.6 });
+  c.width = c.height = 0;
   const buf = new Uint8Array(await blob.arrayBuffer());
   let s = '';
   for (let i = 0; i < buf.length; i += 0x8000) s += String.fromCharCode(...buf.subarray(i, i + 0x8000));
@@ -79,11 +80,15 @@ async function runJpeg(job: Extract<PageJobRequest['job'], { kind: 'jpeg' }>): P
   const [dw, dh] = rotatedSize(w, h, job.rotate);
   const canvas = new OffscreenCanvas(dw, dh);
   const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-  drawRotated(ctx, frame, job.rotate, dw, dh);
-  frame.close();
+  try {
+    drawRotated(ctx, frame, job.rotate, dw, dh);
+  } finally {
+    frame.close();
+  }
   const raster = toRaster(canvas);
   const measures = analysePage(raster, ANALYSIS_SHORT_SIDE / job.shortSideMm);
   const thumbnail = await thumbnailOf(canvas, dw, dh);
+  canvas.width = canvas.height = 0;
   let ocr: OcrCrop | undefined;
   if (job.ocr) {
     const W = w * OCR_SCALE, H = h * OCR_SCALE;
@@ -95,6 +100,7 @@ async function runJpeg(job: Extract<PageJobRequest['job'], { kind: 'jpeg' }>): P
     drawRotated(ctx2, big, job.rotate, bw, bh);
     big.close();
     const r = toRaster(c2);
+    c2.width = c2.height = 0;
     ocr = { width: r.width, height: r.height, pgm: pgmOf(r) };
   }
   return { measures, thumbnail, digest: hex(await digestP), ...(ocr ? { ocr } : {}) };
@@ -106,6 +112,7 @@ async function runRaster(job: Extract<PageJobRequest['job'], { kind: 'raster' }>
   const canvas = new OffscreenCanvas(raster.width, raster.height);
   canvas.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(raster.data), raster.width, raster.height), 0, 0);
   const thumbnail = await thumbnailOf(canvas, raster.width, raster.height);
+  canvas.width = canvas.height = 0;
   let ocr: OcrCrop | undefined;
   if (job.ocrRaster) {
     const r = job.ocrRaster;
