@@ -184,7 +184,7 @@ export class ListsController {
         state.table = asMemberTable(el);
         state.rows.clear();
         state.org = pageOrg.name;
-        state.read = new Set(Object.entries(state.table?.columns ?? {}).flatMap(([k, i]) => (k === 'actions' ? [] : [i])));
+        state.read = new Set(state.table?.reads.map(([, i]) => i));
       }
       const table = state.table;
       if (!table) continue;

@@ -66,11 +66,7 @@ function orgOf(cell: string | undefined, pageOrg: OrgRef): OrgRef {
 export function readRow(t: HostTable, tr: HTMLTableRowElement, index: number, pageOrg: OrgRef): MemberRow {
   const cells: Partial<Record<ColumnKey, string>> = {};
   const tds = tr.cells;
-  for (const key in t.columns) {
-    // 操作 holds buttons, not facts: marks go there, nothing is read from it.
-    if (key === 'actions') continue;
-    cells[key as ColumnKey] = cellText(tds[t.columns[key as ColumnKey]!]);
-  }
+  for (const [key, i] of t.reads) cells[key] = cellText(tds[i]);
   const member: RowMember = { name: cells.name ?? '', org: orgOf(cells.org, pageOrg) };
   if (cells.devNumber !== undefined) member.devNumber = cells.devNumber === '--' ? '' : cells.devNumber;
   if (cells.joinedOn !== undefined) member.joinedOn = dateOf(cells.joinedOn);

@@ -16,6 +16,8 @@ export interface HostTable {
   headers: string[];
   /** The member columns the table has; a missing one is absent, never guessed. */
   columns: Partial<Record<ColumnKey, number>>;
+  /** The columns read from each row, as [key, index] pairs (操作 holds buttons, not facts). */
+  reads: readonly (readonly [ColumnKey, number])[];
   /** The main body's tbody: it holds every cell, fixed columns included. */
   body: HTMLTableSectionElement;
   /** The fixed overlays' tbodies, whose rows repeat the main body's rows one for one. */
@@ -55,7 +57,8 @@ export function asMemberTable(tableEl: HTMLElement): HostTable | null {
   const body = tableEl.querySelector<HTMLTableSectionElement>(`:scope > ${TABLE.bodyWrapper} tbody`);
   if (!body) return null;
   const copies = Array.from(tableEl.querySelectorAll<HTMLTableSectionElement>(`:scope > ${TABLE.fixedLeft} tbody, :scope > ${TABLE.fixedRight} tbody`));
-  return { el: tableEl, headers, columns, body, copies };
+  const reads = (Object.entries(columns) as [ColumnKey, number][]).filter(([k]) => k !== 'actions');
+  return { el: tableEl, headers, columns, reads, body, copies };
 }
 
 export function findMemberTables(root: ParentNode): HostTable[] {
