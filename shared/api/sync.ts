@@ -54,7 +54,7 @@ export const PreflightResult = z
     fileHash: HexDigest,
     size: z.number().int().min(0).max(1_000_000_000),
     pages: z.number().int().min(0).max(10_000),
-    verdict: z.enum(['pass', 'warn', 'block']),
+    verdict: z.enum(['pass', 'warn', 'fail']),
     codes: z.array(z.string().regex(/^[a-z0-9-]{1,40}$/)).max(50),
     /** The 发展团员编号 read from page 1, when it could be read. */
     page1Number: z.string().max(32).nullable().optional(),
