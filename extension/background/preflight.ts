@@ -137,8 +137,6 @@ export async function recordPreflight(db: LocalDb, req: RecordPreflightRequest, 
   return { key };
 }
 
-const VERDICT_FOR_SYNC = { pass: 'pass', warn: 'warn', fail: 'block' } as const;
-
 /**
  * The sync worker's `PreflightResult` for a record, or null when the worker could not place it
  * (it needs the member's 发展团员编号 and the organisation's path).
@@ -152,7 +150,7 @@ export function toPendingRow(r: PreflightRecord): PendingRow | null {
     fileHash: r.sha256,
     size: r.bytes,
     pages: r.pages ?? 0,
-    verdict: VERDICT_FOR_SYNC[r.verdict],
+    verdict: r.verdict,
     codes: [...new Set(r.codes)],
     page1Number: r.page1Number,
     observedAt: new Date(r.at).toISOString(),
