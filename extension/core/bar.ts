@@ -7,6 +7,8 @@ export interface ListBar {
   el: HTMLElement;
   /** The feature's own place in the bar, created on first use, kept in `order`. */
   section(owner: string, order?: number): HTMLElement;
+  /** No feature put anything in it: it is not shown. */
+  readonly empty: boolean;
 }
 
 export function createBar(doc: Document): ListBar {
@@ -23,6 +25,9 @@ export function createBar(doc: Document): ListBar {
   const sections = new Map<string, HTMLElement>();
   return {
     el,
+    get empty() {
+      return sections.size === 0;
+    },
     section(owner, order = 50) {
       let s = sections.get(owner);
       if (s) return s;

@@ -223,6 +223,7 @@ export class ListsController {
         }
       }
       this.selection.render(bar, table, rows, batch);
+      if (bar.empty) toPlace.pop();
     }
     if (wantsBar && tables.length) ensureStyle(doc);
     this.rereadAll = false;

@@ -6,6 +6,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkDevNumber } from '../../shared/domain/devNumber';
+import type { ChinaDate } from '../../shared/domain/types';
 import { launchWithExtension, type ExtensionBrowser } from '../support/chromium';
 import { apiMembers, CHIP_WORDS, choosePageSize, expectedBadge, readOverlay } from '../support/overlay';
 import { startReplica, type AccountName, type Replica } from '../support/replica';
@@ -134,6 +136,18 @@ describe('guards and lists around the tables', () => {
       expect(rows.map((r) => r.marks['status-chip']?.[0]?.replace(/理由：.*$/, '')), path).toEqual(members.map((m) => CHIP_WORDS[m.archiveState]));
       expect(rows.map((r) => r.marks['deadline-badge']?.[0] ?? null), path).toEqual(members.map((m) => expectedBadge(m)));
     }
+    // 下级团员电子档案审批 has no 团员身份认证 column: only the 编号 checks run, and no empty bar shows.
+    await page.goto(replica.url('/zhtj/center/manage/memberrecordaudit'));
+    await page.locator('tr.el-table__row').first().waitFor();
+    await page.waitForTimeout(400);
+    const audits = (await replica.api<{ list: { member: { userCode: string; joinLeagueTime: string } }[] }>('memberRecord/auditList', { pageNo: 1, pageSize: 10, status: -1 }, 'tw')).results.list;
+    const seen = await readOverlay(page);
+    expect(seen.length).toBe(audits.length);
+    seen.forEach((r, i) => {
+      expect(Object.keys(r.marks).filter((k) => k !== 'dev-number-check')).toEqual([]);
+      if (checkDevNumber(audits[i]!.member.userCode, audits[i]!.member.joinLeagueTime as ChinaDate).length) expect(r.marks['dev-number-check']).toHaveLength(1);
+    });
+    expect(await page.locator('.laa-bar').count()).toBe(0);
     await page.close();
   });
 
