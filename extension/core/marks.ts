@@ -7,7 +7,7 @@
  * equal while exactly one copy is visible.
  */
 import type { MemberRow } from './rows';
-import { cellBox, OWN_CLASS, rowCopies, type ColumnKey, type HostTable } from './table';
+import { cellBox, markedCells, OWN_CLASS, rowCopies, type ColumnKey, type HostTable } from './table';
 
 export type Tone = 'primary' | 'success' | 'warning' | 'danger' | 'info';
 
@@ -134,8 +134,14 @@ export class MarkBatch {
         const fresh = build(doc, spec, id);
         const old = current?.els[i];
         if (old && old.isConnected && old.closest('tr') === tr) old.replaceWith(fresh);
-        else if (spec.checkbox !== undefined) cellBox(tr.cells[col])?.prepend(fresh);
-        else cellBox(tr.cells[col])?.appendChild(fresh);
+        else {
+          const cell = cellBox(tr.cells[col]);
+          if (cell) {
+            markedCells.add(cell);
+            if (spec.checkbox !== undefined) cell.prepend(fresh);
+            else cell.appendChild(fresh);
+          }
+        }
         els.push(fresh);
       });
       if (current) for (const el of current.els) if (el.isConnected && !els.includes(el)) el.remove();

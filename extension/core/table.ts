@@ -78,12 +78,13 @@ export function bodyRows(t: HostTable): HTMLTableRowElement[] {
 }
 
 /** The text a host cell shows, without our marks; `textContent`, never `innerText` (no layout). */
+/** Cells we ever put a mark into (marks.ts adds them): any other cell is read in one go. */
+export const markedCells = new WeakSet<Element>();
+
 export function cellText(td: Element | undefined): string {
   const cell = td?.firstElementChild ?? td;
   if (!cell) return '';
-  // Our marks sit first (tick box) or last (tags) in a cell: without them, one textContent.
-  const first = cell.firstElementChild;
-  if (!first || (!first.classList.contains(OWN_CLASS) && !cell.lastElementChild!.classList.contains(OWN_CLASS))) return squash(cell.textContent ?? '');
+  if (!markedCells.has(cell)) return squash(cell.textContent ?? '');
   let s = '';
   for (const n of cell.childNodes) {
     if (n.nodeType === 1 && (n as Element).classList.contains(OWN_CLASS)) continue;
