@@ -1,7 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreflightReport } from '../../shared/pdf/types';
-import { ccittPage, jpxPage, replaceWithImage } from '../fixtures/bilevel';
+import { ccittPage, jbig2Page, jpxPage, replaceWithImage } from '../fixtures/bilevel';
 import { form, MEMBER } from '../fixtures/forms';
 import { FixtureKit, type Family } from '../fixtures/kit';
 import { launchWithExtension, type ExtensionBrowser } from '../support/chromium';
@@ -115,6 +115,14 @@ describe('pages that are not JPEG take the slower path, with the same answers', 
     const r = await engine.check(pdf, { member: MEMBER, includeFacts: true });
     expect(r.report.facts!.structure[3]!.images.map((i) => i.kind)).toEqual(['ccitt']);
     expect(flags(r.report)).toEqual(['orientation:warn@6']);
+  });
+  it('judges JBIG2 pages', async () => {
+    let pdf = await form(kit, { family: 'scanner', seed: 55 });
+    pdf = await replaceWithImage(pdf, 4, await jbig2Page(kit, { family: 'scanner', page: 5, seed: 55, dpi: 200, colour: false }));
+    pdf = await replaceWithImage(pdf, 8, await jbig2Page(kit, { family: 'scanner', page: 9, seed: 55, dpi: 200, colour: false, skewDeg: 5 }));
+    const r = await engine.check(pdf, { member: MEMBER, includeFacts: true });
+    expect(r.report.facts!.structure[4]!.images.map((i) => i.kind)).toEqual(['jbig2']);
+    expect(flags(r.report)).toEqual(['skew:warn@9']);
   });
   it('judges JPEG 2000 pages (pdf.js with its shipped OpenJPEG decoder)', async () => {
     let pdf = await form(kit, { family: 'scanner', seed: 54 });
