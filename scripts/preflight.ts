@@ -5,11 +5,11 @@
  * headless Chromium. Prints each file's verdict and issues (or, with --json, one JSON array).
  * Exits 0 whatever the verdicts; 2 on a usage error.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { PreflightReport } from '../shared/pdf/types';
-import { EXTENSION_DIR, launchWithExtension } from '../test/support/chromium';
+import { launchWithExtension } from '../test/support/chromium';
+import { ensureBuilt } from '../test/support/ensureBuilt';
 import { PreflightEngine } from '../test/support/preflight';
 
 const USAGE = '用法：npm run -s preflight -- [--json] [--number 发展团员编号] [--joined YYYY-MM-DD] [--pages 页数] 文件.pdf ...';
@@ -49,25 +49,6 @@ function parseArgs(argv: string[]): Args {
   if (a.files.length === 0) usage('请给出至少一个 PDF 文件');
   for (const f of a.files) if (!existsSync(f) || !statSync(f).isFile()) usage(`找不到文件：${f}`);
   return a;
-}
-
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
-/** Builds the extension when there is no build, or the sources are newer than it. */
-function ensureBuilt(): void {
-  const manifest = join(EXTENSION_DIR, 'manifest.json');
-  const root = resolve(import.meta.dirname, '..');
-  const sources = Math.max(newest(join(root, 'extension')), newest(join(root, 'shared')));
-  if (existsSync(manifest) && statSync(manifest).mtimeMs >= sources) return;
-  process.stderr.write('正在构建扩展…\n');
-  execFileSync(process.execPath, [join(root, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 const VERDICT = { pass: '通过', warn: '需注意', fail: '不通过' } as const;

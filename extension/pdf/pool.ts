@@ -2,10 +2,7 @@ import type { PageJob, PageJobRequest, PageJobResult } from './worker/protocol';
 
 /** A page taking longer than this is given up on (reported as unreadable), never waited on forever. */
 const JOB_TIMEOUT_MS = 15_000;
-/**
- * A worker is replaced after this many pages, and after any page it could not decode: Chromium's
- * decoder keeps memory after failing on damaged JPEG data, and a fresh worker gives it all back.
- */
+/** A worker is replaced after this many pages: whatever it holds on to is given back. */
 const JOBS_PER_WORKER = 300;
 
 /**
@@ -38,7 +35,7 @@ export class PagePool {
       p.resolve(e.data);
       const done = (this.jobs.get(w) ?? 0) + 1;
       this.jobs.set(w, done);
-      if (!e.data.ok || done >= JOBS_PER_WORKER) {
+      if (done >= JOBS_PER_WORKER) {
         w.terminate();
         this.workers = this.workers.filter((x) => x !== w);
         this.release(this.spawnReplacement());

@@ -10,6 +10,7 @@ import type { Issue, PreflightReport } from '../../shared/pdf/types';
 import { form, MEMBER, pagesPdf } from '../fixtures/forms';
 import { FixtureKit, type Family, type PageSpec } from '../fixtures/kit';
 import { launchWithExtension } from '../support/chromium';
+import { ensureBuilt } from '../support/ensureBuilt';
 import { PreflightEngine } from '../support/preflight';
 
 const FAMILIES: { family: Family; role: 'tuned' | 'held out' }[] = [
@@ -35,6 +36,7 @@ const SWEEPS: Sweep[] = [
   { name: 'skew angle', code: 'skew', unit: '°', sizes: [0, 1, 2, 2.5, 3.5, 4, 6, 8], spec: (family, skewDeg) => ({ family, page: 5, seed: 24, skewDeg }), measure: (p) => `${p.skewDeg ?? '—'}°` },
 ];
 
+ensureBuilt();
 const b = await launchWithExtension();
 const kit = await FixtureKit.open(b.context);
 const engine = await PreflightEngine.open(b);

@@ -6,10 +6,12 @@
 import { fuzzOne, fuzzSeeds, type FuzzOutcome } from '../fixtures/fuzzRun';
 import { FixtureKit } from '../fixtures/kit';
 import { launchWithExtension } from '../support/chromium';
+import { ensureBuilt } from '../support/ensureBuilt';
 import { PreflightEngine } from '../support/preflight';
 
 const COUNT = Number(process.env.FUZZ_COUNT ?? 1000);
 const BASE = Number(process.env.FUZZ_SEED ?? 1);
+ensureBuilt();
 const browser = await launchWithExtension();
 const kit = await FixtureKit.open(browser.context);
 const seeds = await fuzzSeeds(kit);

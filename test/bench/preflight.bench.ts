@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { form } from '../fixtures/forms';
 import { FixtureKit } from '../fixtures/kit';
 import { launchWithExtension } from '../support/chromium';
+import { ensureBuilt } from '../support/ensureBuilt';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -79,6 +80,7 @@ async function serve(fixture: Uint8Array): Promise<{ url: string; close(): void 
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
 }
 
+ensureBuilt();
 const browser = await launchWithExtension();
 const pid = browserPid(browser.profileDir);
 const kit = await FixtureKit.open(browser.context);
