@@ -9,6 +9,7 @@ import loginPromptList from './login-prompt-list';
 import rejectionReasons from './rejection-reasons';
 import statusChip from './status-chip';
 import transferGuard from './transfer-guard';
+import uploadBatch from './upload-batch';
 import uploadCheck from './upload-check';
 import type { Feature } from '../core/feature';
 
@@ -24,4 +25,5 @@ export const FEATURES: readonly Feature[] = [
   transferGuard,
   rejectionReasons,
   uploadCheck,
+  uploadBatch,
 ];
