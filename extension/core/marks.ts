@@ -45,8 +45,19 @@ const placedByRow = new WeakMap<HTMLTableRowElement, Map<string, Placed>>();
 const specKey = (s: MarkSpec) => `${s.tone}\u0001${s.text}\u0001${s.title ?? ''}\u0001${s.note ?? ''}\u0001${s.checkbox ?? ''}`;
 
 let tagTemplate: HTMLElement | null = null;
+/** One finished mark per spec object and id: features hand out the same spec for the same case, so most marks are one deep clone. */
+const templates = new WeakMap<MarkSpec, Map<string, HTMLElement>>();
 
 function build(doc: Document, spec: MarkSpec, id: string): HTMLElement {
+  if (spec.checkbox !== undefined) return create(doc, spec, id);
+  let byId = templates.get(spec);
+  if (!byId) templates.set(spec, (byId = new Map()));
+  let t = byId.get(id);
+  if (!t || t.ownerDocument !== doc) byId.set(id, (t = create(doc, spec, id)));
+  return t.cloneNode(true) as HTMLElement;
+}
+
+function create(doc: Document, spec: MarkSpec, id: string): HTMLElement {
   if (!tagTemplate || tagTemplate.ownerDocument !== doc) tagTemplate = doc.createElement('span');
   if (spec.checkbox !== undefined) {
     const box = doc.createElement('input');
