@@ -7,6 +7,7 @@ import listExport from './list-export';
 import listSummary from './list-summary';
 import loginPromptList from './login-prompt-list';
 import rejectionReasons from './rejection-reasons';
+import reviewCheck from './review-check';
 import statusChip from './status-chip';
 import transferGuard from './transfer-guard';
 import uploadBatch from './upload-batch';
@@ -26,4 +27,5 @@ export const FEATURES: readonly Feature[] = [
   rejectionReasons,
   uploadCheck,
   uploadBatch,
+  reviewCheck,
 ];

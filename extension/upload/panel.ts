@@ -62,6 +62,14 @@ export class UploadPanel {
     );
   }
 
+  /** A line and one button (the reviewer's 检查此 PDF). */
+  prompt(text: string, label: string, onClick: () => void): void {
+    this.show(
+      h(this.doc, 'p', { class: 'line', text }),
+      h(this.doc, 'div', { class: 'row' }, h(this.doc, 'button', { class: 'btn btn--primary', type: 'button', 'data-action': 'check', text: label, onclick: onClick })),
+    );
+  }
+
   checking(fileName: string, bytes: number, what = '正在检查'): void {
     const bar = h(this.doc, 'i');
     const stage = h(this.doc, 'span', { class: 'muted stage', text: '读取文件…' });

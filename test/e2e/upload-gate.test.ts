@@ -144,4 +144,24 @@ describe('the upload gate', () => {
       await askBackground(browser, 'setSettings', { features: { 'upload-check': true } });
     }
   });
+
+  it('checks the PDF the host shows in the 审批 dialog with one click, against the member’s 编号 (§3.3.1, §5.8)', async () => {
+    const m = members[1]!;
+    await replica.login(page, 'tw');
+    const prompt = page.locator('.login-prompt');
+    if (await prompt.isVisible()) await prompt.getByRole('button', { name: '我知道了' }).click();
+    await page.locator('.top-tab', { hasText: '操作中心' }).click();
+    const item = page.locator('.el-table__body-wrapper tr.el-table__row', { hasText: `团员电子档案审批：${m.name}` });
+    await item.getByRole('button', { name: '审批' }).click();
+    const dialog = page.locator('.audit-dialog');
+    await dialog.locator('.laa-upload-panel').waitFor();
+    await dialog.locator('.laa-upload-panel').getByRole('button', { name: '检查此 PDF' }).click();
+    expect(await verdictOf(dialog)).toBe('pass');
+    const text = await dialog.locator('.laa-upload-panel .panel').innerText();
+    expect(text).toContain('检查通过');
+    expect(text).toContain(`首页编号 ${m.userCode}`);
+    expect(text).toContain('12 页');
+    // Only looked at: the record is still waiting for the reviewer's decision.
+    expect(recordsOf(replica, m.userId)[0]!.status).toBe(1);
+  });
 });
