@@ -32,3 +32,19 @@ describe('member identity', () => {
     expect(findSameMember([{ ...base, hostId: 'u1' }], { ...base, hostId: 'u2' })).toBeNull();
   });
 });
+
+describe('two members on one page', () => {
+  it('are never merged by a correction when one of them is named by its own 编号', () => {
+    const known = [base];
+    const newcomer = { ...base, devNumber: '202400000002' };
+    // Alone, the newcomer looks like a corrected number of the known member…
+    expect(findSameMember(known, newcomer)).toEqual({ index: 0, correction: true });
+    // …but not when the known member is on the same page under its own number.
+    const taken = new Set([findSameMember(known, base)!.index]);
+    expect(findSameMember(known, newcomer, taken)).toBeNull();
+  });
+
+  it('match a row without a 编号 by name and 入团时间, without calling it a correction', () => {
+    expect(findSameMember([base], { ...base, devNumber: undefined })).toEqual({ index: 0, correction: false });
+  });
+});

@@ -20,23 +20,44 @@ export interface Match {
   correction: boolean;
 }
 
-/** Which known member a newly seen row is, or null for a new member. */
-export function findSameMember(known: readonly IdentityFields[], seen: IdentityFields): Match | null {
+/**
+ * The known member a row names by its own identity: the host's id, or the organisation and the
+ * 编号 (or, for a row without a 编号, its name and 入团时间 when only one known member fits). -1 if none.
+ */
+export function findDirect(known: readonly IdentityFields[], seen: IdentityFields): number {
   if (seen.hostId) {
     const i = known.findIndex((k) => k.hostId === seen.hostId);
-    if (i >= 0) return { index: i, correction: numberOf(known[i]!) !== numberOf(seen) };
+    if (i >= 0) return i;
   }
   const n = numberOf(seen);
-  const sameOrg = (k: IdentityFields) => k.orgId === seen.orgId && !(k.hostId && seen.hostId && k.hostId !== seen.hostId);
-  if (n) {
-    const i = known.findIndex((k) => sameOrg(k) && numberOf(k) === n);
-    if (i >= 0) return { index: i, correction: false };
-  }
-  // Same name and 入团时间 in the same organisation under another number: a corrected 编号 —
-  // unless two known members fit, when it cannot be told which one it is.
-  const candidates = known.flatMap((k, i) => (sameOrg(k) && k.name.trim() === seen.name.trim() && k.joinedOn === seen.joinedOn ? [i] : []));
-  if (candidates.length !== 1) return null;
-  return { index: candidates[0]!, correction: numberOf(known[candidates[0]!]!) !== n };
+  if (n) return known.findIndex((k) => sameOrg(k, seen) && numberOf(k) === n);
+  const fits = nameJoinedFits(known, seen);
+  return fits.length === 1 ? fits[0]! : -1;
+}
+
+/**
+ * §5.8: the same name and 入团时间 in the same organisation under another 编号 is a corrected
+ * number, not a new member — unless two known members fit (it cannot be told which), or the one
+ * that fits was already named by another row (`taken`): two rows on one page are two members.
+ */
+export function findCorrection(known: readonly IdentityFields[], seen: IdentityFields, taken: ReadonlySet<number> = new Set()): number {
+  if (!numberOf(seen)) return -1;
+  const fits = nameJoinedFits(known, seen);
+  return fits.length === 1 && !taken.has(fits[0]!) ? fits[0]! : -1;
+}
+
+/** Which known member a newly seen row is, or null for a new member. */
+export function findSameMember(known: readonly IdentityFields[], seen: IdentityFields, taken: ReadonlySet<number> = new Set()): Match | null {
+  const direct = findDirect(known, seen);
+  if (direct >= 0) return { index: direct, correction: !!numberOf(seen) && numberOf(known[direct]!) !== numberOf(seen) };
+  const corrected = findCorrection(known, seen, taken);
+  return corrected >= 0 ? { index: corrected, correction: true } : null;
+}
+
+const sameOrg = (k: IdentityFields, seen: IdentityFields) => k.orgId === seen.orgId && !(k.hostId && seen.hostId && k.hostId !== seen.hostId);
+
+function nameJoinedFits(known: readonly IdentityFields[], seen: IdentityFields): number[] {
+  return known.flatMap((k, i) => (sameOrg(k, seen) && k.name.trim() === seen.name.trim() && k.joinedOn === seen.joinedOn ? [i] : []));
 }
 
 const numberOf = (m: IdentityFields) => normaliseDevNumber(m.devNumber ?? '');

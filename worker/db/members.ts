@@ -6,12 +6,33 @@ const COLS = [
 ] as const;
 
 /** Existing members for a batch: by key, by the host's id and by the 身份证号 hash, in one round trip. */
-export async function membersForBatch(db: D1Database, tenantId: string, keys: string[], hostIds: string[], idHashes: string[]): Promise<MemberRow[]> {
+/** Organisation, 入团时间 and name hash: how a member with a corrected 编号 is recognised. */
+export interface NameJoined {
+  org_seq: number;
+  joined_on: string;
+  name_hash: string;
+}
+
+export async function membersForBatch(
+  db: D1Database,
+  tenantId: string,
+  keys: string[],
+  hostIds: string[],
+  idHashes: string[],
+  nameJoined: NameJoined[] = [],
+): Promise<MemberRow[]> {
   const q = (col: string, values: string[], extra = '') =>
     db.prepare(`SELECT * FROM members WHERE tenant_id = ? AND ${col} IN (SELECT value FROM json_each(?)) ${extra}`).bind(tenantId, JSON.stringify(values));
+  const byNameJoined = db
+    .prepare(
+      `SELECT m.* FROM json_each(?) j JOIN members m ON m.tenant_id = ? AND m.org_seq = j.value ->> 'org_seq'
+         AND m.joined_on = j.value ->> 'joined_on' AND m.name_hash = j.value ->> 'name_hash'`,
+    )
+    .bind(JSON.stringify(nameJoined), tenantId);
   // `id:<hostId>` keys are found by key; the host_id index holds only members first seen without it.
-  const results = await db.batch<MemberRow>([q('key', [...keys, ...hostIds.map((h) => `id:${h}`)]), q('host_id', hostIds, "AND key NOT LIKE 'id:%'"), q('id_hash', idHashes)]);
-  return results.flatMap((r) => r.results);
+  const results = await db.batch<MemberRow>([q('key', [...keys, ...hostIds.map((h) => `id:${h}`)]), q('host_id', hostIds, "AND key NOT LIKE 'id:%'"), q('id_hash', idHashes), byNameJoined]);
+  const seen = new Set<string>();
+  return results.flatMap((r) => r.results).filter((row) => !seen.has(row.key) && seen.add(row.key));
 }
 
 export async function memberByKey(db: D1Database, tenantId: string, key: string): Promise<MemberRow | null> {

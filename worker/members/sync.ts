@@ -51,25 +51,50 @@ export async function planSync(db: D1Database, auth: AuthContext, tree: OrgTree,
     const nameHash = o.nameHash ?? (o.name ? hashName(o.name) : undefined);
     const devNumber = o.devNumber === null ? null : o.devNumber === undefined ? undefined : normaliseDevNumber(o.devNumber) || null;
     // The key never holds a clear name: the name's keyed hash stands in for it.
-    const key = memberKey({ hostId: o.hostId, orgId: org.id, devNumber: devNumber ?? undefined, name: `#${nameHash ?? ''}`, joinedOn: o.joinedOn! });
-    return { o, org, key, values: fieldValues(o, org, nameHash, devNumber, storeNames), at: Math.min(Date.parse(o.observedAt), now) };
+    const identity = { orgId: org.id, devNumber: devNumber ?? undefined, name: `#${nameHash ?? ''}`, joinedOn: o.joinedOn! };
+    const key = memberKey({ ...identity, hostId: o.hostId });
+    // The key the member had before the page showed its host id.
+    const keyWithoutHost = o.hostId ? memberKey(identity) : null;
+    return { o, org, key, keyWithoutHost, nameHash, values: fieldValues(o, org, nameHash, devNumber, storeNames), at: Math.min(Date.parse(o.observedAt), now) };
   });
 
   const existing = await membersForBatch(
     db,
     auth.tenantId,
-    [...new Set(prepared.map((p) => p.key))],
+    [...new Set(prepared.flatMap((p) => (p.keyWithoutHost ? [p.key, p.keyWithoutHost] : [p.key])))],
     [...new Set(prepared.flatMap((p) => (p.o.hostId ? [p.o.hostId] : [])))],
     [...new Set(prepared.flatMap((p) => (p.o.idHash ? [p.o.idHash] : [])))],
+    prepared.flatMap((p) => (p.nameHash && p.o.joinedOn ? [{ org_seq: p.org.seq, joined_on: p.o.joinedOn, name_hash: p.nameHash }] : [])),
   );
   const byKey = new Map(existing.map((r) => [r.key, r]));
   const byHost = new Map(existing.filter((r) => r.host_id).map((r) => [r.host_id!, r.key]));
   const byIdHash = new Map(existing.filter((r) => r.id_hash).map((r) => [r.id_hash!, r.key]));
   const orgPathOf = new Map(tree.rows.map((r) => [r.seq, r.path]));
+  // Members known before this batch, by organisation, 入团时间 and name hash; and the keys rows of
+  // this batch already matched: two members on one page are two members, never a correction.
+  const byNameJoined = new Map<string, MemberRow[]>();
+  for (const r of existing) {
+    if (!r.name_hash || !r.joined_on) continue;
+    const k = nameJoinedKey(r.org_seq, r.joined_on, r.name_hash);
+    byNameJoined.set(k, [...(byNameJoined.get(k) ?? []), r]);
+  }
+  const matched = new Set<string>();
   const touched = new Map<string, { row: MemberRow; before: MemberRow | null; changed: Set<string> }>();
 
+  const knownKey = (p: (typeof prepared)[number]) =>
+    (p.o.hostId && byHost.get(p.o.hostId)) ||
+    (byKey.has(p.key) ? p.key : undefined) ||
+    (p.keyWithoutHost && sameHost(byKey.get(p.keyWithoutHost), p.o.hostId) ? p.keyWithoutHost : undefined) ||
+    (p.o.idHash && byIdHash.get(p.o.idHash)) ||
+    undefined;
+  for (const p of prepared) {
+    const k = knownKey(p);
+    if (k) matched.add(k);
+  }
+
   prepared.forEach((p, i) => {
-    const key = (p.o.hostId && byHost.get(p.o.hostId)) || (byKey.has(p.key) ? p.key : undefined) || (p.o.idHash && byIdHash.get(p.o.idHash)) || p.key;
+    const key = knownKey(p) || correctedNumber(byNameJoined, matched, p) || p.key;
+    matched.add(key);
     const prior = touched.get(key)?.row ?? byKey.get(key);
     if (prior && !orgPathOf.has(prior.org_seq)) {
       fail(403, 'out-of-scope', `第 ${i + 1} 行的团员属于你管理范围以外的组织：整批未写入`);
@@ -149,4 +174,28 @@ function fieldValues(o: MemberObservation, org: OrgRow, nameHash: string | undef
     graduating: o.graduating === undefined ? undefined : o.graduating ? 1 : 0,
     isCadre: o.isCadre === undefined ? undefined : o.isCadre ? 1 : 0,
   };
+}
+
+/** A known member that may be this row's: no host id of its own, or the same one. */
+function sameHost(row: MemberRow | undefined, hostId: string | undefined): boolean {
+  return !!row && (!row.host_id || row.host_id === hostId);
+}
+
+const nameJoinedKey = (orgSeq: number, joinedOn: string, nameHash: string) => `${orgSeq}|${joinedOn}|${nameHash}`;
+
+/**
+ * §5.8: the same name and 入团时间 in the same organisation under another 编号 is a correction of
+ * that member's number, not a new member — unless two known members fit, when it cannot be told,
+ * or the member was already matched by another row of this batch.
+ */
+function correctedNumber(
+  byNameJoined: Map<string, MemberRow[]>,
+  matched: Set<string>,
+  p: { org: OrgRow; nameHash: string | undefined; o: MemberObservation },
+): string | undefined {
+  if (!p.nameHash || !p.o.joinedOn) return undefined;
+  const fits = (byNameJoined.get(nameJoinedKey(p.org.seq, p.o.joinedOn, p.nameHash)) ?? []).filter(
+    (r) => sameHost(r, p.o.hostId) && (!p.o.idHash || !r.id_hash || r.id_hash === p.o.idHash),
+  );
+  return fits.length === 1 && !matched.has(fits[0]!.key) ? fits[0]!.key : undefined;
 }

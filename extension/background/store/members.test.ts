@@ -66,3 +66,18 @@ describe('the local member store', () => {
     expect((await allMembers(db)).map((m) => m.values.approvedOn)).toEqual(['2024-05-25', '2024-05-25']);
   });
 });
+
+describe('two members with the same name and 入团时间', () => {
+  it('stay two when one page shows both, whatever the order', async () => {
+    await recordObservations(db, [row()], 100);
+    const r = await recordObservations(db, [row({ devNumber: '202400000002' }), row()], 200);
+    expect(r).toMatchObject({ created: 1, corrected: 0 });
+    expect((await allMembers(db)).map((m) => m.values.devNumber).sort()).toEqual(['202400000001', '202400000002']);
+  });
+
+  it('in one batch, a member seen twice is kept once', async () => {
+    const r = await recordObservations(db, [row(), row({ status: 'pending' })], 100);
+    expect(r.created).toBe(1);
+    expect((await allMembers(db)).map((m) => m.values.status)).toEqual(['pending']);
+  });
+});

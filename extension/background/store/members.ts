@@ -1,4 +1,4 @@
-import { findSameMember, memberKey, type IdentityFields } from '../../../shared/domain/identity';
+import { findCorrection, findDirect, memberKey, type IdentityFields } from '../../../shared/domain/identity';
 import { hashIdCard, isValidIdCard, maskIdCard } from '../../../shared/domain/idCard';
 import { mergeObservation } from '../../../shared/domain/observation';
 import type { ChinaDate } from '../../../shared/domain/types';
@@ -76,24 +76,44 @@ export async function recordObservations(db: LocalDb, rows: RowObservation[], ob
   // Hash before the transaction: IndexedDB transactions end at the first non-database await.
   const scrubbed = await Promise.all(rows.map((r) => scrub(r, hashKey)));
   const tx = db.transaction('members', 'readwrite');
-  const byOrg = new Map<string, LocalMember[]>();
   const result: ObserveResult = { facts: [], created: 0, updated: 0, corrected: 0 };
+  const ids = rows.map((row, i) => identity(orgKey(row.org), scrubbed[i]!));
+
+  // The members of each organisation as they were before this batch, and which of them rows of
+  // this batch name by their own identity: those are never taken for a corrected 编号 (§5.8).
+  const before = new Map<string, LocalMember[]>();
+  const taken = new Map<string, Set<number>>();
+  for (const id of ids) {
+    if (!id) continue;
+    let known = before.get(id.orgId);
+    if (!known) before.set(id.orgId, (known = await tx.store.index('byOrg').getAll(id.orgId)));
+    const direct = findDirect(known.map(identityOf), id);
+    if (direct >= 0) (taken.get(id.orgId) ?? taken.set(id.orgId, new Set()).get(id.orgId)!).add(direct);
+  }
+  // The same lists as this batch writes them: a member may appear twice in one batch.
+  const live = new Map([...before].map(([org, list]) => [org, [...list]]));
 
   for (const [i, row] of rows.entries()) {
     const seen = scrubbed[i]!;
-    const org = orgKey(row.org);
-    const id = identity(org, seen);
+    const id = ids[i];
     if (!id) {
       result.facts.push({ key: '', approvedOn: null, page1Number: null, rejectionReason: null, graduating: false });
       continue;
     }
-    let known = byOrg.get(org);
-    if (!known) byOrg.set(org, (known = await tx.store.index('byOrg').getAll(org)));
-    let current: LocalMember | undefined;
-    if (seen.hostId) current = await tx.store.index('byHostId').get(seen.hostId);
+    const org = id.orgId;
+    const now = live.get(org)!;
+    let current: LocalMember | undefined = seen.hostId ? await tx.store.index('byHostId').get(seen.hostId) : undefined;
     if (!current) {
-      const match = findSameMember(known.map(identityOf), id);
-      current = match ? known[match.index] : undefined;
+      const direct = findDirect(now.map(identityOf), id);
+      current = direct >= 0 ? now[direct] : undefined;
+    }
+    if (!current) {
+      const known = before.get(org)!;
+      const corrected = findCorrection(known.map(identityOf), id, taken.get(org));
+      if (corrected >= 0) {
+        taken.get(org)?.add(corrected) ?? taken.set(org, new Set([corrected]));
+        current = now.find((m) => m.key === known[corrected]!.key);
+      }
     }
     const base: LocalMember = current ?? { key: '', orgKey: org, org: row.org, values: {}, at: {}, firstSeenAt: observedAt, lastSeenAt: observedAt };
     const { next, changed } = mergeObservation(base, seen, observedAt);
@@ -107,8 +127,9 @@ export async function recordObservations(db: LocalDb, rows: RowObservation[], ob
     if (!current) result.created++;
     else if (changed.length) result.updated++;
     await tx.store.put(member);
-    if (current) known.splice(known.indexOf(current), 1, member);
-    else known.push(member);
+    const at = current ? now.findIndex((m) => m.key === current.key) : -1;
+    if (at >= 0) now[at] = member;
+    else now.push(member);
     result.facts.push(factsOf(member));
   }
   await tx.done;
