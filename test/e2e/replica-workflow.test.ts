@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, chinaToday } from '../../shared/domain/chinaDate';
 import { idCardCheckDigit } from '../../shared/domain/idCard';
 import { TEMPLATE_COLUMNS } from '../replica/backend/handlers/entry';
-import { placeholderForm } from '../replica/backend/placeholderPdf';
+import { form } from '../fixtures/forms';
+import { FixtureKit } from '../fixtures/kit';
 import { launchWithExtension, type ExtensionBrowser } from '../support/chromium';
 import { hostTexts } from '../support/hostText';
 import { startReplica, type Replica } from '../support/replica';
@@ -33,7 +34,11 @@ describe('the guide workflow on the replica', () => {
     replica = await startReplica({ seed: 31, size: 15 });
     browser = await launchWithExtension({ args: replica.chromiumArgs });
     page = await browser.context.newPage();
-    form12 = Buffer.from(await placeholderForm({ userCode: member.devNumber }));
+    // A realistic scan of the signed, sealed form: the extension's upload check lets it through
+    // (a typed placeholder would be held as not scanned, §4.1).
+    const kit = await FixtureKit.open(browser.context);
+    form12 = Buffer.from(await form(kit, { family: 'scanner', seed: 31, devNumber: member.devNumber }));
+    await kit.close();
   });
   afterAll(async () => {
     await browser?.close();
@@ -56,6 +61,8 @@ describe('the guide workflow on the replica', () => {
     const dialog = page.locator('.upload-dialog');
     await dialog.waitFor();
     await dialog.locator('input[type=file]').setInputFiles({ name: file.name, mimeType: 'application/pdf', buffer: file.buffer });
+    // The extension checks the file before el-upload lists it: wait for the host to hold it.
+    await dialog.locator('.el-upload-list__item', { hasText: file.name }).waitFor({ timeout: 60_000 });
     await dialog.getByRole('button', { name: '确定上传' }).click();
   }
 
