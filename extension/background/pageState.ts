@@ -53,8 +53,10 @@ async function show(tabId: number, pageType: PageType): Promise<void> {
   const look = actionLook(pageType);
   await Promise.all([
     browser.action.setTitle({ tabId, title: look.title }),
-    browser.action.setBadgeText({ tabId, text: look.badge }),
-    browser.action.setBadgeBackgroundColor({ tabId, color: look.badgeColor }),
+    // A recognised page shows the global badge (the team's overdue + due today count): without a
+    // text the tab's own badge is cleared. Only the "?" is per tab.
+    browser.action.setBadgeText(look.badge ? { tabId, text: look.badge } : { tabId }),
+    ...(look.badge ? [browser.action.setBadgeBackgroundColor({ tabId, color: look.badgeColor })] : []),
   ]);
 }
 

@@ -4,6 +4,7 @@ import { serveMembers } from '../background/members';
 import { servePageState } from '../background/pageState';
 import { servePreflight } from '../background/preflight';
 import { openLocalDb } from '../background/store/db';
+import { serveTeam } from '../background/team/serve';
 import { listen } from '../messaging/router';
 
 export default defineBackground(() => {
@@ -14,4 +15,5 @@ export default defineBackground(() => {
   serveMembers(db);
   servePreflight(db);
   servePageState();
+  serveTeam(db);
 });

@@ -6,6 +6,7 @@ import graduationCheck from './graduation-check';
 import listExport from './list-export';
 import listSummary from './list-summary';
 import loginPromptList from './login-prompt-list';
+import popupJump from './popup-jump';
 import rejectionReasons from './rejection-reasons';
 import reviewCheck from './review-check';
 import statusChip from './status-chip';
@@ -23,6 +24,7 @@ export const FEATURES: readonly Feature[] = [
   approvalDate,
   listExport,
   loginPromptList,
+  popupJump,
   transferGuard,
   rejectionReasons,
   uploadCheck,

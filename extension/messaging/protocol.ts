@@ -6,13 +6,14 @@ import type { OrgRef, RowObservation } from '../model/member';
 import type { Settings } from '../model/settings';
 import type { PageType } from '../core/pages';
 import type { PreflightRecord, RecordPreflightRequest } from '../background/preflight';
+import type { TeamMessages } from '../background/team/protocol';
 
 /**
  * The one typed contract between the extension's parts (content script, pages, background).
  * Each message names its request and its reply; `sendToBackground` is the only way to send.
  * Features add their messages here so every sender and handler agrees on the shapes.
  */
-export interface Messages {
+export interface Messages extends TeamMessages {
   /** Liveness: the background answers with the extension's version. */
   ping: { request: Record<string, never>; response: { ok: true; version: string } };
   /** The content script saw a 智慧团建 page (recognised or not); the background keeps it per tab. */

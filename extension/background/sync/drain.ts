@@ -1,5 +1,5 @@
 import type { LocalDb } from '../store/db';
-import { freezeBatches } from './outbox';
+import { freezeBatches, type Placer } from './outbox';
 import type { FrozenRequest, SyncState, Transport, TransportReply } from './types';
 
 const STATE_KEY = 'syncState';
@@ -56,8 +56,8 @@ export function retryDelay(failures: number, random: number): number {
  * one the worker refuses as invalid moves to the visible `rejected` list and the rest go on; when
  * the worker is down, slow or busy, sending stops (keeping the order) until the back-off ends.
  */
-export async function drain(db: LocalDb, transport: Transport, clock: DrainClock): Promise<DrainResult> {
-  await freezeBatches(db, clock.now());
+export async function drain(db: LocalDb, transport: Transport, clock: DrainClock, opts: { place?: Placer } = {}): Promise<DrainResult> {
+  await freezeBatches(db, clock.now(), undefined, opts.place);
   let state = await readSyncState(db);
   const result: DrainResult = { sent: 0, rejected: 0, state };
   if (state.needsAuth) return result;

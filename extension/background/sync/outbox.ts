@@ -13,27 +13,43 @@ export async function enqueueRows(db: LocalDb, rows: PendingRow[]): Promise<void
  * Queues one request (an approval date, a decision), frozen now with its own key — after the rows
  * seen before it, so the worker knows a member before it is told the member's approval date.
  */
-export async function enqueueRequest(db: LocalDb, request: Pick<FrozenRequest, 'method' | 'path' | 'body' | 'label'>, now = Date.now()): Promise<void> {
-  await freezeBatches(db, now);
+export async function enqueueRequest(db: LocalDb, request: Pick<FrozenRequest, 'method' | 'path' | 'body' | 'label'>, now = Date.now(), place?: Placer): Promise<void> {
+  await freezeBatches(db, now, SYNC_MAX_ROWS, place);
   await db.add('outbox', { ...request, idempotencyKey: crypto.randomUUID(), queuedAt: now, attempts: 0 });
 }
+
+/**
+ * Places a row before it is sent (names its organisation as the worker knows it), or answers
+ * null when it cannot yet: such a row stays queued, in order, and is tried again next time.
+ */
+export type Placer = (row: PendingRow) => PendingRow | null;
 
 /**
  * Moves waiting rows into frozen batches of at most `maxRows`, in the order they were seen. The
  * rows leave `pending` and the batch enters `outbox` in one transaction: a crash in between
  * loses nothing and duplicates nothing.
  */
-export async function freezeBatches(db: LocalDb, now = Date.now(), maxRows = SYNC_MAX_ROWS): Promise<number> {
+export async function freezeBatches(db: LocalDb, now = Date.now(), maxRows = SYNC_MAX_ROWS, place?: Placer): Promise<number> {
   let frozen = 0;
+  let after: number | null = null;
   for (;;) {
     const tx = db.transaction(['pending', 'outbox'], 'readwrite');
     const pending = tx.objectStore('pending');
-    const keys = await pending.getAllKeys(undefined, maxRows);
-    if (!keys.length) {
+    const keys: number[] = [];
+    const rows: PendingRow[] = [];
+    let last: number | null = null;
+    // Rows that cannot be placed are stepped over (they stay): read on until the batch is full.
+    for (let cursor = await pending.openCursor(after === null ? undefined : IDBKeyRange.lowerBound(after, true)); cursor && rows.length < maxRows; cursor = await cursor.continue()) {
+      last = cursor.key;
+      const row = place ? place(cursor.value) : cursor.value;
+      if (!row) continue;
+      keys.push(cursor.key);
+      rows.push(row);
+    }
+    if (!rows.length) {
       await tx.done;
       return frozen;
     }
-    const rows = await pending.getAll(IDBKeyRange.bound(keys[0]!, keys[keys.length - 1]!), maxRows);
     const observations = rows.flatMap((r) => (r.kind === 'observation' ? [r.body] : []));
     const preflights = rows.flatMap((r) => (r.kind === 'preflight' ? [r.body] : []));
     await tx.objectStore('outbox').add({
@@ -45,9 +61,11 @@ export async function freezeBatches(db: LocalDb, now = Date.now(), maxRows = SYN
       queuedAt: now,
       attempts: 0,
     });
-    await pending.delete(IDBKeyRange.bound(keys[0]!, keys[keys.length - 1]!));
+    if (place) for (const k of keys) await pending.delete(k);
+    else await pending.delete(IDBKeyRange.bound(keys[0]!, keys[keys.length - 1]!));
     await tx.done;
     frozen++;
+    after = last;
   }
 }
 

@@ -1,0 +1,116 @@
+/**
+ * When the queue is sent: shortly after something is kept (a debounce), when the back-off ends
+ * (an alarm at `nextAttemptAt`, which survives the service worker sleeping), when the network
+ * returns, at startup, and when the admin asks. One drain at a time; a request for another while
+ * one runs is answered by one more run after it.
+ */
+import { readSettings } from '../settings';
+import type { LocalDb } from '../store/db';
+import { currentHashKey } from '../store/hashKey';
+import { workerApi } from '../team/client';
+import { readConnection } from '../team/connection';
+import { keptOrgs, orgsFor, ORGS_MAX_AGE_MS } from '../team/orgs';
+import { drain, readSyncState, type DrainResult } from './drain';
+import { forwardKept, placeWith, unplacedRows } from './forward';
+import { OrgMatcher } from './orgMatch';
+import { httpTransport } from './transport';
+
+export const RETRY_ALARM = 'sync.retry';
+export const PERIODIC_ALARM = 'sync.periodic';
+export const DEBOUNCE_MS = 1500;
+
+export interface AlarmsLike {
+  create(name: string, info: { when?: number; periodInMinutes?: number; delayInMinutes?: number }): unknown;
+  clear(name: string): unknown;
+}
+
+export interface SchedulerDeps {
+  db: Promise<LocalDb>;
+  origin: string;
+  alarms: AlarmsLike;
+  fetchImpl?: typeof fetch;
+  now?: () => number;
+  random?: () => number;
+  /** After every run that reached the worker (the badge and the popup read fresh numbers). */
+  onRun?: (result: RunResult) => void | Promise<void>;
+}
+
+export interface RunResult {
+  queued: number;
+  drain: DrainResult | null;
+  unplaced: number;
+}
+
+export class SyncScheduler {
+  /** The run in progress (or the last one), and the one waiting to start after it. */
+  private tail: Promise<unknown> = Promise.resolve();
+  private waiting: Promise<RunResult | null> | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly deps: SchedulerDeps) {}
+
+  /** Runs after a short quiet moment: many rows kept in a burst go out together. */
+  soon(delayMs = DEBOUNCE_MS): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.run().catch(() => {});
+    }, delayMs);
+  }
+
+  /**
+   * Runs once the run in progress (if any) ends. Callers that ask while a run waits to start
+   * share it: never two at once, and nothing asked for is skipped.
+   */
+  run(): Promise<RunResult | null> {
+    if (this.waiting) return this.waiting;
+    const next = this.tail.then(() => {
+      this.waiting = null;
+      return this.once();
+    });
+    this.waiting = next;
+    this.tail = next.catch(() => null);
+    return next;
+  }
+
+  private async once(): Promise<RunResult | null> {
+    const { deps } = this;
+    const now = deps.now ?? Date.now;
+    const db = await deps.db;
+    const conn = await readConnection(db);
+    if (!conn) return null;
+    const api = workerApi(conn, deps.origin, deps.fetchImpl);
+    let queued = 0;
+    const key = await currentHashKey(db);
+    // Rows are hashed with the tenant's key or not sent at all.
+    if (key.id === conn.tenant.id) {
+      const settings = await readSettings(db);
+      queued = await forwardKept(db, { tenantId: conn.tenant.id, clearNames: conn.tenant.storeNames && settings.shareNames, key: key.key, keySince: conn.connectedAt });
+    }
+    let orgs = (await keptOrgs(db, conn))?.orgs ?? null;
+    if (!orgs) orgs = await orgsFor(db, conn, api).catch(() => null);
+    let matcher = orgs ? new OrgMatcher(orgs) : null;
+    if ((await readSyncState(db)).needsAuth) return { queued, drain: null, unplaced: (await unplacedRows(db, matcher)).count };
+    const clock = { now, random: deps.random ?? Math.random };
+    const transport = httpTransport(conn, deps.fetchImpl);
+    let result = await drain(db, transport, clock, matcher ? { place: placeWith(matcher) } : {});
+    let unplaced = (await unplacedRows(db, matcher)).count;
+    // Rows wait for organisations the tree did not have: the committee may have added them since.
+    if (unplaced && !result.state.lastError) {
+      const kept = await keptOrgs(db, conn);
+      if (!kept || now() - kept.fetchedAt >= ORGS_MAX_AGE_MS) {
+        const fresh = await orgsFor(db, conn, api, 0, now()).catch(() => null);
+        if (fresh) {
+          matcher = new OrgMatcher(fresh);
+          result = await drain(db, transport, clock, { place: placeWith(matcher) });
+          unplaced = (await unplacedRows(db, matcher)).count;
+        }
+      }
+    }
+    if (result.state.nextAttemptAt) deps.alarms.create(RETRY_ALARM, { when: result.state.nextAttemptAt });
+    else deps.alarms.clear(RETRY_ALARM);
+    const out: RunResult = { queued, drain: result, unplaced };
+    await deps.onRun?.(out);
+    return out;
+  }
+}

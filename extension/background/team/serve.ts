@@ -1,0 +1,234 @@
+/**
+ * The background's side of the team: the messages of ./protocol.ts, when the queue is sent, the
+ * badge and the daily notification. The only part of the extension that talks to the worker.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { CreateInviteRequest, InviteCreated, TenantSettings, TokenInfo } from '../../../shared/api/tenancy';
+import { DecideModificationRequest, ModificationView } from '../../../shared/api/members';
+import { OrgImportResult } from '../../../shared/api/orgs';
+import { z } from 'zod';
+import { listen } from '../../messaging/router';
+import { updateSettings } from '../settings';
+import type { LocalDb } from '../store/db';
+import { readSyncState } from '../sync/drain';
+import { placeWith, unplacedRows } from '../sync/forward';
+import { OrgMatcher } from '../sync/orgMatch';
+import { waiting } from '../sync/outbox';
+import { PERIODIC_ALARM, RETRY_ALARM, SyncScheduler } from '../sync/scheduler';
+import { exportLocalData, importLocalData } from './backup';
+import { TeamError, workerApi } from './client';
+import { connect, disconnect, readConnection, refreshSelf, renew, viewOf } from './connection';
+import { parseDecision, queueModificationDecision, recordApprovalDecision } from './decisions';
+import { notificationIcon } from './icon';
+import { openMember, takeJump } from './jump';
+import { keptOrgs, orgsFor } from './orgs';
+import { armDaily, BADGE_ALARM, DAILY_ALARM, dailyReminder, NOTIFICATION_ID, refreshBadge, startReminders, type ReminderApis } from './reminders';
+import { searchMembers } from './search';
+import { membersFor, summaryFor } from './summary';
+import type { Reply, TeamStatus } from './types';
+
+/** Messages after which the store holds something new to forward (and the local badge may change). */
+const WRITES = new Set(['observeRows', 'setApprovedOn', 'setGraduating', 'recordRejectionReasons', 'recordPreflight', 'recordApprovalDecision', 'importLocalData']);
+
+async function attempt<T>(fn: () => Promise<T>): Promise<Reply<T>> {
+  try {
+    return { ok: true, data: await fn() };
+  } catch (err) {
+    if (err instanceof TeamError) return { ok: false, error: err.message, code: err.code };
+    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+export async function teamStatus(db: LocalDb, origin: string): Promise<TeamStatus> {
+  const conn = await readConnection(db);
+  const state = await readSyncState(db);
+  const orgs = conn ? await keptOrgs(db, conn) : null;
+  const unplaced = conn ? await unplacedRows(db, orgs ? new OrgMatcher(orgs.orgs) : null) : { count: 0, orgs: [] };
+  return {
+    connection: viewOf(conn),
+    sync: { lastSyncAt: state.lastSyncAt, lastError: state.lastError, needsAuth: state.needsAuth, nextAttemptAt: state.nextAttemptAt, waiting: await waiting(db), unplaced: unplaced.count, unplacedOrgs: unplaced.orgs },
+    origin,
+  };
+}
+
+const fromOwnContentScript = (sender: Browser.runtime.MessageSender) => sender.id === browser.runtime.id && sender.tab?.id !== undefined;
+
+export function serveTeam(dbReady: Promise<LocalDb>): SyncScheduler {
+  const origin = new URL(browser.runtime.getURL('/')).origin;
+  const deps = { origin };
+  const apis: ReminderApis = {
+    async setBadge(look) {
+      await Promise.all([browser.action.setBadgeText({ text: look.text }), browser.action.setBadgeBackgroundColor({ color: look.color }), browser.action.setTitle({ title: look.title })]);
+    },
+    async notify(id, n) {
+      await browser.notifications.create(id, { type: 'basic', iconUrl: await notificationIcon(), title: n.title, message: n.message, priority: 1 });
+    },
+    alarms: browser.alarms,
+  };
+  const badge = () => dbReady.then((db) => refreshBadge(db, deps, apis)).catch(() => {});
+  let badgeTimer: ReturnType<typeof setTimeout> | null = null;
+  const badgeSoon = () => {
+    if (badgeTimer) clearTimeout(badgeTimer);
+    badgeTimer = setTimeout(() => void badge(), 2000);
+  };
+  const scheduler = new SyncScheduler({
+    db: dbReady,
+    origin,
+    alarms: browser.alarms,
+    onRun: (r) => {
+      if (r.drain?.sent || r.queued) void badge();
+    },
+  });
+  const api = async () => {
+    const db = await dbReady;
+    const conn = await readConnection(db);
+    if (!conn) throw new TeamError('尚未连接团队：请先在设置页用邀请码连接', 'not-connected', 0);
+    return { db, conn, call: workerApi(conn, origin) };
+  };
+  const status = async () => teamStatus(await dbReady, origin);
+
+  listen({
+    teamStatus: () => status(),
+    teamConnect: (input) =>
+      attempt(async () => {
+        const db = await dbReady;
+        const conn = await connect(db, input, origin);
+        await orgsFor(db, conn, workerApi(conn, origin), 0).catch(() => null);
+        void scheduler.run().then(badge);
+        return status();
+      }),
+    teamRenew: () =>
+      attempt(async () => {
+        await renew(await dbReady, origin);
+        void scheduler.run();
+        return status();
+      }),
+    teamDisconnect: ({ revoke }) =>
+      attempt(async () => {
+        const r = await disconnect(await dbReady, revoke, origin);
+        void badge();
+        return { revoked: r.revoked, ...(r.error ? { warning: `令牌未能在同步服务上撤销：${r.error}` } : {}) };
+      }),
+    teamSyncNow: async () => {
+      const db = await dbReady;
+      await refreshSelf(db, origin).catch(() => null);
+      await scheduler.run().catch(() => null);
+      return status();
+    },
+    teamRejected: async () =>
+      (await (await dbReady).getAll('rejected')).map((r) => ({ seq: r.seq, label: r.label, status: r.status, message: r.message, rejectedAt: r.rejectedAt })),
+    teamDismissRejected: async ({ seq }) => {
+      await (await dbReady).delete('rejected', seq);
+      return { ok: true };
+    },
+    teamSummary: async () => summaryFor(await dbReady, deps),
+    teamMembers: async (q) => membersFor(await dbReady, q, deps),
+    teamSearch: ({ by, q }) => attempt(async () => searchMembers(await dbReady, by, q, deps)),
+    teamOpenMember: ({ member }) => attempt(async () => ({ tabId: await openMember(member) })),
+    teamPendingJump: async (_p, sender) => (fromOwnContentScript(sender) ? takeJump(sender.tab!.id) : null),
+    teamSetReminderTime: ({ time }) =>
+      attempt(async () => {
+        const db = await dbReady;
+        await updateSettings(db, { reminderTime: time });
+        return { next: await armDaily(db, apis) };
+      }),
+    teamSetShareNames: ({ shareNames }) =>
+      attempt(async () => {
+        const s = await updateSettings(await dbReady, { shareNames: !!shareNames });
+        return { shareNames: s.shareNames };
+      }),
+    teamOrgs: ({ refresh }) =>
+      attempt(async () => {
+        const { db, conn, call } = await api();
+        return orgsFor(db, conn, call, refresh ? 0 : 60_000);
+      }),
+    teamImportOrgs: ({ csv }) =>
+      attempt(async () => {
+        const { db, conn, call } = await api();
+        const r = await call('/v1/orgs/import', OrgImportResult, { csv });
+        await orgsFor(db, conn, call, 0);
+        // Rows that waited for these organisations can go now.
+        void scheduler.run();
+        return r;
+      }),
+    teamCreateInvite: (req) =>
+      attempt(async () => {
+        const body = CreateInviteRequest.parse(req);
+        return (await api()).call('/v1/invites', InviteCreated, { body });
+      }),
+    teamTokens: () => attempt(async () => (await (await api()).call('/v1/tokens', z.object({ tokens: z.array(TokenInfo) }))).tokens),
+    teamRevokeToken: ({ id }) =>
+      attempt(async () => {
+        const { conn, call } = await api();
+        if (id === conn.tokenId) throw new TeamError('这是本机正在使用的令牌：请用“断开连接”', 'own-token', 0);
+        return call(`/v1/tokens/${encodeURIComponent(id)}`, z.object({ tokenId: z.string(), revokedAt: z.string() }), { method: 'DELETE' });
+      }),
+    teamModifications: ({ status: s }) =>
+      attempt(async () => (await (await api()).call(`/v1/modifications${s ? `?status=${s}` : ''}`, z.object({ modifications: z.array(ModificationView) }))).modifications),
+    teamRequestModification: (req) =>
+      attempt(async () => (await (await api()).call('/v1/modifications', z.object({ modification: ModificationView }), { body: { memberKey: req.memberKey, reason: req.reason } })).modification),
+    teamDecideModification: ({ id, ...rest }) =>
+      attempt(async () => {
+        const { db, conn } = await api();
+        const body = DecideModificationRequest.parse(rest);
+        if (body.decision === 'reject' && !body.reason?.trim()) throw new TeamError('驳回修改申请须写明理由（§3.3.1）', 'reason-required', 0);
+        const orgs = await keptOrgs(db, conn);
+        const seq = await queueModificationDecision(db, id, body, orgs ? placeWith(new OrgMatcher(orgs.orgs)) : undefined);
+        await scheduler.run().catch(() => null);
+        const refused = await db.get('rejected', seq);
+        if (refused) return { state: 'refused' as const, message: refused.message };
+        if (await db.get('outbox', seq)) return { state: 'queued' as const, message: (await readSyncState(db)).lastError ?? undefined };
+        return { state: 'sent' as const };
+      }),
+    teamTenantSettings: ({ change }) =>
+      attempt(async () => {
+        const { call } = await api();
+        const Reply = z.object({ storeNames: z.boolean(), allowedOrigins: z.array(z.string()) });
+        if (change) return call('/v1/settings', Reply, { method: 'PATCH', body: TenantSettings.parse(change) });
+        return call('/v1/settings', Reply);
+      }),
+    recordApprovalDecision: async (payload, sender) => {
+      if (sender.id !== browser.runtime.id) return { ok: false, error: '来源无效' };
+      const d = parseDecision(payload);
+      if (typeof d === 'string') return { ok: false, error: d };
+      return attempt(async () => {
+        const db = await dbReady;
+        await recordApprovalDecision(db, d);
+        return { queued: !!(await readConnection(db)) };
+      });
+    },
+    exportLocalData: async () => exportLocalData(await dbReady),
+    importLocalData: ({ file }) =>
+      attempt(async () => {
+        const r = await importLocalData(await dbReady, file);
+        if (typeof r === 'string') throw new TeamError(r, 'bad-backup', 0);
+        return r;
+      }),
+  });
+
+  // Something was kept: forward it (connected) or recount this browser's badge (local mode).
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    const type = (message as { type?: unknown } | null)?.type;
+    if (typeof type !== 'string' || !WRITES.has(type)) return undefined;
+    void dbReady.then(readConnection).then((conn) => (conn ? scheduler.soon() : badgeSoon()));
+    return undefined;
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RETRY_ALARM || alarm.name === PERIODIC_ALARM) void scheduler.run().catch(() => {});
+    if (alarm.name === BADGE_ALARM) void badge();
+    if (alarm.name === DAILY_ALARM) void dbReady.then((db) => dailyReminder(db, deps, apis)).catch(() => {});
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    if (id !== NOTIFICATION_ID) return;
+    void browser.notifications.clear(id);
+    void browser.action.openPopup().catch(() => browser.tabs.create({ url: browser.runtime.getURL('/popup.html') }));
+  });
+  globalThis.addEventListener?.('online', () => void scheduler.run().catch(() => {}));
+
+  // Startup: what waited while the browser was closed goes out; the badge and reminders resume.
+  browser.alarms.create(PERIODIC_ALARM, { periodInMinutes: 15 });
+  browser.alarms.create(BADGE_ALARM, { periodInMinutes: 60 });
+  void scheduler.run().catch(() => {}).then(badge);
+  void dbReady.then((db) => startReminders(db, deps, apis)).catch(() => {});
+  return scheduler;
+}

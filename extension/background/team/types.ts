@@ -1,0 +1,145 @@
+import type { Role } from '../../../shared/api/common';
+import type { InviteCreated, TokenInfo } from '../../../shared/api/tenancy';
+import type { ModificationView } from '../../../shared/api/members';
+import type { OrgView } from '../../../shared/api/orgs';
+import type { Bucket, Counters } from '../../../shared/domain/urgency';
+import type { NewMemberStat } from '../../../shared/domain/transfer';
+import type { CertStatus, ChinaDate, OrgType } from '../../../shared/domain/types';
+
+/** The connection to the team's worker, kept in the background's IndexedDB only. */
+export interface Connection {
+  /** The worker's address, e.g. https://sync.example.org. */
+  baseUrl: string;
+  token: string;
+  tokenId: string;
+  expiresAt: string;
+  role: Role;
+  org: { id: string; name: string; type: OrgType };
+  tenant: { id: string; name: string; storeNames: boolean };
+  /** Who holds the token ("张老师的电脑"): shown in token lists and the audit log. */
+  label: string;
+  /** When the tenant's hashing key replaced the local one: hashes kept before are the local key's. */
+  connectedAt: number;
+}
+
+/** What extension pages may see of the connection: never the token, never the key. */
+export type ConnectionView = Omit<Connection, 'token'>;
+
+export interface SyncView {
+  lastSyncAt: number | null;
+  lastError: string | null;
+  needsAuth: boolean;
+  nextAttemptAt: number | null;
+  /** Rows not yet batched, requests not yet acknowledged, requests the worker refused. */
+  waiting: { rows: number; requests: number; rejected: number };
+  /** Rows held back because their organisation is not (yet) in the team's organisation tree. */
+  unplaced: number;
+  /** Organisation names those rows name, so the committee knows what to import. */
+  unplacedOrgs: string[];
+}
+
+export interface TeamStatus {
+  connection: ConnectionView | null;
+  sync: SyncView;
+  /** This extension's origin, to give to whoever configures the worker's ALLOWED_ORIGINS. */
+  origin: string;
+}
+
+/** A worker-backed answer: the data, or the worker's (or our) Chinese message saying what to do. */
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string; code?: string };
+
+export interface OrgSummary {
+  id: string;
+  name: string;
+  type: OrgType | null;
+  parentId: string | null;
+  /** The organisation's own members (without those of organisations below it). */
+  own: Counters;
+  subtree: Counters;
+}
+
+export interface TimelineDay {
+  day: ChinaDate;
+  count: number;
+  /** Of those, counted from 入团时间 because the approval date is unknown. */
+  estimated: number;
+}
+
+export interface Summary {
+  /** Where the numbers come from: the team's worker, or what this browser has seen. */
+  source: 'worker' | 'local';
+  /** The worker could not be reached: these are the numbers it gave at `fetchedAt`. */
+  stale: boolean;
+  fetchedAt: number;
+  today: ChinaDate;
+  org: { id: string; name: string } | null;
+  counters: Counters;
+  stats: NewMemberStat;
+  orgs: OrgSummary[];
+  /** Deadlines of the next 30 days (today first), owed members only. */
+  timeline: TimelineDay[];
+  /** More owed members than were read for the timeline. */
+  timelineTruncated: boolean;
+  /** Why the worker's numbers are not shown, when they are not. */
+  note?: string;
+}
+
+/** Which members a number stands for. */
+export interface MemberQuery {
+  orgId?: string | null;
+  /** Only the organisation's own members, not those of organisations below. */
+  ownOnly?: boolean;
+  bucket?: Bucket | 'rejected' | 'notUploaded' | 'owed';
+  /** Members whose last day is this day. */
+  day?: ChinaDate;
+}
+
+export interface MemberItem {
+  key: string;
+  orgId: string | null;
+  orgName: string;
+  /** The clear name when known, else the masked one (张*伟). */
+  name: string;
+  masked: boolean;
+  devNumber: string | null;
+  idMasked: string | null;
+  joinedOn: ChinaDate | null;
+  approvedOn: ChinaDate | null;
+  status: CertStatus;
+  bucket: Bucket;
+  daysLeft: number | null;
+  lastDay: ChinaDate | null;
+  estimated: boolean;
+  rejectionReason: string | null;
+  isCadre: boolean;
+  /** Whether the member belongs to the connected admin's own organisation (null: not known here). */
+  own: boolean | null;
+}
+
+export interface MemberList {
+  source: 'worker' | 'local';
+  members: MemberItem[];
+  truncated: boolean;
+}
+
+export type SearchBy = 'name' | 'devNumber' | 'idCard';
+
+/** Where the popup sends the admin: the list that shows the member, searched by the host's own form. */
+export interface Jump {
+  name: string;
+  devNumber: string | null;
+  orgName: string;
+  isCadre: boolean;
+  own: boolean | null;
+  at: number;
+}
+
+export interface RejectedView {
+  seq: number;
+  label: string;
+  status: number;
+  message: string;
+  rejectedAt: number;
+}
+
+export type { InviteCreated, ModificationView, OrgView, TokenInfo };

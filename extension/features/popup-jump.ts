@@ -1,0 +1,49 @@
+/**
+ * The popup's "find this member in 智慧团建": the background leaves the member for this tab; the
+ * page opens the list that shows the member and runs the host's own search there — the same
+ * mechanism as the sign-in prompts' list (the host has no per-member address).
+ */
+import { browser } from 'wxt/browser';
+import { defineFeature } from '../core/feature';
+import { openListAndSearch } from '../core/hostActions';
+import { COLUMN_HEADERS } from '../core/hostSelectors';
+import { readSignedInOrg } from '../core/org';
+import type { Jump } from '../background/team/types';
+
+const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
+
+/**
+ * The list that shows the member: the admin's own organisation's, its cadres', or the branches
+ * below. The host names the signed-in organisation in full, the team by its own name.
+ */
+export function listForJump(j: Pick<Jump, 'isCadre' | 'orgName' | 'own'>, signedIn: string): string {
+  if (j.isCadre) return '本级团干部电子数据库';
+  const own = squash(signedIn);
+  const org = squash(j.orgName);
+  const mine = org && own ? own === org || own.endsWith(org) : j.own === true;
+  return mine ? '团员电子数据库' : '下级支部团员电子数据库';
+}
+
+export default defineFeature({
+  id: 'popup-jump',
+  label: '从弹出窗口定位团员',
+  description: '在工具栏弹出窗口中点选一名团员时，打开其所在列表并用系统自带的查询找到该团员。',
+  pages: ['landing', 'memberDatabase', 'subordinateDatabase', 'cadreDatabase', 'archiveReview', 'operationCenter', 'transfer', 'memberEntry'],
+  init(ctx) {
+    const take = async () => {
+      const jump = await ctx.send('teamPendingJump', {});
+      if (!jump || ctx.signal.aborted) return;
+      const list = listForJump(jump, readSignedInOrg(ctx.doc).name);
+      const [field, value] = jump.devNumber ? [COLUMN_HEADERS.devNumber, jump.devNumber] : [COLUMN_HEADERS.name, jump.name];
+      // The search outlives this page: opening the list is a navigation.
+      await openListAndSearch(ctx.doc, list, field, value, ctx.lifetime);
+    };
+    const onMessage = (message: unknown) => {
+      if ((message as { type?: unknown } | null)?.type === 'teamJumpNow') void take().catch(() => {});
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), { once: true });
+    void take().catch(() => {});
+  },
+});
