@@ -172,8 +172,10 @@ async function analysePages(
         { kind: 'jpeg', bytes: copy, rotate: img.displayRotation, shortSideMm: Math.min(img.placedWidthMm, img.placedHeightMm), ocr: wantNumber && s.page === 1 },
         [copy],
       )
-      .then(async (r) => {
-        if (!accept(c, r)) await viaPdfjs(c);
+      .then((r) => {
+        // Chromium's JPEG decoder reads damaged data as far as it goes; when it gives up, the image
+        // is broken (pdf.js would draw the page without it, and it would look blank).
+        if (!accept(c, r)) facts.brokenPages!.push(c.facts.page);
       });
     jobs.push(job);
   }

@@ -38,9 +38,9 @@ describe(`fuzz (FUZZ_SEED=${BASE}, ${COUNT} files)`, () => {
     }
     expect(crashes, `FUZZ_SEED=${BASE}`).toEqual([]);
     expect(bad, `FUZZ_SEED=${BASE}`).toEqual([]);
-    // The page is still alive and still judges a valid file (a 40-dpi scan: only its resolution fails).
+    // The page is still alive and still judges a valid file (a 40-dpi scan: its resolution fails).
     const r = await engine.check(seeds[0]!, { skipNumber: true });
     expect(r.report.pages).toBe(12);
-    expect(new Set(r.report.issues.map((i) => i.code))).toEqual(new Set(['low-resolution']));
+    expect(r.report.issues.filter((i) => i.code === 'low-resolution')).toHaveLength(12);
   });
 });
