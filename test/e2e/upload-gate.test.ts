@@ -30,7 +30,7 @@ beforeAll(async () => {
   page = await browser.context.newPage();
   await replica.login(page, 'tzb');
   members = await uploadable(replica);
-  expect(members.length).toBeGreaterThanOrEqual(5);
+  expect(members.length).toBeGreaterThanOrEqual(6);
   placeholder = await placeholderForm({ userCode: members[0]!.userCode });
 });
 afterAll(async () => {
@@ -127,10 +127,35 @@ describe('the upload gate', () => {
     await dialog.waitFor({ state: 'detached' });
   });
 
+  it('checks a file dropped on Element’s drag area the same way, then hands it over', async () => {
+    await replica.setVariant({ uploadDrag: true });
+    try {
+      const m = members[4]!;
+      const form = await formOf(kit, m.userCode, { family: 'scanner', seed: 23 });
+      await page.goto(replica.url('/zhtj/center/tuanyuan/recordlist'));
+      const dialog = await openUpload(page, replica, m.name);
+      const dragger = dialog.locator('.el-upload-dragger');
+      expect(await dragger.count()).toBe(1);
+      await dragger.evaluate((el, b64) => {
+        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        const dt = new DataTransfer();
+        dt.items.add(new File([bytes], '拖入的志愿书.pdf', { type: 'application/pdf' }));
+        el.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
+      }, Buffer.from(form).toString('base64'));
+      expect(await verdictOf(dialog)).toBe('pass');
+      await expect.poll(() => hostChosen(dialog)).toEqual(['拖入的志愿书.pdf']);
+      await dialog.getByRole('button', { name: '确定上传' }).click();
+      await expect.poll(() => message('success').innerText()).toBe('上传成功，请等待上级团委审批');
+      expect(recordsOf(replica, m.userId).map((r) => r.sha256)).toEqual([sha(form)]);
+    } finally {
+      await replica.setVariant({ uploadDrag: false });
+    }
+  });
+
   it('leaves the host as it is when the check is switched off', async () => {
     await askBackground(browser, 'setSettings', { features: { 'upload-check': false } });
     try {
-      const m = members[4]!;
+      const m = members[5]!;
       await page.reload();
       const row = await openList(page, replica, m.name);
       await row.getByRole('button', { name: '上传档案' }).click();

@@ -23,6 +23,8 @@ export interface Variant {
   empty: boolean;
   /** 1,000 rows a page by default (benchmarks). */
   bigPage: boolean;
+  /** 上传档案 with Element's drag area (`el-upload` with `drag`) instead of the 选取文件 button. */
+  uploadDrag: boolean;
 }
 
 export const DEFAULT_VARIANT: Variant = {
@@ -35,9 +37,10 @@ export const DEFAULT_VARIANT: Variant = {
   loadDelayMs: 0,
   empty: false,
   bigPage: false,
+  uploadDrag: false,
 };
 
-const FLAGS = ['extraColumns', 'fixedActions', 'whitespace', 'empty', 'bigPage'] as const;
+const FLAGS = ['extraColumns', 'fixedActions', 'whitespace', 'empty', 'bigPage', 'uploadDrag'] as const;
 
 /** Merges a partial variant over the default, dropping anything that is not a known switch. */
 export function normaliseVariant(input: unknown): Variant {

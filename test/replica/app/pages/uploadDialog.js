@@ -8,6 +8,8 @@ export const UploadDialog = {
   props: { member: { type: Object, required: true }, replace: Boolean },
   data: () => ({ visible: true, files: [], busy: false }),
   computed: {
+    /** The uploadDrag variant: Element's drag area instead of the 选取文件 button. */
+    drag: () => Boolean(session.variant && session.variant.uploadDrag),
     title() {
       return this.replace ? '替换档案' : '上传档案';
     },
@@ -60,8 +62,9 @@ export const UploadDialog = {
     </el-descriptions>
     <el-upload ref="upload" class="record-upload" action="/v1/center/memberRecord/upload" name="recordfile" accept=".pdf"
       :data="fields" :headers="headers" :auto-upload="false" :limit="1" :on-change="onChange" :on-remove="onRemove"
-      :on-exceed="onExceed" :on-success="onSuccess" :on-error="onError">
-      <el-button slot="trigger" size="small" type="primary" icon="el-icon-folder-opened">选取文件</el-button>
+      :on-exceed="onExceed" :on-success="onSuccess" :on-error="onError" :drag="drag">
+      <template v-if="drag"><i class="el-icon-upload"></i><div class="el-upload__text">将文件拖到此处，或<em>点击上传</em></div></template>
+      <el-button v-else slot="trigger" size="small" type="primary" icon="el-icon-folder-opened">选取文件</el-button>
       <div slot="tip" class="el-upload__tip">请上传1份PDF格式的团员电子版《入团志愿书》，文件大小不超过20M</div>
     </el-upload>
     <span slot="footer">
