@@ -26,11 +26,16 @@ interface Picture {
   raw: Uint8Array;
 }
 
-/** The passes tried in turn: resolution factor (of the room needed) and JPEG quality. */
-function passes(ratio: number): { scale: number; quality: number }[] {
-  const first = Math.min(1, Math.sqrt(ratio) * 1.15);
+const FIRST_QUALITY = 0.8;
+
+/**
+ * The passes tried in turn: resolution factor and JPEG quality. The first keeps the resolution
+ * when re-encoding alone will do (as a probe of the largest picture predicts), else scales by
+ * the square root of the room left; the later ones go down to 200 dpi and lower quality.
+ */
+function passes(first: number): { scale: number; quality: number }[] {
   return [
-    { scale: first, quality: 0.8 },
+    { scale: first, quality: FIRST_QUALITY },
     { scale: 0, quality: 0.72 },
     { scale: 0, quality: 0.6 },
     { scale: 0, quality: 0.45 },
@@ -64,12 +69,20 @@ export async function compressPdf(input: Uint8Array, opts: FixOptions = {}, prog
   const jpegBytes = [...pictures.values()].reduce((s, p) => s + p.raw.length, 0);
   const rest = input.length - jpegBytes;
   const room = target - rest - STRUCTURE_SLACK;
+  // Probe: how much re-encoding alone shrinks the largest picture, while pdf-lib reads the file.
+  const largest = [...pictures.values()].sort((a, b) => b.raw.length - a.raw.length)[0];
+  const probeP = largest
+    ? fixPool.must({ kind: 'reencode', bytes: largest.raw.slice().buffer, width: largest.img.width, height: largest.img.height, quality: FIRST_QUALITY })
+    : Promise.resolve(null);
   const pdf = await PDFDocument.load(input, { updateMetadata: false });
+  const probe = await probeP;
+  const predicted = probe && largest ? jpegBytes * (probe.bytes.byteLength / largest.raw.length) : jpegBytes;
+  const firstScale = predicted <= room ? 1 : Math.max(0.05, Math.sqrt(Math.max(0.01, room) / predicted) * 0.95);
   const total = pictures.size + slowPages.length;
   let out: Uint8Array | null = null;
   let chosen = { scale: 1, quality: 0.8 };
   const rendered = new Map<number, PDFRef>();
-  for (const pass of passes(Math.max(0.05, room / Math.max(1, jpegBytes)))) {
+  for (const pass of passes(firstScale)) {
     chosen = pass;
     let done = 0;
     const results = await Promise.all(
@@ -77,8 +90,9 @@ export async function compressPdf(input: Uint8Array, opts: FixOptions = {}, prog
         const dpi = p.dpi <= minDpi ? p.dpi : Math.max(minDpi, p.dpi * pass.scale);
         const k = Math.min(1, dpi / p.dpi);
         const width = Math.max(1, Math.round(p.img.width * k)), height = Math.max(1, Math.round(p.img.height * k));
+        const reuse = p === largest && probe && pass.scale === 1 && pass.quality === FIRST_QUALITY && k === 1;
         const copy = p.raw.slice().buffer;
-        const r = await fixPool.must({ kind: 'reencode', bytes: copy, width, height, quality: pass.quality }, [copy]);
+        const r = reuse ? probe : await fixPool.must({ kind: 'reencode', bytes: copy, width, height, quality: pass.quality }, [copy]);
         progress('重新压缩图片', ++done, total);
         // Never replace a picture by a larger one.
         return { p, r: r.bytes.byteLength < p.raw.length ? r : null };
