@@ -84,8 +84,8 @@ ensureBuilt();
 const browser = await launchWithExtension();
 const pid = browserPid(browser.profileDir);
 const kit = await FixtureKit.open(browser.context);
-// A 300-dpi colour scan at high JPEG quality with scanner grain: about 1.5 MB a page.
-const bytes = await form(kit, { family: 'scanner', seed: 71, quality: 0.96, noise: 16 });
+// A 300-dpi colour scan at high JPEG quality with scanner grain: about 1.5 MB a page (≈ 18 MB in all).
+const bytes = await form(kit, { family: 'scanner', seed: 71, quality: 0.96, noise: 20 });
 await kit.close();
 console.log(`fixture: 12 pages, 300 dpi colour JPEG, ${(bytes.length / 1e6).toFixed(1)} MB`);
 
