@@ -6,11 +6,15 @@
  * with the gate checking the result again and handing it to el-upload.
  */
 import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanPdf } from '../../extension/fix/scan';
 import { assemble } from '../fixtures/assemble';
+import { placeholderForm } from '../replica/backend/placeholderPdf';
 import { FixtureKit, formSpecs, type PageSpec, type RenderedJpeg } from '../fixtures/kit';
 import { launchWithExtension, type ExtensionBrowser } from '../support/chromium';
 import { startReplica, type Replica } from '../support/replica';
@@ -48,7 +52,7 @@ beforeAll(async () => {
   page = await browser.context.newPage();
   await replica.login(page, 'tzb');
   members = await uploadable(replica);
-  expect(members.length).toBeGreaterThanOrEqual(7);
+  expect(members.length).toBeGreaterThanOrEqual(9);
 });
 afterAll(async () => {
   await browser?.close();
@@ -237,5 +241,45 @@ describe('fixes that reach the replica’s upload', () => {
     expect(await queue.locator('li[data-status=placed]').count()).toBe(3);
     const row = await openList(page, replica, three[0]!.name);
     expect(await row.innerText()).toContain('是');
+  });
+
+  it('checks a folder of PDFs in one go, with a table of results, and hands the good ones to their members', async () => {
+    const [x, y] = members.filter((z) => recordsOf(replica, z.userId).length === 0);
+    const dir = mkdtempSync(join(tmpdir(), 'laa-folder-'));
+    const folder = join(dir, '高二3班');
+    mkdirSync(folder);
+    const good = await formOf(kit, x!.userCode, { family: 'scanapp', seed: 51 });
+    writeFileSync(join(folder, `${x!.userCode}.pdf`), good);
+    writeFileSync(join(folder, `${y!.name}-入团志愿书.pdf`), await placeholderForm({ userCode: y!.userCode }));
+    writeFileSync(join(folder, '说明.txt'), '扫描于团委办公室');
+    await page.goto(replica.url('/zhtj/center/tuanyuan/recordlist'));
+    await page.locator('.el-pagination__sizes .el-input').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '100条/页' }).click();
+    await expect.poll(() => page.locator('.el-table__body-wrapper tr.el-table__row').count()).toBeGreaterThan(10);
+    await page.locator('.laa-bar').getByRole('button', { name: '批量检查文件夹' }).click();
+    const frame = await fixFrame(page, browser.extensionId);
+    await frame.locator('input[data-role=folder]').setInputFiles(folder);
+    const rows = frame.locator('tbody tr');
+    await expect.poll(() => rows.locator('[data-verdict]').count(), { timeout: 60_000 }).toBe(2);
+    const goodRow = frame.locator(`tr[data-file="${x!.userCode}.pdf"]`);
+    const badRow = frame.locator(`tr[data-file="${y!.name}-入团志愿书.pdf"]`);
+    expect(await goodRow.locator('[data-verdict]').getAttribute('data-verdict')).not.toBe('fail');
+    expect(await goodRow.locator('select').inputValue()).toBe(`${x!.name}（${x!.userCode}）`);
+    expect(await badRow.locator('[data-verdict]').getAttribute('data-verdict')).toBe('fail');
+    expect(await badRow.innerText()).toContain('不是扫描件');
+    expect(await badRow.locator('select').inputValue()).toBe(`${y!.name}（${y!.userCode}）`);
+    // A failing file is not ticked for upload; the good one is.
+    expect(await badRow.locator('input[type=checkbox]').isChecked()).toBe(false);
+    expect(await goodRow.locator('input[type=checkbox]').isChecked()).toBe(true);
+    await frame.getByRole('button', { name: '把选中的文件逐个放入上传' }).click();
+    const queue = page.locator('.laa-handoff');
+    await queue.locator(`button[data-next="${x!.name}"]`).click();
+    const dialog = page.locator('.upload-dialog');
+    await dialog.waitFor();
+    expect(await verdictOf(dialog)).not.toBe('fail');
+    await expect.poll(() => hostChosen(dialog)).toEqual([`${x!.userCode}.pdf`]);
+    const rec = await upload(dialog, x!);
+    expect(rec.sha256).toBe(sha(good));
+    expect(recordsOf(replica, y!.userId)).toHaveLength(0);
   });
 });
