@@ -40,6 +40,9 @@ interface Slot {
   pendingImages?: File[] | undefined;
 }
 
+/** Findings the straighten fix answers, page by page. */
+const STRAIGHTEN_CODES: ReadonlySet<string> = new Set(['background-border', 'skew', 'orientation']);
+
 const isImage = (f: File) => /^image\/(jpeg|png|webp)$/.test(f.type) || /\.(jpe?g|png|webp)$/i.test(f.name);
 
 /** An input the guide's upload uses: in an 上传档案 / 替换档案 dialog, or the archive's own field. */
@@ -214,6 +217,8 @@ export function startUploadGate(o: GateOptions): void {
           files,
           ...(m ? { member: { name: m.name, ...(m.devNumber ? { devNumber: m.devNumber } : {}), ...(m.joinedOn ? { joinedOn: m.joinedOn } : {}) } } : {}),
           problemPages: [...new Set((before?.issues ?? []).flatMap((i) => (i.page && i.severity !== 'info' ? [i.page] : [])))],
+          // Straighten only the pages found crooked or photographed with the desk; the rest stay as scanned.
+          ...(tool === 'straighten' && before ? { options: { pages: [...new Set(before.issues.flatMap((i) => (i.page && STRAIGHTEN_CODES.has(i.code) ? [i.page] : [])))] } } : {}),
         },
         (p) => slot.panel.fixing(`${label}：${p.stage}`, p.done, p.total),
       );
