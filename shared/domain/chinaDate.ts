@@ -1,4 +1,6 @@
-import { ChinaDate } from './types';
+// Type only: the content script imports these functions, and must not pull in zod for them.
+import { isCalendarDate } from './calendar';
+import type { ChinaDate } from './types';
 
 /**
  * China calendar dates. Asia/Shanghai has kept UTC+8 without daylight saving since 1991, so a
@@ -40,7 +42,7 @@ export function daysBetween(from: ChinaDate, to: ChinaDate): number {
 }
 
 export function isChinaDate(s: string): s is ChinaDate {
-  return ChinaDate.safeParse(s).success;
+  return isCalendarDate(s);
 }
 
 export function yearOf(d: ChinaDate): number {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from './calendar';
 
 /**
  * A calendar date in China (Asia/Shanghai), `YYYY-MM-DD`. Never a `Date`: a Date's day shifts with
@@ -7,11 +8,7 @@ import { z } from 'zod';
 export const ChinaDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine((s) => {
-    const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-    const t = new Date(Date.UTC(y, m - 1, d));
-    return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-  }, '不存在的日期')
+  .refine(isCalendarDate, '不存在的日期')
   .brand<'ChinaDate'>();
 export type ChinaDate = z.infer<typeof ChinaDate>;
 
