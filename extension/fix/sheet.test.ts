@@ -76,3 +76,60 @@ describe('flattening', () => {
     expect(Math.max(...rows)).toBeGreaterThan(W * 0.75);
   });
 });
+
+describe('a photo taken at an angle (perspective)', () => {
+  it('finds the four corners of a trapezoid sheet and flattens it to a rectangle', () => {
+    const w = 600, h = 800;
+    // The far edge (top) looks shorter than the near one: a phone held at an angle.
+    const corners: Quad = [{ x: 170, y: 90 }, { x: 440, y: 100 }, { x: 530, y: 720 }, { x: 70, y: 705 }];
+    const inside = (x: number, y: number) => {
+      let s = 0;
+      for (let i = 0; i < 4; i++) {
+        const a = corners[i]!, b = corners[(i + 1) % 4]!;
+        const c = (b.x - a.x) * (y - a.y) - (b.y - a.y) * (x - a.x);
+        s += c > 0 ? 1 : -1;
+      }
+      return Math.abs(s) === 4;
+    };
+    // Lines ruled across the sheet in its own frame: straight and level once flattened.
+    const data = new Uint8ClampedArray(w * h * 4);
+    const inv = homography(corners, [{ x: 0, y: 0 }, { x: 1, y: 0 }, { x: 1, y: 1 }, { x: 0, y: 1 }]);
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) {
+        const i = (y * w + x) * 4;
+        let rgb = [118, 82, 50];
+        if (inside(x + 0.5, y + 0.5)) {
+          const { x: u, y: v } = applyHomography(inv, { x: x + 0.5, y: y + 0.5 });
+          // Within the form's margins, as printed lines are.
+          rgb = Math.abs((v * 20) % 1) < 0.06 && v > 0.05 && v < 0.95 && u > 0.08 && u < 0.92 ? [30, 30, 30] : [245, 243, 236];
+        }
+        data[i] = rgb[0]!; data[i + 1] = rgb[1]!; data[i + 2] = rgb[2]!; data[i + 3] = 255;
+      }
+    const q = findSheet({ width: w, height: h, data })!;
+    expect(q).not.toBeNull();
+    q.forEach((p, i) => {
+      expect(Math.abs(p.x - corners[i]!.x)).toBeLessThan(2.5);
+      expect(Math.abs(p.y - corners[i]!.y)).toBeLessThan(2.5);
+    });
+    const W = 210, H = 297;
+    const out = warp({ width: w, height: h, data }, q, W, H);
+    let desk = 0;
+    const inkRows = new Set<number>();
+    for (let y = 0; y < H; y++)
+      for (let x = 0; x < W; x++) {
+        const o = (y * W + x) * 4;
+        if (out[o]! - out[o + 2]! > 40) desk++;
+        if (out[o]! < 120 && x > 20 && x < W - 20) inkRows.add(y);
+      }
+    expect(desk / (W * H)).toBeLessThan(0.01);
+    // Each ruled line lands on one or two rows of the flat page, not on a slant across many.
+    const groups: number[][] = [];
+    for (const y of [...inkRows].sort((a, b) => a - b)) {
+      const g = groups.at(-1);
+      if (g && y - g.at(-1)! <= 1) g.push(y);
+      else groups.push([y]);
+    }
+    expect(groups.length).toBeGreaterThanOrEqual(15);
+    for (const g of groups) expect(g.length).toBeLessThanOrEqual(4);
+  });
+});

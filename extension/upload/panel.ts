@@ -116,12 +116,14 @@ export class UploadPanel {
           : { tone: 'error', text: state === 'reviewed' ? '不符合要求：按《指引》此文件应退回修改。' : '已拦下：此文件上传后会被系统拒收或被上级退回。请先修复，或说明理由后仍要上传。' };
     const summary = `${report.fileName} · ${report.pages ?? '?'} 页 · ${formatBytes(report.bytes)}${report.page1Number ? ` · 首页编号 ${report.page1Number.value}` : ''}`;
     const issues = report.issues.filter((i) => i.severity !== 'info' || i.code === 'number-unreadable' || i.code === 'no-seal');
+    // A pass on the way to the host is a small confirmation: the verdict and what was checked.
+    const brief = report.verdict === 'pass' && state === 'released' && !issues.length;
     this.show(
       note ? h(d, 'div', { class: `alert alert--${note.tone} note`, text: note.text }) : null,
       h(d, 'div', { class: `alert alert--${verdict.tone} verdict`, 'data-verdict': report.verdict, role: 'status' }, h(d, 'b', { text: verdict.text })),
       h(d, 'p', { class: 'line muted summary', text: summary }),
       issues.length ? h(d, 'ul', { class: 'issues' }, issues.map((i) => this.issue(i))) : null,
-      this.pages(report),
+      brief ? null : this.pages(report),
       fixes.length ? h(d, 'div', { class: 'section fixes' }, h(d, 'div', { class: 'section-title', text: '一键修复（在本机完成，修复后自动重新检查）' }), this.toolRow(fixes)) : null,
       state === 'held' ? this.heldActions() : null,
     );

@@ -110,6 +110,24 @@ describe('fixes that reach the replica’s upload', () => {
     for (const p of doc.getPages()) expect([Math.round(p.getWidth()), Math.round(p.getHeight())]).toEqual([595, 842]);
   });
 
+  it('levels a page scanned crooked and turns a sideways page upright, leaving the other pages as scanned', async () => {
+    const m = members.at(-1)!;
+    const file = await formOf(kit, m.userCode, { family: 'scanner', seed: 36 }, { 3: { skewDeg: 5 }, 7: { rotate: 90 } });
+    const dialog = await openUpload(page, replica, m.name);
+    await choose(dialog, '扫描歪了.pdf', file);
+    expect(await verdictOf(dialog)).toBe('fail');
+    const before = await issueCodes(dialog);
+    expect(before).toEqual(expect.arrayContaining(['skew@3', 'orientation@7']));
+    await dialog.locator('.laa-upload-panel [data-fix=straighten]').click();
+    const after = await settled(dialog);
+    expect(after.note).toContain('裁剪拉直完成');
+    expect(after.verdict).not.toBe('fail');
+    expect((await issueCodes(dialog)).filter((c) => c.startsWith('skew') || c.startsWith('orientation'))).toEqual([]);
+    await expect.poll(() => hostChosen(dialog)).toEqual(['扫描歪了-拉直.pdf']);
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   it('assembles photos (JPEG, PNG, WebP; EXIF orientation; dragged into order; one turned) into one A4 PDF', async () => {
     const m = members[2]!;
     const spec = (p: number, over: Partial<PageSpec> = {}): PageSpec => ({ family: 'phone', page: p, seed: 33, devNumber: m.userCode, border: 0, ...over });
