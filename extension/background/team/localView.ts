@@ -98,6 +98,7 @@ export function matches(it: MemberItem, q: MemberQuery): boolean {
   if (q.day && it.lastDay !== q.day) return false;
   if (!q.bucket) return !q.day || ACTION_BUCKETS.has(it.bucket);
   if (q.bucket === 'owed') return ACTION_BUCKETS.has(it.bucket);
+  if (q.bucket === 'late') return it.bucket === 'overdue' || it.bucket === 'maybeOverdue';
   if (q.bucket === 'rejected') return it.status === 'rejected' && it.bucket !== 'exempt';
   if (q.bucket === 'notUploaded') return it.status === 'notUploaded' && it.bucket !== 'exempt';
   return it.bucket === q.bucket;

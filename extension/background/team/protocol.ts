@@ -8,7 +8,7 @@ import type { DecideModificationRequest, ModificationView } from '../../../share
 import type { OrgView } from '../../../shared/api/orgs';
 import type { BackupFile, ImportReport } from './backup';
 import type { ApprovalDecision } from './decisions';
-import type { Jump, MemberItem, MemberList, MemberQuery, RejectedView, Reply, SearchBy, Summary, TeamStatus } from './types';
+import type { Jump, MemberItem, MemberList, MemberQuery, ModificationItem, RejectedView, Reply, SearchBy, Summary, TeamStatus } from './types';
 
 type None = Record<string, never>;
 
@@ -45,7 +45,7 @@ export interface TeamMessages {
   teamCreateInvite: { request: CreateInviteRequest; response: Reply<InviteCreated> };
   teamTokens: { request: None; response: Reply<TokenInfo[]> };
   teamRevokeToken: { request: { id: string }; response: Reply<{ tokenId: string; revokedAt: string }> };
-  teamModifications: { request: { status?: 'open' | 'approved' | 'rejected' }; response: Reply<ModificationView[]> };
+  teamModifications: { request: { status?: 'open' | 'approved' | 'rejected' }; response: Reply<ModificationItem[]> };
   /** A branch admin asks the upper committee to allow changing an uploaded form (§4.5). */
   teamRequestModification: { request: { memberKey: string; reason: string }; response: Reply<ModificationView> };
   /** Queued like every decision: sent at once when the worker answers, kept until it does. */

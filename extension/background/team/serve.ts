@@ -4,7 +4,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { CreateInviteRequest, InviteCreated, TenantSettings, TokenInfo } from '../../../shared/api/tenancy';
-import { DecideModificationRequest, ModificationView } from '../../../shared/api/members';
+import { DecideModificationRequest, MemberView, ModificationView } from '../../../shared/api/members';
 import { OrgImportResult } from '../../../shared/api/orgs';
 import { z } from 'zod';
 import { listen } from '../../messaging/router';
@@ -22,10 +22,11 @@ import { parseDecision, queueModificationDecision, recordApprovalDecision } from
 import { notificationIcon } from './icon';
 import { openMember, takeJump } from './jump';
 import { keptOrgs, orgsFor } from './orgs';
-import { armDaily, BADGE_ALARM, DAILY_ALARM, dailyReminder, NOTIFICATION_ID, refreshBadge, startReminders, type ReminderApis } from './reminders';
+import { armDaily, BADGE_ALARM, badgeFor, DAILY_ALARM, dailyReminder, NOTIFICATION_ID, refreshBadge, startReminders, type ReminderApis } from './reminders';
 import { searchMembers } from './search';
 import { membersFor, summaryFor } from './summary';
 import type { Reply, TeamStatus } from './types';
+import { itemOf } from './workerView';
 
 /** Messages after which the store holds something new to forward (and the local badge may change). */
 const WRITES = new Set(['observeRows', 'setApprovedOn', 'setGraduating', 'recordRejectionReasons', 'recordPreflight', 'recordApprovalDecision', 'importLocalData']);
@@ -121,7 +122,12 @@ export function serveTeam(dbReady: Promise<LocalDb>): SyncScheduler {
       await (await dbReady).delete('rejected', seq);
       return { ok: true };
     },
-    teamSummary: async () => summaryFor(await dbReady, deps),
+    teamSummary: async () => {
+      const summary = await summaryFor(await dbReady, deps);
+      // The popup was opened: the badge shows what it shows.
+      if (!summary.stale) void apis.setBadge(badgeFor(summary.counters)).catch(() => {});
+      return summary;
+    },
     teamMembers: async (q) => membersFor(await dbReady, q, deps),
     teamSearch: ({ by, q }) => attempt(async () => searchMembers(await dbReady, by, q, deps)),
     teamOpenMember: ({ member }) => attempt(async () => ({ tabId: await openMember(member) })),
@@ -164,7 +170,17 @@ export function serveTeam(dbReady: Promise<LocalDb>): SyncScheduler {
         return call(`/v1/tokens/${encodeURIComponent(id)}`, z.object({ tokenId: z.string(), revokedAt: z.string() }), { method: 'DELETE' });
       }),
     teamModifications: ({ status: s }) =>
-      attempt(async () => (await (await api()).call(`/v1/modifications${s ? `?status=${s}` : ''}`, z.object({ modifications: z.array(ModificationView) }))).modifications),
+      attempt(async () => {
+        const { conn, call } = await api();
+        const { modifications } = await call(`/v1/modifications${s ? `?status=${s}` : ''}`, z.object({ modifications: z.array(ModificationView) }));
+        // Each request names the member by key: the member's name and 编号 come with it.
+        return Promise.all(
+          modifications.map(async (m) => {
+            const view = await call(`/v1/members/${encodeURIComponent(m.memberKey)}`, z.object({ member: MemberView })).catch(() => null);
+            return { ...m, member: view ? itemOf(view.member, conn) : null };
+          }),
+        );
+      }),
     teamRequestModification: (req) =>
       attempt(async () => (await (await api()).call('/v1/modifications', z.object({ modification: ModificationView }), { body: { memberKey: req.memberKey, reason: req.reason } })).modification),
     teamDecideModification: ({ id, ...rest }) =>
@@ -214,7 +230,9 @@ export function serveTeam(dbReady: Promise<LocalDb>): SyncScheduler {
     return undefined;
   });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === RETRY_ALARM || alarm.name === PERIODIC_ALARM) void scheduler.run().catch(() => {});
+    if (alarm.name === RETRY_ALARM) void scheduler.run().catch(() => {});
+    // Others' changes reach this browser's badge through the worker's reminders.
+    if (alarm.name === PERIODIC_ALARM) void scheduler.run().catch(() => {}).then(badge);
     if (alarm.name === BADGE_ALARM) void badge();
     if (alarm.name === DAILY_ALARM) void dbReady.then((db) => dailyReminder(db, deps, apis)).catch(() => {});
   });

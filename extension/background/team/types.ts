@@ -89,7 +89,8 @@ export interface MemberQuery {
   orgId?: string | null;
   /** Only the organisation's own members, not those of organisations below. */
   ownOnly?: boolean;
-  bucket?: Bucket | 'rejected' | 'notUploaded' | 'owed';
+  /** A shared bucket; `late` = overdue and possibly overdue; `owed` = every bucket with an upload owed. */
+  bucket?: Bucket | 'rejected' | 'notUploaded' | 'owed' | 'late';
   /** Members whose last day is this day. */
   day?: ChinaDate;
 }
@@ -141,5 +142,8 @@ export interface RejectedView {
   message: string;
   rejectedAt: number;
 }
+
+/** A §4.5 request with the member it concerns (as the worker shows it, when in scope). */
+export type ModificationItem = ModificationView & { member: MemberItem | null };
 
 export type { InviteCreated, ModificationView, OrgView, TokenInfo };

@@ -75,7 +75,8 @@ export async function workerSummary(api: WorkerApi, conn: Connection, now: numbe
 /** The members behind a number: read per bucket from the worker, then narrowed like the local view. */
 export async function workerMembers(api: WorkerApi, conn: Connection, q: MemberQuery, limit = 500): Promise<{ members: MemberItem[]; truncated: boolean }> {
   const orgId = q.orgId ?? conn.org.id;
-  const buckets: Bucket[] = q.bucket && q.bucket !== 'owed' && q.bucket !== 'rejected' && q.bucket !== 'notUploaded' ? [q.bucket] : q.day ? UPCOMING : OWED;
+  const buckets: Bucket[] =
+    q.bucket === 'late' ? ['overdue', 'maybeOverdue'] : q.bucket && q.bucket !== 'owed' && q.bucket !== 'rejected' && q.bucket !== 'notUploaded' ? [q.bucket] : q.day ? UPCOMING : OWED;
   const read = await Promise.all(buckets.map((b) => bucketMembers(api, orgId, b)));
   let truncated = read.some((r) => r.truncated);
   const hits = read

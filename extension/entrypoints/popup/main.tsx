@@ -1,7 +1,5 @@
 import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import './popup.css';
 
-function Popup() {
-  return <main style={{ width: 360, padding: 12, fontFamily: 'system-ui, sans-serif' }}>团员电子档案助手</main>;
-}
-
-createRoot(document.getElementById('root')!).render(<Popup />);
+createRoot(document.getElementById('root')!).render(<App />);
