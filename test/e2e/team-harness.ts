@@ -137,3 +137,67 @@ export async function syncUntilIdle(page: Page, timeoutMs = 30_000): Promise<any
     await page.waitForTimeout(500);
   }
 }
+
+/**
+ * A hop between the extension and the worker that keeps one address while the worker stops and
+ * starts again (on another port), and can lose a reply after the worker has applied the request
+ * — what a dropped connection or a timeout does.
+ */
+export interface WorkerProxy {
+  url: string;
+  target: string;
+  /** Requests seen, with their idempotency keys and whether the worker said it replayed. */
+  log: { method: string; path: string; key: string | null; status: number | null; replayed: boolean }[];
+  /** Forward the next POST /v1/sync, then cut the connection instead of answering; resolves once the worker applied it. */
+  dropNextSyncReply(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startWorkerProxy(target: string): Promise<WorkerProxy> {
+  const { createServer } = await import('node:http');
+  let drop: (() => void) | null = null;
+  const proxy: WorkerProxy = {
+    url: '',
+    target,
+    log: [],
+    dropNextSyncReply: () => new Promise<void>((r) => (drop = r)),
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', async () => {
+      const entry = { method: req.method ?? 'GET', path: req.url ?? '/', key: (req.headers['idempotency-key'] as string | undefined) ?? null, status: null as number | null, replayed: false };
+      proxy.log.push(entry);
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && !['host', 'connection', 'content-length'].includes(k)) headers[k] = v;
+      let reply: Response;
+      try {
+        reply = await fetch(`${proxy.target}${req.url}`, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
+      } catch {
+        // The worker is not there: the extension sees a connection that fails.
+        req.socket.destroy();
+        return;
+      }
+      entry.status = reply.status;
+      entry.replayed = reply.headers.get('idempotent-replayed') === 'true';
+      const body = Buffer.from(await reply.arrayBuffer());
+      if (drop && req.method === 'POST' && req.url === '/v1/sync') {
+        const done = drop;
+        drop = null;
+        req.socket.destroy();
+        done();
+        return;
+      }
+      const out: Record<string, string> = {};
+      reply.headers.forEach((v, k) => {
+        if (!['content-encoding', 'content-length', 'transfer-encoding', 'connection'].includes(k)) out[k] = v;
+      });
+      res.writeHead(reply.status, out);
+      res.end(body);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  proxy.url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  return proxy;
+}

@@ -80,8 +80,12 @@ describe('sending the queue', () => {
     expect(r!.drain!.state.nextAttemptAt).toBeGreaterThan(Date.now());
     expect(alarms).toContainEqual({ name: RETRY_ALARM, when: r!.drain!.state.nextAttemptAt! });
     expect(await waiting(db)).toMatchObject({ requests: 1 });
-    await make().run();
-    expect(worker.observations().map((o) => o.name)).toEqual(['甲']);
+    // During the back-off, more rows are queued but nothing is sent until the retry (or the admin) says so.
+    await seen('乙', 2_000);
+    expect(await make().run()).toMatchObject({ queued: 1, drain: null });
+    expect(worker.calls.filter((c) => c.path === '/v1/sync')).toHaveLength(1);
+    await make().run(true);
+    expect(worker.observations().map((o) => o.name)).toEqual(['甲', '乙']);
     expect((await readSyncState(db)).lastError).toBeNull();
   });
 

@@ -45,6 +45,7 @@ export class SyncScheduler {
   /** The run in progress (or the last one), and the one waiting to start after it. */
   private tail: Promise<unknown> = Promise.resolve();
   private waiting: Promise<RunResult | null> | null = null;
+  private forceNext = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly deps: SchedulerDeps) {}
@@ -60,20 +61,24 @@ export class SyncScheduler {
 
   /**
    * Runs once the run in progress (if any) ends. Callers that ask while a run waits to start
-   * share it: never two at once, and nothing asked for is skipped.
+   * share it: never two at once, and nothing asked for is skipped. During a back-off only a
+   * forced run (the admin's 立即同步, the network returning, startup, the retry alarm) sends.
    */
-  run(): Promise<RunResult | null> {
+  run(force = false): Promise<RunResult | null> {
+    this.forceNext ||= force;
     if (this.waiting) return this.waiting;
     const next = this.tail.then(() => {
       this.waiting = null;
-      return this.once();
+      const f = this.forceNext;
+      this.forceNext = false;
+      return this.once(f);
     });
     this.waiting = next;
     this.tail = next.catch(() => null);
     return next;
   }
 
-  private async once(): Promise<RunResult | null> {
+  private async once(force: boolean): Promise<RunResult | null> {
     const { deps } = this;
     const now = deps.now ?? Date.now;
     const db = await deps.db;
@@ -90,7 +95,9 @@ export class SyncScheduler {
     let orgs = (await keptOrgs(db, conn))?.orgs ?? null;
     if (!orgs) orgs = await orgsFor(db, conn, api).catch(() => null);
     let matcher = orgs ? new OrgMatcher(orgs) : null;
-    if ((await readSyncState(db)).needsAuth) return { queued, drain: null, unplaced: (await unplacedRows(db, matcher)).count };
+    const state = await readSyncState(db);
+    const backingOff = !force && state.nextAttemptAt !== null && now() < state.nextAttemptAt;
+    if (state.needsAuth || backingOff) return { queued, drain: null, unplaced: (await unplacedRows(db, matcher)).count };
     const clock = { now, random: deps.random ?? Math.random };
     const transport = httpTransport(conn, deps.fetchImpl);
     let result = await drain(db, transport, clock, matcher ? { place: placeWith(matcher) } : {});

@@ -95,13 +95,13 @@ export function serveTeam(dbReady: Promise<LocalDb>): SyncScheduler {
         const db = await dbReady;
         const conn = await connect(db, input, origin);
         await orgsFor(db, conn, workerApi(conn, origin), 0).catch(() => null);
-        void scheduler.run().then(badge);
+        void scheduler.run(true).then(badge);
         return status();
       }),
     teamRenew: () =>
       attempt(async () => {
         await renew(await dbReady, origin);
-        void scheduler.run();
+        void scheduler.run(true);
         return status();
       }),
     teamDisconnect: ({ revoke }) =>
@@ -113,7 +113,7 @@ export function serveTeam(dbReady: Promise<LocalDb>): SyncScheduler {
     teamSyncNow: async () => {
       const db = await dbReady;
       await refreshSelf(db, origin).catch(() => null);
-      await scheduler.run().catch(() => null);
+      await scheduler.run(true).catch(() => null);
       return status();
     },
     teamRejected: async () =>
@@ -154,7 +154,7 @@ export function serveTeam(dbReady: Promise<LocalDb>): SyncScheduler {
         const r = await call('/v1/orgs/import', OrgImportResult, { csv });
         await orgsFor(db, conn, call, 0);
         // Rows that waited for these organisations can go now.
-        void scheduler.run();
+        void scheduler.run(true);
         return r;
       }),
     teamCreateInvite: (req) =>
@@ -190,7 +190,7 @@ export function serveTeam(dbReady: Promise<LocalDb>): SyncScheduler {
         if (body.decision === 'reject' && !body.reason?.trim()) throw new TeamError('驳回修改申请须写明理由（§3.3.1）', 'reason-required', 0);
         const orgs = await keptOrgs(db, conn);
         const seq = await queueModificationDecision(db, id, body, orgs ? placeWith(new OrgMatcher(orgs.orgs)) : undefined);
-        await scheduler.run().catch(() => null);
+        await scheduler.run(true).catch(() => null);
         const refused = await db.get('rejected', seq);
         if (refused) return { state: 'refused' as const, message: refused.message };
         if (await db.get('outbox', seq)) return { state: 'queued' as const, message: (await readSyncState(db)).lastError ?? undefined };
@@ -230,7 +230,7 @@ export function serveTeam(dbReady: Promise<LocalDb>): SyncScheduler {
     return undefined;
   });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === RETRY_ALARM) void scheduler.run().catch(() => {});
+    if (alarm.name === RETRY_ALARM) void scheduler.run(true).catch(() => {});
     // Others' changes reach this browser's badge through the worker's reminders.
     if (alarm.name === PERIODIC_ALARM) void scheduler.run().catch(() => {}).then(badge);
     if (alarm.name === BADGE_ALARM) void badge();
@@ -241,12 +241,12 @@ export function serveTeam(dbReady: Promise<LocalDb>): SyncScheduler {
     void browser.notifications.clear(id);
     void browser.action.openPopup().catch(() => browser.tabs.create({ url: browser.runtime.getURL('/popup.html') }));
   });
-  globalThis.addEventListener?.('online', () => void scheduler.run().catch(() => {}));
+  globalThis.addEventListener?.('online', () => void scheduler.run(true).catch(() => {}));
 
   // Startup: what waited while the browser was closed goes out; the badge and reminders resume.
   browser.alarms.create(PERIODIC_ALARM, { periodInMinutes: 15 });
   browser.alarms.create(BADGE_ALARM, { periodInMinutes: 60 });
-  void scheduler.run().catch(() => {}).then(badge);
+  void scheduler.run(true).catch(() => {}).then(badge);
   void dbReady.then((db) => startReminders(db, deps, apis)).catch(() => {});
   return scheduler;
 }
