@@ -141,7 +141,7 @@ for (let i = 0; i < RUNS; i++) {
   last = r.report;
 }
 console.log(`verdict ${last!.verdict}, issues ${last!.issues.length}, page-1 number ${last!.page1Number?.value ?? '—'}`);
-console.log(`pages analysed by (ms): ${pagesMs.map(round).join(' ')}; number read by ${round(last!.ms.number ?? 0)}`);
+console.log(`pages analysed by (ms): ${pagesMs.map(round).join(' ')}; number read by ${round(last!.ms.number ?? 0)}; per-page worker ms (last run): ${(last!.ms.decode ?? []).join(' ')}`);
 console.log(`warm checks (ms): ${full.map(round).join(' ')}`);
 console.log(`quick verdicts (ms): ${quick.map((x) => x.toFixed(1)).join(' ')}`);
 console.log(`memory rise per check (MB): ${peaks.map(round).join(' ')}`);
