@@ -1,5 +1,6 @@
 /** Every feature, in the order it runs and is listed in the options page. */
 import approvalDate from './approval-date';
+import approvalHelp from './approval-help';
 import deadlineBadge from './deadline-badge';
 import devNumberCheck from './dev-number-check';
 import graduationCheck from './graduation-check';
@@ -27,6 +28,7 @@ export const FEATURES: readonly Feature[] = [
   popupJump,
   transferGuard,
   rejectionReasons,
+  approvalHelp,
   uploadCheck,
   uploadBatch,
   reviewCheck,

@@ -52,11 +52,14 @@ export async function startTeamWorker(extensionIds: string[] = [unpackedExtensio
       running = await startLocalWorker({ persistTo, vars });
     },
     async call(path, init = {}) {
-      const res = await fetch(`${running.url}/v1${path}`, {
-        method: init.method ?? (init.body ? 'POST' : 'GET'),
-        headers: { ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}), 'Content-Type': 'application/json', ...init.headers },
-        body: init.body ? JSON.stringify(init.body) : undefined,
-      });
+      const go = () =>
+        fetch(`${running.url}/v1${path}`, {
+          method: init.method ?? (init.body ? 'POST' : 'GET'),
+          headers: { ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}), 'Content-Type': 'application/json', ...init.headers },
+          body: init.body ? JSON.stringify(init.body) : undefined,
+        });
+      // wrangler dev may close a kept-alive connection under the client: one more try on a fresh one.
+      const res = await go().catch(() => go());
       const text = await res.text();
       return { status: res.status, body: text ? JSON.parse(text) : null };
     },

@@ -173,6 +173,55 @@ describe('a committee and a branch admin, each in their own profile', () => {
     await host.close();
   });
 
+  it('the reviewer’s checklist and 不同意 templates in the 审批 dialog; the confirmed decision reaches the team’s audit log', async () => {
+    const host = await committee.context.newPage();
+    await host.setViewportSize({ width: 1280, height: 1000 });
+    await replica.login(host, 'tw');
+    const prompt = host.locator('.login-prompt');
+    if (await prompt.isVisible()) await prompt.getByRole('button', { name: '我知道了' }).click();
+    await host.locator('.top-tab', { hasText: '操作中心' }).click();
+    const item = host.locator('.el-table__body-wrapper tr.el-table__row', { hasText: '团员电子档案审批：' }).filter({ has: host.getByRole('button', { name: '审批' }) }).first();
+    await item.getByRole('button', { name: '审批' }).click();
+    const dialog = host.locator('.audit-dialog');
+    const help = dialog.locator('.laa-approval-help');
+    await help.locator('li[data-item]').first().waitFor();
+    const states = () => help.locator('li[data-item]').evaluateAll((lis) => Object.fromEntries(lis.map((li) => [(li as HTMLElement).dataset.item!, (li as HTMLElement).dataset.state!])));
+    expect(Object.values(await states()).every((st) => st === 'unknown' || st === 'problem')).toBe(true);
+    const value = (label: string) => dialog.locator('.el-descriptions-item__label', { hasText: label }).locator('xpath=following-sibling::*[1]').innerText();
+    const name = (await value('姓名')).trim();
+    const devNumber = (await value('发展团员编号')).trim();
+    expect(await help.locator('li[data-item="name"] .detail').innerText()).toBe(`系统内：${name}`);
+
+    // The reviewer's one-click check fills in what it saw.
+    await dialog.locator('.laa-upload-panel').getByRole('button', { name: '检查此 PDF' }).click();
+    await expect.poll(async () => (await states()).pages, { timeout: 60_000 }).not.toBe('unknown');
+    const checked = await states();
+    expect(checked.seal).not.toBe('unknown');
+    expect(checked.clarity).not.toBe('unknown');
+
+    // 不同意: the reason from the problems (one the reviewer adds by hand), edited in the host's own box.
+    await help.locator('li[data-item="dates"]').getByRole('button', { name: '有问题' }).click();
+    await help.getByRole('button', { name: '生成不同意理由' }).click();
+    const box = dialog.locator('textarea');
+    await expect.poll(() => box.inputValue()).toContain('各环节的日期顺序有误');
+    const reason = `${await box.inputValue()}\n请于一周内重新上传。`;
+    await box.fill(reason);
+    await host.screenshot({ path: join(SHOTS, 'approval.png') });
+    const decidedAt = Date.now();
+    await dialog.getByRole('button', { name: '不同意', exact: true }).click();
+    await host.locator('.el-message--success', { hasText: '审批成功' }).waitFor();
+
+    await expect.poll(async () => (await syncUntilIdle(committeePage)).sync.lastSyncAt, { timeout: 20_000 }).not.toBeNull();
+    const found = await worker.call(`/members/search?by=devNumber&q=${devNumber}`, { token: observer });
+    const member = found.body.members.find((m: { name: string }) => m.name === name);
+    expect(member).toMatchObject({ status: 'rejected', rejectionReason: reason.slice(0, 500) });
+    const audit = await worker.call('/audit?limit=1000', { token: observer });
+    // The change the decision made is an entry of the audit chain (a member this browser had not read before is created by it).
+    const entries = audit.body.entries.filter((e: { action: string; subject: string; at: string }) => e.subject === member.key && /^member\.(create|update)$/.test(e.action) && Date.parse(e.at) >= decidedAt - 2000);
+    expect(entries.length).toBeGreaterThanOrEqual(1);
+    await host.close();
+  });
+
   it('a modification request goes from the branch’s options page to the committee’s, and the decision is audited', async () => {
     const truth = await apiMembers(replica);
     const target = truth.find((m) => m.archiveState === 'pending') ?? truth[0]!;

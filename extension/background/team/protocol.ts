@@ -8,6 +8,7 @@ import type { DecideModificationRequest, ModificationView } from '../../../share
 import type { OrgView } from '../../../shared/api/orgs';
 import type { BackupFile, ImportReport } from './backup';
 import type { ApprovalDecision } from './decisions';
+import type { ReviewFindings, ReviewLookup } from './review';
 import type { Jump, MemberItem, MemberList, MemberQuery, ModificationItem, RejectedView, Reply, SearchBy, Summary, TeamStatus } from './types';
 
 type None = Record<string, never>;
@@ -52,6 +53,8 @@ export interface TeamMessages {
   teamDecideModification: { request: { id: string } & DecideModificationRequest; response: Reply<{ state: 'sent' | 'queued' | 'refused'; message?: string }> };
   teamTenantSettings: { request: { change?: TenantSettings }; response: Reply<{ storeNames: boolean; allowedOrigins: string[] }> };
 
+  /** The newest reviewer's check kept for a member, for the 审批 dialog's checklist. */
+  reviewFindings: { request: ReviewLookup; response: ReviewFindings | null };
   /** The reviewer's decision in the 审批 dialog, once the host confirmed it: recorded for the team. */
   recordApprovalDecision: { request: ApprovalDecision; response: Reply<{ queued: boolean }> };
 

@@ -23,6 +23,7 @@ import { notificationIcon } from './icon';
 import { openMember, takeJump } from './jump';
 import { keptOrgs, orgsFor } from './orgs';
 import { armDaily, BADGE_ALARM, badgeFor, DAILY_ALARM, dailyReminder, NOTIFICATION_ID, refreshBadge, startReminders, type ReminderApis } from './reminders';
+import { latestReview } from './review';
 import { searchMembers } from './search';
 import { membersFor, summaryFor } from './summary';
 import type { Reply, TeamStatus } from './types';
@@ -203,6 +204,7 @@ export function serveTeam(dbReady: Promise<LocalDb>): SyncScheduler {
         if (change) return call('/v1/settings', Reply, { method: 'PATCH', body: TenantSettings.parse(change) });
         return call('/v1/settings', Reply);
       }),
+    reviewFindings: async (q) => (typeof q?.name === 'string' ? latestReview(await dbReady, q) : null),
     recordApprovalDecision: async (payload, sender) => {
       if (sender.id !== browser.runtime.id) return { ok: false, error: '来源无效' };
       const d = parseDecision(payload);

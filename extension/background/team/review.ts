@@ -1,0 +1,39 @@
+/**
+ * The reviewer's check of a file, as the 审批 dialog's checklist reads it back: the newest
+ * `review` record kept for the member (extension/background/preflight.ts keeps them per member).
+ */
+import { normaliseDevNumber } from '../../../shared/domain/devNumber';
+import { HISTORY_PREFIX, type PreflightRecord } from '../preflight';
+import type { LocalDb } from '../store/db';
+import { allMembers } from '../store/members';
+
+export interface ReviewLookup {
+  name: string;
+  devNumber?: string;
+  joinedOn?: string;
+}
+
+export interface ReviewFindings {
+  at: number;
+  fileName: string;
+  pages: number | null;
+  verdict: 'pass' | 'warn' | 'fail';
+  codes: string[];
+  page1Number: string | null;
+}
+
+const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
+
+export async function latestReview(db: LocalDb, q: ReviewLookup): Promise<ReviewFindings | null> {
+  const name = squash(q.name);
+  const number = normaliseDevNumber(q.devNumber ?? '');
+  const members = (await allMembers(db)).filter(
+    (m) => squash(m.values.name ?? '') === name && (number ? normaliseDevNumber(m.values.devNumber ?? '') === number : !q.joinedOn || m.values.joinedOn === q.joinedOn),
+  );
+  let best: PreflightRecord | null = null;
+  for (const m of members) {
+    const history = ((await db.get('kv', HISTORY_PREFIX + m.key)) as PreflightRecord[] | undefined) ?? [];
+    for (const r of history) if (r.context === 'review' && (!best || r.at > best.at)) best = r;
+  }
+  return best ? { at: best.at, fileName: best.fileName, pages: best.pages, verdict: best.verdict, codes: best.codes, page1Number: best.page1Number } : null;
+}

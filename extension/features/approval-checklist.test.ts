@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { ChinaDate } from '../../shared/domain/types';
+import { checklist, rejectionReason, type CheckResult } from './approval-checklist';
+
+const basics = { name: '张三伟', devNumber: '202412345678', joinedOn: '2024-05-20' as ChinaDate };
+const clean: CheckResult = { pages: 12, verdict: 'pass', codes: [], page1Number: '202412345678' };
+const byId = (items: ReturnType<typeof checklist>) => Object.fromEntries(items.map((i) => [i.id, i]));
+
+describe('the §4.2 checklist', () => {
+  it('leaves everything to the reviewer before the file is checked', () => {
+    const items = checklist(basics, null);
+    expect(items.map((i) => i.id)).toEqual(['name', 'devNumber', 'joinedOn', 'seal', 'pages', 'clarity', 'dates']);
+    expect(items.every((i) => i.auto === 'unknown')).toBe(true);
+    expect(byId(items).name!.detail).toBe('系统内：张三伟');
+  });
+
+  it('fills in what a clean check saw; the name, 入团时间 and the dates stay for the reviewer', () => {
+    const i = byId(checklist(basics, clean));
+    expect([i.devNumber!.auto, i.seal!.auto, i.pages!.auto, i.clarity!.auto]).toEqual(['ok', 'ok', 'ok', 'ok']);
+    expect([i.name!.auto, i.joinedOn!.auto, i.dates!.auto]).toEqual(['unknown', 'unknown', 'unknown']);
+    expect(rejectionReason(checklist(basics, clean), {})).toBe('');
+  });
+
+  it('turns findings into problems with reasons in the guide’s words', () => {
+    const items = checklist(basics, { pages: 11, verdict: 'fail', codes: ['page-count', 'no-seal', 'number-mismatch', 'blurry-page'], page1Number: '202412345679' });
+    const i = byId(items);
+    expect([i.devNumber!.auto, i.seal!.auto, i.pages!.auto, i.clarity!.auto]).toEqual(['problem', 'problem', 'problem', 'problem']);
+    expect(i.devNumber!.detail).toBe('系统内：202412345678；首页：202412345679');
+    const reason = rejectionReason(items, {});
+    expect(reason.split('\n')).toEqual([
+      '1. 《入团志愿书》首页的发展团员编号（202412345679）与系统内编号（202412345678）不一致，请核对后修改系统内编号或上传本人的《入团志愿书》（§5.8）。',
+      '2. 《入团志愿书》未见上级团委审批公章，请盖章后彩色扫描、重新上传（§4.2）。',
+      '3. 《入团志愿书》不完整（共 11 页，应为 12 页），请补齐并按顺序扫描后重新上传（§4.1）。',
+      '4. 《入团志愿书》有页面模糊，请扫描纸质原件（300dpi）后重新上传（§4.1）。',
+    ]);
+  });
+
+  it('lets the reviewer overrule the check and add what only a person can see', () => {
+    const items = checklist(basics, { ...clean, codes: ['no-seal'], verdict: 'fail' });
+    expect(rejectionReason(items, { seal: 'ok', dates: 'problem' })).toBe(
+      '《入团志愿书》中各环节的日期顺序有误（应依次为团课学习、本人志愿、介绍人意见、支部大会、上级团委审批），请核实后重新上传。',
+    );
+    expect(rejectionReason(items, { name: 'problem', seal: 'ok' })).toBe('《入团志愿书》上的姓名与系统内姓名（张三伟）不一致，请核对后重新上传。');
+  });
+
+  it('flags a system 编号 that breaks the format rules, and a file that cannot be read', () => {
+    const wrongYear = byId(checklist({ ...basics, devNumber: '202312345678' }, null));
+    expect(wrongYear.devNumber!.auto).toBe('problem');
+    expect(wrongYear.devNumber!.detail).toContain('前四位');
+    const broken = byId(checklist(basics, { pages: null, verdict: 'fail', codes: ['corrupt'], page1Number: null }));
+    expect([broken.pages!.auto, broken.seal!.auto, broken.clarity!.auto]).toEqual(['problem', 'problem', 'problem']);
+    expect(broken.pages!.reason).toContain('无法打开');
+  });
+});

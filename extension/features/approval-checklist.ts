@@ -1,0 +1,148 @@
+/**
+ * The reviewer's §4.2 checklist and the 不同意 reasons it yields: pure, from the member's basic
+ * info as the 审批 dialog shows it and the reviewer's check of the PDF (its finding codes). What
+ * the check cannot see (the name on the form, the dates in order) the reviewer confirms by hand.
+ */
+import { checkDevNumber } from '../../shared/domain/devNumber';
+import type { ChinaDate } from '../../shared/domain/types';
+
+export type ItemId = 'name' | 'devNumber' | 'joinedOn' | 'seal' | 'pages' | 'clarity' | 'dates';
+/** ok / problem: the check saw it; unknown: for the reviewer's eyes. */
+export type ItemState = 'ok' | 'problem' | 'unknown';
+
+export interface Basics {
+  name: string;
+  devNumber: string | null;
+  joinedOn: ChinaDate | null;
+}
+
+/** What the reviewer's check kept of the file (extension/background/preflight.ts's record). */
+export interface CheckResult {
+  pages: number | null;
+  verdict: 'pass' | 'warn' | 'fail';
+  codes: string[];
+  page1Number: string | null;
+}
+
+export interface ChecklistItem {
+  id: ItemId;
+  label: string;
+  /** The system's value, or what the check found. */
+  detail: string;
+  auto: ItemState;
+  /** The reason for 不同意 when the item is a problem (editable once placed in the host's box). */
+  reason: string;
+}
+
+export const FORM_PAGES = 12;
+
+const PAGE_CODES = ['page-count', 'duplicate-page', 'blank-page', 'unchecked-pages'];
+const CLARITY_CODES = ['blurry-page', 'stained-page', 'low-resolution', 'not-scanned', 'huge-image', 'background-border', 'orientation', 'skew'];
+const UNREADABLE = ['empty', 'not-pdf', 'corrupt', 'encrypted'];
+
+export function checklist(b: Basics, check: CheckResult | null): ChecklistItem[] {
+  const has = (c: string) => !!check?.codes.includes(c);
+  const unreadable = !!check && UNREADABLE.some(has);
+  const seen = (problem: boolean): ItemState => (!check || unreadable ? (unreadable ? 'problem' : 'unknown') : problem ? 'problem' : 'ok');
+
+  const formatFindings = b.devNumber && b.joinedOn ? checkDevNumber(b.devNumber, b.joinedOn).filter((f) => f.severity === 'error') : [];
+  let devAuto: ItemState = 'unknown';
+  let devDetail = `系统内：${b.devNumber || '（空）'}`;
+  if (check && has('number-mismatch') && check.page1Number) {
+    devAuto = 'problem';
+    devDetail += `；首页：${check.page1Number}`;
+  } else if (check?.page1Number && b.devNumber && check.page1Number === b.devNumber.replace(/\s/g, '')) {
+    devAuto = 'ok';
+    devDetail += '；首页编号一致';
+  } else if (check && has('number-unreadable')) {
+    devDetail += '；首页编号未能识别，请人工核对';
+  }
+  if (formatFindings.length) {
+    devAuto = 'problem';
+    devDetail += `；${formatFindings[0]!.message}`;
+  }
+
+  const pageProblem = PAGE_CODES.some(has) || (check?.pages != null && check.pages !== FORM_PAGES);
+  const clarityProblem = CLARITY_CODES.some(has);
+  return [
+    {
+      id: 'name',
+      label: '姓名与系统一致',
+      detail: `系统内：${b.name}`,
+      auto: 'unknown',
+      reason: `《入团志愿书》上的姓名与系统内姓名（${b.name}）不一致，请核对后重新上传。`,
+    },
+    {
+      id: 'devNumber',
+      label: '发展团员编号与首页一致（§5.8）',
+      detail: devDetail,
+      auto: devAuto,
+      reason:
+        devAuto === 'problem' && check?.page1Number && has('number-mismatch')
+          ? `《入团志愿书》首页的发展团员编号（${check.page1Number}）与系统内编号（${b.devNumber}）不一致，请核对后修改系统内编号或上传本人的《入团志愿书》（§5.8）。`
+          : `发展团员编号有误${formatFindings[0] ? `：${formatFindings[0].message}` : ''}，请核对《入团志愿书》首页编号并修改后重新上传（§5.8）。`,
+    },
+    {
+      id: 'joinedOn',
+      label: '入团时间与系统一致',
+      detail: `系统内：${b.joinedOn ?? '（空）'}`,
+      auto: 'unknown',
+      reason: `《入团志愿书》中支部大会通过的日期与系统内入团时间（${b.joinedOn ?? '空'}）不一致，请核对。`,
+    },
+    {
+      id: 'seal',
+      label: '已加盖公章（§4.2）',
+      detail: !check ? '待检查' : unreadable ? '文件无法读取' : has('no-seal') ? '未找到红色圆形公章' : '找到公章',
+      auto: seen(has('no-seal')),
+      reason: '《入团志愿书》未见上级团委审批公章，请盖章后彩色扫描、重新上传（§4.2）。',
+    },
+    {
+      id: 'pages',
+      label: `${FORM_PAGES} 页完整，无缺页、错页（§4.1）`,
+      detail: !check ? '待检查' : unreadable ? '文件无法读取' : `共 ${check.pages ?? '?'} 页${has('duplicate-page') ? '，有重复页' : ''}${has('blank-page') ? '，有空白页' : ''}`,
+      auto: seen(pageProblem),
+      reason: unreadable
+        ? '上传的文件无法打开，请重新扫描生成 1 份 PDF 后上传（§4.1）。'
+        : `《入团志愿书》不完整${check?.pages != null && check.pages !== FORM_PAGES ? `（共 ${check.pages} 页，应为 ${FORM_PAGES} 页）` : ''}${has('duplicate-page') ? '，有重复页或错页' : ''}${has('blank-page') ? '，有空白页' : ''}，请补齐并按顺序扫描后重新上传（§4.1）。`,
+    },
+    {
+      id: 'clarity',
+      label: '逐页扫描，清晰、无污损（§4.1）',
+      detail: !check ? '待检查' : unreadable ? '文件无法读取' : clarityProblem ? describeClarity(check.codes) : '未发现问题',
+      auto: seen(clarityProblem),
+      reason: `《入团志愿书》${describeClarity(check?.codes ?? []) || '部分页面模糊或污损'}，请扫描纸质原件（300dpi）后重新上传（§4.1）。`,
+    },
+    {
+      id: 'dates',
+      label: '日期顺序合理（团课→入团志愿→介绍人意见→支部大会→上级审批）',
+      detail: '请人工核对',
+      auto: 'unknown',
+      reason: '《入团志愿书》中各环节的日期顺序有误（应依次为团课学习、本人志愿、介绍人意见、支部大会、上级团委审批），请核实后重新上传。',
+    },
+  ];
+}
+
+function describeClarity(codes: readonly string[]): string {
+  const words: [string, string][] = [
+    ['not-scanned', '有页面不是扫描件'],
+    ['blurry-page', '有页面模糊'],
+    ['stained-page', '有页面污损'],
+    ['low-resolution', '分辨率过低'],
+    ['huge-image', '有页面图片像素异常'],
+    ['background-border', '有页面未裁剪到纸张边缘'],
+    ['orientation', '有页面方向颠倒或横置'],
+    ['skew', '有页面歪斜'],
+  ];
+  return words.filter(([c]) => codes.includes(c)).map(([, w]) => w).join('、');
+}
+
+/**
+ * The 不同意 reason from the items marked (or found) as problems, numbered, ready to edit.
+ * The reviewer's own choice wins over the check's.
+ */
+export function rejectionReason(items: readonly ChecklistItem[], marks: Partial<Record<ItemId, ItemState>>): string {
+  const problems = items.filter((i) => (marks[i.id] ?? i.auto) === 'problem');
+  if (!problems.length) return '';
+  if (problems.length === 1) return problems[0]!.reason;
+  return problems.map((p, i) => `${i + 1}. ${p.reason}`).join('\n');
+}

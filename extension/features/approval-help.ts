@@ -1,0 +1,143 @@
+/**
+ * Approval help for reviewers (§3.3.1, §4.2): in the 审批 dialog of 操作中心 and of 下级团员电子档案审批,
+ * the checklist beside the form, filled in from the reviewer's one-click check of the PDF
+ * (review-check); 不同意 reasons built from the findings, editable in the host's own box; and once
+ * the host confirms the decision (审批成功), the decision is kept for the member and — when this
+ * browser belongs to a team — recorded in the team's audit log through the worker.
+ */
+import { parseHostDate } from '../../shared/domain/chinaDate';
+import { observeElements } from '../core/elements';
+import { defineFeature, type FeatureContext } from '../core/feature';
+import { readSignedInOrg } from '../core/org';
+import { squash } from '../core/table';
+import { DESCRIPTIONS, DIALOG } from '../upload/hostUpload';
+import { readDescriptions } from '../upload/member';
+import { checklist, type Basics, type CheckResult } from './approval-checklist';
+import { APPROVAL } from './approval-host';
+import { ApprovalPanel } from './approval-panel';
+
+const POLL_MS = 1500;
+/** How long after 同意 / 不同意 the host's confirmation may take. */
+const CONFIRM_WINDOW_MS = 15_000;
+
+function fillHostBox(box: HTMLTextAreaElement, text: string): void {
+  box.focus();
+  box.value = text;
+  box.dispatchEvent(new Event('input', { bubbles: true }));
+  box.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+function checkLine(c: CheckResult | null): { text: string; tone: 'good' | 'bad' | '' } | null {
+  if (!c) return null;
+  if (c.verdict === 'pass') return { text: `档案检查通过（${c.pages ?? '?'} 页）`, tone: 'good' };
+  return { text: `档案检查发现 ${c.codes.length} 类问题`, tone: c.verdict === 'fail' ? 'bad' : '' };
+}
+
+function attach(ctx: FeatureContext, dialog: HTMLElement): void {
+  const info = readDescriptions(dialog);
+  const name = info.get(DESCRIPTIONS.name);
+  if (!name) return;
+  const devNumber = info.get(DESCRIPTIONS.devNumber);
+  const basics: Basics = { name, devNumber: devNumber && devNumber !== '--' ? devNumber : null, joinedOn: parseHostDate(info.get(DESCRIPTIONS.joinedOn) ?? '') };
+  const box = () => dialog.querySelector<HTMLTextAreaElement>(APPROVAL.opinion);
+  const panel = new ApprovalPanel(ctx.doc, {
+    fillReason: (text) => {
+      const b = box();
+      if (b) fillHostBox(b, text);
+    },
+  });
+  let check: CheckResult | null = null;
+  panel.update(checklist(basics, null), null);
+  const heading = Array.from(dialog.querySelectorAll(APPROVAL.sectionTitle)).find((h) => squash(h.textContent ?? '') === APPROVAL.opinionHeading);
+  if (heading) heading.before(panel.host);
+  else (dialog.querySelector(DIALOG.body) ?? dialog).append(panel.host);
+
+  // The reviewer's check keeps its result for the member; the checklist reads it back.
+  const lookup = { name, ...(basics.devNumber ? { devNumber: basics.devNumber } : {}), ...(basics.joinedOn ? { joinedOn: basics.joinedOn } : {}) };
+  let seenAt = 0;
+  const poll = async () => {
+    // Until the dialog closes (the host removes or hides it).
+    if (ctx.signal.aborted || !dialog.isConnected || !dialog.getClientRects().length) return;
+    const found = await ctx.send('reviewFindings', lookup).catch(() => null);
+    if (found && found.at !== seenAt) {
+      seenAt = found.at;
+      check = found;
+      panel.update(checklist(basics, check), checkLine(check));
+    }
+    setTimeout(() => void poll(), POLL_MS);
+  };
+  void poll();
+
+  // Kept once the host says the decision went through; a refusal (no reason, an error) keeps nothing.
+  for (const button of dialog.querySelectorAll<HTMLElement>(APPROVAL.footerButtons)) {
+    const text = squash(button.textContent ?? '');
+    if (text !== APPROVAL.approveText && text !== APPROVAL.rejectText) continue;
+    button.addEventListener(
+      'click',
+      () => {
+        const decision = text === APPROVAL.approveText ? 'approve' : 'reject';
+        const reason = box()?.value.trim() ?? '';
+        const idCard = info.get(APPROVAL.idCardLabel);
+        const org = info.get(DESCRIPTIONS.org);
+        awaitConfirmation(ctx, () => {
+          void ctx
+            .send('recordApprovalDecision', {
+              member: { org: org ? { name: org } : readSignedInOrg(ctx.doc), name, ...(basics.devNumber ? { devNumber: basics.devNumber } : {}), ...(basics.joinedOn ? { joinedOn: basics.joinedOn } : {}), ...(idCard ? { idCard } : {}) },
+              decision,
+              ...(reason ? { reason } : {}),
+              at: Date.now(),
+            })
+            .catch(() => null);
+        });
+      },
+      { capture: true, signal: ctx.signal },
+    );
+  }
+}
+
+/** Calls `then` if the host shows its success message soon after the click. */
+function awaitConfirmation(ctx: FeatureContext, then: () => void): void {
+  const started = Date.now();
+  const known = new WeakSet(ctx.doc.querySelectorAll(APPROVAL.message));
+  const observer = new MutationObserver(() => {
+    for (const m of ctx.doc.querySelectorAll(APPROVAL.message)) {
+      if (known.has(m)) continue;
+      known.add(m);
+      if (m.classList.contains(APPROVAL.successClass) && squash(m.textContent ?? '').includes(APPROVAL.successText)) {
+        observer.disconnect();
+        then();
+        return;
+      }
+      // Any other message (请填写不同意的理由, an error): the host did not take it.
+      observer.disconnect();
+      return;
+    }
+    if (Date.now() - started > CONFIRM_WINDOW_MS) observer.disconnect();
+  });
+  observer.observe(ctx.doc.body, { childList: true, subtree: true });
+  setTimeout(() => observer.disconnect(), CONFIRM_WINDOW_MS);
+  ctx.lifetime.addEventListener('abort', () => observer.disconnect(), { once: true });
+}
+
+export default defineFeature({
+  id: 'approval-help',
+  label: '审批要点与理由模板',
+  description: '在“团员电子档案审批”对话框中列出 §4.2 审批要点（姓名、编号、入团时间、公章、12 页完整、日期顺序），自动填入档案检查结果；根据发现的问题生成“不同意”理由，可修改；审批完成后记入团队审计记录。',
+  pages: ['operationCenter', 'archiveReview'],
+  init(ctx) {
+    observeElements<HTMLElement>(ctx.doc.body, DIALOG.root, ctx.signal, (dialog) => {
+      if (squash(dialog.querySelector(DIALOG.title)?.textContent ?? '').replace(/\s/g, '') !== DIALOG.reviewTitle) return;
+      // The dialog fills in after the host's request answers: wait for the member's name.
+      const start = () => {
+        if (dialog.querySelector('.laa-approval-help')) return true;
+        if (!readDescriptions(dialog).get(DESCRIPTIONS.name) || !dialog.querySelector(DIALOG.footer + ' button')) return false;
+        attach(ctx, dialog);
+        return true;
+      };
+      if (start()) return;
+      const mo = new MutationObserver(() => start() && mo.disconnect());
+      mo.observe(dialog, { childList: true, subtree: true });
+      ctx.signal.addEventListener('abort', () => mo.disconnect(), { once: true });
+    });
+  },
+});
