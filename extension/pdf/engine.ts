@@ -4,7 +4,7 @@ import { judge, judgeQuick } from '../../shared/pdf/judge';
 import { extractDevNumber } from '../../shared/pdf/numberRules';
 import { isEmptyStructure, isNotScanned } from '../../shared/pdf/pageRules';
 import { EXPECTED_PAGES, MAX_ANALYSED_PAGES } from '../../shared/pdf/thresholds';
-import type { PreflightEvent, PreflightReport, PreflightRequest } from '../../shared/pdf/types';
+import type { PreflightEvent, PreflightReport } from '../../shared/pdf/types';
 import type { Raster } from './analysis/raster';
 import { jpegSize } from './jpeg';
 import { readDigits } from './ocr';
@@ -185,7 +185,8 @@ async function analysePages(
   })();
   await Promise.all([...jobs, slowDone]);
   if (pdfjs) (await pdfjs.catch(() => null))?.close().catch(() => {});
-  facts.thumbnails = thumbs.filter(Boolean);
+  // Index = page − 1; '' for a page without a picture (typed, empty, unreadable).
+  facts.thumbnails = thumbs;
   return { pixels, ...(ocr ? { ocr } : {}) };
 }
 

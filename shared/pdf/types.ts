@@ -89,7 +89,7 @@ export interface PreflightReport {
   page1Number?: { value: string; source: 'text' | 'ocr' };
   /** Pages where a round red seal was found (1-based). */
   sealPages: number[];
-  /** Small JPEG data URLs, one per analysed page, in page order. */
+  /** Small JPEG data URLs (96 px wide), index = page − 1, '' for a page without a picture. */
   thumbnails: string[];
   /** Per-stage timings in milliseconds, from the bytes in the engine. */
   ms: { quick: number; total: number; pages?: number; number?: number; decode?: number[] };

@@ -2,7 +2,7 @@ import type { ImageKind, PageImageFacts, PageStructureFacts } from '../../../sha
 import type { PdfDocument, PageRef } from './document';
 import { filterNames } from './filters';
 import { Lexer } from './lexer';
-import { isDict, isName, isNum, PdfName, PdfOp, PdfStream, PdfString, type PdfDict, type PdfObj } from './objects';
+import { isName, isNum, PdfName, PdfOp, PdfStream, PdfString, type PdfDict, type PdfObj } from './objects';
 
 /** Content streams larger than this decoded are not a scan's: stop reading (bounded work). */
 const MAX_CONTENT_BYTES = 2 << 20;
