@@ -2,7 +2,7 @@
  * The team, end to end: the real worker (wrangler dev --local), the replica, and the production
  * build in two Chromium profiles — a 团委 (committee) admin and a 团支部 (branch) admin.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -16,7 +16,8 @@ import { startReplica, type Replica } from '../support/replica';
 import { toolbarState } from '../support/toolbar';
 import { connectFromOptions, createReplicaTenant, observerToken, optionsUrl, popupUrl, REPLICA_TREE_CSV, startTeamWorker, syncUntilIdle, teamStatus, type TeamWorker } from './team-harness';
 
-const SHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
+/** docs/screenshots when asked (LAA_SCREENSHOTS=1), else a scratch folder: a test run leaves the checkout alone. */
+const SHOTS = process.env.LAA_SCREENSHOTS ? resolve(import.meta.dirname, '../../docs/screenshots') : mkdtempSync(join(tmpdir(), 'laa-shots-'));
 const STATUS: Record<ApiMember['archiveState'], CertStatus> = { exempt: 'notUploaded', none: 'notUploaded', pending: 'pending', rejected: 'rejected', certified: 'certified' };
 
 let replica: Replica;
@@ -75,6 +76,17 @@ describe('a committee and a branch admin, each in their own profile', () => {
     await committeePage.getByText('已导入：新增 10 个，更新 0 个组织').waitFor();
     expect(await text(committeePage, '[data-org-id="100123"]')).toContain('高二（3）班团支部');
 
+    // The top committee allows this extension's origin in the team's own settings.
+    await committeePage.getByRole('button', { name: '添加本扩展' }).click();
+    await committeePage.getByText(`已允许 chrome-extension://${committee.extensionId}`).waitFor();
+    expect((await worker.call('/settings', { token: observer })).body.allowedOrigins).toEqual([`chrome-extension://${committee.extensionId}`]);
+
+    // The daily reminder at the chosen China time: its alarm moves with the setting.
+    await committeePage.locator('input[name=reminderTime]').fill('07:45');
+    await committeePage.getByText('已保存：下次提醒').waitFor();
+    const alarm = await committee.background.evaluate(() => chrome.alarms.get('team.daily'));
+    expect(new Date(alarm!.scheduledTime).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false })).toBe('07:45');
+
     await committeePage.locator('select[name=inviteOrg]').selectOption('100123');
     await committeePage.locator('select[name=inviteRole]').selectOption('branch');
     await committeePage.getByRole('button', { name: '生成邀请码' }).click();
@@ -82,16 +94,33 @@ describe('a committee and a branch admin, each in their own profile', () => {
     expect(branchCode).toMatch(/^[A-Z0-9]{5}(-[A-Z0-9]{5}){3}$/);
   });
 
-  it('the branch joins; what its list showed reaches the worker, placed in its organisation', async () => {
-    branchPage = await branch.context.newPage();
-    await connectFromOptions(branchPage, branch, worker.url, branchCode.toLowerCase().replace(/-/g, ' '), '高二3班电脑');
-    expect(await text(branchPage, '[data-connected-org]')).toBe('高二（3）班团支部');
-
+  it('before joining, the branch’s popup shows what this browser has seen, and says so', async () => {
     const host = await branch.context.newPage();
     await replica.login(host, 'tzb');
     await host.goto(replica.url('/zhtj/center/tuanyuan/recordlist'));
     const truth = await apiMembers(replica);
     await choosePageSize(host, 50, truth.length);
+    const expected = countMembers(truth.map((m) => ({ joinedOn: m.joinLeagueTime, status: STATUS[m.archiveState] })), chinaToday());
+    const popup = await branch.context.newPage();
+    await popup.setViewportSize({ width: 440, height: 600 });
+    await expect.poll(async () => {
+      await popup.goto(popupUrl(branch));
+      return popupTiles(popup);
+    }, { timeout: 15_000 }).toEqual(tilesOf(expected));
+    expect(await popup.locator('[data-source]').getAttribute('data-source')).toBe('local');
+    expect(await popup.locator('footer').innerText()).toContain('本机模式');
+    await popup.screenshot({ path: join(SHOTS, 'popup-local.png') });
+    await popup.close();
+    await host.evaluate(() => window.scrollTo(0, 0));
+    await host.screenshot({ path: join(SHOTS, 'list-marks.png') });
+    await host.close();
+  });
+
+  it('the branch joins; what its list showed before reaches the worker, placed in its organisation', async () => {
+    branchPage = await branch.context.newPage();
+    await connectFromOptions(branchPage, branch, worker.url, branchCode.toLowerCase().replace(/-/g, ' '), '高二3班电脑');
+    expect(await text(branchPage, '[data-connected-org]')).toBe('高二（3）班团支部');
+    const truth = await apiMembers(replica);
     await expect.poll(async () => (await teamStatus(branchPage)).sync.lastSyncAt, { timeout: 20_000 }).not.toBeNull();
     await syncUntilIdle(branchPage);
 
@@ -100,9 +129,6 @@ describe('a committee and a branch admin, each in their own profile', () => {
     const reminders = await worker.call('/reminders/100123', { token: observer });
     const expected = countMembers(truth.map((m) => ({ joinedOn: m.joinLeagueTime, status: STATUS[m.archiveState] })), chinaToday());
     expect(reminders.body.counters).toEqual(expected);
-    await host.evaluate(() => window.scrollTo(0, 0));
-    await host.screenshot({ path: join(SHOTS, 'list-marks.png') });
-    await host.close();
   });
 
   it('the committee’s own reading of 下级支部团员电子数据库 lands on the same members, each in its organisation', async () => {

@@ -3,7 +3,7 @@ import { addDays } from '../../../shared/domain/chinaDate';
 import { countMembers } from '../../../shared/domain/urgency';
 import type { CertStatus, ChinaDate } from '../../../shared/domain/types';
 import type { LocalMember } from '../../model/member';
-import { localMembers, localSummary, TIMELINE_DAYS } from './localView';
+import { localMembers, localSummary, ownName, TIMELINE_DAYS } from './localView';
 
 const today = '2024-06-10' as ChinaDate;
 let n = 0;
@@ -58,5 +58,11 @@ describe('the local view', () => {
     expect(localMembers(members, { orgId: `P:${B}`, bucket: 'pending' }, today).members).toHaveLength(1);
     expect(localMembers(members, { day: addDays(today, 9) }, today).members.map((m) => m.lastDay)).toEqual(['2024-06-19']);
     expect(localMembers(members, { bucket: 'owed' }, today, 2)).toMatchObject({ truncated: true });
+  });
+
+  it('shows an organisation by its own name, not the host’s run-together full name', () => {
+    expect(ownName('演示市第一中学团委高二年级团总支高二（3）班团支部')).toBe('高二（3）班团支部');
+    expect(ownName('共青团演示市第一中学委员会')).toBe('共青团演示市第一中学委员会');
+    expect(ownName('某市团委教工团支部')).toBe('教工团支部');
   });
 });

@@ -44,13 +44,22 @@ export function timelineOf(items: readonly { lastDay: ChinaDate | null; estimate
   return days;
 }
 
+/**
+ * The organisation's own name from the host's full one, for display: the host runs the names from
+ * the top down together (演示市第一中学团委高二年级团总支高二（3）班团支部 → 高二（3）班团支部).
+ */
+export function ownName(full: string): string {
+  const parts = full.split(/(?<=团委|团工委|团总支|委员会)(?=.)/);
+  return parts[parts.length - 1]!;
+}
+
 export function localSummary(members: readonly LocalMember[], today: ChinaDate, now: number): Summary {
   const kept = members.filter(classifiable);
   const byOrg = new Map<string, Classifiable[]>();
   for (const m of kept) byOrg.set(m.orgKey, [...(byOrg.get(m.orgKey) ?? []), m]);
   const orgs: OrgSummary[] = [...byOrg.entries()].map(([id, ms]) => {
     const own = countMembers(ms.map(input), today);
-    return { id, name: ms[0]!.org.name, type: ms[0]!.org.type ?? null, parentId: null, own, subtree: own };
+    return { id, name: ownName(ms[0]!.org.name), type: ms[0]!.org.type ?? null, parentId: null, own, subtree: own };
   });
   const counters = orgs.reduce((acc, o) => addCounters(acc, o.own), emptyCounters());
   const stats = newMemberStats(kept.map((m) => ({ ...input(m), orgId: m.orgKey }))).total;

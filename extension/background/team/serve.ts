@@ -201,8 +201,11 @@ export function serveTeam(dbReady: Promise<LocalDb>): SyncScheduler {
       attempt(async () => {
         const { call } = await api();
         const Reply = z.object({ storeNames: z.boolean(), allowedOrigins: z.array(z.string()) });
-        if (change) return call('/v1/settings', Reply, { method: 'PATCH', body: TenantSettings.parse(change) });
-        return call('/v1/settings', Reply);
+        if (!change) return call('/v1/settings', Reply);
+        const next = await call('/v1/settings', Reply, { method: 'PATCH', body: TenantSettings.parse(change) });
+        // What is forwarded follows the tenant's name setting at once.
+        await refreshSelf(await dbReady, origin).catch(() => null);
+        return next;
       }),
     reviewFindings: async (q) => (typeof q?.name === 'string' ? latestReview(await dbReady, q) : null),
     recordApprovalDecision: async (payload, sender) => {

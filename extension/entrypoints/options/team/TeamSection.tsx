@@ -10,6 +10,7 @@ import { Invites } from './Invites';
 import { Modifications } from './Modifications';
 import { OrgTree } from './OrgTree';
 import { Sharing } from './Sharing';
+import { TenantSettings } from './TenantSettings';
 import './team.css';
 
 function TeamAdmin({ status }: { status: TeamStatus }) {
@@ -32,6 +33,7 @@ function TeamAdmin({ status }: { status: TeamStatus }) {
       {committee && orgs && <OrgTree orgs={orgs} onChange={() => void load(true)} />}
       {committee && orgs && <Invites orgs={orgs} status={status} />}
       <Modifications status={status} />
+      {committee && <TenantSettings status={status} />}
     </section>
   );
 }
