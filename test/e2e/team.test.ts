@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaToday } from '../../shared/domain/chinaDate';
@@ -189,6 +190,15 @@ describe('a committee and a branch admin, each in their own profile', () => {
     await popup.locator('[data-tile="已逾期"]').click();
     const first = popup.locator('[data-member]').first();
     await first.waitFor();
+    // The list as an xlsx: one row per member shown, with the Chinese headers.
+    const shown = await popup.locator('[data-member] .who').evaluateAll((els) => els.map((e) => e.childNodes[0]!.textContent!.trim()));
+    const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: '导出 Excel' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^已逾期（含可能逾期）-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await download.path())!);
+    const sheet = book.worksheets[0]!;
+    expect((sheet.getRow(1).values as string[]).slice(1, 4)).toEqual(['姓名', '发展团员编号', '身份证号（脱敏）']);
+    expect(sheet.getColumn(1).values.slice(2)).toEqual(shown);
     const meta = (await first.locator('.meta').textContent())!;
     const devNumber = meta.split(' · ')[0]!;
     expect(devNumber).toMatch(/^\d{12}$/);
@@ -216,6 +226,8 @@ describe('a committee and a branch admin, each in their own profile', () => {
     const value = (label: string) => dialog.locator('.el-descriptions-item__label', { hasText: label }).locator('xpath=following-sibling::*[1]').innerText();
     const name = (await value('姓名')).trim();
     const devNumber = (await value('发展团员编号')).trim();
+    const idCard = (await value('身份证号')).trim();
+    expect(idCard).toMatch(/^\d{17}[\dX]$/);
     expect(await help.locator('li[data-item="name"] .detail').innerText()).toBe(`系统内：${name}`);
 
     // The reviewer's one-click check fills in what it saw.
@@ -246,6 +258,20 @@ describe('a committee and a branch admin, each in their own profile', () => {
     const entries = audit.body.entries.filter((e: { action: string; subject: string; at: string }) => e.subject === member.key && /^member\.(create|update)$/.test(e.action) && Date.parse(e.at) >= decidedAt - 2000);
     expect(entries.length).toBeGreaterThanOrEqual(1);
     await host.close();
+
+    // The 身份证号 the dialog showed went to the worker only as its keyed hash: the popup finds the
+    // member by it (hashed in the background), and no column of D1 holds the number.
+    expect(member.idMasked).toBe(`${idCard.slice(0, 6)}********${idCard.slice(-4)}`);
+    expect(worker.d1<{ n: number }>(`SELECT count(*) AS n FROM members WHERE instr(coalesce(name,'') || coalesce(rejection_reason,'') || coalesce(id_masked,'') || coalesce(id_hash,'') || coalesce(dev_number,''), '${idCard}') > 0`)[0]!.n).toBe(0);
+    const popup = await committee.context.newPage();
+    await popup.goto(popupUrl(committee));
+    await popup.getByRole('button', { name: '身份证号', exact: true }).click();
+    await popup.locator('form[role=search] input').fill(idCard);
+    await popup.locator('form[role=search] input').press('Enter');
+    await popup.locator('[data-member]').first().waitFor();
+    expect(await popup.locator('[data-member] .who').allInnerTexts()).toEqual([expect.stringContaining(name)]);
+    expect(await popup.locator('.list-head h2').innerText()).not.toContain(idCard);
+    await popup.close();
   });
 
   it('a modification request goes from the branch’s options page to the committee’s, and the decision is audited', async () => {
