@@ -6,7 +6,7 @@ import { isEmptyStructure, isNotScanned } from '../../shared/pdf/pageRules';
 import { EXPECTED_PAGES, MAX_ANALYSED_PAGES } from '../../shared/pdf/thresholds';
 import type { PreflightEvent, PreflightReport } from '../../shared/pdf/types';
 import type { Raster } from './analysis/raster';
-import { jpegSize } from './jpeg';
+import { browserDecodable, jpegInfo } from './jpeg';
 import { readDigits } from './ocr';
 import { readPageContent, type PageContent, type PlacedImage } from './parser/content';
 import type { PdfDocument } from './parser/document';
@@ -31,6 +31,8 @@ function fastImage(c: PageContent): PlacedImage | undefined {
   const main = c.images.reduce<PlacedImage | undefined>((a, b) => (!a || b.coverage > a.coverage ? b : a), undefined);
   if (!main || main.kind !== 'jpeg') return undefined;
   if (c.images.length > 1 && main.coverage < 0.5) return undefined;
+  // A /Decode array, a soft mask or CMYK changes what the pixels mean: pdf.js draws those right.
+  if (main.components === 4 || main.stream.dict.has('Decode') || main.stream.dict.has('SMask')) return undefined;
   return main;
 }
 
@@ -159,11 +161,16 @@ async function analysePages(
       continue;
     }
     const raw = await doc.rawStream(img.stream);
-    const size = jpegSize(raw);
-    if (size && isHugeImage(size)) {
+    const info = jpegInfo(raw);
+    if (info && isHugeImage(info)) {
       // The header says more than the dictionary: believe the larger, decode nothing.
       const f = s.images.find((i) => i.width === img.width && i.height === img.height);
-      if (f) Object.assign(f, size);
+      if (f) Object.assign(f, { width: info.width, height: info.height });
+      continue;
+    }
+    if (info && !browserDecodable(info)) {
+      // 12-bit, arithmetic-coded or CMYK JPEG: valid, but not for the browser's decoder.
+      slow.push(c);
       continue;
     }
     const copy = raw.slice().buffer;

@@ -1,5 +1,24 @@
+export interface JpegInfo {
+  width: number;
+  height: number;
+  /** The SOF marker: 0xC0–0xC2 are Huffman-coded 8-bit JPEGs, what browsers decode. */
+  sof: number;
+  precision: number;
+  components: number;
+}
+
+/** True for the JPEGs Chromium's decoder reads: 8-bit, Huffman-coded, grey or YCbCr. */
+export function browserDecodable(i: JpegInfo): boolean {
+  return i.sof >= 0xc0 && i.sof <= 0xc2 && i.precision === 8 && (i.components === 1 || i.components === 3);
+}
+
 /** Reads a JPEG's size from its SOF marker without decoding anything (a 500-MP header costs nothing). */
 export function jpegSize(b: Uint8Array): { width: number; height: number } | null {
+  const i = jpegInfo(b);
+  return i ? { width: i.width, height: i.height } : null;
+}
+
+export function jpegInfo(b: Uint8Array): JpegInfo | null {
   let i = 2;
   if (b[0] !== 0xff || b[1] !== 0xd8) return null;
   while (i + 9 < b.length) {
@@ -9,7 +28,7 @@ export function jpegSize(b: Uint8Array): { width: number; height: number } | nul
     if (m === 0xd8 || m === 0x01 || (m >= 0xd0 && m <= 0xd7)) { i += 2; continue; }
     const len = (b[i + 2]! << 8) | b[i + 3]!;
     if (m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc)
-      return { height: (b[i + 5]! << 8) | b[i + 6]!, width: (b[i + 7]! << 8) | b[i + 8]! };
+      return { sof: m, precision: b[i + 4]!, height: (b[i + 5]! << 8) | b[i + 6]!, width: (b[i + 7]! << 8) | b[i + 8]!, components: b[i + 9] ?? 0 };
     i += 2 + len;
   }
   return null;

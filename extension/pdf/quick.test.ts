@@ -61,3 +61,21 @@ describe('the quick file facts', () => {
     expect(c.text).toContain('202412345678');
   });
 });
+
+describe('which JPEGs the browser decodes', () => {
+  it('reads the SOF marker: 8-bit Huffman grey or YCbCr yes; 12-bit, arithmetic or CMYK go to pdf.js', async () => {
+    const { jpegInfo, browserDecodable } = await import('./jpeg');
+    const sof = (marker: number, precision: number, comps: number) => {
+      const b = jpegHeader(2480, 3508, comps);
+      b[3] = marker;
+      b[6] = precision;
+      return jpegInfo(b)!;
+    };
+    expect(jpegInfo(jpegHeader(2480, 3508))).toMatchObject({ width: 2480, height: 3508, sof: 0xc0, precision: 8, components: 3 });
+    expect(browserDecodable(sof(0xc0, 8, 3))).toBe(true);
+    expect(browserDecodable(sof(0xc2, 8, 1))).toBe(true);
+    expect(browserDecodable(sof(0xc1, 12, 3))).toBe(false);
+    expect(browserDecodable(sof(0xc9, 8, 3))).toBe(false);
+    expect(browserDecodable(sof(0xc0, 8, 4))).toBe(false);
+  });
+});
