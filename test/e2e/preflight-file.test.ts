@@ -112,6 +112,9 @@ describe('hostile input stays bounded', () => {
     expect(r.report.pages).toBe(5000);
     expect(codes(r.report)).toContain('page-count:fail');
     expect(r.report.issues.find((i) => i.code === 'page-count')!.message).toContain('多了 4988 页');
+    // Only the first 16 pages (12 expected + 4) are looked at; the rest are counted, and said so.
+    expect(codes(r.report)).toContain('unchecked-pages:info');
+    expect(r.report.issues.find((i) => i.code === 'unchecked-pages')!.message).toContain('4984');
     expect(r.wallMs).toBeLessThan(2000);
   });
   it('refuses a 500-megapixel image without decoding it', async () => {
