@@ -26,7 +26,8 @@ export interface TeamMessages {
   teamRejected: { request: None; response: RejectedView[] };
   /** Takes a refused request off the visible list once the admin has read it. */
   teamDismissRejected: { request: { seq: number }; response: { ok: true } };
-  teamSummary: { request: None; response: Summary };
+  /** The numbers to show; `cached`: the worker's numbers as last read, at once (null when none). */
+  teamSummary: { request: { cached?: boolean }; response: Summary | null };
   teamMembers: { request: MemberQuery; response: MemberList };
   /** 姓名 / 编号 / 身份证号 — a 身份证号 is hashed here and never sent in clear. */
   teamSearch: { request: { by: SearchBy; q: string }; response: Reply<MemberList> };

@@ -7,7 +7,7 @@ import { CreateInviteRequest, InviteCreated, TenantSettings, TokenInfo } from '.
 import { DecideModificationRequest, MemberView, ModificationView } from '../../../shared/api/members';
 import { OrgImportResult } from '../../../shared/api/orgs';
 import { z } from 'zod';
-import { listen } from '../../messaging/router';
+import { listen, type Handlers } from '../../messaging/router';
 import { updateSettings } from '../settings';
 import type { LocalDb } from '../store/db';
 import { readSyncState } from '../sync/drain';
@@ -25,7 +25,7 @@ import { keptOrgs, orgsFor } from './orgs';
 import { armDaily, BADGE_ALARM, badgeFor, DAILY_ALARM, dailyReminder, NOTIFICATION_ID, refreshBadge, startReminders, type ReminderApis } from './reminders';
 import { latestReview } from './review';
 import { searchMembers } from './search';
-import { membersFor, summaryFor } from './summary';
+import { keptSummary, membersFor, summaryFor } from './summary';
 import type { Reply, TeamStatus } from './types';
 import { itemOf } from './workerView';
 
@@ -54,6 +54,25 @@ export async function teamStatus(db: LocalDb, origin: string): Promise<TeamStatu
 }
 
 const fromOwnContentScript = (sender: Browser.runtime.MessageSender) => sender.id === browser.runtime.id && sender.tab?.id !== undefined;
+
+/** What a content script may ask (it runs inside the host's page): the rest is for the extension's own pages. */
+const CONTENT_SCRIPT_MAY: ReadonlySet<string> = new Set(['teamPendingJump', 'reviewFindings', 'recordApprovalDecision']);
+
+/**
+ * The team's connection, tokens, invites and local data answer only the popup and the options
+ * page: nothing in the host page's context can reach the worker or the backup through them.
+ */
+function extensionPagesOnly(handlers: Partial<Handlers>, origin: string): Partial<Handlers> {
+  const out: Record<string, unknown> = {};
+  for (const [type, handler] of Object.entries(handlers) as [string, (p: unknown, s: Browser.runtime.MessageSender) => unknown][]) {
+    out[type] = (payload: unknown, sender: Browser.runtime.MessageSender) => {
+      const fromExtensionPage = sender.id === browser.runtime.id && (sender.url ?? '').startsWith(`${origin}/`);
+      if (fromExtensionPage || (CONTENT_SCRIPT_MAY.has(type) && fromOwnContentScript(sender))) return handler(payload, sender);
+      return Promise.reject(new Error('此操作只能在扩展的弹出窗口或设置页中进行'));
+    };
+  }
+  return out as Partial<Handlers>;
+}
 
 export function serveTeam(dbReady: Promise<LocalDb>): SyncScheduler {
   const origin = new URL(browser.runtime.getURL('/')).origin;
@@ -89,7 +108,7 @@ export function serveTeam(dbReady: Promise<LocalDb>): SyncScheduler {
   };
   const status = async () => teamStatus(await dbReady, origin);
 
-  listen({
+  const handlers: Partial<Handlers> = {
     teamStatus: () => status(),
     teamConnect: (input) =>
       attempt(async () => {
@@ -123,8 +142,10 @@ export function serveTeam(dbReady: Promise<LocalDb>): SyncScheduler {
       await (await dbReady).delete('rejected', seq);
       return { ok: true };
     },
-    teamSummary: async () => {
-      const summary = await summaryFor(await dbReady, deps);
+    teamSummary: async ({ cached }) => {
+      const db = await dbReady;
+      if (cached) return keptSummary(db);
+      const summary = await summaryFor(db, deps);
       // The popup was opened: the badge shows what it shows.
       if (!summary.stale) void apis.setBadge(badgeFor(summary.counters)).catch(() => {});
       return summary;
@@ -225,7 +246,8 @@ export function serveTeam(dbReady: Promise<LocalDb>): SyncScheduler {
         if (typeof r === 'string') throw new TeamError(r, 'bad-backup', 0);
         return r;
       }),
-  });
+  };
+  listen(extensionPagesOnly(handlers, origin));
 
   // Something was kept: forward it (connected) or recount this browser's badge (local mode).
   browser.runtime.onMessage.addListener((message: unknown) => {

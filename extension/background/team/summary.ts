@@ -32,6 +32,12 @@ async function kept(db: LocalDb, conn: Connection): Promise<Summary | null> {
   return k && k.tenantId === conn.tenant.id && k.tokenId === conn.tokenId ? k.summary : null;
 }
 
+/** The worker's numbers as last read (the popup paints them while it asks again), or null. */
+export async function keptSummary(db: LocalDb): Promise<Summary | null> {
+  const conn = await readConnection(db);
+  return conn ? kept(db, conn) : null;
+}
+
 export async function summaryFor(db: LocalDb, deps: ViewDeps): Promise<Summary> {
   const now = (deps.now ?? Date.now)();
   const conn = await readConnection(db);

@@ -33,9 +33,12 @@ export function App() {
   const [view, setView] = useState<View>({ kind: 'home' });
 
   const load = useCallback(async () => {
-    const [st, s] = await Promise.all([sendToBackground('teamStatus', {}), sendToBackground('teamSummary', {})]);
+    // The last numbers at once (when connected), the fresh ones as soon as the worker answers.
+    const fresh = sendToBackground('teamSummary', {});
+    const [st, last] = await Promise.all([sendToBackground('teamStatus', {}), sendToBackground('teamSummary', { cached: true })]);
     setStatus(st);
-    setSummary(s);
+    if (last) setSummary((s) => s ?? last);
+    setSummary(await fresh);
   }, []);
 
   useEffect(() => {
