@@ -190,6 +190,8 @@ describe('a committee and a branch admin, each in their own profile', () => {
     await popup.locator('[data-tile="已逾期"]').click();
     const first = popup.locator('[data-member]').first();
     await first.waitFor();
+    await popup.setViewportSize({ width: 440, height: 600 });
+    await popup.screenshot({ path: join(SHOTS, 'popup-members.png') });
     // The list as an xlsx: one row per member shown, with the Chinese headers.
     const shown = await popup.locator('[data-member] .who').evaluateAll((els) => els.map((e) => e.childNodes[0]!.textContent!.trim()));
     const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: '导出 Excel' }).click()]);
