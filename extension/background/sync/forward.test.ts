@@ -7,6 +7,7 @@ import type { ChinaDate } from '../../../shared/domain/types';
 import { openLocalDb, type LocalDb } from '../store/db';
 import { recordFact, recordObservations } from '../store/members';
 import { setTenantHashKey } from '../store/hashKey';
+import { recordPreflight } from '../preflight';
 import { forwardKept, placeWith, unplacedRows, type ForwardOptions } from './forward';
 import { OrgMatcher } from './orgMatch';
 import { freezeBatches } from './outbox';
@@ -72,6 +73,22 @@ describe('forwarding what the store keeps', () => {
     await forwardKept(db, { ...opts, keySince: 5_000 });
     [, o] = await pendingBodies();
     expect(o).toMatchObject({ idHash: await hashIdCard(idCard, key), idMasked: '110105********' + idCard.slice(-4) });
+  });
+
+  it('queues the file checks kept before joining once, and leaves later ones to the upload gate', async () => {
+    const member = { org, name: '孙八', devNumber: '202412345670', joinedOn: '2024-05-20' as ChinaDate };
+    const result = { fileName: 'a.pdf', sha256: 'c'.repeat(64), bytes: 1000, pages: 12, verdict: 'pass' as const, codes: [], page1Number: '202412345670' };
+    await setTenantHashKey(db, null);
+    await recordPreflight(db, { member, result, context: 'upload', decision: 'released' }, 1_000);
+    expect(await db.count('pending')).toBe(0);
+    await setTenantHashKey(db, { id: 'tn_1', key });
+    // Kept after joining: the gate queues it itself.
+    await recordPreflight(db, { member, result: { ...result, sha256: 'd'.repeat(64) }, context: 'upload', decision: 'released' }, 6_000);
+    await forwardKept(db, { ...opts, keySince: 5_000 });
+    const preflights = (await db.getAll('pending')).filter((r) => r.kind === 'preflight').map((r) => (r.body as { fileHash: string }).fileHash);
+    expect(preflights.sort()).toEqual(['c'.repeat(64), 'd'.repeat(64)]);
+    await forwardKept(db, { ...opts, keySince: 5_000 });
+    expect((await db.getAll('pending')).filter((r) => r.kind === 'preflight')).toHaveLength(2);
   });
 
   it('starts over for another tenant', async () => {

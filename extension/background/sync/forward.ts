@@ -6,9 +6,10 @@
  * goes out on joining. Only while connected; names as the tenant and the admin allow; a 身份证号
  * only as the tenant-keyed hash and its masked form.
  */
-import { MemberObservation } from '../../../shared/api/sync';
+import { MemberObservation, PreflightResult } from '../../../shared/api/sync';
 import { hashName, maskIdCard, maskName } from '../../../shared/domain/idCard';
 import type { LocalMember, MemberFields } from '../../model/member';
+import { HISTORY_PREFIX, toPendingRow, type PreflightRecord } from '../preflight';
 import type { LocalDb } from '../store/db';
 import type { OrgMatcher } from './orgMatch';
 import type { Placer } from './outbox';
@@ -24,6 +25,8 @@ interface Forwarded {
   tenantId: string;
   /** member key → field → the observation time already queued. */
   at: Record<string, Partial<Record<Field, number>>>;
+  /** The file checks kept before joining were queued (later ones are queued as they are kept). */
+  checksBeforeJoining?: boolean;
 }
 
 export interface ForwardOptions {
@@ -109,6 +112,8 @@ export async function forwardKept(db: LocalDb, opts: ForwardOptions): Promise<nu
     }
     updates.push([m.key, next]);
   }
+  const backfill = !forwarded.checksBeforeJoining;
+  if (backfill) rows.push(...(await checksBefore(db, opts.keySince)));
   if (!rows.length && stored === forwarded) return 0;
   // In the order things were seen, across members (the store is keyed, not ordered by time).
   rows.sort((a, b) => Date.parse(a.body.observedAt) - Date.parse(b.body.observedAt));
@@ -119,12 +124,30 @@ export async function forwardKept(db: LocalDb, opts: ForwardOptions): Promise<nu
   const latest = (await tx.objectStore('kv').get(FORWARDED)) as Forwarded | undefined;
   const base = latest?.tenantId === opts.tenantId ? latest : { tenantId: opts.tenantId, at: {} };
   for (const [k, v] of updates) base.at[k] = { ...base.at[k], ...v };
+  if (backfill) base.checksBeforeJoining = true;
   // Members the store no longer keeps (a corrected 编号 re-keys a member) need no record.
   const keys = new Set(members.map((m) => m.key));
   for (const k of Object.keys(base.at)) if (!keys.has(k)) delete base.at[k];
   await tx.objectStore('kv').put(base, FORWARDED);
   await tx.done;
   return rows.length;
+}
+
+/**
+ * The upload gate's and the reviewer's file checks kept before this browser joined the team (those
+ * kept since are queued as they are kept, by extension/background/preflight.ts): verdicts and
+ * codes, never a file.
+ */
+async function checksBefore(db: LocalDb, joinedAt: number): Promise<PendingRow[]> {
+  const keys = (await db.getAllKeys('kv')).filter((k) => String(k).startsWith(HISTORY_PREFIX));
+  const rows: PendingRow[] = [];
+  for (const k of keys) {
+    for (const r of ((await db.get('kv', k)) as PreflightRecord[] | undefined) ?? []) {
+      const row = r.at < joinedAt ? toPendingRow(r) : null;
+      if (row && PreflightResult.safeParse(row.body).success) rows.push(row);
+    }
+  }
+  return rows;
 }
 
 /** Rows name organisations as the host shows them; the worker gets the team's id for each. */
