@@ -2,7 +2,8 @@
 import { ANALYSIS_SHORT_SIDE, OCR_SCALE, OCR_TOP_FRACTION } from '../pdf/worker/protocol';
 import { jpegSize } from '../pdf/jpeg';
 import type { FixJob, FixJobRequest, FixJobResult, JobOutput } from './jobs';
-import { A4_IN, decodeImage, decodeJpegAt, encodeJpeg, stripExif, turned } from './pixels';
+import { stripExif } from '../pdf/jpeg';
+import { A4_IN, decodeImage, decodeJpegAt, encodeJpeg, turned } from './pixels';
 import { straightenPicture } from './straighten';
 
 /** One picture at a time: the fix page runs two of these side by side. */

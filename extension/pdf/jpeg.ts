@@ -33,3 +33,30 @@ export function jpegInfo(b: Uint8Array): JpegInfo | null {
   }
   return null;
 }
+
+/**
+ * A JPEG without its EXIF block. PDF viewers ignore EXIF orientation, but the browser's decoders
+ * apply it: a picture taken out of a PDF must be decoded as the PDF shows it.
+ */
+export function stripExif(bytes: ArrayBuffer): ArrayBuffer {
+  const b = new Uint8Array(bytes);
+  if (b[0] !== 0xff || b[1] !== 0xd8) return bytes;
+  const keep: Uint8Array[] = [b.subarray(0, 2)];
+  let i = 2;
+  let stripped = false;
+  while (i + 4 <= b.length && b[i] === 0xff) {
+    const m = b[i + 1]!;
+    if (m === 0xda || m === 0xd9) break;
+    const len = (b[i + 2]! << 8) | b[i + 3]!;
+    const isExif = m === 0xe1 && b[i + 4] === 0x45 && b[i + 5] === 0x78 && b[i + 6] === 0x69 && b[i + 7] === 0x66;
+    if (isExif) stripped = true;
+    else keep.push(b.subarray(i, i + 2 + len));
+    i += 2 + len;
+  }
+  if (!stripped) return bytes;
+  keep.push(b.subarray(i));
+  const out = new Uint8Array(keep.reduce((s, k) => s + k.length, 0));
+  let o = 0;
+  for (const k of keep) { out.set(k, o); o += k.length; }
+  return out.buffer;
+}

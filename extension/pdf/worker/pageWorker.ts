@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { analysePage } from '../analysis/analysePage';
 import type { Raster } from '../analysis/raster';
-import { jpegSize } from '../jpeg';
+import { jpegSize, stripExif } from '../jpeg';
 import { ANALYSIS_SHORT_SIDE, OCR_SCALE, OCR_TOP_FRACTION, type OcrCrop, type PageJobRequest, type PageJobResult } from './protocol';
 
 /**
@@ -28,7 +28,8 @@ function drawRotated(ctx: OffscreenCanvasRenderingContext2D, src: CanvasImageSou
 }
 
 async function decodeAt(bytes: ArrayBuffer, width: number, height: number): Promise<VideoFrame> {
-  const dec = new ImageDecoder({ data: bytes, type: 'image/jpeg', desiredWidth: width, desiredHeight: height });
+  // A phone photo's EXIF orientation would turn the frame; a PDF shows the picture as stored.
+  const dec = new ImageDecoder({ data: stripExif(bytes), type: 'image/jpeg', desiredWidth: width, desiredHeight: height });
   try {
     const { image } = await dec.decode();
     return image;

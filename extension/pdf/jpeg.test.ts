@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { jpegSize, stripExif } from './jpeg';
+
+// SOI, APP0 (JFIF), APP1 (Exif, orientation 6), SOF0 40×20, SOS, a little data, EOI.
+const APP0 = [0xff, 0xe0, 0x00, 0x07, 0x4a, 0x46, 0x49, 0x46, 0x00];
+const EXIF = [0xff, 0xe1, 0x00, 0x0a, 0x45, 0x78, 0x69, 0x66, 0x00, 0x00, 0x4d, 0x4d];
+const SOF = [0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x14, 0x00, 0x28, 0x01, 0x01, 0x11, 0x00];
+const SCAN = [0xff, 0xda, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3f, 0x00, 0x12, 0x34, 0xff, 0xd9];
+const jpeg = (...parts: number[][]) => new Uint8Array([0xff, 0xd8, ...parts.flat()]).buffer;
+
+describe('stripExif', () => {
+  it('drops the EXIF block and keeps every other segment byte for byte', () => {
+    const out = new Uint8Array(stripExif(jpeg(APP0, EXIF, SOF, SCAN)));
+    expect(Array.from(out)).toEqual([0xff, 0xd8, ...APP0, ...SOF, ...SCAN]);
+    expect(jpegSize(out)).toEqual({ width: 40, height: 20 });
+  });
+
+  it('returns the same buffer when there is no EXIF block, or the bytes are not a JPEG', () => {
+    const plain = jpeg(APP0, SOF, SCAN);
+    expect(stripExif(plain)).toBe(plain);
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]).buffer;
+    expect(stripExif(png)).toBe(png);
+  });
+});
