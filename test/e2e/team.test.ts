@@ -112,6 +112,8 @@ describe('a committee and a branch admin, each in their own profile', () => {
     expect(await popup.locator('footer').innerText()).toContain('本机模式');
     await popup.screenshot({ path: join(SHOTS, 'popup-local.png') });
     await popup.close();
+    // Local mode has its badge too, on the host's own (recognised) page.
+    await expect.poll(async () => (await toolbarState(branch, host)).badge, { timeout: 15_000 }).toBe(String(urgentCount(expected)));
     await host.evaluate(() => window.scrollTo(0, 0));
     await host.screenshot({ path: join(SHOTS, 'list-marks.png') });
     await host.close();
