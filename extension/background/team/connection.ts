@@ -72,7 +72,6 @@ export async function connect(db: LocalDb, input: ConnectInput, origin: string, 
   if (!label) throw new TeamError('请填写这台电脑的名称（如“张老师的电脑”），便于团队识别令牌', 'bad-label', 0);
   const r = await callWorker(baseUrl, '/v1/invites/redeem', RedeemInviteResponse, { body: { code, label }, fetchImpl, origin });
   const key = decodeKey(r.tenant.hashKey);
-  const before = await readConnection(db);
   await rememberFormerKey(db);
   const queueTenant = (await db.get('kv', QUEUE_TENANT)) as string | undefined;
   if (queueTenant && queueTenant !== r.tenant.id) await clearQueue(db);
@@ -86,7 +85,8 @@ export async function connect(db: LocalDb, input: ConnectInput, origin: string, 
     org: r.org,
     tenant: { id: r.tenant.id, name: r.tenant.name, storeNames: r.tenant.storeNames },
     label,
-    connectedAt: before?.tenant.id === r.tenant.id ? before.connectedAt : now,
+    // Hashes made from now on are the tenant's; any earlier one may be this browser's own key's.
+    connectedAt: now,
   };
   await db.put('kv', conn, CONNECTION);
   await db.put('kv', r.tenant.id, QUEUE_TENANT);
