@@ -86,8 +86,8 @@ describe('the replica’s markup', () => {
   it('writes the guide’s words in the status columns', async () => {
     await openList({}, LIST);
     await page.getByRole('button', { name: '10条/页' }).or(page.locator('.el-pagination__sizes input')).first().click();
-    const sizes = await page.locator('.el-select-dropdown__item:visible').allInnerTexts();
-    expect(sizes).toEqual(['10条/页', '20条/页', '50条/页', '100条/页']);
+    // The dropdown opens on the next frame: wait for it rather than read it at once.
+    await expect.poll(() => page.locator('.el-select-dropdown__item:visible').allInnerTexts()).toEqual(['10条/页', '20条/页', '50条/页', '100条/页']);
     await page.locator('.el-select-dropdown__item:visible', { hasText: '100条/页' }).click();
     await expect.poll(() => page.locator('.el-table__body-wrapper tr.el-table__row').count()).toBe(30);
     const auth = new Set((await column('团员身份认证')).map((t) => t.trim()));

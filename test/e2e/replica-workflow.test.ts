@@ -151,10 +151,10 @@ describe('the guide workflow on the replica', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.locator('.file-download').click()]);
     expect(download.suggestedFilename()).toBe('入团志愿书.pdf');
 
-    await dialog.getByRole('button', { name: '不同意' }).click();
+    await dialog.getByRole('button', { name: '不同意', exact: true }).click();
     await expect.poll(() => message('warning').innerText()).toBe('请填写不同意的理由');
     await dialog.locator('textarea').fill(REASON);
-    await dialog.getByRole('button', { name: '不同意' }).click();
+    await dialog.getByRole('button', { name: '不同意', exact: true }).click();
     await expect.poll(() => message('success').innerText()).toBe('审批成功');
   });
 
