@@ -12,6 +12,8 @@ export const CreateTenantRequest = z.object({
 export type CreateTenantRequest = z.infer<typeof CreateTenantRequest>;
 
 export const InviteCreated = z.object({
+  /** Names the invite in lists and for revocation; not the code (derived from the code's hash). */
+  id: z.string(),
   /** Shown once; only its hash is kept. */
   code: z.string(),
   orgId: OrgId,
@@ -30,6 +32,19 @@ export const CreateInviteRequest = z.object({
   ttlDays: z.number().int().min(1).max(90).default(14),
 });
 export type CreateInviteRequest = z.infer<typeof CreateInviteRequest>;
+
+/** `GET /v1/invites` (committee): the invites for the caller's subtree, newest first. */
+export const InviteView = z.object({
+  id: z.string(),
+  orgId: OrgId,
+  orgName: z.string(),
+  role: Role,
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  state: z.enum(['open', 'used', 'expired', 'revoked']),
+});
+export type InviteView = z.infer<typeof InviteView>;
+export const InviteList = z.object({ invites: z.array(InviteView) });
 
 /** `POST /v1/invites/redeem` (no token): trade a code for a bearer token and the tenant's hashing key. */
 export const RedeemInviteRequest = z.object({

@@ -93,6 +93,20 @@ describe('a committee and a branch admin, each in their own profile', () => {
     await committeePage.getByRole('button', { name: '生成邀请码' }).click();
     branchCode = (await committeePage.locator('[data-invite-code]').first().textContent())!.trim();
     expect(branchCode).toMatch(/^[A-Z0-9]{5}(-[A-Z0-9]{5}){3}$/);
+
+    // A second code, sent to the wrong person: withdrawn from the list before anyone uses it.
+    await committeePage.getByRole('button', { name: '生成邀请码' }).click();
+    await expect.poll(() => committeePage.locator('[data-invite-code]').count()).toBe(2);
+    const wrongCode = (await committeePage.locator('[data-invite-code]').first().textContent())!.trim();
+    expect(wrongCode).not.toBe(branchCode);
+    await expect.poll(() => committeePage.locator('[data-invite-state=open]').count()).toBe(2);
+    committeePage.once('dialog', (d) => void d.accept());
+    await committeePage.locator('[data-invite-state=open]').first().getByRole('button', { name: '撤销' }).click();
+    await committeePage.getByText('已撤销发给“高二（3）班团支部”的邀请码').waitFor();
+    await expect.poll(() => committeePage.locator('[data-invite-state=revoked]').count()).toBe(1);
+    const refused = await worker.call('/invites/redeem', { body: { code: wrongCode, label: '拿错邀请码的人' } });
+    expect(refused.status).toBe(401);
+    expect(refused.body.error.code).toBe('invite-revoked');
   });
 
   it('before joining, the branch’s popup shows what this browser has seen, and says so', async () => {

@@ -7,7 +7,43 @@ export interface InviteRow {
   role: Role;
   expires_at: string;
   used_at: string | null;
+  revoked_at: string | null;
 }
+
+/** An invite's public name: a prefix of its code's hash, so lists never hold the code itself. */
+export const inviteId = (codeHash: string) => codeHash.slice(0, 16);
+
+export interface InviteListRow extends InviteRow {
+  created_at: string;
+  org_id: string;
+  org_name: string;
+  org_path: string;
+}
+
+export async function invitesInScope(db: D1Database, tenantId: string, lo: string, hi: string): Promise<InviteListRow[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT i.*, o.id AS org_id, o.name AS org_name, o.path AS org_path FROM invites i JOIN orgs o ON o.seq = i.org_seq
+        WHERE i.tenant_id = ? AND o.path >= ? AND o.path < ? ORDER BY i.created_at DESC LIMIT 500`,
+    )
+    .bind(tenantId, lo, hi)
+    .all<InviteListRow>();
+  return results;
+}
+
+export async function inviteById(db: D1Database, tenantId: string, id: string): Promise<InviteListRow | null> {
+  return db
+    .prepare(
+      `SELECT i.*, o.id AS org_id, o.name AS org_name, o.path AS org_path FROM invites i JOIN orgs o ON o.seq = i.org_seq
+        WHERE i.tenant_id = ? AND i.code_hash >= ? AND i.code_hash < ? LIMIT 2`,
+    )
+    .bind(tenantId, id, `${id}g`)
+    .first<InviteListRow>();
+}
+
+/** Only an unused invite can be withdrawn: a used one became a token, revoked as a token. */
+export const revokeInvite = (db: D1Database, codeHash: string, at: string) =>
+  db.prepare('UPDATE invites SET revoked_at = ? WHERE code_hash = ? AND used_at IS NULL AND revoked_at IS NULL').bind(at, codeHash);
 
 export const insertInvite = (
   db: D1Database,
@@ -21,4 +57,4 @@ export const inviteByHash = (db: D1Database, hash: string) => db.prepare('SELECT
 
 /** One-time: the update only succeeds for an unused invite, so two redeemers cannot both win. */
 export const useInvite = (db: D1Database, hash: string, at: string) =>
-  db.prepare('UPDATE invites SET used_at = ? WHERE code_hash = ? AND used_at IS NULL RETURNING code_hash').bind(at, hash);
+  db.prepare('UPDATE invites SET used_at = ? WHERE code_hash = ? AND used_at IS NULL AND revoked_at IS NULL RETURNING code_hash').bind(at, hash);

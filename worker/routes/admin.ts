@@ -5,7 +5,7 @@ import { OrgId, Role } from '../../shared/api/common';
 import { guardAuthFailures, refuseAuth } from '../auth/middleware';
 import { DAY_MS, iso, newInviteCode } from '../auth/tokens';
 import { commitWrite } from '../audit/commit';
-import { insertInvite } from '../db/invites';
+import { insertInvite, inviteId } from '../db/invites';
 import { maxOrgSeq, orgsByIds, upsertOrgs } from '../db/orgs';
 import { insertTenant, tenantById } from '../db/tenants';
 import type { AppEnv } from '../env';
@@ -36,7 +36,7 @@ export const admin = new Hono<AppEnv>()
     const step = await commitWrite(c, tenantId, 'admin', async () => {
       const seq = (await maxOrgSeq(c.env.DB)) + 1;
       const root = { seq, tenant_id: tenantId, id: body.topOrg.id, name: body.topOrg.name, type: body.topOrg.type, parent_seq: null, league_id: body.topOrg.leagueId ?? null, path: `/${seq}/` };
-      const result: CreateTenantResponse = { tenantId, invite: { code: invite.code, orgId: root.id, role: 'committee', expiresAt } };
+      const result: CreateTenantResponse = { tenantId, invite: { id: inviteId(invite.hash), code: invite.code, orgId: root.id, role: 'committee', expiresAt } };
       return {
         statements: [
           insertTenant(c.env.DB, { id: tenantId, name: body.name, storeNames: body.storeNames, hashKey: base64(randomBytes(32)), rootSeq: seq, createdAt: iso(now) }),
@@ -46,7 +46,7 @@ export const admin = new Hono<AppEnv>()
         audit: [
           { action: 'tenant.create', orgId: root.id, subject: tenantId, payload: { name: body.name, storeNames: body.storeNames } },
           { action: 'org.create', orgId: root.id, subject: root.id, payload: root },
-          { action: 'invite.create', orgId: root.id, subject: 'committee', payload: { role: 'committee', expiresAt } },
+          { action: 'invite.create', orgId: root.id, subject: inviteId(invite.hash), payload: { role: 'committee', expiresAt } },
         ],
         result,
         status: 201,
@@ -65,8 +65,8 @@ export const admin = new Hono<AppEnv>()
     const expiresAt = iso(now + body.ttlDays * DAY_MS);
     const step = await commitWrite(c, tenantId, 'admin', async () => ({
       statements: [insertInvite(c.env.DB, { codeHash: invite.hash, tenantId, orgSeq: org.seq, role: body.role, createdBy: 'admin', createdAt: iso(now), expiresAt })],
-      audit: [{ action: 'invite.create', orgId: org.id, subject: body.role, payload: { role: body.role, expiresAt } }],
-      result: { code: invite.code, orgId: org.id, role: body.role, expiresAt } satisfies InviteCreated,
+      audit: [{ action: 'invite.create', orgId: org.id, subject: inviteId(invite.hash), payload: { role: body.role, expiresAt } }],
+      result: { id: inviteId(invite.hash), code: invite.code, orgId: org.id, role: body.role, expiresAt } satisfies InviteCreated,
       status: 201,
     }));
     return c.json(step.result, 201);

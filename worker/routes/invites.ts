@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import { CreateInviteRequest, RedeemInviteRequest, type InviteCreated, type RedeemInviteResponse } from '../../shared/api/tenancy';
-import { actorOf, covers } from '../auth/context';
+import { CreateInviteRequest, RedeemInviteRequest, type InviteCreated, type InviteView, type RedeemInviteResponse } from '../../shared/api/tenancy';
+import { actorOf, covers, scopeRange } from '../auth/context';
 import { guardAuthFailures, limitWrites, refuseAuth, requireAuth, requireCommittee } from '../auth/middleware';
 import { DAY_MS, inviteHash, iso, newInviteCode, newToken } from '../auth/tokens';
 import { commitWrite } from '../audit/commit';
-import { insertInvite, inviteByHash } from '../db/invites';
+import { insertInvite, inviteByHash, inviteById, inviteId, invitesInScope, revokeInvite, useInvite, type InviteListRow } from '../db/invites';
 import { orgsByIds } from '../db/orgs';
 import { insertToken } from '../db/tokens';
 import { tenantById } from '../db/tenants';
@@ -26,6 +26,7 @@ export const invites = new Hono<AppEnv>()
     const now = Date.now();
     if (!invite) return refuseAuth(c, 'invite-invalid', '邀请码不正确：请核对后重新输入');
     if (invite.used_at) return refuseAuth(c, 'invite-used', '该邀请码已被使用：每个邀请码只能用一次，请向上级管理员索取新的');
+    if (invite.revoked_at) return refuseAuth(c, 'invite-revoked', '该邀请码已被上级管理员撤销：请向上级管理员索取新的');
     if (Date.parse(invite.expires_at) <= now) return refuseAuth(c, 'invite-expired', '邀请码已过期：请向上级管理员索取新的');
     const tenant = await tenantById(c.env.DB, invite.tenant_id);
     const org = await c.env.DB.prepare('SELECT * FROM orgs WHERE seq = ?').bind(invite.org_seq).first<OrgRow>();
@@ -33,7 +34,7 @@ export const invites = new Hono<AppEnv>()
     const tok = await newToken('laa');
     const usedMark = `${iso(now)}#${tok.id}`;
     // One-time: the atomic claim decides which of two racing redeemers gets the token.
-    const claimed = await c.env.DB.prepare('UPDATE invites SET used_at = ? WHERE code_hash = ? AND used_at IS NULL RETURNING code_hash').bind(usedMark, hash).first();
+    const claimed = await useInvite(c.env.DB, hash, usedMark).first();
     if (!claimed) return refuseAuth(c, 'invite-used', '该邀请码已被使用：每个邀请码只能用一次，请向上级管理员索取新的');
     const expiresAt = iso(now + TOKEN_DAYS * DAY_MS);
     let step;
@@ -68,9 +69,36 @@ export const invites = new Hono<AppEnv>()
     const expiresAt = iso(now + body.ttlDays * DAY_MS);
     const step = await commitWrite(c, auth.tenantId, actorOf(auth), async () => ({
       statements: [insertInvite(c.env.DB, { codeHash: invite.hash, tenantId: auth.tenantId, orgSeq: org.seq, role: body.role, createdBy: auth.tokenId, createdAt: iso(now), expiresAt })],
-      audit: [{ action: 'invite.create', orgId: org.id, subject: body.role, payload: { role: body.role, expiresAt } }],
-      result: { code: invite.code, orgId: org.id, role: body.role, expiresAt } satisfies InviteCreated,
+      audit: [{ action: 'invite.create', orgId: org.id, subject: inviteId(invite.hash), payload: { role: body.role, expiresAt } }],
+      result: { id: inviteId(invite.hash), code: invite.code, orgId: org.id, role: body.role, expiresAt } satisfies InviteCreated,
       status: 201,
     }));
     return c.json(step.result, 201);
+  })
+  .get('/', requireAuth, requireCommittee, async (c) => {
+    const auth = c.get('auth');
+    const { lo, hi } = scopeRange(auth.role, auth.org.path);
+    const now = Date.now();
+    return c.json({ invites: (await invitesInScope(c.env.DB, auth.tenantId, lo, hi)).map((i) => view(i, now)) });
+  })
+  /** Withdraws an unused invite (a code sent to the wrong person); a used one is revoked as its token. */
+  .delete('/:id', requireAuth, requireCommittee, limitWrites, async (c) => {
+    const auth = c.get('auth');
+    const id = c.req.param('id');
+    const invite = /^[0-9a-f]{16}$/.test(id) ? await inviteById(c.env.DB, auth.tenantId, id) : null;
+    if (!invite || !covers(auth, invite.org_path)) fail(404, 'invite-not-found', '没有找到这个邀请码（或不在你的管理范围内）');
+    if (invite.used_at) fail(409, 'invite-used', '该邀请码已被使用：请在“使用中的令牌”里撤销由它生成的令牌');
+    if (invite.revoked_at) return c.json({ id, revokedAt: invite.revoked_at });
+    const at = iso(Date.now());
+    await commitWrite(c, auth.tenantId, actorOf(auth), async () => ({
+      statements: [revokeInvite(c.env.DB, invite.code_hash, at)],
+      audit: [{ action: 'invite.revoke', orgId: invite.org_id, subject: id, payload: { role: invite.role } }],
+      result: null,
+    }));
+    return c.json({ id, revokedAt: at });
   });
+
+function view(i: InviteListRow, now: number): InviteView {
+  const state = i.used_at ? 'used' : i.revoked_at ? 'revoked' : Date.parse(i.expires_at) <= now ? 'expired' : 'open';
+  return { id: inviteId(i.code_hash), orgId: i.org_id, orgName: i.org_name, role: i.role, createdAt: i.created_at, expiresAt: i.expires_at, state };
+}

@@ -3,7 +3,7 @@
  * (popup, options) and content scripts ask the background; only the background talks to the
  * worker, holds the token and the tenant's key.
  */
-import type { CreateInviteRequest, InviteCreated, TenantSettings, TokenInfo } from '../../../shared/api/tenancy';
+import type { CreateInviteRequest, InviteCreated, InviteView, TenantSettings, TokenInfo } from '../../../shared/api/tenancy';
 import type { DecideModificationRequest, ModificationView } from '../../../shared/api/members';
 import type { OrgView } from '../../../shared/api/orgs';
 import type { BackupFile, ImportReport } from './backup';
@@ -45,6 +45,9 @@ export interface TeamMessages {
   /** CSV with the header id,name,type,parentId,leagueId. */
   teamImportOrgs: { request: { csv: string }; response: Reply<{ created: number; updated: number }> };
   teamCreateInvite: { request: CreateInviteRequest; response: Reply<InviteCreated> };
+  teamInvites: { request: None; response: Reply<InviteView[]> };
+  /** Withdraws an unused invite (a code sent to the wrong person). */
+  teamRevokeInvite: { request: { id: string }; response: Reply<{ id: string; revokedAt: string }> };
   teamTokens: { request: None; response: Reply<TokenInfo[]> };
   teamRevokeToken: { request: { id: string }; response: Reply<{ tokenId: string; revokedAt: string }> };
   teamModifications: { request: { status?: 'open' | 'approved' | 'rejected' }; response: Reply<ModificationItem[]> };

@@ -3,7 +3,7 @@
  * badge and the daily notification. The only part of the extension that talks to the worker.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { CreateInviteRequest, InviteCreated, TenantSettings, TokenInfo } from '../../../shared/api/tenancy';
+import { CreateInviteRequest, InviteCreated, InviteList, TenantSettings, TokenInfo } from '../../../shared/api/tenancy';
 import { DecideModificationRequest, MemberView, ModificationView } from '../../../shared/api/members';
 import { OrgImportResult } from '../../../shared/api/orgs';
 import { z } from 'zod';
@@ -184,6 +184,9 @@ export function serveTeam(dbReady: Promise<LocalDb>): SyncScheduler {
         const body = CreateInviteRequest.parse(req);
         return (await api()).call('/v1/invites', InviteCreated, { body });
       }),
+    teamInvites: () => attempt(async () => (await (await api()).call('/v1/invites', InviteList)).invites),
+    teamRevokeInvite: ({ id }) =>
+      attempt(async () => (await api()).call(`/v1/invites/${encodeURIComponent(id)}`, z.object({ id: z.string(), revokedAt: z.string() }), { method: 'DELETE' })),
     teamTokens: () => attempt(async () => (await (await api()).call('/v1/tokens', z.object({ tokens: z.array(TokenInfo) }))).tokens),
     teamRevokeToken: ({ id }) =>
       attempt(async () => {

@@ -1,5 +1,5 @@
 import type { Role } from '../../../shared/api/common';
-import type { InviteCreated, TokenInfo } from '../../../shared/api/tenancy';
+import type { InviteCreated, InviteView, TokenInfo } from '../../../shared/api/tenancy';
 import type { ModificationView } from '../../../shared/api/members';
 import type { OrgView } from '../../../shared/api/orgs';
 import type { Bucket, Counters } from '../../../shared/domain/urgency';
@@ -146,4 +146,4 @@ export interface RejectedView {
 /** A §4.5 request with the member it concerns (as the worker shows it, when in scope). */
 export type ModificationItem = ModificationView & { member: MemberItem | null };
 
-export type { InviteCreated, ModificationView, OrgView, TokenInfo };
+export type { InviteCreated, InviteView, ModificationView, OrgView, TokenInfo };

@@ -1,10 +1,10 @@
 /**
- * Invites for organisations below (create, copy) and the tokens in use (revoke). A code shows
- * once: the worker keeps only its hash. An unused code lapses by itself; a used one became a
- * token, revoked here.
+ * Invites for organisations below (create, copy, withdraw) and the tokens in use (revoke). A code
+ * shows once: the worker keeps only its hash. An unused code can be withdrawn or lapses by itself;
+ * a used one became a token, revoked here.
  */
 import { useEffect, useState } from 'react';
-import type { InviteCreated, OrgView, TeamStatus, TokenInfo } from '../../../background/team/types';
+import type { InviteCreated, InviteView, OrgView, TeamStatus, TokenInfo } from '../../../background/team/types';
 import { sendToBackground } from '../../../messaging/client';
 import { CopyButton, dateText, Message, ROLE_WORDS, useAction } from './ui';
 
@@ -13,7 +13,9 @@ export function Invites({ orgs, status }: { orgs: OrgView[]; status: TeamStatus 
   const [role, setRole] = useState<'branch' | 'committee'>('branch');
   const [created, setCreated] = useState<InviteCreated[]>([]);
   const [tokens, setTokens] = useState<TokenInfo[] | null>(null);
+  const [invites, setInvites] = useState<InviteView[] | null>(null);
   const invite = useAction();
+  const inviteAction = useAction();
   const tokenAction = useAction();
   const nameOf = (id: string) => orgs.find((o) => o.id === id)?.name ?? id;
 
@@ -21,13 +23,27 @@ export function Invites({ orgs, status }: { orgs: OrgView[]; status: TeamStatus 
     const r = await sendToBackground('teamTokens', {});
     if (r.ok) setTokens(r.data);
   };
+  const loadInvites = async () => {
+    const r = await sendToBackground('teamInvites', {});
+    if (r.ok) setInvites(r.data);
+  };
   useEffect(() => {
     void loadTokens();
+    void loadInvites();
   }, []);
 
   async function create() {
     const r = await invite.run(() => sendToBackground('teamCreateInvite', { orgId, role, ttlDays: 14 }), () => '已生成邀请码：复制后发给该组织的管理员（只显示这一次）');
-    if (r) setCreated((xs) => [r, ...xs]);
+    if (r) {
+      setCreated((xs) => [r, ...xs]);
+      await loadInvites();
+    }
+  }
+
+  async function withdraw(i: InviteView) {
+    if (!confirm(`撤销发给“${i.orgName}”的邀请码？撤销后该邀请码不能再使用。`)) return;
+    const r = await inviteAction.run(() => sendToBackground('teamRevokeInvite', { id: i.id }), () => `已撤销发给“${i.orgName}”的邀请码`);
+    if (r) await loadInvites();
   }
 
   async function revoke(t: TokenInfo) {
@@ -87,7 +103,47 @@ export function Invites({ orgs, status }: { orgs: OrgView[]; status: TeamStatus 
             </tbody>
           </table>
         )}
-        <p className="muted">邀请码只能使用一次，14 天内有效，未使用的会自动失效。换届交接时：先在下方撤销上一任的令牌，再给新管理员发邀请码。</p>
+        <p className="muted">邀请码只能使用一次，14 天内有效，到期未使用的会自动失效；发错了可以在下方撤销。换届交接时：先在下方撤销上一任的令牌，再给新管理员发邀请码。</p>
+      </div>
+
+      <h3>已发出的邀请码</h3>
+      <div className="box">
+        {!invites && <p className="muted">正在读取…</p>}
+        {invites && invites.length === 0 && <p className="muted">还没有发出邀请码。</p>}
+        {invites && invites.length > 0 && (
+          <table>
+            <thead>
+              <tr>
+                <th>组织与权限</th>
+                <th>状态</th>
+                <th>有效期至</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {invites.map((i) => (
+                <tr key={i.id} data-invite-id={i.id} data-invite-state={i.state}>
+                  <td>
+                    {i.orgName}
+                    <div className="muted">{ROLE_WORDS[i.role]}</div>
+                  </td>
+                  <td>
+                    <span className={`pill ${INVITE_STATES[i.state].tone}`}>{INVITE_STATES[i.state].label}</span>
+                  </td>
+                  <td>{dateText(i.expiresAt)}</td>
+                  <td style={{ textAlign: 'right' }}>
+                    {i.state === 'open' && (
+                      <button type="button" className="btn small danger" onClick={() => void withdraw(i)}>
+                        撤销
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <Message msg={inviteAction.msg} />
       </div>
 
       <h3>使用中的令牌</h3>
@@ -133,3 +189,10 @@ export function Invites({ orgs, status }: { orgs: OrgView[]; status: TeamStatus 
     </div>
   );
 }
+
+const INVITE_STATES: Record<InviteView['state'], { label: string; tone: string }> = {
+  open: { label: '未使用', tone: 'on' },
+  used: { label: '已使用', tone: '' },
+  expired: { label: '已过期', tone: '' },
+  revoked: { label: '已撤销', tone: 'bad' },
+};
