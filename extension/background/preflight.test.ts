@@ -62,7 +62,12 @@ describe('keeping preflight results', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]!.kind).toBe('preflight');
     const body = PreflightResult.parse(rows[0]!.body);
-    expect(body).toMatchObject({ verdict: 'warn', codes: ['skew'], member: { devNumber: '202412345678' }, org: { path: ['高二（3）班团支部'] }, pages: 12 });
+    expect(body).toMatchObject({ verdict: 'warn', codes: ['skew'], member: { devNumber: '202412345678' }, org: { path: ['高二（3）班团支部'] }, pages: 12, decision: 'released' });
+    expect(body.overrideReason).toBeUndefined();
+    // 仍要上传 carries the admin's reason to the team.
+    await recordPreflight(db, { member, result: result(), context: 'upload', decision: 'override', reason: '原件缺页，已报上级同意先上传' }, 600);
+    const override = PreflightResult.parse((await db.getAll('pending'))[1]!.body);
+    expect(override).toMatchObject({ decision: 'override', overrideReason: '原件缺页，已报上级同意先上传' });
   });
 
   it('keeps a reviewer’s check without a member it can place', async () => {

@@ -153,6 +153,8 @@ export function toPendingRow(r: PreflightRecord): PendingRow | null {
     verdict: r.verdict,
     codes: [...new Set(r.codes)],
     page1Number: r.page1Number,
+    decision: r.decision,
+    ...(r.decision === 'override' && r.reason ? { overrideReason: r.reason } : {}),
     observedAt: new Date(r.at).toISOString(),
   };
   return { kind: 'preflight', body };

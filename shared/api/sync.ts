@@ -58,6 +58,10 @@ export const PreflightResult = z
     codes: z.array(z.string().regex(/^[a-z0-9-]{1,40}$/)).max(50),
     /** The 发展团员编号 read from page 1, when it could be read. */
     page1Number: z.string().max(32).nullable().optional(),
+    /** What became of the file: handed to the host, held, sent anyway (仍要上传), or a reviewer's check. */
+    decision: z.enum(['released', 'held', 'override', 'reviewed']).optional(),
+    /** The admin's reason for 仍要上传, kept in the team's audit log. */
+    overrideReason: z.string().trim().min(1).max(500).refine(noIdCard, ID_CARD_MESSAGE).optional(),
     observedAt: Instant,
   })
   .strict();

@@ -64,11 +64,13 @@ export interface PreflightRow {
   verdict: string;
   codes: string;
   page1_number: string | null;
+  decision: string | null;
+  override_reason: string | null;
   observed_at: number;
 }
 
 export function upsertPreflights(db: D1Database, rows: PreflightRow[]): D1PreparedStatement[] {
-  const cols = ['tenant_id', 'file_hash', 'member_ref', 'org_seq', 'size', 'pages', 'verdict', 'codes', 'page1_number', 'observed_at'];
+  const cols = ['tenant_id', 'file_hash', 'member_ref', 'org_seq', 'size', 'pages', 'verdict', 'codes', 'page1_number', 'decision', 'override_reason', 'observed_at'];
   const out: D1PreparedStatement[] = [];
   for (let i = 0; i < rows.length; i += 1000) {
     out.push(
@@ -76,7 +78,8 @@ export function upsertPreflights(db: D1Database, rows: PreflightRow[]): D1Prepar
         .prepare(
           `INSERT INTO preflights (${cols.join(', ')}) SELECT ${cols.map((c) => `value ->> '${c}'`).join(', ')} FROM json_each(?) WHERE true
            ON CONFLICT (tenant_id, member_ref, file_hash) DO UPDATE SET org_seq = excluded.org_seq, size = excluded.size, pages = excluded.pages,
-             verdict = excluded.verdict, codes = excluded.codes, page1_number = excluded.page1_number, observed_at = excluded.observed_at
+             verdict = excluded.verdict, codes = excluded.codes, page1_number = excluded.page1_number,
+             decision = excluded.decision, override_reason = excluded.override_reason, observed_at = excluded.observed_at
            WHERE excluded.observed_at >= preflights.observed_at`,
         )
         .bind(JSON.stringify(rows.slice(i, i + 1000))),

@@ -128,7 +128,8 @@ export async function planSync(db: D1Database, auth: AuthContext, tree: OrgTree,
   const preflights: PreflightRow[] = batch.preflights.map((p, i) => {
     const org = pfOrgs[i]!;
     const ref = p.member.hostId ? `id:${p.member.hostId}` : p.member.idHash ? `ih:${p.member.idHash}` : `no:${org.id}:${normaliseDevNumber(p.member.devNumber!)}`;
-    audit.push({ action: 'preflight.record', orgId: org.id, subject: ref, payload: p });
+    // 仍要上传 is a decision against the check's advice: its own entry, with the admin's reason.
+    audit.push({ action: p.decision === 'override' ? 'preflight.override' : 'preflight.record', orgId: org.id, subject: ref, payload: p });
     return {
       tenant_id: auth.tenantId,
       file_hash: p.fileHash,
@@ -139,6 +140,8 @@ export async function planSync(db: D1Database, auth: AuthContext, tree: OrgTree,
       verdict: p.verdict,
       codes: JSON.stringify(p.codes),
       page1_number: p.page1Number ?? null,
+      decision: p.decision ?? null,
+      override_reason: p.overrideReason ?? null,
       observed_at: Math.min(Date.parse(p.observedAt), now),
     };
   });

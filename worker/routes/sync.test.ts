@@ -67,6 +67,22 @@ describe('POST /v1/sync', () => {
     expect(all).not.toContain('欧阳娜娜');
   });
 
+  it('keeps a 仍要上传 in the audit log as its own entry, with the admin’s reason', async () => {
+    const team = await bootstrap({ orgs: SCHOOL_TREE });
+    const override = { org: { id: 'a-1' }, member: { devNumber: '202412345678' }, fileHash: 'c'.repeat(64), size: 20_500_000, pages: 12, verdict: 'fail', codes: ['too-large'], decision: 'override', overrideReason: '上级团委要求今天上传，文件明天压缩后替换', observedAt: new Date().toISOString() };
+    await syncOk(team.token, [], [override, { ...override, fileHash: 'd'.repeat(64), verdict: 'pass', codes: [], decision: 'released', overrideReason: undefined }]);
+    const entries = await env.DB.prepare("SELECT action, subject FROM audit WHERE tenant_id = ? AND action LIKE 'preflight.%' ORDER BY seq").bind(team.tenantId).all<{ action: string; subject: string }>();
+    expect(entries.results).toEqual([
+      { action: 'preflight.override', subject: 'no:a-1:202412345678' },
+      { action: 'preflight.record', subject: 'no:a-1:202412345678' },
+    ]);
+    const kept = await env.DB.prepare('SELECT verdict, decision, override_reason FROM preflights WHERE tenant_id = ? ORDER BY verdict').bind(team.tenantId).all();
+    expect(kept.results).toEqual([
+      { verdict: 'fail', decision: 'override', override_reason: '上级团委要求今天上传，文件明天压缩后替换' },
+      { verdict: 'pass', decision: 'released', override_reason: null },
+    ]);
+  });
+
   it('answers a replay with the first reply', async () => {
     const team = await bootstrap({ orgs: SCHOOL_TREE });
     const key = idemKey();
