@@ -51,13 +51,21 @@ async function writeOne(tabId: number, page: TabPage | null): Promise<void> {
 
 async function show(tabId: number, pageType: PageType): Promise<void> {
   const look = actionLook(pageType);
+  // A recognised page shows the global badge (the team's overdue + due today count): without a
+  // text the tab's own badge is cleared. Only the "?" is per tab; a tab's colour cannot be unset,
+  // so after a "?" the tab takes the global colour again.
+  const color = look.badge ? look.badgeColor : await browser.action.getBadgeBackgroundColor({});
   await Promise.all([
     browser.action.setTitle({ tabId, title: look.title }),
-    // A recognised page shows the global badge (the team's overdue + due today count): without a
-    // text the tab's own badge is cleared. Only the "?" is per tab.
     browser.action.setBadgeText(look.badge ? { tabId, text: look.badge } : { tabId }),
-    ...(look.badge ? [browser.action.setBadgeBackgroundColor({ tabId, color: look.badgeColor })] : []),
+    browser.action.setBadgeBackgroundColor({ tabId, color }),
   ]);
+}
+
+/** After the global badge changed colour: tabs on recognised pages follow it. */
+export async function followGlobalBadgeColor(color: string): Promise<void> {
+  const tabs = Object.entries(await readAll()).filter(([, page]) => page.pageType !== 'unknown');
+  await Promise.all(tabs.map(([tabId]) => browser.action.setBadgeBackgroundColor({ tabId: Number(tabId), color }).catch(() => {})));
 }
 
 function fromOwnContentScript(sender: Browser.runtime.MessageSender): number | null {

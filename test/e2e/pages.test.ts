@@ -97,6 +97,14 @@ describe('page recognition on the replica', () => {
     await page.goto(replica.url('/zhtj/center/tuangan/recordlist'));
     await titleSoon(KNOWN + '本级团干部电子数据库');
     const tabId = await browser.background.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id, page.url());
+    // The grey of the "?" shown before on this tab is gone: the tab shows the global badge again.
+    const colours = () =>
+      browser.background.evaluate(async (id) => [await chrome.action.getBadgeBackgroundColor({ tabId: id }), await chrome.action.getBadgeBackgroundColor({})], tabId!);
+    await expect.poll(async () => {
+      const [tab, global] = await colours();
+      return JSON.stringify(tab) === JSON.stringify(global);
+    }, { timeout: 10_000 }).toBe(true);
+    expect((await colours())[0]).not.toEqual([0x90, 0x93, 0x99, 255]);
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     const state = await popup.evaluate((id) => chrome.runtime.sendMessage({ type: 'pageState', payload: { tabId: id } }), tabId);

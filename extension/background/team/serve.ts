@@ -8,6 +8,7 @@ import { DecideModificationRequest, MemberView, ModificationView } from '../../.
 import { OrgImportResult } from '../../../shared/api/orgs';
 import { z } from 'zod';
 import { listen, type Handlers } from '../../messaging/router';
+import { followGlobalBadgeColor } from '../pageState';
 import { updateSettings } from '../settings';
 import type { LocalDb } from '../store/db';
 import { readSyncState } from '../sync/drain';
@@ -79,7 +80,11 @@ export function serveTeam(dbReady: Promise<LocalDb>): SyncScheduler {
   const deps = { origin };
   const apis: ReminderApis = {
     async setBadge(look) {
-      await Promise.all([browser.action.setBadgeText({ text: look.text }), browser.action.setBadgeBackgroundColor({ color: look.color }), browser.action.setTitle({ title: look.title })]);
+      await Promise.all([
+        browser.action.setBadgeText({ text: look.text }),
+        browser.action.setBadgeBackgroundColor({ color: look.color }).then(() => followGlobalBadgeColor(look.color)),
+        browser.action.setTitle({ title: look.title }),
+      ]);
     },
     async notify(id, n) {
       await browser.notifications.create(id, { type: 'basic', iconUrl: await notificationIcon(), title: n.title, message: n.message, priority: 1 });
