@@ -48,9 +48,11 @@ function stop(code = 0) {
     for (const c of children) killGroup(c, 'SIGKILL');
     process.exit(code);
   }, 1500).unref();
-  Promise.all(children.map((c) => (c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once('exit', r)) : null))).then(() =>
-    process.exit(code),
-  );
+  Promise.all(children.map((c) => (c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once('exit', r)) : null))).then(() => {
+    // wrangler can exit before its workerd does: nothing of any group may outlive npm start.
+    for (const c of children) killGroup(c, 'SIGKILL');
+    process.exit(code);
+  });
 }
 
 function killGroup(child, signal) {

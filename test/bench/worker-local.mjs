@@ -40,23 +40,29 @@ export async function startLocalWorker({ persistTo, vars = {}, log = false }) {
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   const url = `http://127.0.0.1:${port}`;
+  // wrangler may exit on SIGTERM while its workerd is still busy with a request: whatever is left
+  // of the process group is killed before stop() answers, or it would outlive us.
+  const killRest = () => {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* the whole group is gone */
+    }
+  };
   const stop = () =>
     new Promise((res) => {
-      if (child.exitCode !== null) return res();
-      child.once('exit', () => res());
+      const done = () => {
+        killRest();
+        res();
+      };
+      if (child.exitCode !== null) return done();
+      child.once('exit', done);
       try {
         process.kill(-child.pid, 'SIGTERM');
       } catch {
-        res();
+        done();
       }
-      setTimeout(() => {
-        try {
-          process.kill(-child.pid, 'SIGKILL');
-        } catch {
-          /* gone */
-        }
-        res();
-      }, 3000).unref();
+      setTimeout(done, 3000).unref();
     });
   const until = Date.now() + 90_000;
   for (;;) {
@@ -73,5 +79,5 @@ export async function startLocalWorker({ persistTo, vars = {}, log = false }) {
     }
     await new Promise((r) => setTimeout(r, 300));
   }
-  return { url, port, stop, output: () => output };
+  return { url, port, pid: child.pid, stop, output: () => output };
 }

@@ -10,7 +10,7 @@ import { ensureDevVars } from '../../scripts/worker-admin.mjs';
 // @ts-expect-error plain .mjs helpers without types
 import { startLocalWorker } from './worker-local.mjs';
 
-let worker: { url: string; stop: () => Promise<void> };
+let worker: { url: string; pid: number; stop: () => Promise<void> };
 let persistTo: string;
 let receiver: Server;
 let receiverUrl: string;
@@ -73,4 +73,20 @@ describe('the worker under wrangler dev (npm start)', () => {
     for (let i = 0; i < 50 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
     expect(JSON.parse(received[0]!).markdown.content).toContain('可能逾期 1 人');
   }, 60_000);
+});
+
+describe('stopping the local worker', () => {
+  it('leaves no process of its group behind (no orphaned workerd)', async () => {
+    await worker.stop();
+    const alive = () => {
+      try {
+        process.kill(-worker.pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    // Killed at once; the kernel may take a moment to let the processes go.
+    await expect.poll(alive, { timeout: 5000, interval: 100 }).toBe(false);
+  });
 });
