@@ -173,12 +173,10 @@ async function analysePages(
       slow.push(c);
       continue;
     }
+    // Copied to the worker, not moved: if a worker is replaced, its pages can go to another one.
     const copy = raw.slice().buffer;
     const job = pool
-      .run(
-        { kind: 'jpeg', bytes: copy, rotate: img.displayRotation, shortSideMm: Math.min(img.placedWidthMm, img.placedHeightMm), ocr: wantNumber && s.page === 1 },
-        [copy],
-      )
+      .run({ kind: 'jpeg', bytes: copy, rotate: img.displayRotation, shortSideMm: Math.min(img.placedWidthMm, img.placedHeightMm), ocr: wantNumber && s.page === 1 })
       .then((r) => {
         // Chromium's JPEG decoder reads damaged data as far as it goes; when it gives up, the image
         // is broken (pdf.js would draw the page without it, and it would look blank).

@@ -4,6 +4,17 @@ import type { PageJob, PageJobRequest, PageJobResult } from './worker/protocol';
 const JOB_TIMEOUT_MS = 15_000;
 /** A worker is replaced after this many pages: whatever it holds on to is given back. */
 const JOBS_PER_WORKER = 300;
+/**
+ * Pages in flight per worker: the worker starts decoding a page as it arrives (ImageDecoder works
+ * off the worker's thread) while it still measures the one before.
+ */
+const DEPTH = 2;
+
+interface Item {
+  req: PageJobRequest;
+  transfer: Transferable[];
+  resolve: (r: PageJobResult) => void;
+}
 
 /**
  * Page workers, two by default (these machines have two cores; more only adds memory). Each job is
@@ -11,73 +22,95 @@ const JOBS_PER_WORKER = 300;
  */
 export class PagePool {
   private workers: Worker[] = [];
-  private idle: Worker[] = [];
-  private queue: { req: PageJobRequest; transfer: Transferable[]; resolve: (r: PageJobResult) => void }[] = [];
-  private pending = new Map<number, { resolve: (r: PageJobResult) => void; timer: ReturnType<typeof setTimeout>; worker: Worker }>();
+  private load = new Map<Worker, number>();
+  private done = new Map<Worker, number>();
+  private queue: Item[] = [];
+  private pending = new Map<number, { item: Item; timer: ReturnType<typeof setTimeout>; worker: Worker }>();
   private nextId = 1;
 
-  constructor(private size = Math.max(1, Math.min(2, navigator.hardwareConcurrency || 2))) {}
+  constructor(
+    private size = Math.max(1, Math.min(2, navigator.hardwareConcurrency || 2)),
+    private makeWorker: () => Worker = () => new Worker(new URL('./worker/pageWorker.ts', import.meta.url), { type: 'module' }),
+    private timeoutMs = JOB_TIMEOUT_MS,
+  ) {}
 
   /** Starts the workers ahead of the first check (they load their module once). */
   warm(): void {
     while (this.workers.length < this.size) this.spawn();
   }
 
-  private jobs = new WeakMap<Worker, number>();
-
-  private spawn(): Worker {
-    const w = new Worker(new URL('./worker/pageWorker.ts', import.meta.url), { type: 'module' });
-    w.onmessage = (e: MessageEvent<PageJobResult>) => {
-      const p = this.pending.get(e.data.id);
-      if (!p) return;
-      clearTimeout(p.timer);
-      this.pending.delete(e.data.id);
-      p.resolve(e.data);
-      const done = (this.jobs.get(w) ?? 0) + 1;
-      this.jobs.set(w, done);
-      if (done >= JOBS_PER_WORKER) {
-        w.terminate();
-        this.workers = this.workers.filter((x) => x !== w);
-        this.release(this.spawnReplacement());
-      } else this.release(w);
-    };
-    this.workers.push(w);
-    this.idle.push(w);
-    return w;
-  }
-
-  private release(w: Worker): void {
-    const next = this.queue.shift();
-    if (next) this.dispatch(w, next);
-    else this.idle.push(w);
-  }
-
-  private dispatch(w: Worker, item: { req: PageJobRequest; transfer: Transferable[]; resolve: (r: PageJobResult) => void }): void {
-    const timer = setTimeout(() => {
-      // A stuck worker is replaced, not reused.
-      this.pending.delete(item.req.id);
-      w.terminate();
-      this.workers = this.workers.filter((x) => x !== w);
-      item.resolve({ id: item.req.id, ok: false, error: '处理超时' });
-      this.release(this.spawnReplacement());
-    }, JOB_TIMEOUT_MS);
-    this.pending.set(item.req.id, { resolve: item.resolve, timer, worker: w });
-    w.postMessage(item.req, item.transfer);
-  }
-
-  private spawnReplacement(): Worker {
-    const w = this.spawn();
-    this.idle = this.idle.filter((x) => x !== w);
-    return w;
-  }
-
   run(job: PageJob, transfer: Transferable[] = []): Promise<PageJobResult> {
     this.warm();
     return new Promise((resolve) => {
-      const item = { req: { id: this.nextId++, job }, transfer, resolve };
-      const w = this.idle.shift();
-      if (w) this.dispatch(w, item);
-      else this.queue.push(item);
+      this.queue.push({ req: { id: this.nextId++, job }, transfer, resolve });
+      this.fill();
     });
+  }
+
+  private spawn(): Worker {
+    const w = this.makeWorker();
+    w.onmessage = (e: MessageEvent<PageJobResult>) => this.finished(w, e.data);
+    this.workers.push(w);
+    this.load.set(w, 0);
+    return w;
+  }
+
+  private finished(w: Worker, result: PageJobResult): void {
+    const p = this.pending.get(result.id);
+    if (!p) return;
+    clearTimeout(p.timer);
+    this.pending.delete(result.id);
+    this.load.set(w, this.load.get(w)! - 1);
+    const done = (this.done.get(w) ?? 0) + 1;
+    this.done.set(w, done);
+    p.item.resolve(result);
+    if (done >= JOBS_PER_WORKER && this.load.get(w) === 0) this.retire(w);
+    this.fill();
+  }
+
+  /** Hands queued pages to the least busy workers that have room. */
+  private fill(): void {
+    while (this.queue.length) {
+      const w = this.workers
+        .filter((x) => this.load.get(x)! < DEPTH && (this.done.get(x) ?? 0) + this.load.get(x)! < JOBS_PER_WORKER)
+        .sort((a, b) => this.load.get(a)! - this.load.get(b)!)[0];
+      if (!w) {
+        if (this.workers.length < this.size) this.spawn();
+        else return;
+        continue;
+      }
+      this.dispatch(w, this.queue.shift()!);
+    }
+  }
+
+  private dispatch(w: Worker, item: Item): void {
+    const timer = setTimeout(() => {
+      // A stuck worker is replaced, not reused; the page it stuck on is given up.
+      this.pending.delete(item.req.id);
+      item.resolve({ id: item.req.id, ok: false, error: '处理超时' });
+      this.retire(w);
+      this.fill();
+    }, this.timeoutMs);
+    this.pending.set(item.req.id, { item, timer, worker: w });
+    this.load.set(w, this.load.get(w)! + 1);
+    w.postMessage(item.req, item.transfer);
+  }
+
+  /**
+   * Ends a worker. Pages it still held go back to the front of the queue when their data was
+   * copied to it; data moved to it (transferred) went with it, and those pages are given up.
+   */
+  private retire(w: Worker): void {
+    w.terminate();
+    this.workers = this.workers.filter((x) => x !== w);
+    this.load.delete(w);
+    this.done.delete(w);
+    const held = [...this.pending].filter(([, p]) => p.worker === w);
+    for (const [id, p] of held) {
+      clearTimeout(p.timer);
+      this.pending.delete(id);
+      if (p.item.transfer.length) p.item.resolve({ id, ok: false, error: '处理超时' });
+      else this.queue.unshift(p.item);
+    }
   }
 }

@@ -53,14 +53,36 @@ function pgmOf(r: Raster): Uint8Array {
   return out;
 }
 
-async function thumbnailOf(src: CanvasImageSource, w: number, h: number): Promise<string> {
-  const tw = THUMB_WIDTH, th = Math.max(1, Math.round((h * THUMB_WIDTH) / w));
+/**
+ * The report's small page image: an area average of the raster already measured (cheaper than a
+ * high-quality canvas resample of it, and as smooth), encoded as a small JPEG.
+ */
+async function thumbnailOf(r: Raster): Promise<string> {
+  const tw = Math.min(THUMB_WIDTH, r.width), th = Math.max(1, Math.round((r.height * tw) / r.width));
+  const out = new Uint8ClampedArray(tw * th * 4);
+  const sx = r.width / tw, sy = r.height / th;
+  for (let ty = 0; ty < th; ty++) {
+    const y0 = Math.floor(ty * sy), y1 = Math.max(y0 + 1, Math.floor((ty + 1) * sy));
+    for (let tx = 0; tx < tw; tx++) {
+      const x0 = Math.floor(tx * sx), x1 = Math.max(x0 + 1, Math.floor((tx + 1) * sx));
+      let R = 0, G = 0, B = 0;
+      for (let y = y0; y < y1; y++) {
+        for (let i = (y * r.width + x0) * 4, end = (y * r.width + x1) * 4; i < end; i += 4) {
+          R += r.data[i]!;
+          G += r.data[i + 1]!;
+          B += r.data[i + 2]!;
+        }
+      }
+      const n = (y1 - y0) * (x1 - x0), o = (ty * tw + tx) * 4;
+      out[o] = R / n;
+      out[o + 1] = G / n;
+      out[o + 2] = B / n;
+      out[o + 3] = 255;
+    }
+  }
   const c = new OffscreenCanvas(tw, th);
-  const ctx = c.getContext('2d')!;
-  ctx.imageSmoothingQuality = 'high';
-  ctx.drawImage(src, 0, 0, tw, th);
+  c.getContext('2d')!.putImageData(new ImageData(out, tw, th), 0, 0);
   const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.6 });
-  c.width = c.height = 0;
   const buf = new Uint8Array(await blob.arrayBuffer());
   let s = '';
   for (let i = 0; i < buf.length; i += 0x8000) s += String.fromCharCode(...buf.subarray(i, i + 0x8000));
@@ -71,13 +93,34 @@ function hex(buf: ArrayBuffer): string {
   return [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-async function runJpeg(job: Extract<PageJobRequest['job'], { kind: 'jpeg' }>): Promise<Omit<Extract<PageJobResult, { ok: true }>, 'id' | 'ok' | 'ms'>> {
-  const digestP = crypto.subtle.digest('SHA-256', job.bytes);
+type JpegJob = Extract<PageJobRequest['job'], { kind: 'jpeg' }>;
+type Started = { w: number; h: number; frame: Promise<VideoFrame>; big: Promise<VideoFrame> | null; digest: Promise<ArrayBuffer> };
+type Done = Omit<Extract<PageJobResult, { ok: true }>, 'id' | 'ok' | 'ms'>;
+
+/**
+ * Starts a page's decodes at once (at analysis size, and for page 1 the larger one OCR reads):
+ * ImageDecoder works off this thread, so the next page decodes while this thread still measures
+ * the one before it.
+ */
+function startJpeg(job: JpegJob): Started {
   const size = jpegSize(new Uint8Array(job.bytes));
   if (!size || !size.width || !size.height) throw new Error('图片数据损坏');
   const scale = ANALYSIS_SHORT_SIDE / Math.min(size.width, size.height);
   const w = Math.max(1, Math.round(size.width * scale)), h = Math.max(1, Math.round(size.height * scale));
-  const frame = await decodeAt(job.bytes, w, h);
+  const frame = decodeAt(job.bytes, w, h);
+  const big = job.ocr ? decodeAt(job.bytes, w * OCR_SCALE, h * OCR_SCALE) : null;
+  // Awaited in their turn; an early failure must not go unhandled meanwhile.
+  for (const f of [frame, big]) f?.catch(() => {});
+  return { w, h, frame, big, digest: crypto.subtle.digest('SHA-256', job.bytes) };
+}
+
+/**
+ * Measures a page: the part that needs this thread, done in the page's turn. What is left (the
+ * thumbnail's encoding, the OCR crop, the digest) finishes after the turn is handed on.
+ */
+async function measureJpeg(job: JpegJob, started: Started): Promise<{ rest: Promise<Done> }> {
+  const { w, h } = started;
+  const frame = await started.frame;
   const [dw, dh] = rotatedSize(w, h, job.rotate);
   const canvas = new OffscreenCanvas(dw, dh);
   const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
@@ -88,32 +131,33 @@ async function runJpeg(job: Extract<PageJobRequest['job'], { kind: 'jpeg' }>): P
   }
   const raster = toRaster(canvas);
   const measures = analysePage(raster, ANALYSIS_SHORT_SIDE / job.shortSideMm);
-  const thumbnail = await thumbnailOf(canvas, dw, dh);
   canvas.width = canvas.height = 0;
-  let ocr: OcrCrop | undefined;
-  if (job.ocr) {
-    const W = w * OCR_SCALE, H = h * OCR_SCALE;
-    const big = await decodeAt(job.bytes, W, H);
-    const [bw, bh] = rotatedSize(W, H, job.rotate);
-    const cropH = Math.round(bh * OCR_TOP_FRACTION);
-    const c2 = new OffscreenCanvas(bw, cropH);
-    const ctx2 = c2.getContext('2d', { willReadFrequently: true })!;
-    drawRotated(ctx2, big, job.rotate, bw, bh);
-    big.close();
-    const r = toRaster(c2);
-    c2.width = c2.height = 0;
-    ocr = { width: r.width, height: r.height, pgm: pgmOf(r) };
-  }
-  return { measures, thumbnail, digest: hex(await digestP), ...(ocr ? { ocr } : {}) };
+  const thumbnail = thumbnailOf(raster);
+  const ocr = started.big ? started.big.then((big) => ocrCrop(big, w * OCR_SCALE, h * OCR_SCALE, job.rotate)) : null;
+  // Wrapped: awaiting a promise of a promise would wait for the rest inside the turn.
+  return { rest: Promise.all([thumbnail, started.digest, ocr]).then(([t, d, o]) => ({ measures, thumbnail: t, digest: hex(d), ...(o ? { ocr: o } : {}) })) };
 }
 
-async function runRaster(job: Extract<PageJobRequest['job'], { kind: 'raster' }>) {
+/** The top of page 1, grey, for the 发展团员编号 reader. */
+function ocrCrop(big: VideoFrame, W: number, H: number, rotate: number): OcrCrop {
+  const [bw, bh] = rotatedSize(W, H, rotate);
+  const cropH = Math.round(bh * OCR_TOP_FRACTION);
+  const c2 = new OffscreenCanvas(bw, cropH);
+  const ctx2 = c2.getContext('2d', { willReadFrequently: true })!;
+  try {
+    drawRotated(ctx2, big, rotate, bw, bh);
+  } finally {
+    big.close();
+  }
+  const r = toRaster(c2);
+  c2.width = c2.height = 0;
+  return { width: r.width, height: r.height, pgm: pgmOf(r) };
+}
+
+async function runRaster(job: Extract<PageJobRequest['job'], { kind: 'raster' }>): Promise<Done> {
   const { raster } = job;
   const measures = analysePage(raster, job.pxPerMm);
-  const canvas = new OffscreenCanvas(raster.width, raster.height);
-  canvas.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(raster.data), raster.width, raster.height), 0, 0);
-  const thumbnail = await thumbnailOf(canvas, raster.width, raster.height);
-  canvas.width = canvas.height = 0;
+  const thumbnail = await thumbnailOf(raster);
   let ocr: OcrCrop | undefined;
   if (job.ocrRaster) {
     const r = job.ocrRaster;
@@ -124,15 +168,35 @@ async function runRaster(job: Extract<PageJobRequest['job'], { kind: 'raster' }>
   return { measures, thumbnail, ...(ocr ? { ocr } : {}) };
 }
 
-self.onmessage = async (e: MessageEvent<PageJobRequest>) => {
+/** Pages are measured one after another; their decodes start as soon as they arrive. */
+let turn: Promise<void> = Promise.resolve();
+
+self.onmessage = (e: MessageEvent<PageJobRequest>) => {
   const { id, job } = e.data;
   const t0 = performance.now();
-  try {
-    const r = job.kind === 'jpeg' ? await runJpeg(job) : await runRaster(job);
-    const msg: PageJobResult = { id, ok: true, ...r, ms: performance.now() - t0 };
-    self.postMessage(msg, r.ocr ? [r.ocr.pgm.buffer] : []);
-  } catch (err) {
+  let started: Started | Error | null = null;
+  if (job.kind === 'jpeg') {
+    try {
+      started = startJpeg(job);
+    } catch (err) {
+      started = err instanceof Error ? err : new Error(String(err));
+    }
+  }
+  const fail = (err: unknown) => {
     const msg: PageJobResult = { id, ok: false, error: err instanceof Error ? err.message : String(err) };
     self.postMessage(msg);
-  }
+  };
+  const post = (r: Done) => {
+    const msg: PageJobResult = { id, ok: true, ...r, ms: performance.now() - t0 };
+    self.postMessage(msg, r.ocr ? [r.ocr.pgm.buffer] : []);
+  };
+  turn = turn.then(async () => {
+    try {
+      if (started instanceof Error) throw started;
+      if (job.kind === 'jpeg') void (await measureJpeg(job, started!)).rest.then(post, fail);
+      else post(await runRaster(job));
+    } catch (err) {
+      fail(err);
+    }
+  });
 };
