@@ -4,8 +4,8 @@
  * over a MessageChannel the host's scripts cannot see. The frame starts when an upload dialog
  * opens, so the engine (page workers, OCR) is warm by the time the admin has chosen a file.
  */
-import { browser } from 'wxt/browser';
 import type { PreflightEvent, PreflightReport } from '../../shared/pdf/types';
+import { openExtensionFrame } from './extensionFrame';
 
 export interface CheckMember {
   devNumber?: string;
@@ -17,39 +17,23 @@ export interface EngineFrame {
   dispose(): void;
 }
 
-const READY_TIMEOUT_MS = 20_000;
 /** A check that never answers (a crashed frame) is given up on, with a message. */
 const CHECK_TIMEOUT_MS = 120_000;
 
 export function openEngine(doc: Document, signal: AbortSignal): EngineFrame {
-  const src = browser.runtime.getURL('/analysis.html');
-  const origin = new URL(src).origin;
-  const frame = doc.createElement('iframe');
-  frame.className = 'laa-root';
-  frame.setAttribute('aria-hidden', 'true');
-  frame.tabIndex = -1;
-  frame.style.display = 'none';
-  frame.src = src;
-  let onMessage: ((e: MessageEvent) => void) | null = null;
-  const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('检查引擎未能启动，请刷新页面后重试')), READY_TIMEOUT_MS);
-    onMessage = (e: MessageEvent) => {
-      if (e.origin !== origin || e.source !== frame.contentWindow) return;
-      if ((e.data as { type?: unknown } | null)?.type !== 'laa-preflight-ready') return;
-      clearTimeout(timer);
-      resolve();
-    };
-    window.addEventListener('message', onMessage);
+  const { frame, origin, ready, dispose } = openExtensionFrame(doc, signal, {
+    path: '/analysis.html',
+    readyType: 'laa-preflight-ready',
+    notReady: '检查引擎未能启动，请刷新页面后重试',
+    setUp(f) {
+      f.className = 'laa-root';
+      f.setAttribute('aria-hidden', 'true');
+      f.tabIndex = -1;
+      f.style.display = 'none';
+    },
   });
-  ready.catch(() => {});
-  (doc.body ?? doc.documentElement).append(frame);
   // One check at a time, in order: the engine itself runs one at a time anyway.
   let chain: Promise<unknown> = Promise.resolve();
-  const dispose = () => {
-    if (onMessage) window.removeEventListener('message', onMessage);
-    frame.remove();
-  };
-  signal.addEventListener('abort', dispose, { once: true });
 
   return {
     check(file, fileName, member, onEvent) {

@@ -4,8 +4,8 @@
  * itself and shown over the page for the tools the admin works in (assemble, edit, split,
  * folder). Requests and files go over a MessageChannel the host's scripts cannot see.
  */
-import { browser } from 'wxt/browser';
 import { HEADLESS_TOOLS, type FixEvent, type FixRequest } from '../fix/protocol';
+import { openExtensionFrame } from './extensionFrame';
 
 export type FixOutcome = Extract<FixEvent, { kind: 'result' | 'handoff' | 'cancel' }>;
 
@@ -14,38 +14,21 @@ export interface FixFrame {
   dispose(): void;
 }
 
-const READY_TIMEOUT_MS = 20_000;
-
 const HIDDEN = 'display:none';
 const SHOWN = 'position:fixed;inset:0;width:100vw;height:100vh;border:0;margin:0;padding:0;z-index:2147483001;background:transparent;color-scheme:normal';
 
 export function openFixFrame(doc: Document, signal: AbortSignal): FixFrame {
-  const src = browser.runtime.getURL('/fix.html');
-  const origin = new URL(src).origin;
-  const frame = doc.createElement('iframe');
-  frame.className = 'laa-root laa-fix-frame';
-  frame.title = '团员电子档案助手 · 修复工具';
-  frame.style.cssText = HIDDEN;
-  frame.src = src;
-  let onMessage: ((e: MessageEvent) => void) | null = null;
-  const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('修复工具未能启动，请刷新页面后重试')), READY_TIMEOUT_MS);
-    onMessage = (e: MessageEvent) => {
-      if (e.origin !== origin || e.source !== frame.contentWindow) return;
-      if ((e.data as { type?: unknown } | null)?.type !== 'laa-fix-ready') return;
-      clearTimeout(timer);
-      resolve();
-    };
-    window.addEventListener('message', onMessage);
+  const { frame, origin, ready, dispose } = openExtensionFrame(doc, signal, {
+    path: '/fix.html',
+    readyType: 'laa-fix-ready',
+    notReady: '修复工具未能启动，请刷新页面后重试',
+    setUp(f) {
+      f.className = 'laa-root laa-fix-frame';
+      f.title = '团员电子档案助手 · 修复工具';
+      f.style.cssText = HIDDEN;
+    },
   });
-  ready.catch(() => {});
-  (doc.body ?? doc.documentElement).append(frame);
   let chain: Promise<unknown> = Promise.resolve();
-  const dispose = () => {
-    if (onMessage) window.removeEventListener('message', onMessage);
-    frame.remove();
-  };
-  signal.addEventListener('abort', dispose, { once: true });
 
   return {
     run(req, onProgress) {

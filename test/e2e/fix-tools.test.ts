@@ -62,7 +62,9 @@ afterAll(async () => {
 /** Uploads what the host holds and returns the replica's record of it. */
 async function upload(dialog: ReturnType<Page['locator']>, m: ReplicaMember) {
   await dialog.getByRole('button', { name: '确定上传' }).click();
-  await expect.poll(() => message('success').innerText()).toBe('上传成功，请等待上级团委审批');
+  // The record, not the message: an earlier upload's message may still be on screen.
+  await expect.poll(() => recordsOf(replica, m.userId).length).toBe(1);
+  expect(await message('success').innerText()).toBe('上传成功，请等待上级团委审批');
   const records = recordsOf(replica, m.userId);
   expect(records).toHaveLength(1);
   expect(records[0]!.file.pages).toBe(12);

@@ -69,7 +69,9 @@ describe('the upload gate', () => {
     await confirm.click();
     await expect.poll(() => hostChosen(dialog)).toEqual(['入团志愿书.pdf']);
     await dialog.getByRole('button', { name: '确定上传' }).click();
-    await expect.poll(() => message('success').innerText()).toBe('上传成功，请等待上级团委审批');
+    // The record, not the message: an earlier upload's message may still be on screen.
+    await expect.poll(() => recordsOf(replica, m.userId).length).toBe(1);
+    expect(await message('success').innerText()).toBe('上传成功，请等待上级团委审批');
     const records = recordsOf(replica, m.userId);
     expect(records).toHaveLength(1);
     expect(records[0]!.sha256).toBe(sha(placeholder));
@@ -88,7 +90,9 @@ describe('the upload gate', () => {
     expect(await dialog.locator('.laa-upload-panel .summary').innerText()).toContain(`首页编号 ${m.userCode}`);
     await expect.poll(() => hostChosen(dialog)).toEqual(['张三-入团志愿书.pdf']);
     await dialog.getByRole('button', { name: '确定上传' }).click();
-    await expect.poll(() => message('success').innerText()).toBe('上传成功，请等待上级团委审批');
+    // The record, not the message: an earlier upload's message may still be on screen.
+    await expect.poll(() => recordsOf(replica, m.userId).length).toBe(1);
+    expect(await message('success').innerText()).toBe('上传成功，请等待上级团委审批');
     const records = recordsOf(replica, m.userId);
     expect(records).toHaveLength(1);
     expect(records[0]!.sha256).toBe(sha(form));
@@ -145,8 +149,8 @@ describe('the upload gate', () => {
       expect(await verdictOf(dialog)).toBe('pass');
       await expect.poll(() => hostChosen(dialog)).toEqual(['拖入的志愿书.pdf']);
       await dialog.getByRole('button', { name: '确定上传' }).click();
-      await expect.poll(() => message('success').innerText()).toBe('上传成功，请等待上级团委审批');
-      expect(recordsOf(replica, m.userId).map((r) => r.sha256)).toEqual([sha(form)]);
+      await expect.poll(() => recordsOf(replica, m.userId).map((r) => r.sha256)).toEqual([sha(form)]);
+      expect(await message('success').innerText()).toBe('上传成功，请等待上级团委审批');
     } finally {
       await replica.setVariant({ uploadDrag: false });
     }

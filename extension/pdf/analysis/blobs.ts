@@ -38,8 +38,8 @@ export function components(mask: Uint8Array, w: number, h: number, minArea = 1, 
   return out;
 }
 
-/** Pixels whose whole (2r+1)² neighbourhood is set: erosion by a square, via an integral image. */
-export function erode(mask: Uint8Array, w: number, h: number, r: number): Uint8Array {
+/** Sums of the mask over every top-left rectangle, (w+1)×(h+1): any box's count in four reads. */
+function integralImage(mask: Uint8Array, w: number, h: number): Uint32Array {
   const W = w + 1;
   const integral = new Uint32Array(W * (h + 1));
   for (let y = 0; y < h; y++) {
@@ -49,6 +49,13 @@ export function erode(mask: Uint8Array, w: number, h: number, r: number): Uint8A
       integral[(y + 1) * W + x + 1] = integral[y * W + x + 1]! + rowSum;
     }
   }
+  return integral;
+}
+
+/** Pixels whose whole (2r+1)² neighbourhood is set: erosion by a square, via an integral image. */
+export function erode(mask: Uint8Array, w: number, h: number, r: number): Uint8Array {
+  const W = w + 1;
+  const integral = integralImage(mask, w, h);
   const out = new Uint8Array(w * h);
   const full = (2 * r + 1) ** 2;
   for (let y = r; y < h - r; y++)
@@ -62,14 +69,7 @@ export function erode(mask: Uint8Array, w: number, h: number, r: number): Uint8A
 /** Sets every pixel within r of a set pixel (dilation by a square), via an integral image. */
 export function dilate(mask: Uint8Array, w: number, h: number, r: number): Uint8Array {
   const W = w + 1;
-  const integral = new Uint32Array(W * (h + 1));
-  for (let y = 0; y < h; y++) {
-    let rowSum = 0;
-    for (let x = 0; x < w; x++) {
-      rowSum += mask[y * w + x]!;
-      integral[(y + 1) * W + x + 1] = integral[y * W + x + 1]! + rowSum;
-    }
-  }
+  const integral = integralImage(mask, w, h);
   const out = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) {
     const ya = Math.max(0, y - r), yb = Math.min(h, y + r + 1);
