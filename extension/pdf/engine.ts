@@ -45,7 +45,6 @@ export async function runPreflight(req: ParsedRequest, emit: (e: PreflightEvent)
   const t0 = performance.now();
   const bytes = new Uint8Array(req.bytes);
   const expectedPages = req.options?.expectedPages ?? EXPECTED_PAGES;
-  const shaP = crypto.subtle.digest('SHA-256', bytes);
   // Pixels of a few pages past the expected count are worth a look (a duplicate, a blank); of
   // thousands, not: the count fails the file anyway.
   const quick = await readFileFacts(bytes, Math.min(MAX_ANALYSED_PAGES, expectedPages + 4));
@@ -67,6 +66,7 @@ export async function runPreflight(req: ParsedRequest, emit: (e: PreflightEvent)
     ...(req.member ? { member: req.member } : {}),
   };
 
+  let shaP: Promise<ArrayBuffer> | undefined;
   if (quick.doc && quick.file.pageCount) {
     const doc = quick.doc;
     facts.uncheckedPages = Math.max(0, quick.file.pageCount - quick.pages.length);
@@ -83,6 +83,8 @@ export async function runPreflight(req: ParsedRequest, emit: (e: PreflightEvent)
     };
     const { pixels, ocr } = await analysePages(doc, bytes, contents, facts, wantNumber, startNumber, (done) =>
       emit({ kind: 'progress', stage: 'pages', done, total: contents.length, ms: performance.now() - t0 }),
+      // Hashing the whole file holds this thread for a while: not before the pages are on their way.
+      () => (shaP ??= crypto.subtle.digest('SHA-256', bytes)),
     );
     facts.pixels = pixels;
     facts.ms.pages = performance.now() - t0;
@@ -93,7 +95,7 @@ export async function runPreflight(req: ParsedRequest, emit: (e: PreflightEvent)
       facts.ms.number = performance.now() - t0;
     }
   }
-  facts.sha256 = hex(await shaP);
+  facts.sha256 = hex(await (shaP ??= crypto.subtle.digest('SHA-256', bytes)));
   facts.ms.total = performance.now() - t0;
   const report = judge(facts);
   report.ms.total = performance.now() - t0;
@@ -112,6 +114,7 @@ async function analysePages(
   wantNumber: boolean,
   onOcr: (crop: OcrCrop) => void,
   onDone: (n: number) => void,
+  onDispatched: () => void,
 ): Promise<{ pixels: (PagePixelFacts | null)[]; ocr?: OcrCrop }> {
   const pixels: (PagePixelFacts | null)[] = contents.map(() => null);
   const thumbs: string[] = contents.map(() => '');
@@ -122,7 +125,7 @@ async function analysePages(
 
   const accept = (c: PageContent, r: PageJobResult): boolean => {
     if (!r.ok) return false;
-    pixels[c.facts.page - 1] = { page: c.facts.page, ...r.measures, ...(r.digest ? { imageDigest: r.digest } : {}) };
+    pixels[c.facts.page - 1] = { page: c.facts.page, ...r.measures };
     thumbs[c.facts.page - 1] = r.thumbnail;
     (facts.ms.decode ??= []).push(Math.round(r.ms));
     if (r.ocr) {
@@ -150,6 +153,7 @@ async function analysePages(
 
   const slow: PageContent[] = [];
   const jobs: Promise<void>[] = [];
+  const scans = new Map<number, Uint8Array>();
   for (const c of contents) {
     const s = c.facts;
     if (s.images.length === 0 || isEmptyStructure(s) || isNotScanned(s)) continue;
@@ -173,6 +177,7 @@ async function analysePages(
       slow.push(c);
       continue;
     }
+    scans.set(s.page, raw);
     // Copied to the worker, not moved: if a worker is replaced, its pages can go to another one.
     const copy = raw.slice().buffer;
     const job = pool
@@ -188,11 +193,32 @@ async function analysePages(
   const slowDone = (async () => {
     for (const c of slow) await viaPdfjs(c);
   })();
+  onDispatched();
+  const digests = await sameScanDigests(scans);
   await Promise.all([...jobs, slowDone]);
+  for (const [page, digest] of digests) {
+    const p = pixels[page - 1];
+    if (p) p.imageDigest = digest;
+  }
   if (pdfjs) (await pdfjs.catch(() => null))?.close().catch(() => {});
   // Index = page − 1; '' for a page without a picture (typed, empty, unreadable).
   facts.thumbnails = thumbs;
   return { pixels, ...(ocr ? { ocr } : {}) };
+}
+
+/**
+ * Digests of the scans that could be the very same picture twice: only streams of equal length
+ * can be, and on a real form there are none, so usually nothing is hashed.
+ */
+async function sameScanDigests(scans: Map<number, Uint8Array>): Promise<Map<number, string>> {
+  const byLength = new Map<number, number[]>();
+  for (const [page, raw] of scans) (byLength.get(raw.length) ?? byLength.set(raw.length, []).get(raw.length)!).push(page);
+  const out = new Map<number, string>();
+  for (const pages of byLength.values()) {
+    if (pages.length < 2) continue;
+    for (const page of pages) out.set(page, hex(await crypto.subtle.digest('SHA-256', scans.get(page)! as Uint8Array<ArrayBuffer>)));
+  }
+  return out;
 }
 
 function downscale(r: Raster, factor: number): Raster {

@@ -2,12 +2,11 @@ import type { PagePixelFacts } from '../../../shared/pdf/facts';
 import { edgeWidth } from './blur';
 import { uprightness } from './orientation';
 import { findPaper } from './paper';
-import { quantile, type Raster } from './raster';
+import { planes, quantileIn, type Raster } from './raster';
 import { findSeal } from './seal';
 import { inkSignature } from './signature';
 import { measureSkew } from './skew';
 import { largestBlotch } from './stain';
-import { planes } from './raster';
 
 /** The form is printed on A4. */
 const A4_SHORT_MM = 210;
@@ -34,8 +33,6 @@ export function analysePage(r: Raster, placedPxPerMm: number): PixelMeasures {
   // Alignment is read on the straightened page only when the tilt is small enough not to matter.
   const orientation = sideways ? 'sideways' : skewDeg !== null && Math.abs(skewDeg) > 6 ? 'unknown' : uprightness(paper, w, h, pxPerMm);
   const sealFound = findSeal(red, gray, w, h, pxPerMm);
-  const inPaper = new Uint8Array(w * h);
-  for (let y = paper.top; y < paper.bottom; y++) inPaper.fill(1, y * w + paper.left, y * w + paper.right);
   return {
     width: w,
     height: h,
@@ -50,7 +47,7 @@ export function analysePage(r: Raster, placedPxPerMm: number): PixelMeasures {
     skewDeg,
     borderDepth: paper.depth,
     seal: sealFound,
-    chromaP99: quantile(chroma, 0.99, inPaper),
+    chromaP99: quantileIn(chroma, w, 0.99, paper),
     signature: inkSignature(paper, w),
   };
 }

@@ -7,7 +7,7 @@ import type { Paper } from './paper';
  * handwriting) say nothing: 'unknown', never a guess.
  */
 export function uprightness(paper: Paper, w: number, h: number, pxPerMm: number): 'upright' | 'upsideDown' | 'unknown' {
-  const m = withoutRules(paper, w, h, pxPerMm);
+  const m = withoutRules(paper, w, pxPerMm);
   const lines = textLines(m, paper, w, pxPerMm);
   const ph = paper.bottom - paper.top;
   const band = ph * 0.22;
@@ -58,30 +58,36 @@ function textLines(m: Uint8Array, paper: Paper, w: number, pxPerMm: number): Lin
   return lines.filter((l) => (l.y1 - l.y0 + 1) / pxPerMm >= 1.5);
 }
 
-/** The ink without table rules: long horizontal and vertical runs removed. */
-function withoutRules(paper: Paper, w: number, h: number, pxPerMm: number): Uint8Array {
-  const { ink } = paper;
+/** The ink without table rules: long horizontal and vertical runs removed. Ink lies inside the sheet only. */
+function withoutRules(paper: Paper, w: number, pxPerMm: number): Uint8Array {
+  const { ink, top, bottom, left, right } = paper;
   const m = new Uint8Array(ink);
   const hRule = Math.round(15 * pxPerMm), vRule = Math.round(10 * pxPerMm);
-  for (let y = 0; y < h; y++) {
+  for (let y = top; y < bottom; y++) {
     let start = -1;
-    for (let x = 0; x <= w; x++) {
-      const on = x < w && ink[y * w + x];
+    for (let x = left, i = y * w + left; x <= right; x++, i++) {
+      const on = x < right && ink[i];
       if (on && start < 0) start = x;
       if (!on && start >= 0) {
-        if (x - start >= hRule) for (let k = start; k < x; k++) m[y * w + k] = 0;
+        if (x - start >= hRule) m.fill(0, y * w + start, y * w + x);
         start = -1;
       }
     }
   }
-  for (let x = 0; x < w; x++) {
-    let start = -1;
-    for (let y = 0; y <= h; y++) {
-      const on = y < h && ink[y * w + x];
-      if (on && start < 0) start = y;
-      if (!on && start >= 0) {
-        if (y - start >= vRule) for (let k = start; k < y; k++) m[k * w + x] = 0;
-        start = -1;
+  // Vertical runs, row by row (the memory's order): where each column's current run began.
+  const runStart = new Int32Array(right - left).fill(-1);
+  const clearColumn = (x: number, from: number, to: number) => {
+    for (let k = from; k < to; k++) m[k * w + x] = 0;
+  };
+  for (let y = top; y <= bottom; y++) {
+    for (let x = left, i = y * w + left; x < right; x++, i++) {
+      const c = x - left;
+      const on = y < bottom && ink[i];
+      if (on) {
+        if (runStart[c]! < 0) runStart[c] = y;
+      } else if (runStart[c]! >= 0) {
+        if (y - runStart[c]! >= vRule) clearColumn(x, runStart[c]!, y);
+        runStart[c] = -1;
       }
     }
   }

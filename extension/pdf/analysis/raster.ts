@@ -12,9 +12,11 @@ export function planes(r: Raster): { gray: Uint8Array; chroma: Uint8Array; red: 
   const chroma = new Uint8Array(n);
   // How much redder than green and blue: seals are red, ink is black or blue.
   const red = new Uint8Array(n);
-  const d = r.data;
-  for (let i = 0, j = 0; i < n; i++, j += 4) {
-    const R = d[j]!, G = d[j + 1]!, B = d[j + 2]!;
+  // One 32-bit read per pixel (RGBA in memory: R in the low byte on little-endian machines).
+  const px = new Uint32Array(r.data.buffer, r.data.byteOffset, n);
+  for (let i = 0; i < n; i++) {
+    const v = px[i]!;
+    const R = v & 255, G = (v >> 8) & 255, B = (v >> 16) & 255;
     gray[i] = (R * 77 + G * 150 + B * 29) >> 8;
     const mx = R > G ? (R > B ? R : B) : G > B ? G : B;
     const mn = R < G ? (R < B ? R : B) : G < B ? G : B;
@@ -45,11 +47,12 @@ export function rotateRaster(r: Raster, clockwise: number): Raster {
   return { width: W, height: H, data: out };
 }
 
-/** Value at quantile q (0–1) of a byte plane, over an optional mask of counted pixels. */
-export function quantile(plane: Uint8Array, q: number, mask?: Uint8Array): number {
+/** Value at quantile q (0–1) of a byte plane of row width w, over the rectangle [top, bottom) × [left, right). */
+export function quantileIn(plane: Uint8Array, w: number, q: number, box: { top: number; right: number; bottom: number; left: number }): number {
   const hist = new Uint32Array(256);
-  let n = 0;
-  for (let i = 0; i < plane.length; i++) if (!mask || mask[i]) { hist[plane[i]!]!++; n++; }
+  for (let y = box.top; y < box.bottom; y++)
+    for (let i = y * w + box.left, end = y * w + box.right; i < end; i++) hist[plane[i]!]!++;
+  const n = Math.max(0, box.bottom - box.top) * Math.max(0, box.right - box.left);
   if (n === 0) return 0;
   const target = q * (n - 1);
   let acc = 0;

@@ -25,5 +25,5 @@ export interface OcrCrop {
 }
 
 export type PageJobResult =
-  | { id: number; ok: true; measures: PixelMeasures; thumbnail: string; digest?: string; ocr?: OcrCrop; ms: number }
+  | { id: number; ok: true; measures: PixelMeasures; thumbnail: string; ocr?: OcrCrop; ms: number }
   | { id: number; ok: false; error: string };
