@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { ocrImage } from '../pdf/worker/ocrImage';
 import { ANALYSIS_SHORT_SIDE, OCR_SCALE, OCR_TOP_FRACTION } from '../pdf/worker/protocol';
 import { jpegSize } from '../pdf/jpeg';
 import type { FixJob, FixJobRequest, FixJobResult, JobOutput } from './jobs';
@@ -83,12 +84,8 @@ async function coverCrop(job: Extract<FixJob, { kind: 'coverCrop' }>): Promise<J
     const c = turned(frame, frame.displayWidth, frame.displayHeight, job.rotate, Math.round(size.width * s) / frame.displayWidth);
     const cropH = Math.round(c.height * OCR_TOP_FRACTION);
     const img = c.getContext('2d', { willReadFrequently: true })!.getImageData(0, 0, c.width, cropH);
-    const header = new TextEncoder().encode(`P5\n${img.width} ${img.height}\n255\n`);
-    const out = new Uint8Array(header.length + img.width * img.height);
-    out.set(header);
-    const d = img.data;
-    for (let i = 0, j = 0; i < img.width * img.height; i++, j += 4) out[header.length + i] = (d[j]! * 77 + d[j + 1]! * 150 + d[j + 2]! * 29) >> 8;
-    return { bytes: out.buffer, width: img.width, height: img.height };
+    const crop = ocrImage(img.data, img.width, img.height);
+    return { bytes: crop.pgm.buffer as ArrayBuffer, width: crop.width, height: crop.height };
   } finally {
     frame.close();
   }

@@ -178,10 +178,12 @@ async function analysePages(
       continue;
     }
     scans.set(s.page, raw);
-    // Copied to the worker, not moved: if a worker is replaced, its pages can go to another one.
-    const copy = raw.slice().buffer;
+    // A copy is moved to the worker at each sending: if a worker is replaced, the page goes to another.
     const job = pool
-      .run({ kind: 'jpeg', bytes: copy, rotate: img.displayRotation, shortSideMm: Math.min(img.placedWidthMm, img.placedHeightMm), ocr: wantNumber && s.page === 1 })
+      .run(() => {
+        const bytes = raw.slice().buffer;
+        return { job: { kind: 'jpeg', bytes, rotate: img.displayRotation, shortSideMm: Math.min(img.placedWidthMm, img.placedHeightMm), ocr: wantNumber && s.page === 1 }, transfer: [bytes] };
+      })
       .then((r) => {
         // Chromium's JPEG decoder reads damaged data as far as it goes; when it gives up, the image
         // is broken (pdf.js would draw the page without it, and it would look blank).

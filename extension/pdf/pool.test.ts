@@ -70,4 +70,22 @@ describe('the page pool', () => {
     expect(await stuck).toMatchObject({ ok: false, error: '处理超时' });
     expect(await moved).toMatchObject({ ok: false, error: '处理超时' });
   });
+
+  it('makes the message afresh for the next worker when it is made at each sending', async () => {
+    const { p, workers } = pool(30);
+    let made = 0;
+    const stuck = p.run(job(1));
+    const other = p.run(job(2));
+    const remade = p.run(() => {
+      made++;
+      return { job: job(3), transfer: [new ArrayBuffer(8)] };
+    });
+    workers[1]!.answer(workers[1]!.got[0]!.id);
+    await other;
+    expect(await stuck).toMatchObject({ ok: false, error: '处理超时' });
+    const taker = workers.find((w) => w !== workers[0] && w.got.some((r) => mm(r) === 3))!;
+    expect(made).toBe(2);
+    taker.answer(taker.got.find((r) => mm(r) === 3)!.id);
+    expect(await remade).toMatchObject({ ok: false, error: expect.stringContaining('answered by a worker') });
+  });
 });

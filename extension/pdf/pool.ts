@@ -10,9 +10,14 @@ const JOBS_PER_WORKER = 300;
  */
 const DEPTH = 2;
 
+/** A page's message, made when it is sent: data moved to a worker is made afresh for another one. */
+export type MakeJob = () => { job: PageJob; transfer: Transferable[] };
+
 interface Item {
-  req: PageJobRequest;
-  transfer: Transferable[];
+  id: number;
+  make: MakeJob;
+  /** Made once, from data the caller handed over: lost with a worker that is replaced. */
+  once: boolean;
   resolve: (r: PageJobResult) => void;
 }
 
@@ -39,10 +44,16 @@ export class PagePool {
     while (this.workers.length < this.size) this.spawn();
   }
 
-  run(job: PageJob, transfer: Transferable[] = []): Promise<PageJobResult> {
+  /**
+   * Runs one page. Either the job itself, with what to move to the worker (given up if that worker
+   * is replaced: the data went with it), or a function making it at each sending.
+   */
+  run(job: PageJob | MakeJob, transfer: Transferable[] = []): Promise<PageJobResult> {
     this.warm();
+    const once = typeof job !== 'function';
+    const make: MakeJob = typeof job === 'function' ? job : () => ({ job, transfer });
     return new Promise((resolve) => {
-      this.queue.push({ req: { id: this.nextId++, job }, transfer, resolve });
+      this.queue.push({ id: this.nextId++, make, once: once && transfer.length > 0, resolve });
       this.fill();
     });
   }
@@ -86,19 +97,21 @@ export class PagePool {
   private dispatch(w: Worker, item: Item): void {
     const timer = setTimeout(() => {
       // A stuck worker is replaced, not reused; the page it stuck on is given up.
-      this.pending.delete(item.req.id);
-      item.resolve({ id: item.req.id, ok: false, error: '处理超时' });
+      this.pending.delete(item.id);
+      item.resolve({ id: item.id, ok: false, error: '处理超时' });
       this.retire(w);
       this.fill();
     }, this.timeoutMs);
-    this.pending.set(item.req.id, { item, timer, worker: w });
+    this.pending.set(item.id, { item, timer, worker: w });
     this.load.set(w, this.load.get(w)! + 1);
-    w.postMessage(item.req, item.transfer);
+    const { job, transfer } = item.make();
+    const req: PageJobRequest = { id: item.id, job };
+    w.postMessage(req, transfer);
   }
 
   /**
-   * Ends a worker. Pages it still held go back to the front of the queue when their data was
-   * copied to it; data moved to it (transferred) went with it, and those pages are given up.
+   * Ends a worker. Pages it still held go back to the front of the queue when their message can be
+   * made again; data the caller moved to it went with it, and those pages are given up.
    */
   private retire(w: Worker): void {
     w.terminate();
@@ -109,7 +122,7 @@ export class PagePool {
     for (const [id, p] of held) {
       clearTimeout(p.timer);
       this.pending.delete(id);
-      if (p.item.transfer.length) p.item.resolve({ id, ok: false, error: '处理超时' });
+      if (p.item.once) p.item.resolve({ id, ok: false, error: '处理超时' });
       else this.queue.unshift(p.item);
     }
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreflightReport } from '../../shared/pdf/types';
@@ -30,9 +31,31 @@ describe('a readable file', () => {
     expect(codes(report)).toEqual([]);
     expect(report.verdict).toBe('pass');
     expect(report).toMatchObject({ pages: 12, bytes: clean.length });
-    expect(report.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(report.sha256).toBe(createHash('sha256').update(clean).digest('hex'));
     expect(report.thumbnails).toHaveLength(12);
     expect(report.thumbnails[0]).toMatch(/^data:image\/jpeg;base64,/);
+    // Each thumbnail shows its page: a small portrait picture with dark writing on light paper.
+    const page = await browser.context.newPage();
+    const looks = await page.evaluate(async (urls) => {
+      const out: { w: number; h: number; min: number; max: number }[] = [];
+      for (const url of urls) {
+        const bmp = await createImageBitmap(await (await fetch(url)).blob());
+        const c = new OffscreenCanvas(bmp.width, bmp.height);
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(bmp, 0, 0);
+        const d = ctx.getImageData(0, 0, bmp.width, bmp.height).data;
+        let min = 255, max = 0;
+        for (let i = 0; i < d.length; i += 4) { const v = (d[i]! + d[i + 1]! + d[i + 2]!) / 3; min = Math.min(min, v); max = Math.max(max, v); }
+        out.push({ w: bmp.width, h: bmp.height, min, max });
+      }
+      return out;
+    }, report.thumbnails);
+    await page.close();
+    for (const t of looks) {
+      expect([t.w, t.h]).toEqual([96, 136]);
+      expect(t.min).toBeLessThan(160);
+      expect(t.max).toBeGreaterThan(200);
+    }
   });
 });
 

@@ -13,7 +13,8 @@ export function planes(r: Raster): { gray: Uint8Array; chroma: Uint8Array; red: 
   // How much redder than green and blue: seals are red, ink is black or blue.
   const red = new Uint8Array(n);
   // One 32-bit read per pixel (RGBA in memory: R in the low byte on little-endian machines).
-  const px = new Uint32Array(r.data.buffer, r.data.byteOffset, n);
+  const bytes = r.data.byteOffset % 4 === 0 ? r.data : r.data.slice(0, n * 4);
+  const px = new Uint32Array(bytes.buffer, bytes.byteOffset, n);
   for (let i = 0; i < n; i++) {
     const v = px[i]!;
     const R = v & 255, G = (v >> 8) & 255, B = (v >> 16) & 255;

@@ -2,6 +2,7 @@
 import { analysePage } from '../analysis/analysePage';
 import type { Raster } from '../analysis/raster';
 import { jpegSize, stripExif } from '../jpeg';
+import { ocrImage } from './ocrImage';
 import { ANALYSIS_SHORT_SIDE, OCR_SCALE, OCR_TOP_FRACTION, type OcrCrop, type PageJobRequest, type PageJobResult } from './protocol';
 
 /**
@@ -44,18 +45,9 @@ function toRaster(canvas: OffscreenCanvas): Raster {
   return { width: img.width, height: img.height, data: img.data };
 }
 
-function pgmOf(r: Raster): Uint8Array {
-  const header = new TextEncoder().encode(`P5\n${r.width} ${r.height}\n255\n`);
-  const out = new Uint8Array(header.length + r.width * r.height);
-  out.set(header);
-  const d = r.data;
-  for (let i = 0, j = 0; i < r.width * r.height; i++, j += 4) out[header.length + i] = (d[j]! * 77 + d[j + 1]! * 150 + d[j + 2]! * 29) >> 8;
-  return out;
-}
-
 /**
- * The report's small page image: an area average of the raster already measured (cheaper than a
- * high-quality canvas resample of it, and as smooth), encoded as a small JPEG.
+ * The report's small page image from a raster (pages pdf.js drew): an area average (cheaper than
+ * putting the raster on a canvas to resample it, and as smooth), encoded as a small JPEG.
  */
 async function thumbnailOf(r: Raster): Promise<string> {
   const tw = Math.min(THUMB_WIDTH, r.width), th = Math.max(1, Math.round((r.height * tw) / r.width));
@@ -82,6 +74,21 @@ async function thumbnailOf(r: Raster): Promise<string> {
   }
   const c = new OffscreenCanvas(tw, th);
   c.getContext('2d')!.putImageData(new ImageData(out, tw, th), 0, 0);
+  return dataUrlOf(c);
+}
+
+/** The thumbnail drawn straight from a decoded frame, turned as the page shows it (native resampling). */
+function thumbnailOfFrame(frame: VideoFrame, w: number, h: number, rotate: number): Promise<string> {
+  const [dw, dh] = rotatedSize(w, h, rotate);
+  const tw = Math.min(THUMB_WIDTH, dw), th = Math.max(1, Math.round((dh * tw) / dw));
+  const c = new OffscreenCanvas(tw, th);
+  const ctx = c.getContext('2d')!;
+  ctx.imageSmoothingQuality = 'high';
+  drawRotated(ctx, frame, rotate, tw, th);
+  return dataUrlOf(c);
+}
+
+async function dataUrlOf(c: OffscreenCanvas): Promise<string> {
   const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.6 });
   const buf = new Uint8Array(await blob.arrayBuffer());
   let s = '';
@@ -117,34 +124,36 @@ function startJpeg(job: JpegJob): Started {
 async function measureJpeg(job: JpegJob, started: Started): Promise<{ rest: Promise<Done> }> {
   const { w, h } = started;
   const frame = await started.frame;
-  const raster = await upright(frame, w, h, job.rotate);
+  let thumbnail: Promise<string>;
+  let raster: Raster;
+  try {
+    thumbnail = thumbnailOfFrame(frame, w, h, job.rotate);
+    raster = await upright(frame, w, h, job.rotate);
+  } finally {
+    frame.close();
+  }
   const measures = analysePage(raster, ANALYSIS_SHORT_SIDE / job.shortSideMm);
-  const thumbnail = thumbnailOf(raster);
   const ocr = started.big ? started.big.then((big) => ocrCrop(big, w * OCR_SCALE, h * OCR_SCALE, job.rotate)) : null;
   // Wrapped: awaiting a promise of a promise would wait for the rest inside the turn.
   return { rest: Promise.all([thumbnail, ocr]).then(([t, o]) => ({ measures, thumbnail: t, ...(o ? { ocr: o } : {}) })) };
 }
 
 /**
- * The frame's pixels as the page shows them, and closes it. Unturned, copied straight out of the
- * frame (the same bytes a canvas would give, at a third of the cost); turned, drawn turned.
+ * The frame's pixels as the page shows them. Unturned, copied straight out of the frame (the same
+ * bytes a canvas would give, at a third of the cost); turned, drawn turned.
  */
 async function upright(frame: VideoFrame, w: number, h: number, rotate: number): Promise<Raster> {
-  try {
-    if (rotate === 0 && frame.displayWidth === w && frame.displayHeight === h) {
-      const data = new Uint8ClampedArray(w * h * 4);
-      await frame.copyTo(data, { format: 'RGBA' });
-      return { width: w, height: h, data };
-    }
-    const [dw, dh] = rotatedSize(w, h, rotate);
-    const canvas = new OffscreenCanvas(dw, dh);
-    drawRotated(canvas.getContext('2d', { willReadFrequently: true })!, frame, rotate, dw, dh);
-    const raster = toRaster(canvas);
-    canvas.width = canvas.height = 0;
-    return raster;
-  } finally {
-    frame.close();
+  if (rotate === 0 && frame.displayWidth === w && frame.displayHeight === h) {
+    const data = new Uint8ClampedArray(w * h * 4);
+    await frame.copyTo(data, { format: 'RGBA' });
+    return { width: w, height: h, data };
   }
+  const [dw, dh] = rotatedSize(w, h, rotate);
+  const canvas = new OffscreenCanvas(dw, dh);
+  drawRotated(canvas.getContext('2d', { willReadFrequently: true })!, frame, rotate, dw, dh);
+  const raster = toRaster(canvas);
+  canvas.width = canvas.height = 0;
+  return raster;
 }
 
 /** The top of page 1, grey, for the 发展团员编号 reader. */
@@ -160,7 +169,7 @@ function ocrCrop(big: VideoFrame, W: number, H: number, rotate: number): OcrCrop
   }
   const r = toRaster(c2);
   c2.width = c2.height = 0;
-  return { width: r.width, height: r.height, pgm: pgmOf(r) };
+  return ocrImage(r.data, r.width, r.height);
 }
 
 async function runRaster(job: Extract<PageJobRequest['job'], { kind: 'raster' }>): Promise<Done> {
@@ -171,8 +180,7 @@ async function runRaster(job: Extract<PageJobRequest['job'], { kind: 'raster' }>
   if (job.ocrRaster) {
     const r = job.ocrRaster;
     const cropH = Math.round(r.height * OCR_TOP_FRACTION);
-    const top: Raster = { width: r.width, height: cropH, data: r.data.subarray(0, r.width * cropH * 4) };
-    ocr = { width: top.width, height: top.height, pgm: pgmOf(top) };
+    ocr = ocrImage(r.data.subarray(0, r.width * cropH * 4), r.width, cropH);
   }
   return { measures, thumbnail, ...(ocr ? { ocr } : {}) };
 }
