@@ -12,10 +12,12 @@ export function edgeWidth(gray: Uint8Array, w: number, paper: Paper): { widthPx:
     const row = y * w;
     for (let x = paper.left + 2; x < paper.right - 2; x++) {
       const g = gray[row + x + 1]! - gray[row + x - 1]!;
+      const a = g < 0 ? -g : g;
+      // Most of a page is flat paper: settle that before looking either side.
+      if (a < 20) continue;
       const prev = gray[row + x]! - gray[row + x - 2]!;
       const next = gray[row + x + 2]! - gray[row + x]!;
-      const a = Math.abs(g);
-      if (a < 20 || a < Math.abs(prev) || a <= Math.abs(next)) continue;
+      if (a < Math.abs(prev) || a <= Math.abs(next)) continue;
       const dir = Math.sign(g);
       // Walk to the local extremes on both sides along the edge's direction.
       let l = x, r = x;

@@ -115,9 +115,11 @@ function backgroundMap(gray: Uint8Array, w: number, h: number, level: number): U
       let n = 0;
       for (let y = by * BLOCK; y < Math.min(h, (by + 1) * BLOCK); y++)
         for (let x = bx * BLOCK; x < Math.min(w, (bx + 1) * BLOCK); x++) { hist[gray[y * w + x]!]!++; n++; }
-      const target = n * 0.85;
-      let acc = 0, v = 0;
-      for (; v < 256; v++) { acc += hist[v]!; if (acc >= target) break; }
+      // The smallest v with 85 % of the block at or below it, found from the bright end (short:
+      // paper is bright): at most 15 % of the block may lie above it.
+      const allowed = n - n * 0.85;
+      let above = 0, v = 255;
+      while (v > 0 && above + hist[v]! <= allowed) above += hist[v--]!;
       blocks[by * bw + bx] = v;
     }
   const smooth = new Uint8Array(bw * bh);

@@ -6,19 +6,18 @@ import type { Paper } from './paper';
  * null when the page has no lines to go by.
  */
 export function measureSkew(paper: Paper, w: number, maxDeg = 12): number | null {
-  const xs: number[] = [];
-  const ys: number[] = [];
   const { ink } = paper;
   const stride = paper.inkCount > 12_000 ? Math.ceil(paper.inkCount / 12_000) : 1;
-  let k = 0;
+  const cap = Math.ceil(paper.inkCount / stride);
+  const xs = new Int32Array(cap), ys = new Int32Array(cap);
+  let k = 0, n = 0;
   for (let y = paper.top; y < paper.bottom; y++)
-    for (let x = paper.left; x < paper.right; x++)
-      if (ink[y * w + x] && k++ % stride === 0) {
-        xs.push(x - paper.left);
-        ys.push(y);
+    for (let x = paper.left, i = y * w + paper.left; x < paper.right; x++, i++)
+      if (ink[i] && k++ % stride === 0) {
+        xs[n] = x - paper.left;
+        ys[n++] = y;
       }
-  if (xs.length < 300) return null;
-  const n = xs.length;
+  if (n < 300) return null;
   const bins = new Float64Array(Math.ceil(paper.bottom + (paper.right - paper.left) * Math.tan((maxDeg * Math.PI) / 180) * 2) + 4);
   const offset = (paper.right - paper.left) * Math.tan((maxDeg * Math.PI) / 180) + 2;
   const score = (deg: number) => {
