@@ -51,6 +51,8 @@ describe('keeping preflight results', () => {
     expect(parseRecordRequest({ member, result: result({ codes: ['DROP TABLE'] }), context: 'upload', decision: 'held' })).toBe('问题代码无效');
     expect(parseRecordRequest({ member, result: result(), context: 'elsewhere', decision: 'held' })).toBe('检查场景无效');
     expect(typeof parseRecordRequest({ member, result: result(), context: 'review', decision: 'reviewed' })).toBe('object');
+    expect(parseRecordRequest({ member, result: result({ sealPages: [0, 'x'] as unknown as number[] }), context: 'review', decision: 'reviewed' })).toBe('公章页码无效');
+    expect(parseRecordRequest({ member, result: result({ sealPages: [3] }), context: 'review', decision: 'reviewed' })).toMatchObject({ result: { sealPages: [3] } });
   });
 
   it('queues nothing in local mode, and a valid sync row once connected to a team', async () => {

@@ -28,6 +28,8 @@ export interface PreflightSummary {
   verdict: PreflightVerdict;
   codes: string[];
   page1Number: string | null;
+  /** Pages where a round red seal was seen; empty when none was, or when no page's pixels could be looked at. Absent in records kept before it was. */
+  sealPages?: number[];
   /** The fix that made this file, when it was made by one (compress, straighten …). */
   fix?: string;
 }
@@ -81,6 +83,7 @@ export function parseRecordRequest(x: unknown): RecordPreflightRequest | string 
   if (typeof res.verdict !== 'string' || !VERDICTS.includes(res.verdict)) return '检查结论无效';
   if (!Array.isArray(res.codes) || res.codes.length > 50 || !res.codes.every((c) => typeof c === 'string' && CODE.test(c))) return '问题代码无效';
   if (res.page1Number !== null && (typeof res.page1Number !== 'string' || !/^\d{1,32}$/.test(res.page1Number))) return '首页编号无效';
+  if (res.sealPages !== undefined && (!Array.isArray(res.sealPages) || res.sealPages.length > 50 || !res.sealPages.every((p) => Number.isInteger(p) && p >= 1 && p <= 10_000))) return '公章页码无效';
   if (typeof r.context !== 'string' || !CONTEXTS.includes(r.context)) return '检查场景无效';
   if (typeof r.decision !== 'string' || !DECISIONS.includes(r.decision)) return '处理方式无效';
   const reason = typeof r.reason === 'string' ? r.reason.trim() : '';
@@ -96,6 +99,7 @@ export function parseRecordRequest(x: unknown): RecordPreflightRequest | string 
     verdict: res.verdict as PreflightVerdict,
     codes: [...res.codes],
     page1Number: res.page1Number ?? null,
+    ...(res.sealPages ? { sealPages: [...res.sealPages] } : {}),
     ...(typeof res.fix === 'string' && CODE.test(res.fix) ? { fix: res.fix } : {}),
   };
   return { member: m ?? null, result, context: r.context as PreflightContext, decision: r.decision as PreflightDecision, ...(reason ? { reason } : {}) };

@@ -21,6 +21,15 @@ describe('the §4.2 checklist', () => {
     expect(rejectionReason(checklist(basics, clean), {})).toBe('');
   });
 
+  it('names the pages where the seal was seen, and leaves the seal to the reviewer when no page could be looked at', () => {
+    const seal = (c: CheckResult) => byId(checklist(basics, c)).seal!;
+    expect(seal({ ...clean, sealPages: [12] })).toMatchObject({ auto: 'ok', detail: '第 12 页找到公章' });
+    expect(seal({ ...clean, sealPages: [9, 12] }).detail).toBe('第 9、12 页找到公章');
+    // Every page typed, say: nothing was found missing, but nothing was seen either.
+    expect(seal({ ...clean, verdict: 'fail', codes: ['not-scanned'], sealPages: [] })).toMatchObject({ auto: 'unknown', detail: '没有可检查的扫描页面，请人工核对' });
+    expect(seal({ ...clean, verdict: 'fail', codes: ['no-seal'], sealPages: [] })).toMatchObject({ auto: 'problem', detail: '未找到红色圆形公章' });
+  });
+
   it('turns findings into problems with reasons in the guide’s words', () => {
     const items = checklist(basics, { pages: 11, verdict: 'fail', codes: ['page-count', 'no-seal', 'number-mismatch', 'blurry-page'], page1Number: '202412345679' });
     const i = byId(items);

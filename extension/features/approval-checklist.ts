@@ -22,6 +22,8 @@ export interface CheckResult {
   verdict: 'pass' | 'warn' | 'fail';
   codes: string[];
   page1Number: string | null;
+  /** Pages where the check saw a seal (absent in older records: then no finding means one was seen). */
+  sealPages?: number[];
 }
 
 export interface ChecklistItem {
@@ -39,6 +41,15 @@ export const FORM_PAGES = 12;
 const PAGE_CODES = ['page-count', 'duplicate-page', 'blank-page', 'unchecked-pages'];
 const CLARITY_CODES = ['blurry-page', 'stained-page', 'low-resolution', 'not-scanned', 'huge-image', 'background-border', 'orientation', 'skew'];
 const UNREADABLE = ['empty', 'not-pdf', 'corrupt', 'encrypted'];
+
+function sealDetail(check: CheckResult | null, unreadable: boolean, noSeal: boolean): string {
+  if (!check) return '待检查';
+  if (unreadable) return '文件无法读取';
+  if (noSeal) return '未找到红色圆形公章';
+  if (!check.sealPages) return '找到公章';
+  if (check.sealPages.length === 0) return '没有可检查的扫描页面，请人工核对';
+  return `第 ${check.sealPages.join('、')} 页找到公章`;
+}
 
 export function checklist(b: Basics, check: CheckResult | null): ChecklistItem[] {
   const has = (c: string) => !!check?.codes.includes(c);
@@ -92,8 +103,9 @@ export function checklist(b: Basics, check: CheckResult | null): ChecklistItem[]
     {
       id: 'seal',
       label: '已加盖公章（§4.2）',
-      detail: !check ? '待检查' : unreadable ? '文件无法读取' : has('no-seal') ? '未找到红色圆形公章' : '找到公章',
-      auto: seen(has('no-seal')),
+      detail: sealDetail(check, unreadable, has('no-seal')),
+      // No finding and no seal seen: no page could be looked at (typed pages, broken images).
+      auto: check && !unreadable && !has('no-seal') && check.sealPages?.length === 0 ? 'unknown' : seen(has('no-seal')),
       reason: '《入团志愿书》未见上级团委审批公章，请盖章后彩色扫描、重新上传（§4.2）。',
     },
     {

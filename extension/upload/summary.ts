@@ -11,6 +11,7 @@ export function summaryOf(report: PreflightReport, fix?: string): PreflightSumma
     verdict: report.verdict,
     codes: [...new Set(report.issues.map((i) => i.code))],
     page1Number: report.page1Number?.value ?? null,
+    sealPages: [...report.sealPages],
     ...(fix ? { fix } : {}),
   };
 }

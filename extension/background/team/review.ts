@@ -20,6 +20,7 @@ export interface ReviewFindings {
   verdict: 'pass' | 'warn' | 'fail';
   codes: string[];
   page1Number: string | null;
+  sealPages?: number[];
 }
 
 const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
@@ -35,5 +36,5 @@ export async function latestReview(db: LocalDb, q: ReviewLookup): Promise<Review
     const history = ((await db.get('kv', HISTORY_PREFIX + m.key)) as PreflightRecord[] | undefined) ?? [];
     for (const r of history) if (r.context === 'review' && (!best || r.at > best.at)) best = r;
   }
-  return best ? { at: best.at, fileName: best.fileName, pages: best.pages, verdict: best.verdict, codes: best.codes, page1Number: best.page1Number } : null;
+  return best ? { at: best.at, fileName: best.fileName, pages: best.pages, verdict: best.verdict, codes: best.codes, page1Number: best.page1Number, ...(best.sealPages ? { sealPages: best.sealPages } : {}) } : null;
 }
