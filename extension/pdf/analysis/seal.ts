@@ -18,7 +18,7 @@ export function findSeal(redFull: Uint8Array, grayFull: Uint8Array, wFull: numbe
     for (let x = 0; x < w; x++) {
       for (let k = 0; k < 4; k++) {
         const i = ((y << 1) + (k >> 1)) * wFull + (x << 1) + (k & 1);
-        if (redFull[i]! > 45 && grayFull[i]! < 225) {
+        if (redFull[i]! > 28 && grayFull[i]! < 235) {
           mask[y * w + x] = 1;
           any++;
           break;
