@@ -2,6 +2,8 @@
  * A confirmation dialog in Element UI's look, in a shadow root of its own so the host's CSS and
  * ours never meet. Resolves true only when the admin confirms.
  */
+import { shadowHost } from './shadow';
+
 const CSS = `
 :host{all:initial}
 .mask{position:fixed;inset:0;z-index:2147483000;background:rgba(0,0,0,.5);display:flex;align-items:flex-start;justify-content:center;font-family:"Helvetica Neue",Helvetica,"PingFang SC","Hiragino Sans GB","Microsoft YaHei",Arial,sans-serif}
@@ -26,12 +28,7 @@ export interface ConfirmOptions {
 
 export function confirmDialog(doc: Document, o: ConfirmOptions): Promise<boolean> {
   return new Promise((resolve) => {
-    const host = doc.createElement('div');
-    host.className = 'laa-root';
-    host.setAttribute('data-laa-dialog', '');
-    const root = host.attachShadow({ mode: 'open' });
-    const style = doc.createElement('style');
-    style.textContent = CSS;
+    const { host, root } = shadowHost(doc, 'data-laa-dialog', CSS);
     const mask = doc.createElement('div');
     mask.className = 'mask';
     const box = doc.createElement('div');
@@ -72,7 +69,7 @@ export function confirmDialog(doc: Document, o: ConfirmOptions): Promise<boolean
     mask.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') done(false);
     });
-    root.append(style, mask);
+    root.append(mask);
     doc.body.append(host);
     cancel.focus();
   });

@@ -8,6 +8,7 @@ import { defineFeature, type FeatureContext } from '../core/feature';
 import { openListAndSearch } from '../core/hostActions';
 import { COLUMN_HEADERS, LOGIN_PROMPTS } from '../core/hostSelectors';
 import { readSignedInOrg } from '../core/org';
+import { shadowHost } from '../core/shadow';
 import { squash } from '../core/table';
 import type { PromptKind, PromptMember } from '../background/prompted';
 
@@ -38,12 +39,7 @@ export function listFor(m: PromptMember, ownOrg: string): string {
 
 function render(ctx: FeatureContext, body: Element, kinds: PromptKind[], lists: Record<PromptKind, PromptMember[]>, close: () => void): void {
   const { doc } = ctx;
-  const host = doc.createElement('div');
-  host.className = 'laa-root';
-  host.setAttribute('data-laa-prompt-list', '');
-  const root = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = CSS;
+  const { host, root } = shadowHost(doc, 'data-laa-prompt-list', CSS);
   const list = doc.createElement('div');
   list.className = 'list';
   const own = readSignedInOrg(doc).name;
@@ -79,7 +75,7 @@ function render(ctx: FeatureContext, body: Element, kinds: PromptKind[], lists: 
       list.append(b);
     }
   }
-  root.append(style, list);
+  root.append(list);
   body.append(host);
 }
 
