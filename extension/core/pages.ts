@@ -3,6 +3,7 @@
  * extension does not know is recognised as such and left alone.
  */
 import { APP_PATH, BREADCRUMB, PAGE_HEADINGS, PAGE_ROUTES, PASSWORD_INPUT } from './hostSelectors';
+import { withoutSpaces } from '../../shared/domain/text';
 
 export const PAGE_TYPES = [
   'login',
@@ -40,14 +41,12 @@ export interface PageFacts {
   hasPasswordField: boolean;
 }
 
-const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
-
 /** The page type the route and the breadcrumb agree on; `unknown` when they do not. */
 export function recognisePage(facts: PageFacts): PageType {
   if (!facts.path.startsWith(APP_PATH) && facts.path !== APP_PATH.slice(0, -1)) return 'unknown';
   const byRoute = PAGE_ROUTES.find((r) => r.path.test(facts.path))?.pageType;
   if (byRoute === 'login') return facts.hasPasswordField && facts.crumbs.length === 0 ? 'login' : 'unknown';
-  const last = facts.crumbs.length ? squash(facts.crumbs[facts.crumbs.length - 1]!) : '';
+  const last = facts.crumbs.length ? withoutSpaces(facts.crumbs[facts.crumbs.length - 1]!) : '';
   const byHeading = Object.hasOwn(PAGE_HEADINGS, last) ? PAGE_HEADINGS[last] : undefined;
   if (!byHeading) return 'unknown';
   if (byRoute && byRoute !== byHeading) return 'unknown';

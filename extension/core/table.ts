@@ -4,6 +4,7 @@
  * whose rows repeat the main body's rows one for one. Columns are found by header text only.
  */
 import { COLUMN_HEADERS, TABLE } from './hostSelectors';
+import { withoutSpaces } from '../../shared/domain/text';
 
 export type ColumnKey = keyof typeof COLUMN_HEADERS;
 
@@ -31,7 +32,6 @@ export const squash = (s: string): string => {
   const t = s.trim();
   return ODD_SPACE.test(t) ? t.replace(ANY_SPACE, ' ') : t;
 };
-const bare = (s: string): string => s.replace(/[\s\u00a0\u3000]+/g, '');
 
 /** The header texts of an Element table, in column order (the leaf row of grouped headers). */
 export function readHeaders(tableEl: Element): string[] {
@@ -39,10 +39,10 @@ export function readHeaders(tableEl: Element): string[] {
   const rows = head?.querySelectorAll('tr');
   const leaf = rows?.[rows.length - 1];
   if (!leaf) return [];
-  return Array.from(leaf.children, (th) => (th.classList.contains('gutter') ? '' : bare((th.querySelector('.cell') ?? th).textContent ?? '')));
+  return Array.from(leaf.children, (th) => (th.classList.contains('gutter') ? '' : withoutSpaces((th.querySelector('.cell') ?? th).textContent ?? '')));
 }
 
-const HEADER_TO_KEY = new Map(Object.entries(COLUMN_HEADERS).map(([k, v]) => [bare(v), k as ColumnKey]));
+const HEADER_TO_KEY = new Map(Object.entries(COLUMN_HEADERS).map(([k, v]) => [withoutSpaces(v), k as ColumnKey]));
 
 /** A table of members: it has 姓名 and at least one column the checks read. */
 export function asMemberTable(tableEl: HTMLElement): HostTable | null {

@@ -9,8 +9,7 @@ import { openListAndSearch } from '../core/hostActions';
 import { COLUMN_HEADERS } from '../core/hostSelectors';
 import { readSignedInOrg } from '../core/org';
 import type { Jump } from '../background/team/types';
-
-const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
+import { withoutSpaces } from '../../shared/domain/text';
 
 /**
  * The list that shows the member: the admin's own organisation's, its cadres', or the branches
@@ -18,8 +17,8 @@ const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
  */
 export function listForJump(j: Pick<Jump, 'isCadre' | 'orgName' | 'own'>, signedIn: string): string {
   if (j.isCadre) return '本级团干部电子数据库';
-  const own = squash(signedIn);
-  const org = squash(j.orgName);
+  const own = withoutSpaces(signedIn);
+  const org = withoutSpaces(j.orgName);
   const mine = org && own ? own === org || own.endsWith(org) : j.own === true;
   return mine ? '团员电子数据库' : '下级支部团员电子数据库';
 }

@@ -1,4 +1,5 @@
 import { yearOf } from './chinaDate';
+import { withoutSpaces } from './text';
 import type { ChinaDate } from './types';
 
 /**
@@ -25,7 +26,7 @@ export function requiredFromYear(region?: 'xinjiang'): number {
 
 /** Full-width digits and stray whitespace, as copied from forms and pages, do not count as errors. */
 export function normaliseDevNumber(text: string): string {
-  return text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\s\u00a0\u3000]+/g, '');
+  return withoutSpaces(text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
 
 const finding = (code: DevNumberCode, message: string, severity: 'error' | 'warning' = 'error'): DevNumberFinding => ({ code, severity, message, whoMayCorrect: WHO_MAY_CORRECT });

@@ -2,12 +2,14 @@
  * 身份证号 (GB 11643-1999). The clear number is only ever read to be validated, masked and
  * keyed-hashed; nothing here stores or sends it.
  */
+import { withoutSpaces } from './text';
+
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
 
 /** Upper-cases the check character and drops whitespace, as people type and pages show it. */
 export function normaliseIdCard(text: string): string {
-  return text.replace(/[\s\u00a0\u3000]+/g, '').toUpperCase();
+  return withoutSpaces(text).toUpperCase();
 }
 
 /** The GB 11643 check character of the first 17 digits. */

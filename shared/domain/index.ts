@@ -12,3 +12,4 @@ export * from './transfer';
 export * from './identity';
 export * from './idCard';
 export * from './observation';
+export * from './text';

@@ -7,6 +7,7 @@ import type { OrgType } from '../../../shared/domain/types';
 import { orgKey, type LocalMember, type OrgRef, type RowObservation } from '../../model/member';
 import type { LocalDb } from './db';
 import { allMembers, recordFact } from './members';
+import { withoutSpaces } from '../../../shared/domain/text';
 
 const REASONS = 'notices.rejectionReasons';
 const ORG_TYPES = 'notices.orgTypes';
@@ -18,8 +19,6 @@ export interface RejectionNotice {
 }
 
 type Reasons = Record<string, { reason: string; at: number }>;
-
-const nameKey = (name: string) => name.replace(/[\s\u00a0\u3000]+/g, '');
 
 async function reasons(db: LocalDb): Promise<Reasons> {
   return ((await db.get('kv', REASONS)) as Reasons | undefined) ?? {};
@@ -33,16 +32,16 @@ export async function recordRejectionNotices(db: LocalDb, items: readonly Reject
   const kept = await reasons(db);
   for (const it of items) {
     if (typeof it?.name !== 'string' || typeof it.reason !== 'string' || typeof it.at !== 'number') continue;
-    const k = nameKey(it.name);
+    const k = withoutSpaces(it.name);
     if (!k || !it.reason.trim()) continue;
     const before = kept[k];
     if (!before || before.at <= it.at) kept[k] = { reason: it.reason.trim().slice(0, 2000), at: it.at };
   }
   await db.put('kv', kept, REASONS);
-  const concerned = (await allMembers(db)).filter((m) => kept[nameKey(m.values.name ?? '')] && (m.values.status === 'rejected' || m.values.status === undefined));
+  const concerned = (await allMembers(db)).filter((m) => kept[withoutSpaces(m.values.name ?? '')] && (m.values.status === 'rejected' || m.values.status === undefined));
   let updated = 0;
   for (const m of concerned) {
-    const r = kept[nameKey(m.values.name ?? '')]!;
+    const r = kept[withoutSpaces(m.values.name ?? '')]!;
     updated += await recordFact(db, [m.key], 'rejectionReason', r.reason, r.at);
   }
   return updated;
@@ -67,7 +66,7 @@ export async function withNotices(db: LocalDb, rows: RowObservation[]): Promise<
   const kept = await reasons(db);
   return rows.map((row) => {
     const type = row.org.type ?? types[orgKey(row.org)];
-    const reason = row.status === 'rejected' && row.rejectionReason === undefined ? kept[nameKey(row.name)]?.reason : undefined;
+    const reason = row.status === 'rejected' && row.rejectionReason === undefined ? kept[withoutSpaces(row.name)]?.reason : undefined;
     if (type !== '06BYBTZB' && reason === undefined) return row;
     return { ...row, ...(type === '06BYBTZB' ? { graduating: true } : {}), ...(reason !== undefined ? { rejectionReason: reason } : {}) };
   });

@@ -6,6 +6,7 @@
  * sent as `{ id }`; a row that cannot be placed with certainty waits (and says so).
  */
 import type { OrgView } from '../../../shared/api/orgs';
+import { withoutSpaces } from '../../../shared/domain/text';
 
 export interface OrgHint {
   leagueId?: string;
@@ -13,8 +14,6 @@ export interface OrgHint {
   name?: string;
   path?: string[];
 }
-
-const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
 
 export class OrgMatcher {
   private readonly byLeague = new Map<string, OrgView>();
@@ -26,7 +25,7 @@ export class OrgMatcher {
     for (const o of orgs) {
       this.byId.set(o.id, o);
       if (o.leagueId) this.byLeague.set(o.leagueId, o);
-      const n = squash(o.name);
+      const n = withoutSpaces(o.name);
       this.byName.set(n, [...(this.byName.get(n) ?? []), o]);
     }
   }
@@ -37,7 +36,7 @@ export class OrgMatcher {
       const o = this.byLeague.get(hint.leagueId);
       if (o) return o.id;
     }
-    const names = (hint.path?.length ? hint.path : hint.name ? [hint.name] : []).map(squash).filter(Boolean);
+    const names = (hint.path?.length ? hint.path : hint.name ? [hint.name] : []).map(withoutSpaces).filter(Boolean);
     if (!names.length) return null;
     const text = names.join('');
     const cached = this.memo.get(text);
@@ -54,7 +53,7 @@ export class OrgMatcher {
       let cur: OrgView | undefined = o;
       for (let i = names.length - 2; i >= 0; i--) {
         cur = cur.parentId ? this.byId.get(cur.parentId) : undefined;
-        if (!cur || squash(cur.name) !== names[i]) return false;
+        if (!cur || withoutSpaces(cur.name) !== names[i]) return false;
       }
       return true;
     });
@@ -72,16 +71,16 @@ export class OrgMatcher {
     const exact = this.byName.get(text);
     if (exact?.length === 1) return exact[0]!.id;
     const fits = this.orgs.filter((o) => {
-      const own = squash(o.name);
+      const own = withoutSpaces(o.name);
       if (!text.endsWith(own)) return false;
       const rest = text.slice(0, text.length - own.length);
       const parent = o.parentId ? this.byId.get(o.parentId) : undefined;
       if (!rest || !parent || !parent.parentId) return true;
-      return rest.endsWith(squash(parent.name));
+      return rest.endsWith(withoutSpaces(parent.name));
     });
     if (!fits.length) return null;
-    const longest = Math.max(...fits.map((o) => squash(o.name).length));
-    const best = fits.filter((o) => squash(o.name).length === longest);
+    const longest = Math.max(...fits.map((o) => withoutSpaces(o.name).length));
+    const best = fits.filter((o) => withoutSpaces(o.name).length === longest);
     return best.length === 1 ? best[0]!.id : null;
   }
 }

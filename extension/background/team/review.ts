@@ -6,6 +6,7 @@ import { normaliseDevNumber } from '../../../shared/domain/devNumber';
 import { HISTORY_PREFIX, type PreflightRecord } from '../preflight';
 import type { LocalDb } from '../store/db';
 import { allMembers } from '../store/members';
+import { withoutSpaces } from '../../../shared/domain/text';
 
 export interface ReviewLookup {
   name: string;
@@ -23,13 +24,11 @@ export interface ReviewFindings {
   sealPages?: number[];
 }
 
-const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
-
 export async function latestReview(db: LocalDb, q: ReviewLookup): Promise<ReviewFindings | null> {
-  const name = squash(q.name);
+  const name = withoutSpaces(q.name);
   const number = normaliseDevNumber(q.devNumber ?? '');
   const members = (await allMembers(db)).filter(
-    (m) => squash(m.values.name ?? '') === name && (number ? normaliseDevNumber(m.values.devNumber ?? '') === number : !q.joinedOn || m.values.joinedOn === q.joinedOn),
+    (m) => withoutSpaces(m.values.name ?? '') === name && (number ? normaliseDevNumber(m.values.devNumber ?? '') === number : !q.joinedOn || m.values.joinedOn === q.joinedOn),
   );
   let best: PreflightRecord | null = null;
   for (const m of members) {

@@ -15,11 +15,10 @@ import { byUrgency, classifiable, localItem } from './localView';
 import type { ViewDeps } from './summary';
 import type { MemberList, SearchBy } from './types';
 import { workerSearch } from './workerView';
-
-const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
+import { withoutSpaces } from '../../../shared/domain/text';
 
 export async function searchMembers(db: LocalDb, by: SearchBy, text: string, deps: ViewDeps): Promise<MemberList> {
-  const q = squash(text);
+  const q = withoutSpaces(text);
   if (!q) throw new TeamError('请输入要查找的姓名、发展团员编号或身份证号', 'empty', 0);
   if (by === 'idCard' && !isValidIdCard(q)) throw new TeamError('请输入完整、正确的 18 位身份证号（末位可为 X）', 'bad-id', 0);
   const now = (deps.now ?? Date.now)();
@@ -51,7 +50,7 @@ async function searchLocal(db: LocalDb, by: SearchBy, q: string, now: number): P
     const n = normaliseDevNumber(q) || q;
     hit = (m) => !!m.values.devNumber && normaliseDevNumber(m.values.devNumber).startsWith(n);
   } else {
-    hit = (m) => !!m.values.name && squash(m.values.name).includes(q);
+    hit = (m) => !!m.values.name && withoutSpaces(m.values.name).includes(q);
   }
   const today = chinaToday(now);
   const found = members.filter(hit).map((m) => localItem(m, today)).sort(byUrgency);
