@@ -1,3 +1,4 @@
+import { toHex } from '../../shared/bytes';
 import type { NumberFacts, PagePixelFacts, PreflightFacts } from '../../shared/pdf/facts';
 import { isHugeImage } from '../../shared/pdf/fileRules';
 import { judge, judgeQuick } from '../../shared/pdf/judge';
@@ -23,8 +24,6 @@ export type ParsedRequest = {
 };
 
 export const pool = new PagePool();
-
-const hex = (buf: ArrayBuffer) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 /** The fast path takes a page's scan when one JPEG covers most of the page. */
 function fastImage(c: PageContent): PlacedImage | undefined {
@@ -95,7 +94,7 @@ export async function runPreflight(req: ParsedRequest, emit: (e: PreflightEvent)
       facts.ms.number = performance.now() - t0;
     }
   }
-  facts.sha256 = hex(await (shaP ??= crypto.subtle.digest('SHA-256', bytes)));
+  facts.sha256 = toHex(await (shaP ??= crypto.subtle.digest('SHA-256', bytes)));
   facts.ms.total = performance.now() - t0;
   const report = judge(facts);
   report.ms.total = performance.now() - t0;
@@ -218,7 +217,7 @@ async function sameScanDigests(scans: Map<number, Uint8Array>): Promise<Map<numb
   const out = new Map<number, string>();
   for (const pages of byLength.values()) {
     if (pages.length < 2) continue;
-    for (const page of pages) out.set(page, hex(await crypto.subtle.digest('SHA-256', scans.get(page)! as Uint8Array<ArrayBuffer>)));
+    for (const page of pages) out.set(page, toHex(await crypto.subtle.digest('SHA-256', scans.get(page)! as Uint8Array<ArrayBuffer>)));
   }
   return out;
 }

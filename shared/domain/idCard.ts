@@ -2,6 +2,7 @@
  * 身份证号 (GB 11643-1999). The clear number is only ever read to be validated, masked and
  * keyed-hashed; nothing here stores or sends it.
  */
+import { toHex } from '../bytes';
 import { withoutSpaces } from './text';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -59,7 +60,7 @@ async function hmacKey(key: HashKey): Promise<CryptoKey> {
 
 async function keyedHash(purpose: string, value: string, key: HashKey): Promise<string> {
   const mac = await crypto.subtle.sign('HMAC', await hmacKey(key), new TextEncoder().encode(`${purpose}\u0000${value}`));
-  return Array.from(new Uint8Array(mac), (b) => b.toString(16).padStart(2, '0')).join('');
+  return toHex(mac);
 }
 
 /**

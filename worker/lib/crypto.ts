@@ -1,22 +1,14 @@
-const enc = new TextEncoder();
+import { toBase64, toHex } from '../../shared/bytes';
 
-export function toHex(buf: ArrayBuffer | Uint8Array): string {
-  const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf);
-  let s = '';
-  for (const b of bytes) s += b.toString(16).padStart(2, '0');
-  return s;
-}
+export { toHex };
+const enc = new TextEncoder();
 
 export async function sha256Hex(data: string | Uint8Array): Promise<string> {
   const bytes = typeof data === 'string' ? enc.encode(data) : data;
   return toHex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
 }
 
-export function base64(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s);
-}
+export const base64 = toBase64;
 
 export function fromBase64(text: string): Uint8Array {
   const bin = atob(text);

@@ -2,6 +2,8 @@
  * The notification's icon, drawn once per service-worker life: Chrome requires one for a basic
  * notification, and the extension ships no image files.
  */
+import { toBase64 } from '../../../shared/bytes';
+
 let cached: Promise<string> | null = null;
 
 async function draw(): Promise<string> {
@@ -18,10 +20,7 @@ async function draw(): Promise<string> {
   g.textBaseline = 'middle';
   g.fillText('团', size / 2, size / 2 + 4);
   const blob = await canvas.convertToBlob({ type: 'image/png' });
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return `data:image/png;base64,${btoa(bin)}`;
+  return `data:image/png;base64,${toBase64(new Uint8Array(await blob.arrayBuffer()))}`;
 }
 
 export function notificationIcon(): Promise<string> {

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { toBase64 } from '../../../shared/bytes';
 import { analysePage } from '../analysis/analysePage';
 import type { Raster } from '../analysis/raster';
 import { jpegSize, stripExif } from '../jpeg';
@@ -90,10 +91,7 @@ function thumbnailOfFrame(frame: VideoFrame, w: number, h: number, rotate: numbe
 
 async function dataUrlOf(c: OffscreenCanvas): Promise<string> {
   const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.6 });
-  const buf = new Uint8Array(await blob.arrayBuffer());
-  let s = '';
-  for (let i = 0; i < buf.length; i += 0x8000) s += String.fromCharCode(...buf.subarray(i, i + 0x8000));
-  return `data:image/jpeg;base64,${btoa(s)}`;
+  return `data:image/jpeg;base64,${toBase64(new Uint8Array(await blob.arrayBuffer()))}`;
 }
 
 type JpegJob = Extract<PageJobRequest['job'], { kind: 'jpeg' }>;
