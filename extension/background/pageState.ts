@@ -3,9 +3,9 @@
  * that says so: the page's name in the title, or a quiet grey "?" where the page is not one the
  * extension knows (and leaves alone).
  */
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 import { PAGE_LABELS, PAGE_TYPES, type PageType } from '../core/pages';
-import { listen } from '../messaging/router';
+import { contentScriptTab, listen } from '../messaging/router';
 
 export const EXTENSION_NAME = '团员电子档案助手';
 const STORAGE_KEY = 'pageStateByTab';
@@ -68,14 +68,10 @@ export async function followGlobalBadgeColor(color: string): Promise<void> {
   await Promise.all(tabs.map(([tabId]) => browser.action.setBadgeBackgroundColor({ tabId: Number(tabId), color }).catch(() => {})));
 }
 
-function fromOwnContentScript(sender: Browser.runtime.MessageSender): number | null {
-  return sender.id === browser.runtime.id && sender.tab?.id !== undefined ? sender.tab.id : null;
-}
-
 export function servePageState(): void {
   listen({
     pageSeen: async (payload, sender) => {
-      const tabId = fromOwnContentScript(sender);
+      const tabId = contentScriptTab(sender);
       const page = parseTabPage(payload);
       if (tabId === null || !page) return { ok: true };
       await Promise.all([writeOne(tabId, page), show(tabId, page.pageType)]);

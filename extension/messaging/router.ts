@@ -18,6 +18,11 @@ export function listen(handlers: Partial<Handlers>): void {
   });
 }
 
+/** The tab of one of our own content scripts that sent a message, or null for any other sender. */
+export function contentScriptTab(sender: Browser.runtime.MessageSender): number | null {
+  return sender.id === browser.runtime.id && sender.tab?.id !== undefined ? sender.tab.id : null;
+}
+
 function isEnvelope(x: unknown): x is Envelope {
   return typeof x === 'object' && x !== null && typeof (x as { type?: unknown }).type === 'string';
 }

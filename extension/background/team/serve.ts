@@ -7,7 +7,7 @@ import { CreateInviteRequest, InviteCreated, InviteList, TenantSettings, TokenIn
 import { DecideModificationRequest, MemberView, ModificationView } from '../../../shared/api/members';
 import { OrgImportResult } from '../../../shared/api/orgs';
 import { z } from 'zod';
-import { listen, type Handlers } from '../../messaging/router';
+import { contentScriptTab, listen, type Handlers } from '../../messaging/router';
 import { followGlobalBadgeColor } from '../pageState';
 import { updateSettings } from '../settings';
 import type { LocalDb } from '../store/db';
@@ -54,8 +54,6 @@ export async function teamStatus(db: LocalDb, origin: string): Promise<TeamStatu
   };
 }
 
-const fromOwnContentScript = (sender: Browser.runtime.MessageSender) => sender.id === browser.runtime.id && sender.tab?.id !== undefined;
-
 /** What a content script may ask (it runs inside the host's page): the rest is for the extension's own pages. */
 const CONTENT_SCRIPT_MAY: ReadonlySet<string> = new Set(['teamPendingJump', 'reviewFindings', 'recordApprovalDecision']);
 
@@ -68,7 +66,7 @@ function extensionPagesOnly(handlers: Partial<Handlers>, origin: string): Partia
   for (const [type, handler] of Object.entries(handlers) as [string, (p: unknown, s: Browser.runtime.MessageSender) => unknown][]) {
     out[type] = (payload: unknown, sender: Browser.runtime.MessageSender) => {
       const fromExtensionPage = sender.id === browser.runtime.id && (sender.url ?? '').startsWith(`${origin}/`);
-      if (fromExtensionPage || (CONTENT_SCRIPT_MAY.has(type) && fromOwnContentScript(sender))) return handler(payload, sender);
+      if (fromExtensionPage || (CONTENT_SCRIPT_MAY.has(type) && contentScriptTab(sender) !== null)) return handler(payload, sender);
       return Promise.reject(new Error('此操作只能在扩展的弹出窗口或设置页中进行'));
     };
   }
@@ -158,7 +156,10 @@ export function serveTeam(dbReady: Promise<LocalDb>): SyncScheduler {
     teamMembers: async (q) => membersFor(await dbReady, q, deps),
     teamSearch: ({ by, q }) => attempt(async () => searchMembers(await dbReady, by, q, deps)),
     teamOpenMember: ({ member }) => attempt(async () => ({ tabId: await openMember(member) })),
-    teamPendingJump: async (_p, sender) => (fromOwnContentScript(sender) ? takeJump(sender.tab!.id) : null),
+    teamPendingJump: async (_p, sender) => {
+      const tab = contentScriptTab(sender);
+      return tab === null ? null : takeJump(tab);
+    },
     teamSetReminderTime: ({ time }) =>
       attempt(async () => {
         const db = await dbReady;
