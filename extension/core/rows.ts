@@ -8,7 +8,7 @@ import { isValidIdCard, normaliseIdCard } from '../../shared/domain/idCard';
 import type { CertStatus, ChinaDate, OrgType } from '../../shared/domain/types';
 import type { MemberFacts } from '../background/store/members';
 import type { OrgRef } from '../model/member';
-import { bodyRows, cellText, type ColumnKey, type HostTable } from './table';
+import { cellText, type ColumnKey, type HostTable } from './table';
 
 /** What one row says about its member. A field is undefined when its column is missing. */
 export interface RowMember {
@@ -74,8 +74,4 @@ export function readRow(t: HostTable, tr: HTMLTableRowElement, index: number, pa
   if (cells.idCard && isValidIdCard(cells.idCard)) member.idCard = normaliseIdCard(cells.idCard);
   const signature = `${member.org.name}\u0001${member.name}\u0001${member.devNumber ?? '\u0002'}\u0001${member.joinedOn ?? '\u0002'}\u0001${cells.certStatus ?? '\u0002'}\u0001${cells.upload ?? '\u0002'}\u0001${member.idCard ? 'id' : ''}`;
   return { tr, index, cells, member, signature, facts: null };
-}
-
-export function readRows(t: HostTable, pageOrg: OrgRef): MemberRow[] {
-  return bodyRows(t).map((tr, i) => readRow(t, tr, i, pageOrg));
 }

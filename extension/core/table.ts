@@ -61,15 +61,6 @@ export function asMemberTable(tableEl: HTMLElement): HostTable | null {
   return { el: tableEl, headers, columns, reads, body, copies };
 }
 
-export function findMemberTables(root: ParentNode): HostTable[] {
-  const found: HostTable[] = [];
-  for (const el of root.querySelectorAll<HTMLElement>(TABLE.root)) {
-    const t = asMemberTable(el);
-    if (t) found.push(t);
-  }
-  return found;
-}
-
 /** The main body's member rows, in order. */
 export function bodyRows(t: HostTable): HTMLTableRowElement[] {
   const rows: HTMLTableRowElement[] = [];
@@ -77,10 +68,10 @@ export function bodyRows(t: HostTable): HTMLTableRowElement[] {
   return rows;
 }
 
-/** The text a host cell shows, without our marks; `textContent`, never `innerText` (no layout). */
 /** Cells we ever put a mark into (marks.ts adds them): any other cell is read in one go. */
 export const markedCells = new WeakSet<Element>();
 
+/** The text a host cell shows, without our marks; `textContent`, never `innerText` (no layout). */
 export function cellText(td: Element | undefined): string {
   const cell = td?.firstElementChild ?? td;
   if (!cell) return '';
@@ -106,11 +97,4 @@ export function rowCopies(t: HostTable, tr: HTMLTableRowElement, index: number):
     if (copy && copy.classList.contains('el-table__row')) out.push(copy);
   }
   return out;
-}
-
-/** Whether the host shows its loading mask or its empty text over this table. */
-export function tableState(t: HostTable): 'loading' | 'empty' | 'rows' {
-  const mask = t.el.querySelector<HTMLElement>(`:scope > ${TABLE.loadingMask}`);
-  if (mask && mask.style.display !== 'none') return 'loading';
-  return t.body.querySelector('tr.el-table__row') ? 'rows' : 'empty';
 }

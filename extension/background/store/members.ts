@@ -152,10 +152,6 @@ export async function recordFact<F extends 'approvedOn' | 'page1Number' | 'gradu
   return updated;
 }
 
-export function membersOfOrg(db: LocalDb, org: string): Promise<LocalMember[]> {
-  return db.getAllFromIndex('members', 'byOrg', org);
-}
-
 export function allMembers(db: LocalDb): Promise<LocalMember[]> {
   return db.getAll('members');
 }
