@@ -14,10 +14,6 @@ export function uploadRoot(input: HTMLInputElement): Element | null {
   return input.closest(UPLOAD.component)?.parentElement ?? null;
 }
 
-export function chosenCount(input: HTMLInputElement): number {
-  return uploadRoot(input)?.querySelectorAll(UPLOAD.listItem).length ?? 0;
-}
-
 export function clearChosen(input: HTMLInputElement): void {
   const root = uploadRoot(input);
   if (!root) return;

@@ -15,8 +15,6 @@ export const insertTenant = (db: D1Database, t: { id: string; name: string; stor
 
 export const tenantById = (db: D1Database, id: string) => db.prepare('SELECT * FROM tenants WHERE id = ?').bind(id).first<TenantRow>();
 
-export const allTenants = async (db: D1Database) => (await db.prepare('SELECT * FROM tenants ORDER BY id').all<TenantRow>()).results;
-
 export const updateSettings = (db: D1Database, id: string, s: { storeNames: boolean; allowedOrigins: string[] }) =>
   db.prepare('UPDATE tenants SET store_names = ?, allowed_origins = ? WHERE id = ?').bind(s.storeNames ? 1 : 0, JSON.stringify(s.allowedOrigins), id);
 

@@ -243,7 +243,3 @@ export class Lexer {
     return after === undefined || !!WS[after] || !!DELIM[after];
   }
 }
-
-export function isWhite(c: number | undefined): boolean {
-  return c !== undefined && WS[c] === 1;
-}
