@@ -42,13 +42,15 @@ const PAGE_CODES = ['page-count', 'duplicate-page', 'blank-page', 'unchecked-pag
 const CLARITY_CODES = ['blurry-page', 'stained-page', 'low-resolution', 'not-scanned', 'huge-image', 'background-border', 'orientation', 'skew'];
 const UNREADABLE = ['empty', 'not-pdf', 'corrupt', 'encrypted'];
 
-function sealDetail(check: CheckResult | null, unreadable: boolean, noSeal: boolean): string {
-  if (!check) return '待检查';
-  if (unreadable) return '文件无法读取';
-  if (noSeal) return '未找到红色圆形公章';
-  if (!check.sealPages) return '找到公章';
-  if (check.sealPages.length === 0) return '没有可检查的扫描页面，请人工核对';
-  return `第 ${check.sealPages.join('、')} 页找到公章`;
+/** The seal item's state and what it says. */
+function sealState(check: CheckResult | null, unreadable: boolean, noSeal: boolean): { detail: string; auto: ItemState } {
+  if (!check) return { detail: '待检查', auto: 'unknown' };
+  if (unreadable) return { detail: '文件无法读取', auto: 'problem' };
+  if (noSeal) return { detail: '未找到红色圆形公章', auto: 'problem' };
+  if (!check.sealPages) return { detail: '找到公章', auto: 'ok' };
+  // No finding and no seal seen: no page could be looked at (typed pages, broken images).
+  if (check.sealPages.length === 0) return { detail: '没有可检查的扫描页面，请人工核对', auto: 'unknown' };
+  return { detail: `第 ${check.sealPages.join('、')} 页找到公章`, auto: 'ok' };
 }
 
 export function checklist(b: Basics, check: CheckResult | null): ChecklistItem[] {
@@ -103,9 +105,7 @@ export function checklist(b: Basics, check: CheckResult | null): ChecklistItem[]
     {
       id: 'seal',
       label: '已加盖公章（§4.2）',
-      detail: sealDetail(check, unreadable, has('no-seal')),
-      // No finding and no seal seen: no page could be looked at (typed pages, broken images).
-      auto: check && !unreadable && !has('no-seal') && check.sealPages?.length === 0 ? 'unknown' : seen(has('no-seal')),
+      ...sealState(check, unreadable, has('no-seal')),
       reason: '《入团志愿书》未见上级团委审批公章，请盖章后彩色扫描、重新上传（§4.2）。',
     },
     {
