@@ -32,7 +32,9 @@ export default defineConfig({
               bindings: {
                 TEST_MIGRATIONS: await readD1Migrations(`${root}/worker/migrations`),
                 // A fresh audit signing key and admin secret per run (deployments set them as secrets).
-                AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+                AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519')
+                  .privateKey.export({ format: 'der', type: 'pkcs8' })
+                  .toString('base64'),
                 ADMIN_SECRET: 'test-admin-secret-0123456789',
               },
             },

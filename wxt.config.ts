@@ -26,7 +26,8 @@ export default defineConfig({
   imports: false,
   hooks: {
     'build:publicAssets': (_wxt, files) => {
-      for (const [src, dest] of PREFLIGHT_ASSETS) files.push({ absoluteSrc: resolve(import.meta.dirname, src), relativeDest: dest });
+      for (const [src, dest] of PREFLIGHT_ASSETS)
+        files.push({ absoluteSrc: resolve(import.meta.dirname, src), relativeDest: dest });
     },
   },
   manifest: ({ browser }) => ({

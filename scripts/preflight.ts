@@ -12,7 +12,8 @@ import { launchWithExtension } from '../test/support/chromium';
 import { ensureBuilt } from '../test/support/ensureBuilt';
 import { PreflightEngine } from '../test/support/preflight';
 
-const USAGE = '用法：npm run -s preflight -- [--json] [--number 发展团员编号] [--joined YYYY-MM-DD] [--pages 页数] 文件.pdf ...';
+const USAGE =
+  '用法：npm run -s preflight -- [--json] [--number 发展团员编号] [--joined YYYY-MM-DD] [--pages 页数] 文件.pdf ...';
 
 function usage(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -56,8 +57,11 @@ const MARK = { fail: '✗', warn: '!', info: 'i' } as const;
 
 function human(file: string, r: PreflightReport): string {
   const head = `${file}: ${VERDICT[r.verdict]}（${r.verdict}）· ${r.pages ?? '?'} 页 · ${(r.bytes / 1024 / 1024).toFixed(1)} MB · ${Math.round(r.ms.total)} ms`;
-  const lines = r.issues.map((i) => `  ${MARK[i.severity]} ${i.page ? `第 ${i.page} 页 ` : ''}[${i.code}] ${i.message}`);
-  if (r.page1Number) lines.push(`  首页编号：${r.page1Number.value}（${r.page1Number.source === 'text' ? '文字层' : 'OCR'}）`);
+  const lines = r.issues.map(
+    (i) => `  ${MARK[i.severity]} ${i.page ? `第 ${i.page} 页 ` : ''}[${i.code}] ${i.message}`,
+  );
+  if (r.page1Number)
+    lines.push(`  首页编号：${r.page1Number.value}（${r.page1Number.source === 'text' ? '文字层' : 'OCR'}）`);
   return [head, ...lines].join('\n');
 }
 
@@ -69,9 +73,25 @@ try {
   const out: unknown[] = [];
   for (const file of args.files) {
     const bytes = new Uint8Array(readFileSync(file));
-    const member = args.number || args.joined ? { ...(args.number ? { devNumber: args.number } : {}), ...(args.joined ? { joinedOn: args.joined } : {}) } : undefined;
-    const { report } = await engine.check(bytes, { fileName: basename(file), ...(member ? { member } : {}), ...(args.pages ? { expectedPages: args.pages } : {}) });
-    if (args.json) out.push({ file, verdict: report.verdict, issues: report.issues, pages: report.pages, bytes: report.bytes, ms: Math.round(report.ms.total), ...(report.page1Number ? { page1Number: report.page1Number } : {}) });
+    const member =
+      args.number || args.joined
+        ? { ...(args.number ? { devNumber: args.number } : {}), ...(args.joined ? { joinedOn: args.joined } : {}) }
+        : undefined;
+    const { report } = await engine.check(bytes, {
+      fileName: basename(file),
+      ...(member ? { member } : {}),
+      ...(args.pages ? { expectedPages: args.pages } : {}),
+    });
+    if (args.json)
+      out.push({
+        file,
+        verdict: report.verdict,
+        issues: report.issues,
+        pages: report.pages,
+        bytes: report.bytes,
+        ms: Math.round(report.ms.total),
+        ...(report.page1Number ? { page1Number: report.page1Number } : {}),
+      });
     else process.stdout.write(`${human(file, report)}\n`);
   }
   if (args.json) process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);

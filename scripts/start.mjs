@@ -48,7 +48,9 @@ function stop(code = 0) {
     for (const c of children) killGroup(c, 'SIGKILL');
     process.exit(code);
   }, 1500).unref();
-  Promise.all(children.map((c) => (c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once('exit', r)) : null))).then(() => {
+  Promise.all(
+    children.map((c) => (c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once('exit', r)) : null)),
+  ).then(() => {
     // wrangler can exit before its workerd does: nothing of any group may outlive npm start.
     for (const c of children) killGroup(c, 'SIGKILL');
     process.exit(code);
@@ -99,9 +101,21 @@ if (!opts['skip-build']) {
 execFileSync(process.execPath, ['scripts/worker-admin.mjs', 'ensure-dev-vars'], { stdio: 'inherit' });
 
 console.log('应用数据库迁移… / applying D1 migrations locally');
-execFileSync(bin('wrangler'), ['d1', 'migrations', 'apply', 'league-archive', '--local'], { stdio: ['ignore', 'ignore', 'inherit'], env: quietEnv });
+execFileSync(bin('wrangler'), ['d1', 'migrations', 'apply', 'league-archive', '--local'], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: quietEnv,
+});
 
-run('worker', bin('wrangler'), ['dev', '--local', '--ip', '127.0.0.1', '--port', String(workerPort), '--test-scheduled', '--show-interactive-dev-session=false']);
+run('worker', bin('wrangler'), [
+  'dev',
+  '--local',
+  '--ip',
+  '127.0.0.1',
+  '--port',
+  String(workerPort),
+  '--test-scheduled',
+  '--show-interactive-dev-session=false',
+]);
 
 const replicaMain = resolve('test/replica/main.ts');
 const hasReplica = existsSync(replicaMain);

@@ -5,7 +5,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 
 mkdirSync('.test-results', { recursive: true });
-const env = { ...process.env, VITEST_JSON: '.test-results/vitest.json', WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
+const env = {
+  ...process.env,
+  VITEST_JSON: '.test-results/vitest.json',
+  WRANGLER_SEND_METRICS: 'false',
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+};
 const args = ['node_modules/vitest/vitest.mjs', 'run', ...process.argv.slice(2)];
 const run = spawnSync(process.execPath, args, { stdio: 'inherit', env });
 process.exit(run.status ?? 1);

@@ -30,7 +30,10 @@ export function readDevVars(file = DEV_VARS) {
 export function ensureDevVars(file = DEV_VARS) {
   const vars = readDevVars(file);
   const add = [];
-  if (!vars.AUDIT_SIGNING_KEY) add.push(`AUDIT_SIGNING_KEY="${generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64')}"`);
+  if (!vars.AUDIT_SIGNING_KEY)
+    add.push(
+      `AUDIT_SIGNING_KEY="${generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64')}"`,
+    );
   if (!vars.ADMIN_SECRET) add.push(`ADMIN_SECRET="${randomBytes(24).toString('base64url')}"`);
   if (add.length) {
     const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
@@ -96,12 +99,19 @@ async function main() {
     for (const k of ['name', 'top-id', 'top-name']) if (!values[k]) (console.error(`缺少 --${k}`), process.exit(1));
     const r = await call(values.url, secret, 'POST', '/admin/tenants', {
       name: values.name,
-      topOrg: { id: values['top-id'], name: values['top-name'], type: values['top-type'], leagueId: values['top-league-id'] },
+      topOrg: {
+        id: values['top-id'],
+        name: values['top-name'],
+        type: values['top-type'],
+        leagueId: values['top-league-id'],
+      },
       storeNames: !values['no-names'],
       inviteTtlDays: Number(values.days),
     });
     console.log(`团队已创建：${r.tenantId}`);
-    console.log(`首个邀请码（${r.invite.role === 'committee' ? '团委管理员' : '团支部管理员'}，${r.invite.orgId}，有效期至 ${r.invite.expiresAt}）：`);
+    console.log(
+      `首个邀请码（${r.invite.role === 'committee' ? '团委管理员' : '团支部管理员'}，${r.invite.orgId}，有效期至 ${r.invite.expiresAt}）：`,
+    );
     console.log(`  ${r.invite.code}`);
     console.log('请在扩展的选项页输入此邀请码加入团队；邀请码只能使用一次。');
     console.log(JSON.stringify(r));
@@ -109,12 +119,18 @@ async function main() {
   }
   if (command === 'invite') {
     if (!values.tenant || !values.org) (console.error('缺少 --tenant 或 --org'), process.exit(1));
-    const r = await call(values.url, secret, 'POST', `/admin/tenants/${encodeURIComponent(values.tenant)}/invites`, { orgId: values.org, role: values.role, ttlDays: Number(values.days) });
+    const r = await call(values.url, secret, 'POST', `/admin/tenants/${encodeURIComponent(values.tenant)}/invites`, {
+      orgId: values.org,
+      role: values.role,
+      ttlDays: Number(values.days),
+    });
     console.log(`邀请码（${r.role}，${r.orgId}，有效期至 ${r.expiresAt}）：\n  ${r.code}`);
     console.log(JSON.stringify(r));
     return;
   }
-  console.error('用法：npm run worker:admin -- create-tenant|invite|health|ensure-dev-vars [选项]（详见 docs/worker.md）');
+  console.error(
+    '用法：npm run worker:admin -- create-tenant|invite|health|ensure-dev-vars [选项]（详见 docs/worker.md）',
+  );
   process.exit(1);
 }
 

@@ -39,7 +39,10 @@ const meterD1: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.header('X-D1-Rows-Read', String(meter.rowsRead));
   c.header('X-D1-Rows-Written', String(meter.rowsWritten));
   // Workers' clock moves only across I/O, so app time is what the isolate saw, D1 included.
-  c.header('Server-Timing', `d1;dur=${meter.ms.toFixed(2)};desc="${meter.queries} queries, ${meter.rowsRead} rows read", app;dur=${(performance.now() - started).toFixed(2)}`);
+  c.header(
+    'Server-Timing',
+    `d1;dur=${meter.ms.toFixed(2)};desc="${meter.queries} queries, ${meter.rowsRead} rows read", app;dur=${(performance.now() - started).toFixed(2)}`,
+  );
 };
 
 export const app = new Hono<AppEnv>()
@@ -47,7 +50,12 @@ export const app = new Hono<AppEnv>()
   .use(requestId({ headerName: 'X-Request-Id', limitLength: 100 }))
   .use(extensionCors)
   .use(meterD1)
-  .use(bodyLimit({ maxSize: MAX_BODY, onError: (c) => c.json(errorBody('too-large', '请求内容过大：每批最多 5000 行、8 MB，请分批上传'), 413) }))
+  .use(
+    bodyLimit({
+      maxSize: MAX_BODY,
+      onError: (c) => c.json(errorBody('too-large', '请求内容过大：每批最多 5000 行、8 MB，请分批上传'), 413),
+    }),
+  )
   .route('/health', health)
   .route('/admin', admin)
   .route('/invites', invites)

@@ -10,13 +10,27 @@ import type { AppEnv } from './env';
 export const extensionCors: MiddlewareHandler<AppEnv> = async (c, next) => {
   const origin = c.req.header('Origin');
   if (!origin) return next();
-  const configured = new Set((c.env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean));
-  const allowed = configured.has(origin) || (/^(chrome|moz)-extension:\/\//.test(origin) && (await tenantOrigins(c.env.DB)).has(origin));
+  const configured = new Set(
+    (c.env.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+  const allowed =
+    configured.has(origin) ||
+    (/^(chrome|moz)-extension:\/\//.test(origin) && (await tenantOrigins(c.env.DB)).has(origin));
   return cors({
     origin: allowed ? origin : '',
     allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
     allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-    exposeHeaders: ['Idempotent-Replayed', 'Retry-After', 'Server-Timing', 'X-D1-Queries', 'X-D1-Rows-Read', 'X-Request-Id'],
+    exposeHeaders: [
+      'Idempotent-Replayed',
+      'Retry-After',
+      'Server-Timing',
+      'X-D1-Queries',
+      'X-D1-Rows-Read',
+      'X-Request-Id',
+    ],
     maxAge: 600,
     credentials: false,
   })(c, next);

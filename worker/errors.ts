@@ -15,7 +15,12 @@ export class ApiFailure extends Error {
   }
 }
 
-export function fail(status: ContentfulStatusCode, code: string, message: string, headers?: Record<string, string>): never {
+export function fail(
+  status: ContentfulStatusCode,
+  code: string,
+  message: string,
+  headers?: Record<string, string>,
+): never {
   throw new ApiFailure(status, code, message, headers);
 }
 

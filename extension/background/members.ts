@@ -12,8 +12,12 @@ export function serveMembers(db: Promise<LocalDb>): void {
       const d = await db;
       return recordObservations(d, await withNotices(d, rows), observedAt);
     },
-    setApprovedOn: async ({ keys, approvedOn }) => ({ updated: await recordFact(await db, keys, 'approvedOn', approvedOn, Date.now()) }),
-    setGraduating: async ({ keys, graduating }) => ({ updated: await recordFact(await db, keys, 'graduating', graduating, Date.now()) }),
+    setApprovedOn: async ({ keys, approvedOn }) => ({
+      updated: await recordFact(await db, keys, 'approvedOn', approvedOn, Date.now()),
+    }),
+    setGraduating: async ({ keys, graduating }) => ({
+      updated: await recordFact(await db, keys, 'graduating', graduating, Date.now()),
+    }),
     recordRejectionReasons: async ({ items }) => ({ updated: await recordRejectionNotices(await db, items) }),
     rememberOrgType: async ({ org, type }) => {
       await rememberOrgType(await db, org, type);

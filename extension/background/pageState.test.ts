@@ -15,7 +15,8 @@ describe('the toolbar icon per page', () => {
   });
 
   it('accepts only well-formed reports from the content script', () => {
-    for (const pageType of PAGE_TYPES) expect(parseTabPage({ pageType, path: '/zhtj/x' })).toEqual({ pageType, path: '/zhtj/x' });
+    for (const pageType of PAGE_TYPES)
+      expect(parseTabPage({ pageType, path: '/zhtj/x' })).toEqual({ pageType, path: '/zhtj/x' });
     expect(parseTabPage({ pageType: 'admin', path: '/zhtj/x' })).toBeNull();
     expect(parseTabPage({ pageType: 'landing' })).toBeNull();
     expect(parseTabPage({ pageType: 'landing', path: 'x'.repeat(3000) })).toBeNull();

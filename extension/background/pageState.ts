@@ -23,7 +23,8 @@ export interface ActionLook {
 
 /** How the toolbar icon looks on a page of this type. */
 export function actionLook(pageType: PageType): ActionLook {
-  if (pageType === 'unknown') return { title: `未识别此页面 · ${EXTENSION_NAME}不会改动此页`, badge: '?', badgeColor: '#909399' };
+  if (pageType === 'unknown')
+    return { title: `未识别此页面 · ${EXTENSION_NAME}不会改动此页`, badge: '?', badgeColor: '#909399' };
   return { title: `${EXTENSION_NAME} · ${PAGE_LABELS[pageType]}`, badge: '', badgeColor: '#1d62c9' };
 }
 
@@ -65,7 +66,9 @@ async function show(tabId: number, pageType: PageType): Promise<void> {
 /** After the global badge changed colour: tabs on recognised pages follow it. */
 export async function followGlobalBadgeColor(color: string): Promise<void> {
   const tabs = Object.entries(await readAll()).filter(([, page]) => page.pageType !== 'unknown');
-  await Promise.all(tabs.map(([tabId]) => browser.action.setBadgeBackgroundColor({ tabId: Number(tabId), color }).catch(() => {})));
+  await Promise.all(
+    tabs.map(([tabId]) => browser.action.setBadgeBackgroundColor({ tabId: Number(tabId), color }).catch(() => {})),
+  );
 }
 
 export function servePageState(): void {

@@ -2,7 +2,13 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PreflightResult } from '../../shared/api/sync';
 import type { ChinaDate } from '../../shared/domain/types';
-import { overrides, parseRecordRequest, preflightHistory, recordPreflight, type RecordPreflightRequest } from './preflight';
+import {
+  overrides,
+  parseRecordRequest,
+  preflightHistory,
+  recordPreflight,
+  type RecordPreflightRequest,
+} from './preflight';
 import { openLocalDb, type LocalDb } from './store/db';
 import { allMembers, recordObservations } from './store/members';
 import { setTenantHashKey } from './store/hashKey';
@@ -35,45 +41,94 @@ describe('keeping preflight results', () => {
     expect(m!.values.page1Number).toBe('202412345679');
     expect(m!.values.status).toBe('notUploaded');
     const history = await preflightHistory(db, key!);
-    expect(history).toMatchObject([{ verdict: 'fail', codes: ['page-count', 'no-seal'], decision: 'held', at: 200, sha256: 'a'.repeat(64) }]);
+    expect(history).toMatchObject([
+      { verdict: 'fail', codes: ['page-count', 'no-seal'], decision: 'held', at: 200, sha256: 'a'.repeat(64) },
+    ]);
     expect(JSON.stringify(history)).not.toContain('%PDF');
   });
 
   it('keeps 仍要上传 with its reason in the member’s history and in the override log', async () => {
-    const { key } = await recordPreflight(db, { member, result: result(), context: 'upload', decision: 'override', reason: '原件缺页，已报上级同意先上传' }, 300);
-    expect((await preflightHistory(db, key!)).at(-1)).toMatchObject({ decision: 'override', reason: '原件缺页，已报上级同意先上传' });
-    expect(await overrides(db)).toMatchObject([{ memberKey: key, reason: '原件缺页，已报上级同意先上传', member: { name: '张伟' } }]);
+    const { key } = await recordPreflight(
+      db,
+      { member, result: result(), context: 'upload', decision: 'override', reason: '原件缺页，已报上级同意先上传' },
+      300,
+    );
+    expect((await preflightHistory(db, key!)).at(-1)).toMatchObject({
+      decision: 'override',
+      reason: '原件缺页，已报上级同意先上传',
+    });
+    expect(await overrides(db)).toMatchObject([
+      { memberKey: key, reason: '原件缺页，已报上级同意先上传', member: { name: '张伟' } },
+    ]);
   });
 
   it('refuses an override without a reason and malformed results', () => {
-    expect(parseRecordRequest({ member, result: result(), context: 'upload', decision: 'override', reason: ' ' })).toBe('请填写仍要上传的理由');
-    expect(parseRecordRequest({ member, result: result({ sha256: 'xyz' }), context: 'upload', decision: 'held' })).toBe('检查结果缺少文件摘要');
-    expect(parseRecordRequest({ member, result: result({ codes: ['DROP TABLE'] }), context: 'upload', decision: 'held' })).toBe('问题代码无效');
-    expect(parseRecordRequest({ member, result: result(), context: 'elsewhere', decision: 'held' })).toBe('检查场景无效');
-    expect(typeof parseRecordRequest({ member, result: result(), context: 'review', decision: 'reviewed' })).toBe('object');
-    expect(parseRecordRequest({ member, result: result({ sealPages: [0, 'x'] as unknown as number[] }), context: 'review', decision: 'reviewed' })).toBe('公章页码无效');
-    expect(parseRecordRequest({ member, result: result({ sealPages: [3] }), context: 'review', decision: 'reviewed' })).toMatchObject({ result: { sealPages: [3] } });
+    expect(parseRecordRequest({ member, result: result(), context: 'upload', decision: 'override', reason: ' ' })).toBe(
+      '请填写仍要上传的理由',
+    );
+    expect(parseRecordRequest({ member, result: result({ sha256: 'xyz' }), context: 'upload', decision: 'held' })).toBe(
+      '检查结果缺少文件摘要',
+    );
+    expect(
+      parseRecordRequest({ member, result: result({ codes: ['DROP TABLE'] }), context: 'upload', decision: 'held' }),
+    ).toBe('问题代码无效');
+    expect(parseRecordRequest({ member, result: result(), context: 'elsewhere', decision: 'held' })).toBe(
+      '检查场景无效',
+    );
+    expect(typeof parseRecordRequest({ member, result: result(), context: 'review', decision: 'reviewed' })).toBe(
+      'object',
+    );
+    expect(
+      parseRecordRequest({
+        member,
+        result: result({ sealPages: [0, 'x'] as unknown as number[] }),
+        context: 'review',
+        decision: 'reviewed',
+      }),
+    ).toBe('公章页码无效');
+    expect(
+      parseRecordRequest({ member, result: result({ sealPages: [3] }), context: 'review', decision: 'reviewed' }),
+    ).toMatchObject({ result: { sealPages: [3] } });
   });
 
   it('queues nothing in local mode, and a valid sync row once connected to a team', async () => {
     await recordPreflight(db, { member, result: result(), context: 'upload', decision: 'held' }, 400);
     expect(await db.count('pending')).toBe(0);
     await setTenantHashKey(db, { id: 'tenant-1', key: new Uint8Array(32) });
-    await recordPreflight(db, { member, result: result({ verdict: 'warn', codes: ['skew', 'skew'] }), context: 'upload', decision: 'released' }, 500);
+    await recordPreflight(
+      db,
+      { member, result: result({ verdict: 'warn', codes: ['skew', 'skew'] }), context: 'upload', decision: 'released' },
+      500,
+    );
     const rows = await db.getAll('pending');
     expect(rows).toHaveLength(1);
     expect(rows[0]!.kind).toBe('preflight');
     const body = PreflightResult.parse(rows[0]!.body);
-    expect(body).toMatchObject({ verdict: 'warn', codes: ['skew'], member: { devNumber: '202412345678' }, org: { path: ['高二（3）班团支部'] }, pages: 12, decision: 'released' });
+    expect(body).toMatchObject({
+      verdict: 'warn',
+      codes: ['skew'],
+      member: { devNumber: '202412345678' },
+      org: { path: ['高二（3）班团支部'] },
+      pages: 12,
+      decision: 'released',
+    });
     expect(body.overrideReason).toBeUndefined();
     // 仍要上传 carries the admin's reason to the team.
-    await recordPreflight(db, { member, result: result(), context: 'upload', decision: 'override', reason: '原件缺页，已报上级同意先上传' }, 600);
+    await recordPreflight(
+      db,
+      { member, result: result(), context: 'upload', decision: 'override', reason: '原件缺页，已报上级同意先上传' },
+      600,
+    );
     const override = PreflightResult.parse((await db.getAll('pending'))[1]!.body);
     expect(override).toMatchObject({ decision: 'override', overrideReason: '原件缺页，已报上级同意先上传' });
   });
 
   it('keeps a reviewer’s check without a member it can place', async () => {
-    const { key } = await recordPreflight(db, { member: null, result: result({ verdict: 'pass', codes: [] }), context: 'review', decision: 'reviewed' }, 600);
+    const { key } = await recordPreflight(
+      db,
+      { member: null, result: result({ verdict: 'pass', codes: [] }), context: 'review', decision: 'reviewed' },
+      600,
+    );
     expect(key).toBeNull();
   });
 });

@@ -77,20 +77,34 @@ export function parseRecordRequest(x: unknown): RecordPreflightRequest | string 
   const r = x as Partial<RecordPreflightRequest> | null;
   if (!r || typeof r !== 'object') return '请求格式错误';
   const res = r.result as Partial<PreflightSummary> | undefined;
-  if (!res || typeof res.fileName !== 'string' || typeof res.sha256 !== 'string' || !HEX.test(res.sha256)) return '检查结果缺少文件摘要';
+  if (!res || typeof res.fileName !== 'string' || typeof res.sha256 !== 'string' || !HEX.test(res.sha256))
+    return '检查结果缺少文件摘要';
   if (typeof res.bytes !== 'number' || res.bytes < 0 || !Number.isFinite(res.bytes)) return '检查结果缺少文件大小';
   if (res.pages !== null && (typeof res.pages !== 'number' || res.pages < 0)) return '检查结果的页数无效';
   if (typeof res.verdict !== 'string' || !VERDICTS.includes(res.verdict)) return '检查结论无效';
-  if (!Array.isArray(res.codes) || res.codes.length > 50 || !res.codes.every((c) => typeof c === 'string' && CODE.test(c))) return '问题代码无效';
-  if (res.page1Number !== null && (typeof res.page1Number !== 'string' || !/^\d{1,32}$/.test(res.page1Number))) return '首页编号无效';
-  if (res.sealPages !== undefined && (!Array.isArray(res.sealPages) || res.sealPages.length > 50 || !res.sealPages.every((p) => Number.isInteger(p) && p >= 1 && p <= 10_000))) return '公章页码无效';
+  if (
+    !Array.isArray(res.codes) ||
+    res.codes.length > 50 ||
+    !res.codes.every((c) => typeof c === 'string' && CODE.test(c))
+  )
+    return '问题代码无效';
+  if (res.page1Number !== null && (typeof res.page1Number !== 'string' || !/^\d{1,32}$/.test(res.page1Number)))
+    return '首页编号无效';
+  if (
+    res.sealPages !== undefined &&
+    (!Array.isArray(res.sealPages) ||
+      res.sealPages.length > 50 ||
+      !res.sealPages.every((p) => Number.isInteger(p) && p >= 1 && p <= 10_000))
+  )
+    return '公章页码无效';
   if (typeof r.context !== 'string' || !CONTEXTS.includes(r.context)) return '检查场景无效';
   if (typeof r.decision !== 'string' || !DECISIONS.includes(r.decision)) return '处理方式无效';
   const reason = typeof r.reason === 'string' ? r.reason.trim() : '';
   if (r.decision === 'override' && reason.length < 2) return '请填写仍要上传的理由';
   if (reason.length > 500) return '理由最长 500 字';
   const m = r.member;
-  if (m !== null && (typeof m !== 'object' || typeof m?.name !== 'string' || typeof m.org?.name !== 'string')) return '团员信息无效';
+  if (m !== null && (typeof m !== 'object' || typeof m?.name !== 'string' || typeof m.org?.name !== 'string'))
+    return '团员信息无效';
   const result: PreflightSummary = {
     fileName: res.fileName.slice(0, 300),
     sha256: res.sha256,
@@ -102,21 +116,44 @@ export function parseRecordRequest(x: unknown): RecordPreflightRequest | string 
     ...(res.sealPages ? { sealPages: [...res.sealPages] } : {}),
     ...(typeof res.fix === 'string' && CODE.test(res.fix) ? { fix: res.fix } : {}),
   };
-  return { member: m ?? null, result, context: r.context as PreflightContext, decision: r.decision as PreflightDecision, ...(reason ? { reason } : {}) };
+  return {
+    member: m ?? null,
+    result,
+    context: r.context as PreflightContext,
+    decision: r.decision as PreflightDecision,
+    ...(reason ? { reason } : {}),
+  };
 }
 
 /**
  * Keeps one result. The member is found (or first kept) the way the list keeps rows, so the
  * result lands on the same member the overlay marks. Answers the member's key.
  */
-export async function recordPreflight(db: LocalDb, req: RecordPreflightRequest, now: number): Promise<{ key: string | null }> {
+export async function recordPreflight(
+  db: LocalDb,
+  req: RecordPreflightRequest,
+  now: number,
+): Promise<{ key: string | null }> {
   let key: string | null = null;
   const m = req.member;
   if (m && m.name.trim() && m.joinedOn) {
-    const obs = { org: m.org, name: m.name, joinedOn: m.joinedOn, ...(m.devNumber !== undefined ? { devNumber: m.devNumber } : {}) };
+    const obs = {
+      org: m.org,
+      name: m.name,
+      joinedOn: m.joinedOn,
+      ...(m.devNumber !== undefined ? { devNumber: m.devNumber } : {}),
+    };
     key = (await recordObservations(db, [obs], now)).facts[0]?.key || null;
   }
-  const record: PreflightRecord = { ...req.result, at: now, memberKey: key, member: m, context: req.context, decision: req.decision, ...(req.reason ? { reason: req.reason } : {}) };
+  const record: PreflightRecord = {
+    ...req.result,
+    at: now,
+    memberKey: key,
+    member: m,
+    context: req.context,
+    decision: req.decision,
+    ...(req.reason ? { reason: req.reason } : {}),
+  };
   if (key) {
     const historyKey = HISTORY_PREFIX + key;
     const tx = db.transaction('kv', 'readwrite');
@@ -171,7 +208,6 @@ export async function preflightHistory(db: LocalDb, key: string): Promise<Prefli
 export async function overrides(db: LocalDb): Promise<PreflightRecord[]> {
   return ((await db.get('kv', OVERRIDES_KEY)) as PreflightRecord[] | undefined) ?? [];
 }
-
 
 /** The background's answers to the upload gate and the reviewer's check. */
 export function servePreflight(db: Promise<LocalDb>): void {

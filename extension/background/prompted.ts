@@ -26,11 +26,20 @@ const CONCERNS: Record<PromptKind, ReadonlySet<CertStatus>> = {
 
 const LIMIT = 200;
 
-export function promptedMembers(members: readonly LocalMember[], kinds: readonly PromptKind[]): Record<PromptKind, PromptMember[]> {
+export function promptedMembers(
+  members: readonly LocalMember[],
+  kinds: readonly PromptKind[],
+): Record<PromptKind, PromptMember[]> {
   const out: Record<PromptKind, PromptMember[]> = { notUploaded: [], uncertified: [] };
   for (const kind of kinds) {
     out[kind] = members
-      .filter((m) => m.values.joinedOn && m.values.status && needsArchive(m.values.joinedOn) && CONCERNS[kind].has(m.values.status))
+      .filter(
+        (m) =>
+          m.values.joinedOn &&
+          m.values.status &&
+          needsArchive(m.values.joinedOn) &&
+          CONCERNS[kind].has(m.values.status),
+      )
       .sort((a, b) => (a.values.joinedOn! < b.values.joinedOn! ? -1 : 1))
       .slice(0, LIMIT)
       .map((m) => ({

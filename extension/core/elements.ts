@@ -30,7 +30,12 @@ export function observeElements<E extends Element = HTMLElement>(
 }
 
 /** Resolves with the first value `probe` finds, checking on every DOM change; null after the timeout. */
-export function waitForElement<T>(root: Node, probe: () => T | null, signal: AbortSignal, timeoutMs = 10_000): Promise<T | null> {
+export function waitForElement<T>(
+  root: Node,
+  probe: () => T | null,
+  signal: AbortSignal,
+  timeoutMs = 10_000,
+): Promise<T | null> {
   return new Promise((resolve) => {
     const first = probe();
     if (first) return resolve(first);
@@ -46,7 +51,13 @@ export function waitForElement<T>(root: Node, probe: () => T | null, signal: Abo
       const v = probe();
       if (v) finish(v);
     });
-    mo.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['style', 'class'] });
+    mo.observe(root, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['style', 'class'],
+    });
     const timer = setTimeout(() => finish(probe()), timeoutMs);
     signal.addEventListener('abort', () => finish(null), { once: true });
   });

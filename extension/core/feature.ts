@@ -11,7 +11,10 @@ import { readSignedInOrg } from './org';
 import type { PageType } from './pages';
 import type { PageVisit } from './pageWatcher';
 
-export type SendFn = <T extends MessageType>(type: T, payload: Messages[T]['request']) => Promise<Messages[T]['response']>;
+export type SendFn = <T extends MessageType>(
+  type: T,
+  payload: Messages[T]['request'],
+) => Promise<Messages[T]['response']>;
 
 export interface FeatureContext {
   /** Aborts when the admin leaves the page (or the extension reloads). */
@@ -38,7 +41,13 @@ export function defineFeature(f: Feature): Feature {
 }
 
 /** Pages whose member lists are read (and kept) whatever features are on. */
-export const LIST_PAGES: readonly PageType[] = ['memberDatabase', 'subordinateDatabase', 'cadreDatabase', 'archiveReview', 'transfer'];
+export const LIST_PAGES: readonly PageType[] = [
+  'memberDatabase',
+  'subordinateDatabase',
+  'cadreDatabase',
+  'archiveReview',
+  'transfer',
+];
 
 export interface VisitEnv {
   doc: Document;
@@ -65,10 +74,22 @@ export async function startFeatures(visit: PageVisit, signal: AbortSignal, env: 
         keeper: env.makeKeeper(visit.pageType === 'cadreDatabase'),
       })
     : null;
-  const inert: Lists = { onPass: () => {}, addSelectionAction: () => {}, refreshFacts: async () => {}, requestPass: () => {} };
+  const inert: Lists = {
+    onPass: () => {},
+    addSelectionAction: () => {},
+    refreshFacts: async () => {},
+    requestPass: () => {},
+  };
   for (const f of here) {
     if (!featureOn(settings, f.id)) continue;
-    const ctx: FeatureContext = { signal, lifetime: env.lifetime, visit, doc: env.doc, lists: controller?.forFeature(f.id) ?? inert, send: env.send };
+    const ctx: FeatureContext = {
+      signal,
+      lifetime: env.lifetime,
+      visit,
+      doc: env.doc,
+      lists: controller?.forFeature(f.id) ?? inert,
+      send: env.send,
+    };
     try {
       await f.init(ctx);
     } catch (e) {

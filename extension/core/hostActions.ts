@@ -9,7 +9,9 @@ import { squash } from './table';
 const label = (s: string) => squash(s).replace(/[:：]$/, '');
 
 export function clickMenu(doc: Document, text: string): boolean {
-  const item = Array.from(doc.querySelectorAll<HTMLElement>(MENU.item)).find((el) => squash(el.textContent ?? '') === text);
+  const item = Array.from(doc.querySelectorAll<HTMLElement>(MENU.item)).find(
+    (el) => squash(el.textContent ?? '') === text,
+  );
   item?.click();
   return !!item;
 }
@@ -35,9 +37,12 @@ export function runSearch(doc: Document, fieldLabel: string, value: string): boo
   const form = input?.closest(SEARCH_FORM.form);
   if (!input || !form) return false;
   // Other fields are cleared so the search finds exactly this member.
-  for (const other of form.querySelectorAll<HTMLInputElement>(SEARCH_FORM.input)) if (other !== input && other.value && other.type !== 'hidden' && !other.readOnly) fillInput(other, '');
+  for (const other of form.querySelectorAll<HTMLInputElement>(SEARCH_FORM.input))
+    if (other !== input && other.value && other.type !== 'hidden' && !other.readOnly) fillInput(other, '');
   fillInput(input, value);
-  const submit = Array.from(form.querySelectorAll<HTMLElement>(SEARCH_FORM.button)).find((b) => squash(b.textContent ?? '') === SEARCH_FORM.submitText);
+  const submit = Array.from(form.querySelectorAll<HTMLElement>(SEARCH_FORM.button)).find(
+    (b) => squash(b.textContent ?? '') === SEARCH_FORM.submitText,
+  );
   submit?.click();
   return !!submit;
 }
@@ -49,10 +54,25 @@ function lastCrumb(doc: Document): string {
 }
 
 /** Opens a list from the menu and searches it for one member; false when the host would not. */
-export async function openListAndSearch(doc: Document, menuLabel: string, fieldLabel: string, value: string, signal: AbortSignal): Promise<boolean> {
+export async function openListAndSearch(
+  doc: Document,
+  menuLabel: string,
+  fieldLabel: string,
+  value: string,
+  signal: AbortSignal,
+): Promise<boolean> {
   if (lastCrumb(doc) !== menuLabel && !clickMenu(doc, menuLabel)) return false;
   // Wait for the list's own first load too, or its answer could land after the search's.
-  const loading = () => Array.from(doc.querySelectorAll<HTMLElement>(`${TABLE.root} > ${TABLE.loadingMask}`)).some((m) => m.style.display !== 'none');
-  const ready = await waitForElement(doc.body, () => (lastCrumb(doc) === menuLabel && doc.querySelector(TABLE.root) && !loading() ? searchInput(doc, fieldLabel) : null), signal, 10_000);
+  const loading = () =>
+    Array.from(doc.querySelectorAll<HTMLElement>(`${TABLE.root} > ${TABLE.loadingMask}`)).some(
+      (m) => m.style.display !== 'none',
+    );
+  const ready = await waitForElement(
+    doc.body,
+    () =>
+      lastCrumb(doc) === menuLabel && doc.querySelector(TABLE.root) && !loading() ? searchInput(doc, fieldLabel) : null,
+    signal,
+    10_000,
+  );
   return ready ? runSearch(doc, fieldLabel, value) : false;
 }

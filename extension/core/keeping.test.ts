@@ -18,7 +18,11 @@ describe('keeping rows', () => {
   it('keeps only precise statuses, the graduating flag of a 毕业班, and a 身份证号 only when the page showed a whole one', () => {
     expect(toObservation(row({ status: 'uncertified' }), false)).not.toHaveProperty('status');
     expect(toObservation(row({ status: 'unknown' }), false)).not.toHaveProperty('status');
-    expect(toObservation(row({ status: 'pending', devNumber: '' }), true)).toMatchObject({ status: 'pending', devNumber: '', isCadre: true });
+    expect(toObservation(row({ status: 'pending', devNumber: '' }), true)).toMatchObject({
+      status: 'pending',
+      devNumber: '',
+      isCadre: true,
+    });
     expect(toObservation(row({ org: { name: '高三（1）班', type: '06BYBTZB' } }), false)!.graduating).toBe(true);
     expect(toObservation(row({}), false)).not.toHaveProperty('idCard');
     expect(toObservation(row({ idCard: '11010519491231002X' }), false)!.idCard).toBe('11010519491231002X');
@@ -30,7 +34,13 @@ describe('keeping rows', () => {
     const sent: RowObservation[][] = [];
     const keeper = new Keeper(async (_type, { rows }) => {
       sent.push(rows);
-      const facts: MemberFacts[] = rows.map((r) => ({ key: r.name, approvedOn: r.name === '李娜' ? ('2024-05-25' as ChinaDate) : null, page1Number: null, rejectionReason: null, graduating: false }));
+      const facts: MemberFacts[] = rows.map((r) => ({
+        key: r.name,
+        approvedOn: r.name === '李娜' ? ('2024-05-25' as ChinaDate) : null,
+        page1Number: null,
+        rejectionReason: null,
+        graduating: false,
+      }));
       return { facts };
     }, false);
     const rows = Array.from({ length: 1200 }, (_, i) => row({ name: i === 7 ? '李娜' : `团员${i}` }));

@@ -8,7 +8,10 @@ import type { MemberFacts } from '../background/store/members';
 import type { RowObservation } from '../model/member';
 import type { MemberRow } from './rows';
 
-export type Send = <T extends 'observeRows'>(type: T, payload: { rows: RowObservation[]; observedAt: number }) => Promise<{ facts: MemberFacts[] }>;
+export type Send = <T extends 'observeRows'>(
+  type: T,
+  payload: { rows: RowObservation[]; observedAt: number },
+) => Promise<{ facts: MemberFacts[] }>;
 
 /** Statuses precise enough to keep: a bare 尚未认证 or unknown words would blur a better one. */
 const KEPT_STATUS: ReadonlySet<CertStatus> = new Set(['notUploaded', 'pending', 'rejected', 'certified']);
@@ -27,7 +30,8 @@ export function toObservation(row: MemberRow, isCadre: boolean): RowObservation 
 }
 
 /** Facts that change what a row shows (the key alone does not). */
-const meaningful = (f: MemberFacts) => f.approvedOn !== null || f.page1Number !== null || f.rejectionReason !== null || f.graduating;
+const meaningful = (f: MemberFacts) =>
+  f.approvedOn !== null || f.page1Number !== null || f.rejectionReason !== null || f.graduating;
 
 export class Keeper {
   private facts = new Map<string, MemberFacts>();
@@ -46,7 +50,8 @@ export class Keeper {
   async observe(rows: readonly MemberRow[], again = false): Promise<boolean> {
     const todo = new Map<string, RowObservation>();
     for (const row of rows) {
-      if (todo.has(row.signature) || this.inFlight.has(row.signature) || (!again && this.facts.has(row.signature))) continue;
+      if (todo.has(row.signature) || this.inFlight.has(row.signature) || (!again && this.facts.has(row.signature)))
+        continue;
       const o = toObservation(row, this.isCadre);
       if (o) todo.set(row.signature, o);
     }

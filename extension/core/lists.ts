@@ -146,11 +146,21 @@ export class ListsController {
     const tableEl = target.closest<HTMLElement>(TABLE.root);
     if (!tableEl) {
       for (const list of [r.addedNodes, r.removedNodes]) {
-        for (const n of list) if (n.nodeType === 1 && !(n as Element).matches(IGNORED) && ((n as Element).matches(TABLE.root) || (n as Element).querySelector(TABLE.root))) return true;
+        for (const n of list)
+          if (
+            n.nodeType === 1 &&
+            !(n as Element).matches(IGNORED) &&
+            ((n as Element).matches(TABLE.root) || (n as Element).querySelector(TABLE.root))
+          )
+            return true;
       }
       return false;
     }
-    if (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => n.nodeType === 1 && (n as Element).matches(IGNORED))) return false;
+    if (
+      r.type === 'childList' &&
+      [...r.addedNodes, ...r.removedNodes].every((n) => n.nodeType === 1 && (n as Element).matches(IGNORED))
+    )
+      return false;
     const state = this.states.get(tableEl);
     if (!state) return true;
     const tr = target.closest<HTMLTableRowElement>(TABLE.row);
@@ -181,7 +191,8 @@ export class ListsController {
     let read = 0;
     for (const el of doc.querySelectorAll<HTMLElement>(TABLE.root)) {
       let state = this.states.get(el);
-      if (!state) this.states.set(el, (state = { table: null, rows: new Map(), dirty: new Set(), read: new Set(), org: '' }));
+      if (!state)
+        this.states.set(el, (state = { table: null, rows: new Map(), dirty: new Set(), read: new Set(), org: '' }));
       if (!state.table || !state.table.body.isConnected || state.org !== pageOrg.name) {
         state.table = asMemberTable(el);
         state.rows.clear();

@@ -42,7 +42,8 @@ interface Op {
 
 const placedByRow = new WeakMap<HTMLTableRowElement, Map<string, Placed>>();
 
-const specKey = (s: MarkSpec) => `${s.tone}\u0001${s.text}\u0001${s.title ?? ''}\u0001${s.note ?? ''}\u0001${s.checkbox ?? ''}`;
+const specKey = (s: MarkSpec) =>
+  `${s.tone}\u0001${s.text}\u0001${s.title ?? ''}\u0001${s.note ?? ''}\u0001${s.checkbox ?? ''}`;
 
 let tagTemplate: HTMLElement | null = null;
 /** One finished mark per spec object and id: features hand out the same spec for the same case, so most marks are one deep clone. */
@@ -86,7 +87,6 @@ function create(doc: Document, spec: MarkSpec, id: string): HTMLElement {
   wrap.append(tag, note);
   return wrap;
 }
-
 
 function isPlacedIn(p: Placed, copies: HTMLTableRowElement[]): boolean {
   if (p.els.length !== copies.length) return false;

@@ -24,7 +24,11 @@ const SETTLE_MS = 120;
  * Calls `onVisit` for the page showing now and for every page the admin moves to, with a signal
  * that aborts when the admin leaves that page (or the extension is reloaded).
  */
-export function watchPage(ctx: WatchContext, doc: Document, onVisit: (visit: PageVisit, signal: AbortSignal) => void): void {
+export function watchPage(
+  ctx: WatchContext,
+  doc: Document,
+  onVisit: (visit: PageVisit, signal: AbortSignal) => void,
+): void {
   let current: PageVisit | null = null;
   let visit: AbortController | null = null;
   let scheduled = false;

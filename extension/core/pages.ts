@@ -61,10 +61,19 @@ export function readPageFacts(doc: Document, path: string): PageFacts {
 function readCrumbs(doc: Document): string[] {
   const items = doc.querySelectorAll(BREADCRUMB.items);
   if (items.length) {
-    return Array.from(items, (item) => (item.querySelector(BREADCRUMB.itemText) ?? item).textContent?.trim() ?? '').filter(Boolean);
+    return Array.from(
+      items,
+      (item) => (item.querySelector(BREADCRUMB.itemText) ?? item).textContent?.trim() ?? '',
+    ).filter(Boolean);
   }
   // A plain-text breadcrumb: "当前位置：管理中心 > 团员管理 > 团员电子数据库".
-  const hit = doc.evaluate(`//*[contains(text(), '${BREADCRUMB.label}')]`, doc.body ?? doc, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue;
+  const hit = doc.evaluate(
+    `//*[contains(text(), '${BREADCRUMB.label}')]`,
+    doc.body ?? doc,
+    null,
+    XPathResult.FIRST_ORDERED_NODE_TYPE,
+    null,
+  ).singleNodeValue;
   if (!hit) return [];
   // The label may sit alone in its own element, with the items as its siblings.
   const own = crumbsAfterLabel(hit.textContent ?? '');
@@ -75,5 +84,8 @@ function crumbsAfterLabel(text: string): string[] {
   const at = text.indexOf(BREADCRUMB.label);
   if (at < 0) return [];
   const after = text.slice(at + BREADCRUMB.label.length).replace(/^\s*[:：]\s*/, '');
-  return after.split(BREADCRUMB.separators).map((s) => s.trim()).filter(Boolean);
+  return after
+    .split(BREADCRUMB.separators)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

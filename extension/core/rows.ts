@@ -70,7 +70,10 @@ export function readRow(t: HostTable, tr: HTMLTableRowElement, index: number, pa
   const member: RowMember = { name: cells.name ?? '', org: orgOf(cells.org, pageOrg) };
   if (cells.devNumber !== undefined) member.devNumber = cells.devNumber === '--' ? '' : cells.devNumber;
   if (cells.joinedOn !== undefined) member.joinedOn = dateOf(cells.joinedOn);
-  if (cells.certStatus !== undefined) member.status = statusOf(cells.upload === undefined ? cells.certStatus : `${cells.certStatus}\u0001${cells.upload}`);
+  if (cells.certStatus !== undefined)
+    member.status = statusOf(
+      cells.upload === undefined ? cells.certStatus : `${cells.certStatus}\u0001${cells.upload}`,
+    );
   if (cells.idCard && isValidIdCard(cells.idCard)) member.idCard = normaliseIdCard(cells.idCard);
   const signature = `${member.org.name}\u0001${member.name}\u0001${member.devNumber ?? '\u0002'}\u0001${member.joinedOn ?? '\u0002'}\u0001${cells.certStatus ?? '\u0002'}\u0001${cells.upload ?? '\u0002'}\u0001${member.idCard ? 'id' : ''}`;
   return { tr, index, cells, member, signature, facts: null };

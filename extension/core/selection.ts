@@ -60,7 +60,15 @@ export class Selection {
     const n = rows.filter((r) => this.picked.has(r.signature)).length;
     ui.count.textContent = `已选 ${n} 人`;
     // Tick boxes exist only once selection mode was used.
-    if (this.active || this.used) for (const row of rows) batch.set(table, row, 'name', 'select', this.active ? { text: '', tone: 'primary', checkbox: this.picked.has(row.signature) } : null);
+    if (this.active || this.used)
+      for (const row of rows)
+        batch.set(
+          table,
+          row,
+          'name',
+          'select',
+          this.active ? { text: '', tone: 'primary', checkbox: this.picked.has(row.signature) } : null,
+        );
     if (this.active) this.used = true;
     if (!this.listening.has(table.el)) {
       this.listening.add(table.el);

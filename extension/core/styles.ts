@@ -13,7 +13,10 @@ const TONES = {
 } as const;
 
 const tones = Object.entries(TONES)
-  .map(([t, [fg, bg, border]]) => `.laa-tag--${t}{color:${fg};background:${bg};border-color:${border}}.laa-note--${t}{color:${fg}}`)
+  .map(
+    ([t, [fg, bg, border]]) =>
+      `.laa-tag--${t}{color:${fg};background:${bg};border-color:${border}}.laa-note--${t}{color:${fg}}`,
+  )
   .join('');
 
 export const OVERLAY_CSS = `

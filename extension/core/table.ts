@@ -39,7 +39,9 @@ export function readHeaders(tableEl: Element): string[] {
   const rows = head?.querySelectorAll('tr');
   const leaf = rows?.[rows.length - 1];
   if (!leaf) return [];
-  return Array.from(leaf.children, (th) => (th.classList.contains('gutter') ? '' : withoutSpaces((th.querySelector('.cell') ?? th).textContent ?? '')));
+  return Array.from(leaf.children, (th) =>
+    th.classList.contains('gutter') ? '' : withoutSpaces((th.querySelector('.cell') ?? th).textContent ?? ''),
+  );
 }
 
 const HEADER_TO_KEY = new Map(Object.entries(COLUMN_HEADERS).map(([k, v]) => [withoutSpaces(v), k as ColumnKey]));
@@ -53,10 +55,15 @@ export function asMemberTable(tableEl: HTMLElement): HostTable | null {
     if (key && columns[key] === undefined) columns[key] = i;
   });
   if (columns.name === undefined) return null;
-  if (columns.devNumber === undefined && columns.joinedOn === undefined && columns.certStatus === undefined) return null;
+  if (columns.devNumber === undefined && columns.joinedOn === undefined && columns.certStatus === undefined)
+    return null;
   const body = tableEl.querySelector<HTMLTableSectionElement>(`:scope > ${TABLE.bodyWrapper} tbody`);
   if (!body) return null;
-  const copies = Array.from(tableEl.querySelectorAll<HTMLTableSectionElement>(`:scope > ${TABLE.fixedLeft} tbody, :scope > ${TABLE.fixedRight} tbody`));
+  const copies = Array.from(
+    tableEl.querySelectorAll<HTMLTableSectionElement>(
+      `:scope > ${TABLE.fixedLeft} tbody, :scope > ${TABLE.fixedRight} tbody`,
+    ),
+  );
   const reads = (Object.entries(columns) as [ColumnKey, number][]).filter(([k]) => k !== 'actions');
   return { el: tableEl, headers, columns, reads, body, copies };
 }
@@ -64,7 +71,8 @@ export function asMemberTable(tableEl: HTMLElement): HostTable | null {
 /** The main body's member rows, in order. */
 export function bodyRows(t: HostTable): HTMLTableRowElement[] {
   const rows: HTMLTableRowElement[] = [];
-  for (const tr of t.body.children) if (tr instanceof HTMLTableRowElement && tr.classList.contains('el-table__row')) rows.push(tr);
+  for (const tr of t.body.children)
+    if (tr instanceof HTMLTableRowElement && tr.classList.contains('el-table__row')) rows.push(tr);
   return rows;
 }
 

@@ -26,14 +26,30 @@ describe('the §4.2 checklist', () => {
     expect(seal({ ...clean, sealPages: [12] })).toMatchObject({ auto: 'ok', detail: '第 12 页找到公章' });
     expect(seal({ ...clean, sealPages: [9, 12] }).detail).toBe('第 9、12 页找到公章');
     // Every page typed, say: nothing was found missing, but nothing was seen either.
-    expect(seal({ ...clean, verdict: 'fail', codes: ['not-scanned'], sealPages: [] })).toMatchObject({ auto: 'unknown', detail: '没有可检查的扫描页面，请人工核对' });
-    expect(seal({ ...clean, verdict: 'fail', codes: ['no-seal'], sealPages: [] })).toMatchObject({ auto: 'problem', detail: '未找到红色圆形公章' });
+    expect(seal({ ...clean, verdict: 'fail', codes: ['not-scanned'], sealPages: [] })).toMatchObject({
+      auto: 'unknown',
+      detail: '没有可检查的扫描页面，请人工核对',
+    });
+    expect(seal({ ...clean, verdict: 'fail', codes: ['no-seal'], sealPages: [] })).toMatchObject({
+      auto: 'problem',
+      detail: '未找到红色圆形公章',
+    });
   });
 
   it('turns findings into problems with reasons in the guide’s words', () => {
-    const items = checklist(basics, { pages: 11, verdict: 'fail', codes: ['page-count', 'no-seal', 'number-mismatch', 'blurry-page'], page1Number: '202412345679' });
+    const items = checklist(basics, {
+      pages: 11,
+      verdict: 'fail',
+      codes: ['page-count', 'no-seal', 'number-mismatch', 'blurry-page'],
+      page1Number: '202412345679',
+    });
     const i = byId(items);
-    expect([i.devNumber!.auto, i.seal!.auto, i.pages!.auto, i.clarity!.auto]).toEqual(['problem', 'problem', 'problem', 'problem']);
+    expect([i.devNumber!.auto, i.seal!.auto, i.pages!.auto, i.clarity!.auto]).toEqual([
+      'problem',
+      'problem',
+      'problem',
+      'problem',
+    ]);
     expect(i.devNumber!.detail).toBe('系统内：202412345678；首页：202412345679');
     const reason = rejectionReason(items, {});
     expect(reason.split('\n')).toEqual([
@@ -49,7 +65,9 @@ describe('the §4.2 checklist', () => {
     expect(rejectionReason(items, { seal: 'ok', dates: 'problem' })).toBe(
       '《入团志愿书》中各环节的日期顺序有误（应依次为团课学习、本人志愿、介绍人意见、支部大会、上级团委审批），请核实后重新上传。',
     );
-    expect(rejectionReason(items, { name: 'problem', seal: 'ok' })).toBe('《入团志愿书》上的姓名与系统内姓名（张三伟）不一致，请核对后重新上传。');
+    expect(rejectionReason(items, { name: 'problem', seal: 'ok' })).toBe(
+      '《入团志愿书》上的姓名与系统内姓名（张三伟）不一致，请核对后重新上传。',
+    );
   });
 
   it('flags a system 编号 that breaks the format rules, and a file that cannot be read', () => {

@@ -39,11 +39,24 @@ export interface ChecklistItem {
 export const FORM_PAGES = 12;
 
 const PAGE_CODES = ['page-count', 'duplicate-page', 'blank-page', 'unchecked-pages'];
-const CLARITY_CODES = ['blurry-page', 'stained-page', 'low-resolution', 'not-scanned', 'huge-image', 'background-border', 'orientation', 'skew'];
+const CLARITY_CODES = [
+  'blurry-page',
+  'stained-page',
+  'low-resolution',
+  'not-scanned',
+  'huge-image',
+  'background-border',
+  'orientation',
+  'skew',
+];
 const UNREADABLE = ['empty', 'not-pdf', 'corrupt', 'encrypted'];
 
 /** The seal item's state and what it says. */
-function sealState(check: CheckResult | null, unreadable: boolean, noSeal: boolean): { detail: string; auto: ItemState } {
+function sealState(
+  check: CheckResult | null,
+  unreadable: boolean,
+  noSeal: boolean,
+): { detail: string; auto: ItemState } {
   if (!check) return { detail: '待检查', auto: 'unknown' };
   if (unreadable) return { detail: '文件无法读取', auto: 'problem' };
   if (noSeal) return { detail: '未找到红色圆形公章', auto: 'problem' };
@@ -56,9 +69,11 @@ function sealState(check: CheckResult | null, unreadable: boolean, noSeal: boole
 export function checklist(b: Basics, check: CheckResult | null): ChecklistItem[] {
   const has = (c: string) => !!check?.codes.includes(c);
   const unreadable = !!check && UNREADABLE.some(has);
-  const seen = (problem: boolean): ItemState => (!check || unreadable ? (unreadable ? 'problem' : 'unknown') : problem ? 'problem' : 'ok');
+  const seen = (problem: boolean): ItemState =>
+    !check || unreadable ? (unreadable ? 'problem' : 'unknown') : problem ? 'problem' : 'ok';
 
-  const formatFindings = b.devNumber && b.joinedOn ? checkDevNumber(b.devNumber, b.joinedOn).filter((f) => f.severity === 'error') : [];
+  const formatFindings =
+    b.devNumber && b.joinedOn ? checkDevNumber(b.devNumber, b.joinedOn).filter((f) => f.severity === 'error') : [];
   let devAuto: ItemState = 'unknown';
   let devDetail = `系统内：${b.devNumber || '（空）'}`;
   if (check && has('number-mismatch') && check.page1Number) {
@@ -111,7 +126,11 @@ export function checklist(b: Basics, check: CheckResult | null): ChecklistItem[]
     {
       id: 'pages',
       label: `${FORM_PAGES} 页完整，无缺页、错页（§4.1）`,
-      detail: !check ? '待检查' : unreadable ? '文件无法读取' : `共 ${check.pages ?? '?'} 页${has('duplicate-page') ? '，有重复页' : ''}${has('blank-page') ? '，有空白页' : ''}`,
+      detail: !check
+        ? '待检查'
+        : unreadable
+          ? '文件无法读取'
+          : `共 ${check.pages ?? '?'} 页${has('duplicate-page') ? '，有重复页' : ''}${has('blank-page') ? '，有空白页' : ''}`,
       auto: seen(pageProblem),
       reason: unreadable
         ? '上传的文件无法打开，请重新扫描生成 1 份 PDF 后上传（§4.1）。'
@@ -120,7 +139,13 @@ export function checklist(b: Basics, check: CheckResult | null): ChecklistItem[]
     {
       id: 'clarity',
       label: '逐页扫描，清晰、无污损（§4.1）',
-      detail: !check ? '待检查' : unreadable ? '文件无法读取' : clarityProblem ? describeClarity(check.codes) : '未发现问题',
+      detail: !check
+        ? '待检查'
+        : unreadable
+          ? '文件无法读取'
+          : clarityProblem
+            ? describeClarity(check.codes)
+            : '未发现问题',
       auto: seen(clarityProblem),
       reason: `《入团志愿书》${describeClarity(check?.codes ?? []) || '部分页面模糊或污损'}，请扫描纸质原件（300dpi）后重新上传（§4.1）。`,
     },
@@ -129,7 +154,8 @@ export function checklist(b: Basics, check: CheckResult | null): ChecklistItem[]
       label: '日期顺序合理（团课→入团志愿→介绍人意见→支部大会→上级审批）',
       detail: '请人工核对',
       auto: 'unknown',
-      reason: '《入团志愿书》中各环节的日期顺序有误（应依次为团课学习、本人志愿、介绍人意见、支部大会、上级团委审批），请核实后重新上传。',
+      reason:
+        '《入团志愿书》中各环节的日期顺序有误（应依次为团课学习、本人志愿、介绍人意见、支部大会、上级团委审批），请核实后重新上传。',
     },
   ];
 }
@@ -145,7 +171,10 @@ function describeClarity(codes: readonly string[]): string {
     ['orientation', '有页面方向颠倒或横置'],
     ['skew', '有页面歪斜'],
   ];
-  return words.filter(([c]) => codes.includes(c)).map(([, w]) => w).join('、');
+  return words
+    .filter(([c]) => codes.includes(c))
+    .map(([, w]) => w)
+    .join('、');
 }
 
 /**

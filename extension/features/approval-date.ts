@@ -10,7 +10,8 @@ import { defineFeature } from '../core/feature';
 export default defineFeature({
   id: 'approval-date',
   label: '记录上级批准日期',
-  description: '在列表上方“选择团员”后，为所选团员记录上级团委批准入团的日期；此后上传时限按批准日期计算，而不是按入团时间估算。',
+  description:
+    '在列表上方“选择团员”后，为所选团员记录上级团委批准入团的日期；此后上传时限按批准日期计算，而不是按入团时间估算。',
   pages: ['memberDatabase', 'subordinateDatabase', 'cadreDatabase'],
   init({ lists, send }) {
     lists.addSelectionAction((api, doc) => {
@@ -44,7 +45,13 @@ export default defineFeature({
         await lists.refreshFacts();
       };
       const fail = () => say('保存失败：扩展正在重新加载，请刷新页面后重试', false);
-      wrap.append(label, input, button(doc, '记录批准日期', () => void record(false).catch(fail), true), button(doc, '清除批准日期', () => void record(true).catch(fail)), msg);
+      wrap.append(
+        label,
+        input,
+        button(doc, '记录批准日期', () => void record(false).catch(fail), true),
+        button(doc, '清除批准日期', () => void record(true).catch(fail)),
+        msg,
+      );
       return wrap;
     });
   },

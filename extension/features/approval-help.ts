@@ -38,7 +38,11 @@ function attach(ctx: FeatureContext, dialog: HTMLElement): void {
   const name = info.get(DESCRIPTIONS.name);
   if (!name) return;
   const devNumber = info.get(DESCRIPTIONS.devNumber);
-  const basics: Basics = { name, devNumber: devNumber && devNumber !== '--' ? devNumber : null, joinedOn: parseHostDate(info.get(DESCRIPTIONS.joinedOn) ?? '') };
+  const basics: Basics = {
+    name,
+    devNumber: devNumber && devNumber !== '--' ? devNumber : null,
+    joinedOn: parseHostDate(info.get(DESCRIPTIONS.joinedOn) ?? ''),
+  };
   const box = () => dialog.querySelector<HTMLTextAreaElement>(APPROVAL.opinion);
   const panel = new ApprovalPanel(ctx.doc, {
     fillReason: (text) => {
@@ -48,12 +52,18 @@ function attach(ctx: FeatureContext, dialog: HTMLElement): void {
   });
   let check: CheckResult | null = null;
   panel.update(checklist(basics, null), null);
-  const heading = Array.from(dialog.querySelectorAll(APPROVAL.sectionTitle)).find((h) => squash(h.textContent ?? '') === APPROVAL.opinionHeading);
+  const heading = Array.from(dialog.querySelectorAll(APPROVAL.sectionTitle)).find(
+    (h) => squash(h.textContent ?? '') === APPROVAL.opinionHeading,
+  );
   if (heading) heading.before(panel.host);
   else (dialog.querySelector(DIALOG.body) ?? dialog).append(panel.host);
 
   // The reviewer's check keeps its result for the member; the checklist reads it back.
-  const lookup = { name, ...(basics.devNumber ? { devNumber: basics.devNumber } : {}), ...(basics.joinedOn ? { joinedOn: basics.joinedOn } : {}) };
+  const lookup = {
+    name,
+    ...(basics.devNumber ? { devNumber: basics.devNumber } : {}),
+    ...(basics.joinedOn ? { joinedOn: basics.joinedOn } : {}),
+  };
   let seenAt = 0;
   const poll = async () => {
     // Until the dialog closes (the host removes or hides it).
@@ -82,7 +92,13 @@ function attach(ctx: FeatureContext, dialog: HTMLElement): void {
         awaitConfirmation(ctx, () => {
           void ctx
             .send('recordApprovalDecision', {
-              member: { org: org ? { name: org } : readSignedInOrg(ctx.doc), name, ...(basics.devNumber ? { devNumber: basics.devNumber } : {}), ...(basics.joinedOn ? { joinedOn: basics.joinedOn } : {}), ...(idCard ? { idCard } : {}) },
+              member: {
+                org: org ? { name: org } : readSignedInOrg(ctx.doc),
+                name,
+                ...(basics.devNumber ? { devNumber: basics.devNumber } : {}),
+                ...(basics.joinedOn ? { joinedOn: basics.joinedOn } : {}),
+                ...(idCard ? { idCard } : {}),
+              },
               decision,
               ...(reason ? { reason } : {}),
               at: Date.now(),
@@ -122,15 +138,18 @@ function awaitConfirmation(ctx: FeatureContext, then: () => void): void {
 export default defineFeature({
   id: 'approval-help',
   label: '审批要点与理由模板',
-  description: '在“团员电子档案审批”对话框中列出 §4.2 审批要点（姓名、编号、入团时间、公章、12 页完整、日期顺序），自动填入档案检查结果；根据发现的问题生成“不同意”理由，可修改；审批完成后记入团队审计记录。',
+  description:
+    '在“团员电子档案审批”对话框中列出 §4.2 审批要点（姓名、编号、入团时间、公章、12 页完整、日期顺序），自动填入档案检查结果；根据发现的问题生成“不同意”理由，可修改；审批完成后记入团队审计记录。',
   pages: ['operationCenter', 'archiveReview'],
   init(ctx) {
     observeElements<HTMLElement>(ctx.doc.body, DIALOG.root, ctx.signal, (dialog) => {
-      if (squash(dialog.querySelector(DIALOG.title)?.textContent ?? '').replace(/\s/g, '') !== DIALOG.reviewTitle) return;
+      if (squash(dialog.querySelector(DIALOG.title)?.textContent ?? '').replace(/\s/g, '') !== DIALOG.reviewTitle)
+        return;
       // The dialog fills in after the host's request answers: wait for the member's name.
       const start = () => {
         if (dialog.querySelector('.laa-approval-help')) return true;
-        if (!readDescriptions(dialog).get(DESCRIPTIONS.name) || !dialog.querySelector(DIALOG.footer + ' button')) return false;
+        if (!readDescriptions(dialog).get(DESCRIPTIONS.name) || !dialog.querySelector(DIALOG.footer + ' button'))
+          return false;
         attach(ctx, dialog);
         return true;
       };

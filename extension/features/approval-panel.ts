@@ -78,16 +78,26 @@ export class ApprovalPanel {
     style.textContent = CSS;
     const box = el('div', 'box');
     const head = el('div', 'head');
-    head.append(el('b', undefined, '审批要点（§4.2）'), el('span', undefined, '逐项核对后再点“同意 / 不同意”'), el('span', `check ${this.checkTone}`, this.checkText));
+    head.append(
+      el('b', undefined, '审批要点（§4.2）'),
+      el('span', undefined, '逐项核对后再点“同意 / 不同意”'),
+      el('span', `check ${this.checkTone}`, this.checkText),
+    );
     const list = el('ul');
     for (const item of this.items) {
       const state = this.marks[item.id] ?? item.auto;
       const li = el('li', state);
       li.dataset.item = item.id;
       li.dataset.state = state;
-      li.append(el('span', 'mark', state === 'ok' ? '✓' : state === 'problem' ? '✕' : '?'), el('span', 'label', item.label));
+      li.append(
+        el('span', 'mark', state === 'ok' ? '✓' : state === 'problem' ? '✕' : '?'),
+        el('span', 'label', item.label),
+      );
       const choice = el('span', 'choice');
-      for (const [cls, text, value] of [['yes', '无误', 'ok'], ['no', '有问题', 'problem']] as const) {
+      for (const [cls, text, value] of [
+        ['yes', '无误', 'ok'],
+        ['no', '有问题', 'problem'],
+      ] as const) {
         const b = el('button', cls, text);
         b.type = 'button';
         b.setAttribute('aria-pressed', String(state === value));
@@ -98,7 +108,10 @@ export class ApprovalPanel {
         choice.append(b);
       }
       const own = this.marks[item.id] !== undefined && this.marks[item.id] !== item.auto;
-      li.append(choice, el('span', 'detail', own ? `${item.detail}（审批人标记为${state === 'ok' ? '无误' : '有问题'}）` : item.detail));
+      li.append(
+        choice,
+        el('span', 'detail', own ? `${item.detail}（审批人标记为${state === 'ok' ? '无误' : '有问题'}）` : item.detail),
+      );
       list.append(li);
     }
     const reason = rejectionReason(this.items, this.marks);
@@ -107,7 +120,10 @@ export class ApprovalPanel {
     fill.type = 'button';
     fill.disabled = !reason;
     fill.addEventListener('click', () => this.cb.fillReason(rejectionReason(this.items, this.marks)));
-    foot.append(fill, el('span', undefined, reason ? '理由会填入下方“审批意见”，可直接修改' : '标出“有问题”的项后可生成理由'));
+    foot.append(
+      fill,
+      el('span', undefined, reason ? '理由会填入下方“审批意见”，可直接修改' : '标出“有问题”的项后可生成理由'),
+    );
     box.append(head, list, foot);
     this.root.replaceChildren(style, box);
   }

@@ -9,7 +9,8 @@ import { deadlineBadge } from './verdicts';
 export default defineFeature({
   id: 'deadline-badge',
   label: '上传时限',
-  description: '在“入团时间”栏显示距30日上传时限的天数：剩余 N 天 / 今日截止 / 已逾期 N 天 / 可能逾期，并注明是按入团时间估算还是按记录的批准日期计算。',
+  description:
+    '在“入团时间”栏显示距30日上传时限的天数：剩余 N 天 / 今日截止 / 已逾期 N 天 / 可能逾期，并注明是按入团时间估算还是按记录的批准日期计算。',
   pages: ['memberDatabase', 'subordinateDatabase', 'cadreDatabase', 'transfer'],
   init({ lists }) {
     lists.onPass((pass) => {

@@ -9,7 +9,8 @@ import { devNumberFindings, findingsMark, NumbersSeen } from './verdicts';
 export default defineFeature({
   id: 'dev-number-check',
   label: '发展团员编号检查',
-  description: '在“发展团员编号”栏标出：与入团年份不符的格式、已见团员中的重复编号、与《入团志愿书》首页编号不一致；提示规则和谁有权修改。',
+  description:
+    '在“发展团员编号”栏标出：与入团年份不符的格式、已见团员中的重复编号、与《入团志愿书》首页编号不一致；提示规则和谁有权修改。',
   pages: ['memberDatabase', 'subordinateDatabase', 'cadreDatabase', 'archiveReview', 'transfer'],
   init({ lists }) {
     const seen = new NumbersSeen();

@@ -39,7 +39,10 @@ function markAction(ctx: FeatureContext) {
     const msg = doc.createElement('span');
     msg.className = 'laa-msg';
     const set = async (graduating: boolean) => {
-      const keys = api.selected().map((r) => r.facts?.key).filter((k): k is string => !!k);
+      const keys = api
+        .selected()
+        .map((r) => r.facts?.key)
+        .filter((k): k is string => !!k);
       if (!keys.length) {
         msg.className = 'laa-msg laa-msg--danger';
         msg.textContent = '请先勾选团员';
@@ -50,7 +53,11 @@ function markAction(ctx: FeatureContext) {
       msg.textContent = graduating ? `已将 ${r.updated} 人标记为毕业年级` : `已取消 ${r.updated} 人的毕业年级标记`;
       await ctx.lists.refreshFacts();
     };
-    wrap.append(button(doc, '标记为毕业年级', () => void set(true).catch(() => {})), button(doc, '取消毕业年级', () => void set(false).catch(() => {})), msg);
+    wrap.append(
+      button(doc, '标记为毕业年级', () => void set(true).catch(() => {})),
+      button(doc, '取消毕业年级', () => void set(false).catch(() => {})),
+      msg,
+    );
     return wrap;
   });
 }
@@ -58,7 +65,8 @@ function markAction(ctx: FeatureContext) {
 export default defineFeature({
   id: 'graduation-check',
   label: '毕业年级提醒',
-  description: '毕业班团支部或标记为毕业年级的团员，未认证时在姓名旁提示“毕业前须完成认证”（§4.4、§5.4）；可在列表上方把所选团员标记为毕业年级。',
+  description:
+    '毕业班团支部或标记为毕业年级的团员，未认证时在姓名旁提示“毕业前须完成认证”（§4.4、§5.4）；可在列表上方把所选团员标记为毕业年级。',
   pages: ['landing', 'memberDatabase', 'subordinateDatabase', 'cadreDatabase', 'transfer'],
   init(ctx) {
     if (ctx.visit.pageType === 'landing') return readOrgType(ctx);

@@ -11,7 +11,8 @@ import type { MemberRow } from '../core/rows';
 import { EXPORT_HEADERS, exportRecord, NumbersSeen, type ExportRecord } from './verdicts';
 import type { ChinaDate } from '../../shared/domain/types';
 
-const cell = (v: string) => (/[",\r\n]/.test(v) || /^[=+\-@]/.test(v) ? `"${(/^[=+\-@]/.test(v) ? `'${v}` : v).replace(/"/g, '""')}"` : v);
+const cell = (v: string) =>
+  /[",\r\n]/.test(v) || /^[=+\-@]/.test(v) ? `"${(/^[=+\-@]/.test(v) ? `'${v}` : v).replace(/"/g, '""')}"` : v;
 
 /** CSV text, BOM first, CRLF line ends; formula-like cells are defused. */
 export function toCsv(records: readonly ExportRecord[]): string {
@@ -45,7 +46,8 @@ async function buildXlsx(doc: Document, records: ExportRecord[], sheet: string):
       const onMessage = (e: MessageEvent) => {
         if (e.origin !== origin || e.source !== frame.contentWindow) return;
         const data = e.data as { type?: string; bytes?: ArrayBuffer; error?: string };
-        if (data.type === 'ready') frame.contentWindow!.postMessage({ type: 'xlsx', headers: [...EXPORT_HEADERS], records, sheet }, origin);
+        if (data.type === 'ready')
+          frame.contentWindow!.postMessage({ type: 'xlsx', headers: [...EXPORT_HEADERS], records, sheet }, origin);
         if (data.type === 'xlsx' || data.type === 'error') {
           clearTimeout(timer);
           window.removeEventListener('message', onMessage);
@@ -68,13 +70,15 @@ function fileName(pageLabel: string, today: ChinaDate, ext: string): string {
 export default defineFeature({
   id: 'list-export',
   label: '导出本页',
-  description: '把列表中看到的团员连同检查结果导出为 Excel（xlsx）或 CSV（带 BOM，Excel、WPS 可直接打开），表头为中文。',
+  description:
+    '把列表中看到的团员连同检查结果导出为 Excel（xlsx）或 CSV（带 BOM，Excel、WPS 可直接打开），表头为中文。',
   pages: ['memberDatabase', 'subordinateDatabase', 'cadreDatabase', 'transfer'],
   init({ lists, doc, visit }) {
     const seen = new NumbersSeen();
     let latest: { rows: readonly MemberRow[]; today: ChinaDate; hidden: (r: MemberRow) => boolean } | null = null;
     const label = PAGE_LABELS[visit.pageType];
-    const records = () => (latest ? latest.rows.filter((r) => !latest!.hidden(r)).map((r) => exportRecord(r, latest!.today, seen)) : []);
+    const records = () =>
+      latest ? latest.rows.filter((r) => !latest!.hidden(r)).map((r) => exportRecord(r, latest!.today, seen)) : [];
     const placed = new WeakSet<HTMLElement>();
     lists.onPass((pass) => {
       seen.add(pass.rows);
@@ -85,14 +89,22 @@ export default defineFeature({
       const msg = doc.createElement('span');
       msg.className = 'laa-msg';
       const csv = button(doc, '导出 CSV', () => {
-        download(doc, new Blob([toCsv(records())], { type: 'text/csv;charset=utf-8' }), fileName(label, pass.today, 'csv'));
+        download(
+          doc,
+          new Blob([toCsv(records())], { type: 'text/csv;charset=utf-8' }),
+          fileName(label, pass.today, 'csv'),
+        );
       });
       const xlsx = button(doc, '导出 Excel', () => {
         msg.className = 'laa-msg';
         msg.textContent = '正在生成…';
         buildXlsx(doc, records(), label)
           .then((bytes) => {
-            download(doc, new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), fileName(label, pass.today, 'xlsx'));
+            download(
+              doc,
+              new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+              fileName(label, pass.today, 'xlsx'),
+            );
             msg.textContent = '';
           })
           .catch((e: Error) => {

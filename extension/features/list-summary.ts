@@ -2,7 +2,14 @@
  * The bar's counters for the rows shown — the shared counters (urgency.ts), the same the popup
  * and the worker use — and a 只看需处理 filter that hides rows with nothing to do.
  */
-import { ACTION_BUCKETS, BUCKET_LABELS, classify, countMembers, type Bucket, type UrgencyInput } from '../../shared/domain/urgency';
+import {
+  ACTION_BUCKETS,
+  BUCKET_LABELS,
+  classify,
+  countMembers,
+  type Bucket,
+  type UrgencyInput,
+} from '../../shared/domain/urgency';
 import { defineFeature } from '../core/feature';
 import type { MemberRow } from '../core/rows';
 import type { ChinaDate } from '../../shared/domain/types';
@@ -38,7 +45,8 @@ const SHOWN: { key: Bucket | 'rejected' | 'notUploaded'; label: string }[] = [
 export default defineFeature({
   id: 'list-summary',
   label: '列表统计与筛选',
-  description: '在列表上方显示本页团员的统计（逾期、可能逾期、今日截止、未上传、认证不通过、待审批、已认证等），并可“只看需处理”。',
+  description:
+    '在列表上方显示本页团员的统计（逾期、可能逾期、今日截止、未上传、认证不通过、待审批、已认证等），并可“只看需处理”。',
   pages: ['memberDatabase', 'subordinateDatabase', 'cadreDatabase', 'transfer'],
   init({ lists, doc }) {
     let onlyWork = false;
@@ -65,11 +73,18 @@ export default defineFeature({
         ui.set(section, (parts = { counts, box }));
       }
       // A pass that changed no row and no fact leaves the counts as they were.
-      const same = last && last.today === pass.today && last.rows.length === pass.rows.length && pass.rows.every((r, i) => r === last!.rows[i] && r.facts === last!.facts[i]);
+      const same =
+        last &&
+        last.today === pass.today &&
+        last.rows.length === pass.rows.length &&
+        pass.rows.every((r, i) => r === last!.rows[i] && r.facts === last!.facts[i]);
       if (!same) {
         const inputs = pass.rows.map(urgencyInput).filter((m): m is UrgencyInput => m !== null);
         const c = countMembers(inputs, pass.today);
-        const text = [`本页 ${pass.rows.length} 人`, ...SHOWN.filter((s) => c[s.key] > 0).map((s) => `${s.label} ${c[s.key]}`)].join(' · ');
+        const text = [
+          `本页 ${pass.rows.length} 人`,
+          ...SHOWN.filter((s) => c[s.key] > 0).map((s) => `${s.label} ${c[s.key]}`),
+        ].join(' · ');
         if (parts.counts.textContent !== text) parts.counts.textContent = text;
         last = { rows: [...pass.rows], facts: pass.rows.map((r) => r.facts), today: pass.today };
       }

@@ -29,7 +29,12 @@ const KIND_TITLES: Record<PromptKind, string> = {
   uncertified: '身份尚未认证的团员',
 };
 
-const STATUS_WORDS: Record<string, string> = { notUploaded: '未上传', pending: '待审批', rejected: '认证不通过', uncertified: '尚未认证' };
+const STATUS_WORDS: Record<string, string> = {
+  notUploaded: '未上传',
+  pending: '待审批',
+  rejected: '认证不通过',
+  uncertified: '尚未认证',
+};
 
 /** Which list shows the member: the admin's own organisation, its cadres, or the branches below. */
 export function listFor(m: PromptMember, ownOrg: string): string {
@@ -37,7 +42,13 @@ export function listFor(m: PromptMember, ownOrg: string): string {
   return m.orgName === ownOrg ? '团员电子数据库' : '下级支部团员电子数据库';
 }
 
-function render(ctx: FeatureContext, body: Element, kinds: PromptKind[], lists: Record<PromptKind, PromptMember[]>, close: () => void): void {
+function render(
+  ctx: FeatureContext,
+  body: Element,
+  kinds: PromptKind[],
+  lists: Record<PromptKind, PromptMember[]>,
+  close: () => void,
+): void {
   const { doc } = ctx;
   const { host, root } = shadowHost(doc, 'data-laa-prompt-list', CSS);
   const list = doc.createElement('div');
@@ -51,7 +62,8 @@ function render(ctx: FeatureContext, body: Element, kinds: PromptKind[], lists: 
     if (!members.length) {
       const p = doc.createElement('p');
       p.className = 'hint';
-      p.textContent = '助手尚未读取到这些团员：请打开“团员电子数据库”或“下级支部团员电子数据库”，读取后这里会列出需处理的团员。';
+      p.textContent =
+        '助手尚未读取到这些团员：请打开“团员电子数据库”或“下级支部团员电子数据库”，读取后这里会列出需处理的团员。';
       list.append(p);
     }
     for (const m of members) {
@@ -82,7 +94,8 @@ function render(ctx: FeatureContext, body: Element, kinds: PromptKind[], lists: 
 export default defineFeature({
   id: 'login-prompt-list',
   label: '登录提示中的团员名单',
-  description: '登录后出现“组织内有团员档案尚未上传 / 团员身份尚未认证”提示时，列出相关团员；点选即打开列表并用系统自带的查询找到该团员。',
+  description:
+    '登录后出现“组织内有团员档案尚未上传 / 团员身份尚未认证”提示时，列出相关团员；点选即打开列表并用系统自带的查询找到该团员。',
   pages: ['landing'],
   init(ctx) {
     const asked = new WeakSet<Element>();
@@ -100,7 +113,8 @@ export default defineFeature({
         void ctx
           .send('promptedMembers', { kinds })
           .then((lists) => {
-            if (!ctx.signal.aborted && !body.querySelector('[data-laa-prompt-list]')) render(ctx, body, kinds, lists, close);
+            if (!ctx.signal.aborted && !body.querySelector('[data-laa-prompt-list]'))
+              render(ctx, body, kinds, lists, close);
           })
           .catch(() => {});
       }

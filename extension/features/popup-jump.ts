@@ -27,13 +27,24 @@ export default defineFeature({
   id: 'popup-jump',
   label: '从弹出窗口定位团员',
   description: '在工具栏弹出窗口中点选一名团员时，打开其所在列表并用系统自带的查询找到该团员。',
-  pages: ['landing', 'memberDatabase', 'subordinateDatabase', 'cadreDatabase', 'archiveReview', 'operationCenter', 'transfer', 'memberEntry'],
+  pages: [
+    'landing',
+    'memberDatabase',
+    'subordinateDatabase',
+    'cadreDatabase',
+    'archiveReview',
+    'operationCenter',
+    'transfer',
+    'memberEntry',
+  ],
   init(ctx) {
     const take = async () => {
       const jump = await ctx.send('teamPendingJump', {});
       if (!jump || ctx.signal.aborted) return;
       const list = listForJump(jump, readSignedInOrg(ctx.doc).name);
-      const [field, value] = jump.devNumber ? [COLUMN_HEADERS.devNumber, jump.devNumber] : [COLUMN_HEADERS.name, jump.name];
+      const [field, value] = jump.devNumber
+        ? [COLUMN_HEADERS.devNumber, jump.devNumber]
+        : [COLUMN_HEADERS.name, jump.name];
       // The search outlives this page: opening the list is a navigation.
       await openListAndSearch(ctx.doc, list, field, value, ctx.lifetime);
     };

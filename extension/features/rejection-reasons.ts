@@ -41,10 +41,18 @@ export default defineFeature({
       const items: RejectionNotice[] = [];
       for (const tableEl of doc.querySelectorAll(TABLE.root)) {
         const headers = readHeaders(tableEl);
-        const [ti, ci, mi] = [OPERATION_CENTER.titleHeader, OPERATION_CENTER.contentHeader, OPERATION_CENTER.timeHeader].map((h) => headers.indexOf(h));
+        const [ti, ci, mi] = [
+          OPERATION_CENTER.titleHeader,
+          OPERATION_CENTER.contentHeader,
+          OPERATION_CENTER.timeHeader,
+        ].map((h) => headers.indexOf(h));
         if (ti! < 0 || ci! < 0) continue;
         for (const tr of tableEl.querySelectorAll<HTMLTableRowElement>(`:scope > ${TABLE.bodyWrapper} ${TABLE.row}`)) {
-          const notice = parseNotice(cellText(tr.cells[ti!]), cellText(tr.cells[ci!]), mi! >= 0 ? cellText(tr.cells[mi!]) : '');
+          const notice = parseNotice(
+            cellText(tr.cells[ti!]),
+            cellText(tr.cells[ci!]),
+            mi! >= 0 ? cellText(tr.cells[mi!]) : '',
+          );
           const key = notice && `${notice.name}\u0001${notice.reason}\u0001${notice.at}`;
           if (!notice || sent.has(key!)) continue;
           sent.add(key!);

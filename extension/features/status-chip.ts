@@ -9,7 +9,8 @@ import { statusChip } from './verdicts';
 export default defineFeature({
   id: 'status-chip',
   label: '认证状态',
-  description: '在“团员身份认证”栏标明：尚未认证·未上传 / 尚未认证·待审批 / 认证不通过（附审批意见）/ 团员身份已认证 / 无需上传。',
+  description:
+    '在“团员身份认证”栏标明：尚未认证·未上传 / 尚未认证·待审批 / 认证不通过（附审批意见）/ 团员身份已认证 / 无需上传。',
   pages: ['memberDatabase', 'subordinateDatabase', 'cadreDatabase', 'transfer'],
   init({ lists }) {
     lists.onPass((pass) => {

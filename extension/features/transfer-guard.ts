@@ -12,7 +12,11 @@ import { readSignedInOrg } from '../core/org';
 import { readRow, type MemberRow } from '../core/rows';
 import { asMemberTable, squash } from '../core/table';
 
-export const GUARD_MARK: MarkSpec = { text: '转接前须认证', tone: 'warning', title: '该团员尚未完成团员身份认证：须认证通过后才能发起组织关系转接（§4.4、§5.4）' };
+export const GUARD_MARK: MarkSpec = {
+  text: '转接前须认证',
+  tone: 'warning',
+  title: '该团员尚未完成团员身份认证：须认证通过后才能发起组织关系转接（§4.4、§5.4）',
+};
 
 function refusal(row: MemberRow): string | null {
   const { joinedOn, status } = row.member;

@@ -14,14 +14,22 @@ import { HandoffQueue } from '../upload/queue';
 
 function listMember(row: MemberRow): ListMember {
   const m = row.member;
-  const canUpload = Array.from(row.tr.querySelectorAll('button')).some((b) => (DIALOG.uploadTitles as readonly string[]).includes(squash(b.textContent ?? '')));
-  return { name: m.name, ...(m.devNumber ? { devNumber: m.devNumber } : {}), ...(m.joinedOn ? { joinedOn: m.joinedOn } : {}), canUpload };
+  const canUpload = Array.from(row.tr.querySelectorAll('button')).some((b) =>
+    (DIALOG.uploadTitles as readonly string[]).includes(squash(b.textContent ?? '')),
+  );
+  return {
+    name: m.name,
+    ...(m.devNumber ? { devNumber: m.devNumber } : {}),
+    ...(m.joinedOn ? { joinedOn: m.joinedOn } : {}),
+    canUpload,
+  };
 }
 
 export default defineFeature({
   id: 'upload-batch',
   label: '整班拆分与批量检查',
-  description: '在团员列表上方提供“拆分整班扫描件”（每 12 页拆成 1 份，按首页编号对应团员）和“批量检查文件夹”，核对后逐个放入各团员的上传框。',
+  description:
+    '在团员列表上方提供“拆分整班扫描件”（每 12 页拆成 1 份，按首页编号对应团员）和“批量检查文件夹”，核对后逐个放入各团员的上传框。',
   pages: ['memberDatabase', 'subordinateDatabase', 'cadreDatabase'],
   init({ doc, signal, lists }) {
     let rows: readonly MemberRow[] = [];
@@ -46,7 +54,11 @@ export default defineFeature({
       placed.add(section);
       const msg = doc.createElement('span');
       msg.className = 'laa-msg';
-      section.append(button(doc, FIX_LABELS.split, () => void open('split', msg)), button(doc, FIX_LABELS.folder, () => void open('folder', msg)), msg);
+      section.append(
+        button(doc, FIX_LABELS.split, () => void open('split', msg)),
+        button(doc, FIX_LABELS.folder, () => void open('folder', msg)),
+        msg,
+      );
     });
   },
 });

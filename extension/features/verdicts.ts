@@ -3,21 +3,40 @@
  * in the export. Pure functions of a row read from the page and what the background knows.
  */
 import { needsArchive } from '../../shared/domain/archive';
-import { checkDevNumber, compareWithForm, duplicateFinding, normaliseDevNumber, type DevNumberCode, type DevNumberFinding } from '../../shared/domain/devNumber';
+import {
+  checkDevNumber,
+  compareWithForm,
+  duplicateFinding,
+  normaliseDevNumber,
+  type DevNumberCode,
+  type DevNumberFinding,
+} from '../../shared/domain/devNumber';
 import { classify, type Bucket, type Urgency } from '../../shared/domain/urgency';
 import type { CertStatus, ChinaDate } from '../../shared/domain/types';
 import type { MarkSpec, Tone } from '../core/marks';
 import type { MemberRow } from '../core/rows';
 
 export const CHIPS: Record<Exclude<CertStatus, 'unknown'>, MarkSpec> = {
-  notUploaded: { text: '尚未认证·未上传', tone: 'danger', title: '《入团志愿书》尚未上传：请尽快上传电子档案（§3.2.1、§5.3）' },
+  notUploaded: {
+    text: '尚未认证·未上传',
+    tone: 'danger',
+    title: '《入团志愿书》尚未上传：请尽快上传电子档案（§3.2.1、§5.3）',
+  },
   pending: { text: '尚未认证·待审批', tone: 'primary', title: '已上传，等待上级团委审批（§3.2.1）' },
   uncertified: { text: '尚未认证', tone: 'warning', title: '尚未完成团员身份认证；此页未显示是否已上传档案' },
-  rejected: { text: '认证不通过', tone: 'danger', title: '上级团委审核未通过：请根据审批意见修改后点击“替换档案”重新上传（§3.2.1、§5.3）' },
+  rejected: {
+    text: '认证不通过',
+    tone: 'danger',
+    title: '上级团委审核未通过：请根据审批意见修改后点击“替换档案”重新上传（§3.2.1、§5.3）',
+  },
   certified: { text: '团员身份已认证', tone: 'success', title: '上级团委审批通过，已完成团员身份认证（§3.4）' },
 };
 
-export const EXEMPT: MarkSpec = { text: '无需上传（2020年前入团）', tone: 'info', title: '2020年以前入团的团员目前不需要上传电子版《入团志愿书》（§5.6）' };
+export const EXEMPT: MarkSpec = {
+  text: '无需上传（2020年前入团）',
+  tone: 'info',
+  title: '2020年以前入团的团员目前不需要上传电子版《入团志愿书》（§5.6）',
+};
 
 export function statusChip(row: MemberRow): MarkSpec | null {
   const { status, joinedOn } = row.member;
@@ -25,7 +44,8 @@ export function statusChip(row: MemberRow): MarkSpec | null {
   if (!status || status === 'unknown') return null;
   const chip = CHIPS[status];
   const reason = row.facts?.rejectionReason;
-  if (status === 'rejected' && reason) return { ...chip, note: `理由：${reason}`, title: `上级审批意见：${reason}\n${chip.title}` };
+  if (status === 'rejected' && reason)
+    return { ...chip, note: `理由：${reason}`, title: `上级审批意见：${reason}\n${chip.title}` };
   return chip;
 }
 
@@ -73,7 +93,12 @@ export function deadlineBadge(row: MemberRow, today: ChinaDate): MarkSpec | null
   return badge;
 }
 
-function computeBadge(joinedOn: ChinaDate, approvedOn: ChinaDate | undefined, status: CertStatus, today: ChinaDate): MarkSpec | null {
+function computeBadge(
+  joinedOn: ChinaDate,
+  approvedOn: ChinaDate | undefined,
+  status: CertStatus,
+  today: ChinaDate,
+): MarkSpec | null {
   const u = classify({ joinedOn, approvedOn, status }, today);
   const text = badgeText(u);
   const tone = TONES[u.bucket];
@@ -160,7 +185,8 @@ export function findingsMark(found: DevNumberFinding[]): MarkSpec | null {
 export const MUST_CERTIFY: MarkSpec = {
   text: '毕业前须完成认证',
   tone: 'danger',
-  title: '毕业年级的新发展团员，须完成团员身份认证后再开展团组织关系转接（§4.4）；未认证的团员无法发起转接，且不计入新发展团员统计（§5.4）',
+  title:
+    '毕业年级的新发展团员，须完成团员身份认证后再开展团组织关系转接（§4.4）；未认证的团员无法发起转接，且不计入新发展团员统计（§5.4）',
 };
 const GRADUATING: MarkSpec = { text: '毕业年级', tone: 'info', title: '毕业班团支部团员或已标记为毕业年级' };
 
@@ -176,14 +202,29 @@ export function graduationMark(row: MemberRow): MarkSpec | null {
   return MUST_CERTIFY;
 }
 
-
 /** The export's columns: the row as seen, then what the marks mean. */
-export const EXPORT_HEADERS = ['姓名', '发展团员编号', '入团时间', '所在团组织', '团员身份认证', '档案是否上传', '认证状态', '上传时限', '截止日期', '时限依据', '编号问题', '毕业年级'] as const;
+export const EXPORT_HEADERS = [
+  '姓名',
+  '发展团员编号',
+  '入团时间',
+  '所在团组织',
+  '团员身份认证',
+  '档案是否上传',
+  '认证状态',
+  '上传时限',
+  '截止日期',
+  '时限依据',
+  '编号问题',
+  '毕业年级',
+] as const;
 export type ExportRecord = Record<(typeof EXPORT_HEADERS)[number], string>;
 
 export function exportRecord(row: MemberRow, today: ChinaDate, seen: NumbersSeen): ExportRecord {
   const { joinedOn, status } = row.member;
-  const u = joinedOn && status && status !== 'unknown' ? classify({ joinedOn, status, approvedOn: row.facts?.approvedOn ?? undefined }, today) : null;
+  const u =
+    joinedOn && status && status !== 'unknown'
+      ? classify({ joinedOn, status, approvedOn: row.facts?.approvedOn ?? undefined }, today)
+      : null;
   const chip = statusChip(row);
   const findings = devNumberFindings(row, seen);
   return {

@@ -33,20 +33,32 @@ export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 export function imageType(name: string, type: string): string | null {
   if (IMAGE_TYPES.includes(type)) return type;
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
-  return ext === 'jpg' || ext === 'jpeg' ? 'image/jpeg' : ext === 'png' ? 'image/png' : ext === 'webp' ? 'image/webp' : null;
+  return ext === 'jpg' || ext === 'jpeg'
+    ? 'image/jpeg'
+    : ext === 'png'
+      ? 'image/png'
+      : ext === 'webp'
+        ? 'image/webp'
+        : null;
 }
 
 /** Places a prepared picture on a new A4 page (landscape for a landscape picture), centred. */
 export async function addPhotoPage(pdf: PDFDocument, jpeg: ArrayBuffer, width: number, height: number): Promise<void> {
   const img = await pdf.embedJpg(new Uint8Array(jpeg));
   const land = width > height;
-  const pw = land ? A4_PT.h : A4_PT.w, ph = land ? A4_PT.w : A4_PT.h;
+  const pw = land ? A4_PT.h : A4_PT.w,
+    ph = land ? A4_PT.w : A4_PT.h;
   const k = Math.min(pw / width, ph / height);
-  const w = width * k, h = height * k;
+  const w = width * k,
+    h = height * k;
   pdf.addPage([pw, ph]).drawImage(img, { x: (pw - w) / 2, y: (ph - h) / 2, width: w, height: h });
 }
 
-export async function assemblePhotos(photos: Photo[], progress: Progress = () => {}, targetBytes = DEFAULT_TARGET_BYTES): Promise<{ bytes: Uint8Array; stats: FixStats }> {
+export async function assemblePhotos(
+  photos: Photo[],
+  progress: Progress = () => {},
+  targetBytes = DEFAULT_TARGET_BYTES,
+): Promise<{ bytes: Uint8Array; stats: FixStats }> {
   const t0 = performance.now();
   if (!photos.length) throw new Error('请先添加照片');
   const inBytes = photos.reduce((s, p) => s + p.bytes.byteLength, 0);
@@ -58,7 +70,10 @@ export async function assemblePhotos(photos: Photo[], progress: Progress = () =>
     const pics = await Promise.all(
       photos.map(async (p) => {
         const copy = p.bytes.slice(0);
-        const r = await fixPool.must({ kind: 'photo', bytes: copy, mime: p.mime, rotate: p.rotate, maxDpi: step.dpi, quality: step.quality }, [copy]);
+        const r = await fixPool.must(
+          { kind: 'photo', bytes: copy, mime: p.mime, rotate: p.rotate, maxDpi: step.dpi, quality: step.quality },
+          [copy],
+        );
         progress('处理照片', ++done, photos.length);
         return r;
       }),
@@ -71,5 +86,14 @@ export async function assemblePhotos(photos: Photo[], progress: Progress = () =>
     if (out.length <= targetBytes) break;
   }
   if (!out || out.length > targetBytes) throw new Error('照片太多或太大，无法在 20M 以内保持 200dpi：请减少照片数量');
-  return { bytes: out, stats: { ms: performance.now() - t0, inBytes, outBytes: out.length, pages: photos.length, minDpi: Math.round(minDpi) } };
+  return {
+    bytes: out,
+    stats: {
+      ms: performance.now() - t0,
+      inBytes,
+      outBytes: out.length,
+      pages: photos.length,
+      minDpi: Math.round(minDpi),
+    },
+  };
 }

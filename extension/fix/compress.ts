@@ -42,7 +42,11 @@ function passes(first: number): { scale: number; quality: number }[] {
   ];
 }
 
-export async function compressPdf(input: Uint8Array, opts: FixOptions = {}, progress: Progress = () => {}): Promise<{ bytes: Uint8Array; stats: FixStats }> {
+export async function compressPdf(
+  input: Uint8Array,
+  opts: FixOptions = {},
+  progress: Progress = () => {},
+): Promise<{ bytes: Uint8Array; stats: FixStats }> {
   const t0 = performance.now();
   if (opts.method === 'naive') return renderPagesToPdf(input, opts, progress);
   const target = opts.targetBytes ?? DEFAULT_TARGET_BYTES;
@@ -72,7 +76,13 @@ export async function compressPdf(input: Uint8Array, opts: FixOptions = {}, prog
   // Probe: how much re-encoding alone shrinks the largest picture, while pdf-lib reads the file.
   const largest = [...pictures.values()].sort((a, b) => b.raw.length - a.raw.length)[0];
   const probeP = largest
-    ? fixPool.must({ kind: 'reencode', bytes: largest.raw.slice().buffer, width: largest.img.width, height: largest.img.height, quality: FIRST_QUALITY })
+    ? fixPool.must({
+        kind: 'reencode',
+        bytes: largest.raw.slice().buffer,
+        width: largest.img.width,
+        height: largest.img.height,
+        quality: FIRST_QUALITY,
+      })
     : Promise.resolve(null);
   const pdf = await PDFDocument.load(input, { updateMetadata: false });
   const probe = await probeP;
@@ -89,10 +99,13 @@ export async function compressPdf(input: Uint8Array, opts: FixOptions = {}, prog
       [...pictures.values()].map(async (p) => {
         const dpi = p.dpi <= minDpi ? p.dpi : Math.max(minDpi, p.dpi * pass.scale);
         const k = Math.min(1, dpi / p.dpi);
-        const width = Math.max(1, Math.round(p.img.width * k)), height = Math.max(1, Math.round(p.img.height * k));
+        const width = Math.max(1, Math.round(p.img.width * k)),
+          height = Math.max(1, Math.round(p.img.height * k));
         const reuse = p === largest && probe && pass.scale === 1 && pass.quality === FIRST_QUALITY && k === 1;
         const copy = p.raw.slice().buffer;
-        const r = reuse ? probe : await fixPool.must({ kind: 'reencode', bytes: copy, width, height, quality: pass.quality }, [copy]);
+        const r = reuse
+          ? probe
+          : await fixPool.must({ kind: 'reencode', bytes: copy, width, height, quality: pass.quality }, [copy]);
         progress('重新压缩图片', ++done, total);
         // Never replace a picture by a larger one.
         return { p, r: r.bytes.byteLength < p.raw.length ? r : null };
@@ -103,7 +116,15 @@ export async function compressPdf(input: Uint8Array, opts: FixOptions = {}, prog
       const ref = p.img.stream.ref!;
       pdf.context.assign(
         PDFRef.of(ref.num, ref.gen),
-        pdf.context.stream(new Uint8Array(r.bytes), { Type: 'XObject', Subtype: 'Image', Width: r.width, Height: r.height, ColorSpace: 'DeviceRGB', BitsPerComponent: 8, Filter: 'DCTDecode' }),
+        pdf.context.stream(new Uint8Array(r.bytes), {
+          Type: 'XObject',
+          Subtype: 'Image',
+          Width: r.width,
+          Height: r.height,
+          ColorSpace: 'DeviceRGB',
+          BitsPerComponent: 8,
+          Filter: 'DCTDecode',
+        }),
       );
     }
     for (const page of slowPages) {
@@ -117,7 +138,10 @@ export async function compressPdf(input: Uint8Array, opts: FixOptions = {}, prog
     out = await pdf.save({ useObjectStreams: true, updateFieldAppearances: false });
     if (out.length <= target) break;
   }
-  if (!out || out.length > target) throw new Error(`压缩后仍有 ${((out?.length ?? 0) / 1e6).toFixed(1)}MB，无法在保持 ${minDpi}dpi 的前提下压缩到 20M 以内。请减少页数或降低扫描分辨率后重新扫描`);
+  if (!out || out.length > target)
+    throw new Error(
+      `压缩后仍有 ${((out?.length ?? 0) / 1e6).toFixed(1)}MB，无法在保持 ${minDpi}dpi 的前提下压缩到 20M 以内。请减少页数或降低扫描分辨率后重新扫描`,
+    );
   const minOut = await minimumDpi(out);
   return {
     bytes: out,
@@ -138,4 +162,3 @@ export async function minimumDpi(bytes: Uint8Array): Promise<number | null> {
   const dpis = s.pages.flatMap((p) => (p.main ? [p.main.dpi] : []));
   return dpis.length ? Math.min(...dpis) : null;
 }
-

@@ -13,8 +13,7 @@ export type Turn = 0 | 90 | 180 | 270;
 
 export type EditItem =
   /** A page of the original file (0-based), turned clockwise by `rotate` on top of its own rotation. */
-  | { kind: 'page'; source: number; rotate: Turn }
-  | { kind: 'photo'; photo: Photo };
+  { kind: 'page'; source: number; rotate: Turn } | { kind: 'photo'; photo: Photo };
 
 export async function loadForEdit(input: Uint8Array): Promise<PDFDocument> {
   try {
@@ -25,7 +24,11 @@ export async function loadForEdit(input: Uint8Array): Promise<PDFDocument> {
   }
 }
 
-export async function applyEdits(input: Uint8Array, items: EditItem[], progress: Progress = () => {}): Promise<{ bytes: Uint8Array; stats: FixStats }> {
+export async function applyEdits(
+  input: Uint8Array,
+  items: EditItem[],
+  progress: Progress = () => {},
+): Promise<{ bytes: Uint8Array; stats: FixStats }> {
   const t0 = performance.now();
   if (!items.length) throw new Error('至少保留 1 页');
   const src = await loadForEdit(input);
@@ -36,7 +39,10 @@ export async function applyEdits(input: Uint8Array, items: EditItem[], progress:
     items.map(async (i) => {
       if (i.kind !== 'photo') return null;
       const copy = i.photo.bytes.slice(0);
-      return fixPool.must({ kind: 'photo', bytes: copy, mime: i.photo.mime, rotate: i.photo.rotate, maxDpi: 300, quality: 0.85 }, [copy]);
+      return fixPool.must(
+        { kind: 'photo', bytes: copy, mime: i.photo.mime, rotate: i.photo.rotate, maxDpi: 300, quality: 0.85 },
+        [copy],
+      );
     }),
   );
   let k = 0;
@@ -55,5 +61,14 @@ export async function applyEdits(input: Uint8Array, items: EditItem[], progress:
     progress('生成文件', n + 1, items.length);
   }
   const bytes = await out.save();
-  return { bytes, stats: { ms: performance.now() - t0, inBytes: input.length, outBytes: bytes.length, pages: items.length, changedPages: changed } };
+  return {
+    bytes,
+    stats: {
+      ms: performance.now() - t0,
+      inBytes: input.length,
+      outBytes: bytes.length,
+      pages: items.length,
+      changedPages: changed,
+    },
+  };
 }

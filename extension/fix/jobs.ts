@@ -6,7 +6,15 @@ export type FixJob =
   /** An RGBA raster (a page pdf.js rendered) encoded as JPEG. */
   | { kind: 'encode'; pixels: ArrayBuffer; width: number; height: number; quality: number }
   /** A phone photo or scan of one page: crop to the sheet, correct perspective and tilt, turn upright. */
-  | { kind: 'straighten'; bytes: ArrayBuffer; mime: string; rotate: number; quality: number; maxDpi: number; fromPdf: boolean }
+  | {
+      kind: 'straighten';
+      bytes: ArrayBuffer;
+      mime: string;
+      rotate: number;
+      quality: number;
+      maxDpi: number;
+      fromPdf: boolean;
+    }
   /** A photo (JPEG/PNG/WebP, EXIF orientation honoured) turned by `rotate` and sized for an A4 page. */
   | { kind: 'photo'; bytes: ArrayBuffer; mime: string; rotate: number; maxDpi: number; quality: number }
   /** A small picture for the editor and the assemble list. */
@@ -30,4 +38,5 @@ export interface JobOutput {
   dpi?: number;
 }
 
-export type FixJobResult = ({ id: number; ok: true; ms: number } & JobOutput) | { id: number; ok: false; error: string };
+export type FixJobResult =
+  ({ id: number; ok: true; ms: number } & JobOutput) | { id: number; ok: false; error: string };

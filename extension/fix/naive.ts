@@ -19,7 +19,13 @@ const session = (input: Uint8Array) => {
 };
 
 /** One page rendered at `dpi` and encoded as JPEG. */
-export async function renderPage(input: Uint8Array, pageIndex: number, shortSideIn: number, dpi: number, quality: number) {
+export async function renderPage(
+  input: Uint8Array,
+  pageIndex: number,
+  shortSideIn: number,
+  dpi: number,
+  quality: number,
+) {
   const s = await session(input);
   const raster = await s.render(pageIndex, Math.round(shortSideIn * dpi));
   const pixels = raster.data.buffer as ArrayBuffer;
@@ -37,7 +43,13 @@ export function setPageImage(pdf: PDFDocument, p: PDFPage, imageRef: PDFRef, wid
 }
 
 /** Replaces a page by its rendering; the pictures it drew are dropped from the file. */
-export async function replacePageWithImage(pdf: PDFDocument, input: Uint8Array, page: ScannedPage, dpi: number, quality: number): Promise<PDFRef> {
+export async function replacePageWithImage(
+  pdf: PDFDocument,
+  input: Uint8Array,
+  page: ScannedPage,
+  dpi: number,
+  quality: number,
+): Promise<PDFRef> {
   const r = await renderPage(input, page.page - 1, Math.min(page.widthPt, page.heightPt) / 72, dpi, quality);
   const img = await pdf.embedJpg(new Uint8Array(r.bytes));
   const p = pdf.getPage(page.page - 1);
@@ -47,7 +59,11 @@ export async function replacePageWithImage(pdf: PDFDocument, input: Uint8Array, 
 }
 
 /** The whole file the naive way: every page rendered by pdf.js at `minDpi`, into a new PDF. */
-export async function renderPagesToPdf(input: Uint8Array, opts: FixOptions, progress: Progress): Promise<{ bytes: Uint8Array; stats: FixStats }> {
+export async function renderPagesToPdf(
+  input: Uint8Array,
+  opts: FixOptions,
+  progress: Progress,
+): Promise<{ bytes: Uint8Array; stats: FixStats }> {
   const t0 = performance.now();
   const dpi = opts.minDpi ?? 200;
   const s = await session(input);
@@ -57,7 +73,8 @@ export async function renderPagesToPdf(input: Uint8Array, opts: FixOptions, prog
   for (let i = 0; i < n; i++) {
     const p = src.getPage(i);
     const rot = p.getRotation().angle % 180 !== 0;
-    const w = rot ? p.getHeight() : p.getWidth(), h = rot ? p.getWidth() : p.getHeight();
+    const w = rot ? p.getHeight() : p.getWidth(),
+      h = rot ? p.getWidth() : p.getHeight();
     const r = await renderPage(input, i, Math.min(w, h) / 72, dpi, 0.8);
     const img = await out.embedJpg(new Uint8Array(r.bytes));
     out.addPage([w, h]).drawImage(img, { x: 0, y: 0, width: w, height: h });
@@ -66,5 +83,8 @@ export async function renderPagesToPdf(input: Uint8Array, opts: FixOptions, prog
   await s.close();
   sessions.delete(input);
   const bytes = await out.save();
-  return { bytes, stats: { ms: performance.now() - t0, inBytes: input.length, outBytes: bytes.length, pages: n, minDpi: dpi } };
+  return {
+    bytes,
+    stats: { ms: performance.now() - t0, inBytes: input.length, outBytes: bytes.length, pages: n, minDpi: dpi },
+  };
 }

@@ -7,7 +7,8 @@
 /** Draws `src` (its own w×h) turned clockwise by `rotate` onto a canvas of the turned size, scaled by `scale`. */
 export function turned(src: CanvasImageSource, w: number, h: number, rotate: number, scale = 1): OffscreenCanvas {
   const r = ((rotate % 360) + 360) % 360;
-  const sw = Math.max(1, Math.round(w * scale)), sh = Math.max(1, Math.round(h * scale));
+  const sw = Math.max(1, Math.round(w * scale)),
+    sh = Math.max(1, Math.round(h * scale));
   const side = r === 90 || r === 270;
   const c = new OffscreenCanvas(side ? sh : sw, side ? sw : sh);
   const ctx = c.getContext('2d')!;
@@ -22,7 +23,12 @@ export function turned(src: CanvasImageSource, w: number, h: number, rotate: num
 
 /** A JPEG decoded at (about) the given size; the decoder picks its nearest scale, the canvas the rest. */
 export async function decodeJpegAt(bytes: ArrayBuffer, width: number, height: number): Promise<VideoFrame> {
-  const dec = new ImageDecoder({ data: bytes, type: 'image/jpeg', desiredWidth: Math.max(1, Math.round(width)), desiredHeight: Math.max(1, Math.round(height)) });
+  const dec = new ImageDecoder({
+    data: bytes,
+    type: 'image/jpeg',
+    desiredWidth: Math.max(1, Math.round(width)),
+    desiredHeight: Math.max(1, Math.round(height)),
+  });
   try {
     return (await dec.decode()).image;
   } finally {
@@ -32,7 +38,9 @@ export async function decodeJpegAt(bytes: ArrayBuffer, width: number, height: nu
 
 /** Any picture the browser can read, upright as its EXIF orientation says. */
 export async function decodeImage(bytes: ArrayBuffer, mime: string): Promise<ImageBitmap> {
-  return createImageBitmap(new Blob([bytes], { type: mime || 'application/octet-stream' }), { imageOrientation: 'from-image' });
+  return createImageBitmap(new Blob([bytes], { type: mime || 'application/octet-stream' }), {
+    imageOrientation: 'from-image',
+  });
 }
 
 export async function encodeJpeg(c: OffscreenCanvas, quality: number): Promise<ArrayBuffer> {

@@ -42,7 +42,10 @@ export class FixPool {
     else this.idle.push(w);
   }
 
-  private dispatch(w: Worker, item: { req: FixJobRequest; transfer: Transferable[]; resolve: (r: FixJobResult) => void }): void {
+  private dispatch(
+    w: Worker,
+    item: { req: FixJobRequest; transfer: Transferable[]; resolve: (r: FixJobResult) => void },
+  ): void {
     const timer = setTimeout(() => {
       this.pending.delete(item.req.id);
       w.terminate();

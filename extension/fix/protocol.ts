@@ -88,6 +88,11 @@ export type FixEvent =
 export function isFixRequest(x: unknown): x is FixRequest {
   const r = x as Partial<FixRequest> | null;
   if (!r || r.type !== 'laa-fix' || typeof r.tool !== 'string' || !(r.tool in FIX_LABELS)) return false;
-  if (r.files !== undefined && (!Array.isArray(r.files) || !r.files.every((f) => f && typeof f.name === 'string' && f.bytes instanceof ArrayBuffer))) return false;
+  if (
+    r.files !== undefined &&
+    (!Array.isArray(r.files) ||
+      !r.files.every((f) => f && typeof f.name === 'string' && f.bytes instanceof ArrayBuffer))
+  )
+    return false;
   return true;
 }

@@ -29,7 +29,12 @@ export interface ScannedPdf {
 export async function scanPdf(bytes: Uint8Array, maxPages = 2000): Promise<ScannedPdf> {
   const quick = await readFileFacts(bytes, maxPages);
   if (quick.file.needsPassword) throw new Error('文件设置了打开密码，请先去掉密码');
-  if (!quick.doc || !quick.file.pageCount) throw new Error(quick.file.isPdf ? `文件无法读取${quick.file.corruptReason ? `（${quick.file.corruptReason}）` : ''}` : '不是 PDF 文件');
+  if (!quick.doc || !quick.file.pageCount)
+    throw new Error(
+      quick.file.isPdf
+        ? `文件无法读取${quick.file.corruptReason ? `（${quick.file.corruptReason}）` : ''}`
+        : '不是 PDF 文件',
+    );
   if (quick.file.pageCount > quick.pages.length) throw new Error(`页数过多（${quick.file.pageCount} 页）`);
   const doc = quick.doc;
   const pages: ScannedPage[] = [];
@@ -50,5 +55,12 @@ export async function scanPdf(bytes: Uint8Array, maxPages = 2000): Promise<Scann
 
 /** A picture that can be re-encoded from its own bytes: a plain JPEG in an indirect object. */
 export function isPlainJpeg(img: PlacedImage): boolean {
-  return img.kind === 'jpeg' && !!img.stream.ref && img.components !== 4 && !img.stream.dict.has('Decode') && !img.stream.dict.has('SMask') && !img.stream.dict.has('Mask');
+  return (
+    img.kind === 'jpeg' &&
+    !!img.stream.ref &&
+    img.components !== 4 &&
+    !img.stream.dict.has('Decode') &&
+    !img.stream.dict.has('SMask') &&
+    !img.stream.dict.has('Mask')
+  );
 }

@@ -4,23 +4,35 @@ import { applyHomography, findSheet, homography, warp, type Quad, type Rgba } fr
 /** A brown desk with a bright sheet turned by `deg` about the centre, covering `fill` of the height. */
 function photo(w: number, h: number, deg: number, fill: number): { img: Rgba; corners: Quad } {
   const data = new Uint8ClampedArray(w * h * 4);
-  const sh = h * fill, sw = sh / Math.SQRT2;
-  const a = (deg * Math.PI) / 180, c = Math.cos(a), s = Math.sin(a);
-  const cx = w / 2, cy = h / 2;
+  const sh = h * fill,
+    sw = sh / Math.SQRT2;
+  const a = (deg * Math.PI) / 180,
+    c = Math.cos(a),
+    s = Math.sin(a);
+  const cx = w / 2,
+    cy = h / 2;
   for (let y = 0; y < h; y++)
     for (let x = 0; x < w; x++) {
       // Into the sheet's own frame (turned back by deg).
-      const dx = x + 0.5 - cx, dy = y + 0.5 - cy;
-      const u = c * dx + s * dy, v = -s * dx + c * dy;
+      const dx = x + 0.5 - cx,
+        dy = y + 0.5 - cy;
+      const u = c * dx + s * dy,
+        v = -s * dx + c * dy;
       const inSheet = Math.abs(u) < sw / 2 && Math.abs(v) < sh / 2;
       // A few lines of "text" on the sheet, so it is not a blank rectangle.
       const ink = inSheet && Math.abs(v % 40) < 2 && Math.abs(u) < sw / 2 - 20;
       const i = (y * w + x) * 4;
       const [r, g, b] = ink ? [30, 30, 30] : inSheet ? [245, 243, 236] : [118, 82, 50];
-      data[i] = r; data[i + 1] = g; data[i + 2] = b; data[i + 3] = 255;
+      data[i] = r;
+      data[i + 1] = g;
+      data[i + 2] = b;
+      data[i + 3] = 255;
     }
   const corner = (u: number, v: number) => ({ x: cx + c * u - s * v, y: cy + s * u + c * v });
-  return { img: { width: w, height: h, data }, corners: [corner(-sw / 2, -sh / 2), corner(sw / 2, -sh / 2), corner(sw / 2, sh / 2), corner(-sw / 2, sh / 2)] };
+  return {
+    img: { width: w, height: h, data },
+    corners: [corner(-sw / 2, -sh / 2), corner(sw / 2, -sh / 2), corner(sw / 2, sh / 2), corner(-sw / 2, sh / 2)],
+  };
 }
 
 describe('finding the sheet in a photo', () => {
@@ -44,8 +56,18 @@ describe('finding the sheet in a photo', () => {
 
 describe('flattening', () => {
   it('maps the four corners exactly', () => {
-    const from: Quad = [{ x: 0, y: 0 }, { x: 100, y: 0 }, { x: 100, y: 140 }, { x: 0, y: 140 }];
-    const to: Quad = [{ x: 12, y: 30 }, { x: 180, y: 22 }, { x: 200, y: 260 }, { x: 5, y: 240 }];
+    const from: Quad = [
+      { x: 0, y: 0 },
+      { x: 100, y: 0 },
+      { x: 100, y: 140 },
+      { x: 0, y: 140 },
+    ];
+    const to: Quad = [
+      { x: 12, y: 30 },
+      { x: 180, y: 22 },
+      { x: 200, y: 260 },
+      { x: 5, y: 240 },
+    ];
     const m = homography(from, to);
     from.forEach((p, i) => {
       const q = applyHomography(m, p);
@@ -56,11 +78,14 @@ describe('flattening', () => {
 
   it('turns a tilted sheet into an upright page with no desk left', () => {
     const { img, corners } = photo(600, 800, 6, 0.8);
-    const W = 200, H = Math.round(200 * Math.SQRT2);
+    const W = 200,
+      H = Math.round(200 * Math.SQRT2);
     const out = warp(img, corners, W, H);
-    let desk = 0, ink = 0;
+    let desk = 0,
+      ink = 0;
     for (let i = 0; i < W * H; i++) {
-      const r = out[i * 4]!, b = out[i * 4 + 2]!;
+      const r = out[i * 4]!,
+        b = out[i * 4 + 2]!;
       if (r - b > 40) desk++;
       if (r < 120) ink++;
     }
@@ -79,13 +104,20 @@ describe('flattening', () => {
 
 describe('a photo taken at an angle (perspective)', () => {
   it('finds the four corners of a trapezoid sheet and flattens it to a rectangle', () => {
-    const w = 600, h = 800;
+    const w = 600,
+      h = 800;
     // The far edge (top) looks shorter than the near one: a phone held at an angle.
-    const corners: Quad = [{ x: 170, y: 90 }, { x: 440, y: 100 }, { x: 530, y: 720 }, { x: 70, y: 705 }];
+    const corners: Quad = [
+      { x: 170, y: 90 },
+      { x: 440, y: 100 },
+      { x: 530, y: 720 },
+      { x: 70, y: 705 },
+    ];
     const inside = (x: number, y: number) => {
       let s = 0;
       for (let i = 0; i < 4; i++) {
-        const a = corners[i]!, b = corners[(i + 1) % 4]!;
+        const a = corners[i]!,
+          b = corners[(i + 1) % 4]!;
         const c = (b.x - a.x) * (y - a.y) - (b.y - a.y) * (x - a.x);
         s += c > 0 ? 1 : -1;
       }
@@ -93,7 +125,12 @@ describe('a photo taken at an angle (perspective)', () => {
     };
     // Lines ruled across the sheet in its own frame: straight and level once flattened.
     const data = new Uint8ClampedArray(w * h * 4);
-    const inv = homography(corners, [{ x: 0, y: 0 }, { x: 1, y: 0 }, { x: 1, y: 1 }, { x: 0, y: 1 }]);
+    const inv = homography(corners, [
+      { x: 0, y: 0 },
+      { x: 1, y: 0 },
+      { x: 1, y: 1 },
+      { x: 0, y: 1 },
+    ]);
     for (let y = 0; y < h; y++)
       for (let x = 0; x < w; x++) {
         const i = (y * w + x) * 4;
@@ -101,9 +138,15 @@ describe('a photo taken at an angle (perspective)', () => {
         if (inside(x + 0.5, y + 0.5)) {
           const { x: u, y: v } = applyHomography(inv, { x: x + 0.5, y: y + 0.5 });
           // Within the form's margins, as printed lines are.
-          rgb = Math.abs((v * 20) % 1) < 0.06 && v > 0.05 && v < 0.95 && u > 0.08 && u < 0.92 ? [30, 30, 30] : [245, 243, 236];
+          rgb =
+            Math.abs((v * 20) % 1) < 0.06 && v > 0.05 && v < 0.95 && u > 0.08 && u < 0.92
+              ? [30, 30, 30]
+              : [245, 243, 236];
         }
-        data[i] = rgb[0]!; data[i + 1] = rgb[1]!; data[i + 2] = rgb[2]!; data[i + 3] = 255;
+        data[i] = rgb[0]!;
+        data[i + 1] = rgb[1]!;
+        data[i + 2] = rgb[2]!;
+        data[i + 3] = 255;
       }
     const q = findSheet({ width: w, height: h, data })!;
     expect(q).not.toBeNull();
@@ -111,7 +154,8 @@ describe('a photo taken at an angle (perspective)', () => {
       expect(Math.abs(p.x - corners[i]!.x)).toBeLessThan(2.5);
       expect(Math.abs(p.y - corners[i]!.y)).toBeLessThan(2.5);
     });
-    const W = 210, H = 297;
+    const W = 210,
+      H = 297;
     const out = warp({ width: w, height: h, data }, q, W, H);
     let desk = 0;
     const inkRows = new Set<number>();

@@ -9,7 +9,11 @@ const members = [
 
 describe('splitting a class scan', () => {
   it('cuts every 12 pages and keeps a short last part', () => {
-    expect(partsOf(36)).toEqual([{ from: 1, to: 12 }, { from: 13, to: 24 }, { from: 25, to: 36 }]);
+    expect(partsOf(36)).toEqual([
+      { from: 1, to: 12 },
+      { from: 13, to: 24 },
+      { from: 25, to: 36 },
+    ]);
     expect(partsOf(30).at(-1)).toEqual({ from: 25, to: 30 });
   });
   it('matches exact numbers, one close number, and nothing ambiguous', () => {

@@ -57,7 +57,12 @@ export function matchParts(parts: readonly Part[], members: readonly ListMember[
 }
 
 /** Reads each part's cover number: the top strip at the engine's OCR scale, digits only. */
-export async function readParts(input: Uint8Array, readDigits: DigitReader, progress: Progress = () => {}, formPages = EXPECTED_PAGES): Promise<Part[]> {
+export async function readParts(
+  input: Uint8Array,
+  readDigits: DigitReader,
+  progress: Progress = () => {},
+  formPages = EXPECTED_PAGES,
+): Promise<Part[]> {
   const scanned = await scanPdf(input, 5000);
   const parts = partsOf(scanned.pages.length, formPages);
   let done = 0;
@@ -74,10 +79,17 @@ export async function readParts(input: Uint8Array, readDigits: DigitReader, prog
     parts.map(async (part) => {
       const cover = scanned.pages[part.from - 1]!;
       const m = cover.main;
-      const jpeg = m && m.kind === 'jpeg' && cover.images.length === 1
-        ? { bytes: (await scanned.raw(m)).slice().buffer, rotate: m.displayRotation }
-        : { bytes: (await renderPage(input, part.from - 1, Math.min(cover.widthPt, cover.heightPt) / 72, 150, 0.92)).bytes, rotate: 0 };
-      const crop = await fixPool.must({ kind: 'coverCrop', bytes: jpeg.bytes, rotate: jpeg.rotate, shortSideMm: 210 }, [jpeg.bytes]);
+      const jpeg =
+        m && m.kind === 'jpeg' && cover.images.length === 1
+          ? { bytes: (await scanned.raw(m)).slice().buffer, rotate: m.displayRotation }
+          : {
+              bytes: (await renderPage(input, part.from - 1, Math.min(cover.widthPt, cover.heightPt) / 72, 150, 0.92))
+                .bytes,
+              rotate: 0,
+            };
+      const crop = await fixPool.must({ kind: 'coverCrop', bytes: jpeg.bytes, rotate: jpeg.rotate, shortSideMm: 210 }, [
+        jpeg.bytes,
+      ]);
       const pgm = new Uint8Array(crop.bytes);
       let number = extractDevNumber(await read(pgm, 'block'));
       if (!number) number = extractDevNumber(await read(pgm.slice(), 'sparse'));
@@ -88,12 +100,19 @@ export async function readParts(input: Uint8Array, readDigits: DigitReader, prog
 }
 
 /** The parts as separate PDFs, pages copied untouched. */
-export async function cutParts(input: Uint8Array, parts: readonly Pick<Part, 'from' | 'to'>[], progress: Progress = () => {}): Promise<Uint8Array[]> {
+export async function cutParts(
+  input: Uint8Array,
+  parts: readonly Pick<Part, 'from' | 'to'>[],
+  progress: Progress = () => {},
+): Promise<Uint8Array[]> {
   const src = await PDFDocument.load(input, { updateMetadata: false });
   const out: Uint8Array[] = [];
   for (const [i, p] of parts.entries()) {
     const doc = await PDFDocument.create();
-    const pages = await doc.copyPages(src, Array.from({ length: p.to - p.from + 1 }, (_, k) => p.from - 1 + k));
+    const pages = await doc.copyPages(
+      src,
+      Array.from({ length: p.to - p.from + 1 }, (_, k) => p.from - 1 + k),
+    );
     for (const page of pages) doc.addPage(page);
     out.push(await doc.save());
     progress('拆分文件', i + 1, parts.length);

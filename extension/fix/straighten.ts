@@ -27,7 +27,10 @@ export interface Straightened {
 type Source = CanvasImageSource & { width: number; height: number };
 
 function scaledCopy(src: Source, scale: number): OffscreenCanvas {
-  const c = new OffscreenCanvas(Math.max(1, Math.round(src.width * scale)), Math.max(1, Math.round(src.height * scale)));
+  const c = new OffscreenCanvas(
+    Math.max(1, Math.round(src.width * scale)),
+    Math.max(1, Math.round(src.height * scale)),
+  );
   const ctx = c.getContext('2d', { willReadFrequently: true })!;
   ctx.imageSmoothingQuality = 'high';
   ctx.drawImage(src, 0, 0, c.width, c.height);
@@ -43,13 +46,15 @@ function flatten(src: Source, maxDpi: number): { canvas: OffscreenCanvas; sidewa
   const s = src.width / small.width;
   const quad = q.map((p) => ({ x: p.x * s, y: p.y * s })) as Quad;
   const { width, height } = quadSize(quad);
-  const long = Math.max(width, height), short = Math.min(width, height);
+  const long = Math.max(width, height),
+    short = Math.min(width, height);
   // A sheet near A4's proportions becomes exactly A4; anything else keeps what was photographed.
   const ratio = Math.abs(long / short - A4_RATIO) < A4_RATIO * 0.12 ? A4_RATIO : long / short;
   const longPx = Math.min(long, maxDpi * A4_IN.h);
   const shortPx = longPx / ratio;
   const sideways = width > height;
-  const W = Math.round(sideways ? longPx : shortPx), H = Math.round(sideways ? shortPx : longPx);
+  const W = Math.round(sideways ? longPx : shortPx),
+    H = Math.round(sideways ? shortPx : longPx);
   const full = pixelsOf(scaledCopy(src, 1));
   return { canvas: canvasOf(new ImageData(warp(full, quad, W, H), W, H)), sideways };
 }

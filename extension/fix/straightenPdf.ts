@@ -15,25 +15,48 @@ const A4_PT = { w: 595.28, h: 841.89 };
 /** Straightened pages keep at most this resolution (a phone photo's sheet is 200–300 dpi). */
 const MAX_DPI = 300;
 
-async function pictureOf(input: Uint8Array, page: ScannedPage, raw: () => Promise<Uint8Array>): Promise<{ bytes: ArrayBuffer; mime: string; rotate: number }> {
+async function pictureOf(
+  input: Uint8Array,
+  page: ScannedPage,
+  raw: () => Promise<Uint8Array>,
+): Promise<{ bytes: ArrayBuffer; mime: string; rotate: number }> {
   const m = page.main;
-  if (m && m.kind === 'jpeg' && page.images.length === 1) return { bytes: (await raw()).slice().buffer, mime: 'image/jpeg', rotate: m.displayRotation };
+  if (m && m.kind === 'jpeg' && page.images.length === 1)
+    return { bytes: (await raw()).slice().buffer, mime: 'image/jpeg', rotate: m.displayRotation };
   const r = await renderPage(input, page.page - 1, Math.min(page.widthPt, page.heightPt) / 72, 250, 0.92);
   return { bytes: r.bytes, mime: 'image/jpeg', rotate: 0 };
 }
 
-export async function straightenPdf(input: Uint8Array, opts: FixOptions = {}, progress: Progress = () => {}): Promise<{ bytes: Uint8Array; stats: FixStats }> {
+export async function straightenPdf(
+  input: Uint8Array,
+  opts: FixOptions = {},
+  progress: Progress = () => {},
+): Promise<{ bytes: Uint8Array; stats: FixStats }> {
   const t0 = performance.now();
   const scanned = await scanPdf(input);
   const wanted = new Set(opts.pages?.length ? opts.pages : scanned.pages.map((p) => p.page));
   const todo = scanned.pages.filter((p) => wanted.has(p.page) && p.images.length > 0);
   let done = 0;
   progress('裁剪拉直', 0, todo.length);
-  const results = new Map<number, { bytes: ArrayBuffer; width: number; height: number; notes: string[]; dpi: number }>();
+  const results = new Map<
+    number,
+    { bytes: ArrayBuffer; width: number; height: number; notes: string[]; dpi: number }
+  >();
   await Promise.all(
     todo.map(async (p) => {
       const pic = await pictureOf(input, p, () => scanned.raw(p.main!));
-      const r = await fixPool.must({ kind: 'straighten', bytes: pic.bytes, mime: pic.mime, rotate: pic.rotate, quality: 0.85, maxDpi: MAX_DPI, fromPdf: true }, [pic.bytes]);
+      const r = await fixPool.must(
+        {
+          kind: 'straighten',
+          bytes: pic.bytes,
+          mime: pic.mime,
+          rotate: pic.rotate,
+          quality: 0.85,
+          maxDpi: MAX_DPI,
+          fromPdf: true,
+        },
+        [pic.bytes],
+      );
       results.set(p.page, { bytes: r.bytes, width: r.width, height: r.height, notes: r.notes ?? [], dpi: r.dpi ?? 0 });
       progress('裁剪拉直', ++done, todo.length);
     }),

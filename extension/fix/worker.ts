@@ -34,10 +34,12 @@ async function photo(job: Extract<FixJob, { kind: 'photo' }>): Promise<JobOutput
   const bmp = await decodeImage(job.bytes, job.mime);
   try {
     const side = job.rotate % 180 !== 0;
-    const w = side ? bmp.height : bmp.width, h = side ? bmp.width : bmp.height;
+    const w = side ? bmp.height : bmp.width,
+      h = side ? bmp.width : bmp.height;
     // Fitted inside A4 (portrait, or landscape for a landscape picture): the scale that keeps maxDpi.
     const land = w > h;
-    const pageW = land ? A4_IN.h : A4_IN.w, pageH = land ? A4_IN.w : A4_IN.h;
+    const pageW = land ? A4_IN.h : A4_IN.w,
+      pageH = land ? A4_IN.w : A4_IN.h;
     const fit = Math.min(pageW / w, pageH / h);
     const dpi = 1 / fit;
     const scale = Math.min(1, job.maxDpi / dpi);
@@ -81,7 +83,13 @@ async function coverCrop(job: Extract<FixJob, { kind: 'coverCrop' }>): Promise<J
   const s = (ANALYSIS_SHORT_SIDE * OCR_SCALE) / shortPx;
   const frame = await decodeJpegAt(stripExif(job.bytes), size.width * s, size.height * s);
   try {
-    const c = turned(frame, frame.displayWidth, frame.displayHeight, job.rotate, Math.round(size.width * s) / frame.displayWidth);
+    const c = turned(
+      frame,
+      frame.displayWidth,
+      frame.displayHeight,
+      job.rotate,
+      Math.round(size.width * s) / frame.displayWidth,
+    );
     const cropH = Math.round(c.height * OCR_TOP_FRACTION);
     const img = c.getContext('2d', { willReadFrequently: true })!.getImageData(0, 0, c.width, cropH);
     const crop = ocrImage(img.data, img.width, img.height);
@@ -93,13 +101,21 @@ async function coverCrop(job: Extract<FixJob, { kind: 'coverCrop' }>): Promise<J
 
 async function straighten(job: Extract<FixJob, { kind: 'straighten' }>): Promise<JobOutput> {
   const size = job.mime === 'image/jpeg' && job.fromPdf ? jpegSize(new Uint8Array(job.bytes)) : null;
-  const src = size ? await decodeJpegAt(stripExif(job.bytes), size.width, size.height) : await decodeImage(job.bytes, job.mime);
+  const src = size
+    ? await decodeJpegAt(stripExif(job.bytes), size.width, size.height)
+    : await decodeImage(job.bytes, job.mime);
   const w = src instanceof VideoFrame ? src.displayWidth : src.width;
   const h = src instanceof VideoFrame ? src.displayHeight : src.height;
   try {
     const upright = turned(src, w, h, job.rotate);
     const r = await straightenPicture(upright, job.maxDpi);
-    return { bytes: await encodeJpeg(r.canvas, job.quality), width: r.canvas.width, height: r.canvas.height, notes: r.notes, dpi: r.dpi };
+    return {
+      bytes: await encodeJpeg(r.canvas, job.quality),
+      width: r.canvas.width,
+      height: r.canvas.height,
+      notes: r.notes,
+      dpi: r.dpi,
+    };
   } finally {
     src.close();
   }
@@ -107,12 +123,18 @@ async function straighten(job: Extract<FixJob, { kind: 'straighten' }>): Promise
 
 function run(job: FixJob): Promise<JobOutput> {
   switch (job.kind) {
-    case 'reencode': return reencode(job);
-    case 'encode': return encode(job);
-    case 'photo': return photo(job);
-    case 'thumb': return thumb(job);
-    case 'coverCrop': return coverCrop(job);
-    case 'straighten': return straighten(job);
+    case 'reencode':
+      return reencode(job);
+    case 'encode':
+      return encode(job);
+    case 'photo':
+      return photo(job);
+    case 'thumb':
+      return thumb(job);
+    case 'coverCrop':
+      return coverCrop(job);
+    case 'straighten':
+      return straighten(job);
   }
 }
 

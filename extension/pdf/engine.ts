@@ -80,8 +80,14 @@ export async function runPreflight(req: ParsedRequest, emit: (e: PreflightEvent)
     const startNumber = (ocr: OcrCrop | undefined) => {
       if (wantNumber && page1 && !numberP) numberP = readNumber(page1, ocr, req.member?.devNumber, bytes);
     };
-    const { pixels, ocr } = await analysePages(doc, bytes, contents, facts, wantNumber, startNumber, (done) =>
-      emit({ kind: 'progress', stage: 'pages', done, total: contents.length, ms: performance.now() - t0 }),
+    const { pixels, ocr } = await analysePages(
+      doc,
+      bytes,
+      contents,
+      facts,
+      wantNumber,
+      startNumber,
+      (done) => emit({ kind: 'progress', stage: 'pages', done, total: contents.length, ms: performance.now() - t0 }),
       // Hashing the whole file holds this thread for a while: not before the pages are on their way.
       () => (shaP ??= crypto.subtle.digest('SHA-256', bytes)),
     );
@@ -181,7 +187,16 @@ async function analysePages(
     const job = pool
       .run(() => {
         const bytes = raw.slice().buffer;
-        return { job: { kind: 'jpeg', bytes, rotate: img.displayRotation, shortSideMm: Math.min(img.placedWidthMm, img.placedHeightMm), ocr: wantNumber && s.page === 1 }, transfer: [bytes] };
+        return {
+          job: {
+            kind: 'jpeg',
+            bytes,
+            rotate: img.displayRotation,
+            shortSideMm: Math.min(img.placedWidthMm, img.placedHeightMm),
+            ocr: wantNumber && s.page === 1,
+          },
+          transfer: [bytes],
+        };
       })
       .then((r) => {
         // Chromium's JPEG decoder reads damaged data as far as it goes; when it gives up, the image
@@ -213,11 +228,13 @@ async function analysePages(
  */
 async function sameScanDigests(scans: Map<number, Uint8Array>): Promise<Map<number, string>> {
   const byLength = new Map<number, number[]>();
-  for (const [page, raw] of scans) (byLength.get(raw.length) ?? byLength.set(raw.length, []).get(raw.length)!).push(page);
+  for (const [page, raw] of scans)
+    (byLength.get(raw.length) ?? byLength.set(raw.length, []).get(raw.length)!).push(page);
   const out = new Map<number, string>();
   for (const pages of byLength.values()) {
     if (pages.length < 2) continue;
-    for (const page of pages) out.set(page, toHex(await crypto.subtle.digest('SHA-256', scans.get(page)! as Uint8Array<ArrayBuffer>)));
+    for (const page of pages)
+      out.set(page, toHex(await crypto.subtle.digest('SHA-256', scans.get(page)! as Uint8Array<ArrayBuffer>)));
   }
   return out;
 }
@@ -225,7 +242,8 @@ async function sameScanDigests(scans: Map<number, Uint8Array>): Promise<Map<numb
 function downscale(r: Raster, factor: number): Raster {
   const c = new OffscreenCanvas(r.width, r.height);
   c.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(r.data), r.width, r.height), 0, 0);
-  const w = Math.round(r.width / factor), h = Math.round(r.height / factor);
+  const w = Math.round(r.width / factor),
+    h = Math.round(r.height / factor);
   const d = new OffscreenCanvas(w, h);
   const ctx = d.getContext('2d', { willReadFrequently: true })!;
   ctx.imageSmoothingQuality = 'high';
@@ -244,23 +262,35 @@ function binarised(crop: OcrCrop): Uint8Array {
   const total = px.length;
   let sum = 0;
   for (let i = 0; i < 256; i++) sum += i * hist[i]!;
-  let sumB = 0, wB = 0, best = 0, threshold = 128;
+  let sumB = 0,
+    wB = 0,
+    best = 0,
+    threshold = 128;
   for (let t = 0; t < 256; t++) {
     wB += hist[t]!;
     if (wB === 0) continue;
     const wF = total - wB;
     if (wF === 0) break;
     sumB += t * hist[t]!;
-    const mB = sumB / wB, mF = (sum - sumB) / wF;
+    const mB = sumB / wB,
+      mF = (sum - sumB) / wF;
     const between = wB * wF * (mB - mF) ** 2;
-    if (between > best) { best = between; threshold = t; }
+    if (between > best) {
+      best = between;
+      threshold = t;
+    }
   }
   const out = new Uint8Array(crop.pgm);
   for (let i = headerEnd; i < out.length; i++) out[i] = out[i]! <= threshold ? 0 : 255;
   return out;
 }
 
-async function readNumber(page1: PageContent, ocr: OcrCrop | undefined, memberNumber: string | undefined, bytes: Uint8Array): Promise<NumberFacts> {
+async function readNumber(
+  page1: PageContent,
+  ocr: OcrCrop | undefined,
+  memberNumber: string | undefined,
+  bytes: Uint8Array,
+): Promise<NumberFacts> {
   const reads: NumberFacts['reads'] = [];
   if (page1.facts.visibleTextOps + page1.facts.invisibleTextOps > 0) {
     let value = extractDevNumber(page1.text);
@@ -281,10 +311,10 @@ async function readNumber(page1: PageContent, ocr: OcrCrop | undefined, memberNu
     const first = extractDevNumber(await readDigits(ocr.pgm, 'block'));
     reads.push({ value: first, source: 'ocr' });
     // A read that agrees with the member needs no second opinion; anything else gets one.
-    if (!first || first !== memberNumber) reads.push({ value: extractDevNumber(await readDigits(binarised(ocr), 'sparse')), source: 'ocr' });
+    if (!first || first !== memberNumber)
+      reads.push({ value: extractDevNumber(await readDigits(binarised(ocr), 'sparse')), source: 'ocr' });
   } catch {
     reads.push({ value: null, source: 'ocr' });
   }
   return { reads };
 }
-

@@ -22,13 +22,28 @@ export function jpegInfo(b: Uint8Array): JpegInfo | null {
   let i = 2;
   if (b[0] !== 0xff || b[1] !== 0xd8) return null;
   while (i + 9 < b.length) {
-    if (b[i] !== 0xff) { i++; continue; }
+    if (b[i] !== 0xff) {
+      i++;
+      continue;
+    }
     const m = b[i + 1]!;
-    if (m === 0xff) { i++; continue; }
-    if (m === 0xd8 || m === 0x01 || (m >= 0xd0 && m <= 0xd7)) { i += 2; continue; }
+    if (m === 0xff) {
+      i++;
+      continue;
+    }
+    if (m === 0xd8 || m === 0x01 || (m >= 0xd0 && m <= 0xd7)) {
+      i += 2;
+      continue;
+    }
     const len = (b[i + 2]! << 8) | b[i + 3]!;
     if (m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc)
-      return { sof: m, precision: b[i + 4]!, height: (b[i + 5]! << 8) | b[i + 6]!, width: (b[i + 7]! << 8) | b[i + 8]!, components: b[i + 9] ?? 0 };
+      return {
+        sof: m,
+        precision: b[i + 4]!,
+        height: (b[i + 5]! << 8) | b[i + 6]!,
+        width: (b[i + 7]! << 8) | b[i + 8]!,
+        components: b[i + 9] ?? 0,
+      };
     i += 2 + len;
   }
   return null;
@@ -57,6 +72,9 @@ export function stripExif(bytes: ArrayBuffer): ArrayBuffer {
   keep.push(b.subarray(i));
   const out = new Uint8Array(keep.reduce((s, k) => s + k.length, 0));
   let o = 0;
-  for (const k of keep) { out.set(k, o); o += k.length; }
+  for (const k of keep) {
+    out.set(k, o);
+    o += k.length;
+  }
   return out.buffer;
 }

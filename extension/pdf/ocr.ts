@@ -9,7 +9,8 @@ let workerP: Promise<Worker> | null = null;
 
 /** A line of digits to warm the recogniser with (a blank image would not reach the LSTM). */
 function digitsPgm(): Uint8Array {
-  const width = 240, height = 40;
+  const width = 240,
+    height = 40;
   const c = new OffscreenCanvas(width, height);
   const ctx = c.getContext('2d')!;
   ctx.fillStyle = '#fff';

@@ -42,12 +42,17 @@ export async function openPdfjs(bytes: Uint8Array): Promise<PdfjsSession> {
       const base = page.getViewport({ scale: 1 });
       const scale = shortSidePx / Math.min(base.width, base.height);
       const vp = page.getViewport({ scale });
-      const w = Math.round(vp.width), h = Math.round(vp.height);
+      const w = Math.round(vp.width),
+        h = Math.round(vp.height);
       const canvas = new OffscreenCanvas(w, h);
       const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
       ctx.fillStyle = '#fff';
       ctx.fillRect(0, 0, w, h);
-      await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: ctx as unknown as CanvasRenderingContext2D, viewport: vp }).promise;
+      await page.render({
+        canvas: canvas as unknown as HTMLCanvasElement,
+        canvasContext: ctx as unknown as CanvasRenderingContext2D,
+        viewport: vp,
+      }).promise;
       const img = ctx.getImageData(0, 0, w, h);
       page.cleanup();
       // Free the canvas's backing store now, not at some later collection.

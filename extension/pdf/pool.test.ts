@@ -14,19 +14,30 @@ class FakeWorker {
     this.terminated = true;
   }
   answer(id: number) {
-    this.onmessage?.({ data: { id, ok: false, error: `answered by a worker that got ${this.got.length}` } } as MessageEvent<PageJobResult>);
+    this.onmessage?.({
+      data: { id, ok: false, error: `answered by a worker that got ${this.got.length}` },
+    } as MessageEvent<PageJobResult>);
   }
 }
 
-const job = (n: number) => ({ kind: 'raster', raster: { width: 1, height: 1, data: new Uint8ClampedArray(4) }, pxPerMm: n }) as unknown as PageJob;
+const job = (n: number) =>
+  ({
+    kind: 'raster',
+    raster: { width: 1, height: 1, data: new Uint8ClampedArray(4) },
+    pxPerMm: n,
+  }) as unknown as PageJob;
 
 function pool(timeoutMs = 60_000) {
   const workers: FakeWorker[] = [];
-  const p = new PagePool(2, () => {
-    const w = new FakeWorker();
-    workers.push(w);
-    return w as unknown as Worker;
-  }, timeoutMs);
+  const p = new PagePool(
+    2,
+    () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w as unknown as Worker;
+    },
+    timeoutMs,
+  );
   return { p, workers };
 }
 

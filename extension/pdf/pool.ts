@@ -35,7 +35,8 @@ export class PagePool {
 
   constructor(
     private size = Math.max(1, Math.min(2, navigator.hardwareConcurrency || 2)),
-    private makeWorker: () => Worker = () => new Worker(new URL('./worker/pageWorker.ts', import.meta.url), { type: 'module' }),
+    private makeWorker: () => Worker = () =>
+      new Worker(new URL('./worker/pageWorker.ts', import.meta.url), { type: 'module' }),
     private timeoutMs = JOB_TIMEOUT_MS,
   ) {}
 

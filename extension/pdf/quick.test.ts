@@ -71,7 +71,13 @@ describe('which JPEGs the browser decodes', () => {
       b[6] = precision;
       return jpegInfo(b)!;
     };
-    expect(jpegInfo(jpegHeader(2480, 3508))).toMatchObject({ width: 2480, height: 3508, sof: 0xc0, precision: 8, components: 3 });
+    expect(jpegInfo(jpegHeader(2480, 3508))).toMatchObject({
+      width: 2480,
+      height: 3508,
+      sof: 0xc0,
+      precision: 8,
+      components: 3,
+    });
     expect(browserDecodable(sof(0xc0, 8, 3))).toBe(true);
     expect(browserDecodable(sof(0xc2, 8, 1))).toBe(true);
     expect(browserDecodable(sof(0xc1, 12, 3))).toBe(false);

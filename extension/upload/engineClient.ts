@@ -13,7 +13,12 @@ export interface CheckMember {
 }
 
 export interface EngineFrame {
-  check(file: Blob, fileName: string, member: CheckMember | undefined, onEvent?: (e: PreflightEvent) => void): Promise<PreflightReport>;
+  check(
+    file: Blob,
+    fileName: string,
+    member: CheckMember | undefined,
+    onEvent?: (e: PreflightEvent) => void,
+  ): Promise<PreflightReport>;
   dispose(): void;
 }
 

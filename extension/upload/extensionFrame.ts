@@ -18,7 +18,12 @@ export interface ExtensionFrame {
 export function openExtensionFrame(
   doc: Document,
   signal: AbortSignal,
-  opts: { path: '/analysis.html' | '/fix.html'; readyType: string; notReady: string; setUp(frame: HTMLIFrameElement): void },
+  opts: {
+    path: '/analysis.html' | '/fix.html';
+    readyType: string;
+    notReady: string;
+    setUp(frame: HTMLIFrameElement): void;
+  },
 ): ExtensionFrame {
   const src = browser.runtime.getURL(opts.path);
   const origin = new URL(src).origin;

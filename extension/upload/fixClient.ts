@@ -10,12 +10,16 @@ import { openExtensionFrame } from './extensionFrame';
 export type FixOutcome = Extract<FixEvent, { kind: 'result' | 'handoff' | 'cancel' }>;
 
 export interface FixFrame {
-  run(req: Omit<FixRequest, 'type'>, onProgress?: (e: Extract<FixEvent, { kind: 'progress' }>) => void): Promise<FixOutcome>;
+  run(
+    req: Omit<FixRequest, 'type'>,
+    onProgress?: (e: Extract<FixEvent, { kind: 'progress' }>) => void,
+  ): Promise<FixOutcome>;
   dispose(): void;
 }
 
 const HIDDEN = 'display:none';
-const SHOWN = 'position:fixed;inset:0;width:100vw;height:100vh;border:0;margin:0;padding:0;z-index:2147483001;background:transparent;color-scheme:normal';
+const SHOWN =
+  'position:fixed;inset:0;width:100vw;height:100vh;border:0;margin:0;padding:0;z-index:2147483001;background:transparent;color-scheme:normal';
 
 export function openFixFrame(doc: Document, signal: AbortSignal): FixFrame {
   const { frame, origin, ready, dispose } = openExtensionFrame(doc, signal, {

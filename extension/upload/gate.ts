@@ -131,10 +131,23 @@ export function startUploadGate(o: GateOptions): void {
     { capture: true, signal },
   );
 
-  async function record(slot: Slot, report: PreflightReport, decision: 'released' | 'held' | 'override', reason?: string, fix?: FixTool): Promise<void> {
+  async function record(
+    slot: Slot,
+    report: PreflightReport,
+    decision: 'released' | 'held' | 'override',
+    reason?: string,
+    fix?: FixTool,
+  ): Promise<void> {
     const m = slot.member;
     const reply = await send('recordPreflight', {
-      member: m ? { org: m.org, name: m.name, ...(m.devNumber !== undefined ? { devNumber: m.devNumber } : {}), ...(m.joinedOn ? { joinedOn: m.joinedOn } : {}) } : null,
+      member: m
+        ? {
+            org: m.org,
+            name: m.name,
+            ...(m.devNumber !== undefined ? { devNumber: m.devNumber } : {}),
+            ...(m.joinedOn ? { joinedOn: m.joinedOn } : {}),
+          }
+        : null,
       result: summaryOf(report, fix),
       context: 'upload',
       decision,
@@ -147,7 +160,17 @@ export function startUploadGate(o: GateOptions): void {
     slot.panel.checking(file.name, file.size, what);
     try {
       const m = slot.member;
-      return await engineFrame().check(file, file.name, m ? { ...(m.devNumber !== undefined ? { devNumber: m.devNumber } : {}), ...(m.joinedOn ? { joinedOn: m.joinedOn } : {}) } : undefined, (ev) => slot.panel.progress(ev));
+      return await engineFrame().check(
+        file,
+        file.name,
+        m
+          ? {
+              ...(m.devNumber !== undefined ? { devNumber: m.devNumber } : {}),
+              ...(m.joinedOn ? { joinedOn: m.joinedOn } : {}),
+            }
+          : undefined,
+        (ev) => slot.panel.progress(ev),
+      );
     } catch (err) {
       return reportError(slot, file, err);
     }
@@ -158,7 +181,10 @@ export function startUploadGate(o: GateOptions): void {
     handToHost(slot.input, file);
     slot.file = file;
     slot.held = false;
-    slot.panel.message(`未能完成检查（${err instanceof Error ? err.message : String(err)}），文件已按原样交给智慧团建。`, 'warning');
+    slot.panel.message(
+      `未能完成检查（${err instanceof Error ? err.message : String(err)}），文件已按原样交给智慧团建。`,
+      'warning',
+    );
     return null;
   }
 
@@ -175,7 +201,13 @@ export function startUploadGate(o: GateOptions): void {
     settle(slot, file, report, fix);
   }
 
-  function settle(slot: Slot, file: File, report: PreflightReport, fix?: FixTool, note?: { text: string; tone: 'success' | 'warning' | 'error' | 'info' }): void {
+  function settle(
+    slot: Slot,
+    file: File,
+    report: PreflightReport,
+    fix?: FixTool,
+    note?: { text: string; tone: 'success' | 'warning' | 'error' | 'info' },
+  ): void {
     slot.file = file;
     slot.report = report;
     slot.pendingImages = undefined;
@@ -198,14 +230,24 @@ export function startUploadGate(o: GateOptions): void {
     if (!slot.file || !slot.report || !slot.held) return;
     slot.held = false;
     handToHost(slot.input, slot.file);
-    slot.panel.report(slot.report, 'released', [], { text: `已按您的决定交给智慧团建（理由已记录：${reason}）。请点击“确定上传”。`, tone: 'warning' });
+    slot.panel.report(slot.report, 'released', [], {
+      text: `已按您的决定交给智慧团建（理由已记录：${reason}）。请点击“确定上传”。`,
+      tone: 'warning',
+    });
     await record(slot, slot.report, 'override', reason);
   }
 
   async function runFix(slot: Slot, tool: FixTool): Promise<void> {
     const before = slot.report;
-    const source = tool === 'assemble' ? (slot.pendingImages ?? (slot.file && isImage(slot.file) ? [slot.file] : [])) : slot.file ? [slot.file] : [];
-    const files = await Promise.all(source.map(async (f) => ({ name: f.name, type: f.type, bytes: await f.arrayBuffer() })));
+    const source =
+      tool === 'assemble'
+        ? (slot.pendingImages ?? (slot.file && isImage(slot.file) ? [slot.file] : []))
+        : slot.file
+          ? [slot.file]
+          : [];
+    const files = await Promise.all(
+      source.map(async (f) => ({ name: f.name, type: f.type, bytes: await f.arrayBuffer() })),
+    );
     const m = slot.member;
     const label = FIX_LABELS[tool];
     slot.panel.fixing(label, 0, 0);
@@ -215,15 +257,36 @@ export function startUploadGate(o: GateOptions): void {
         {
           tool,
           files,
-          ...(m ? { member: { name: m.name, ...(m.devNumber ? { devNumber: m.devNumber } : {}), ...(m.joinedOn ? { joinedOn: m.joinedOn } : {}) } } : {}),
-          problemPages: [...new Set((before?.issues ?? []).flatMap((i) => (i.page && i.severity !== 'info' ? [i.page] : [])))],
+          ...(m
+            ? {
+                member: {
+                  name: m.name,
+                  ...(m.devNumber ? { devNumber: m.devNumber } : {}),
+                  ...(m.joinedOn ? { joinedOn: m.joinedOn } : {}),
+                },
+              }
+            : {}),
+          problemPages: [
+            ...new Set((before?.issues ?? []).flatMap((i) => (i.page && i.severity !== 'info' ? [i.page] : []))),
+          ],
           // Straighten only the pages found crooked or photographed with the desk; the rest stay as scanned.
-          ...(tool === 'straighten' && before ? { options: { pages: [...new Set(before.issues.flatMap((i) => (i.page && STRAIGHTEN_CODES.has(i.code) ? [i.page] : [])))] } } : {}),
+          ...(tool === 'straighten' && before
+            ? {
+                options: {
+                  pages: [
+                    ...new Set(before.issues.flatMap((i) => (i.page && STRAIGHTEN_CODES.has(i.code) ? [i.page] : []))),
+                  ],
+                },
+              }
+            : {}),
         },
         (p) => slot.panel.fixing(`${label}：${p.stage}`, p.done, p.total),
       );
     } catch (err) {
-      restore(slot, { text: `${label}未能完成：${err instanceof Error ? err.message : String(err)}。原文件未改动。`, tone: 'error' });
+      restore(slot, {
+        text: `${label}未能完成：${err instanceof Error ? err.message : String(err)}。原文件未改动。`,
+        tone: 'error',
+      });
       return;
     }
     if (outcome.kind !== 'result') {
@@ -236,7 +299,9 @@ export function startUploadGate(o: GateOptions): void {
     if (before && slot.file) {
       const cmp = compareReports(before, after, tool === 'edit' || tool === 'assemble');
       if (cmp.worse) {
-        const what = cmp.added.length ? cmp.added.map((i) => `${i.page ? `第${i.page}页` : ''}${i.message.split('。')[0]}`).join('；') : `结论变为“${VERDICT_WORDS[after.verdict]}”`;
+        const what = cmp.added.length
+          ? cmp.added.map((i) => `${i.page ? `第${i.page}页` : ''}${i.message.split('。')[0]}`).join('；')
+          : `结论变为“${VERDICT_WORDS[after.verdict]}”`;
         restore(slot, { text: `${label}后的文件检查结果更差（${what}），已保留原文件。`, tone: 'error' });
         return;
       }
@@ -245,7 +310,10 @@ export function startUploadGate(o: GateOptions): void {
       settle(slot, fixed, after, tool, { text: note, tone: after.verdict === 'fail' ? 'warning' : 'success' });
       return;
     }
-    settle(slot, fixed, after, tool, { text: `${label}完成，已生成 1 份 ${after.pages ?? '?'} 页的 PDF。`, tone: after.verdict === 'fail' ? 'warning' : 'success' });
+    settle(slot, fixed, after, tool, {
+      text: `${label}完成，已生成 1 份 ${after.pages ?? '?'} 页的 PDF。`,
+      tone: after.verdict === 'fail' ? 'warning' : 'success',
+    });
   }
 
   /** Back to what the panel showed before a fix, with a note. */

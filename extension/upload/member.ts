@@ -56,7 +56,11 @@ export function memberOfButton(button: Element, doc: Document): RowMember | null
   const table = asMemberTable(tableEl);
   if (!table) return null;
   const section = tr.parentElement;
-  const index = section ? Array.from(section.children).filter((r) => r.classList.contains('el-table__row')).indexOf(tr) : -1;
+  const index = section
+    ? Array.from(section.children)
+        .filter((r) => r.classList.contains('el-table__row'))
+        .indexOf(tr)
+    : -1;
   const main = bodyRows(table)[index];
   if (!main) return null;
   return readRow(table, main, index, readSignedInOrg(doc)).member;
@@ -66,7 +70,12 @@ export function memberOfButton(button: Element, doc: Document): RowMember | null
 export function uploadMember(row: RowMember | null, dialog: Element | null, doc: Document): UploadMember | null {
   const pageOrg = readSignedInOrg(doc);
   const shown = dialog ? memberInDialog(dialog, row?.org ?? pageOrg) : null;
-  if (row && (!shown || (shown.name === row.name && (shown.devNumber === undefined || row.devNumber === undefined || shown.devNumber === row.devNumber)))) {
+  if (
+    row &&
+    (!shown ||
+      (shown.name === row.name &&
+        (shown.devNumber === undefined || row.devNumber === undefined || shown.devNumber === row.devNumber)))
+  ) {
     const m: UploadMember = { name: row.name, org: row.org };
     const devNumber = row.devNumber ?? shown?.devNumber;
     if (devNumber !== undefined) m.devNumber = devNumber;

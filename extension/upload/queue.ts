@@ -21,10 +21,18 @@ ol{margin:0 0 6px;padding-left:20px}
 li.placed{color:#67C23A}li.missing{color:#F56C6C}
 `;
 
-const STATUS_WORDS: Record<Status, string> = { waiting: '待放入', placed: '已放入上传框', missing: '列表中找不到此团员' };
+const STATUS_WORDS: Record<Status, string> = {
+  waiting: '待放入',
+  placed: '已放入上传框',
+  missing: '列表中找不到此团员',
+};
 
 function uploadButton(tr: Element): HTMLElement | null {
-  return Array.from(tr.querySelectorAll<HTMLElement>('button')).find((b) => (DIALOG.uploadTitles as readonly string[]).includes(squash(b.textContent ?? ''))) ?? null;
+  return (
+    Array.from(tr.querySelectorAll<HTMLElement>('button')).find((b) =>
+      (DIALOG.uploadTitles as readonly string[]).includes(squash(b.textContent ?? '')),
+    ) ?? null
+  );
 }
 
 /** The list row of a member, by 发展团员编号 (else name), in the main body. */
@@ -32,7 +40,11 @@ function findRow(doc: Document, item: HandoffItem): HTMLTableRowElement | null {
   const rows = Array.from(doc.querySelectorAll<HTMLTableRowElement>(`${TABLE.bodyWrapper} ${TABLE.row}`));
   const text = (tr: Element) => squash(tr.textContent ?? '');
   const { devNumber, name } = item.member;
-  return rows.find((tr) => (devNumber ? text(tr).includes(devNumber) : false) && text(tr).includes(name)) ?? rows.find((tr) => !devNumber && text(tr).includes(name)) ?? null;
+  return (
+    rows.find((tr) => (devNumber ? text(tr).includes(devNumber) : false) && text(tr).includes(name)) ??
+    rows.find((tr) => !devNumber && text(tr).includes(name)) ??
+    null
+  );
 }
 
 export class HandoffQueue {
@@ -61,14 +73,49 @@ export class HandoffQueue {
     const next = this.items.find((i) => i.status === 'waiting');
     root.append(
       h(d, 'style', { text: QUEUE_CSS }),
-      h(d, 'div', { class: 'panel', role: 'region', 'aria-label': this.title },
-        h(d, 'div', { class: 'head' }, h(d, 'b', { text: this.title }), h(d, 'button', { class: 'x', type: 'button', 'aria-label': '关闭', text: '×', onclick: () => this.close() })),
-        h(d, 'div', { class: 'body' },
-          h(d, 'p', { class: 'line muted', text: '逐份放入该团员的“上传档案”，检查后请在对话框中点击“确定上传”，再放入下一份。' }),
-          h(d, 'ol', { class: 'queue' }, this.items.map((i) => h(d, 'li', { class: i.status, 'data-status': i.status, text: `${i.item.member.name}：${STATUS_WORDS[i.status]}` }))),
-          h(d, 'div', { class: 'row' },
+      h(
+        d,
+        'div',
+        { class: 'panel', role: 'region', 'aria-label': this.title },
+        h(
+          d,
+          'div',
+          { class: 'head' },
+          h(d, 'b', { text: this.title }),
+          h(d, 'button', { class: 'x', type: 'button', 'aria-label': '关闭', text: '×', onclick: () => this.close() }),
+        ),
+        h(
+          d,
+          'div',
+          { class: 'body' },
+          h(d, 'p', {
+            class: 'line muted',
+            text: '逐份放入该团员的“上传档案”，检查后请在对话框中点击“确定上传”，再放入下一份。',
+          }),
+          h(
+            d,
+            'ol',
+            { class: 'queue' },
+            this.items.map((i) =>
+              h(d, 'li', {
+                class: i.status,
+                'data-status': i.status,
+                text: `${i.item.member.name}：${STATUS_WORDS[i.status]}`,
+              }),
+            ),
+          ),
+          h(
+            d,
+            'div',
+            { class: 'row' },
             next
-              ? h(d, 'button', { class: 'btn btn--primary', type: 'button', 'data-next': next.item.member.name, text: `放入下一份：${next.item.member.name}`, onclick: () => void this.place(next) })
+              ? h(d, 'button', {
+                  class: 'btn btn--primary',
+                  type: 'button',
+                  'data-next': next.item.member.name,
+                  text: `放入下一份：${next.item.member.name}`,
+                  onclick: () => void this.place(next),
+                })
               : h(d, 'span', { class: 'muted', text: '全部已放入。' }),
           ),
         ),
@@ -89,7 +136,9 @@ export class HandoffQueue {
     let tr = findRow(doc, entry.item);
     if (!tr) {
       const m = entry.item.member;
-      const searched = m.devNumber ? runSearch(doc, SEARCH_FORM.devNumberLabel, m.devNumber) : runSearch(doc, SEARCH_FORM.nameLabel, m.name);
+      const searched = m.devNumber
+        ? runSearch(doc, SEARCH_FORM.devNumberLabel, m.devNumber)
+        : runSearch(doc, SEARCH_FORM.nameLabel, m.name);
       if (searched) tr = await waitForElement(doc.body, () => findRow(doc, entry.item), signal, 10_000);
     }
     const button = tr ? uploadButton(tr) : null;
@@ -99,14 +148,24 @@ export class HandoffQueue {
       return;
     }
     button.click();
-    const input = await waitForElement(doc.body, () => {
-      for (const dlg of doc.querySelectorAll<HTMLElement>(DIALOG.root)) {
-        const title = squash(dlg.querySelector(DIALOG.title)?.textContent ?? '');
-        const inp = dlg.querySelector<HTMLInputElement>(UPLOAD.fileInput);
-        if (inp && (DIALOG.uploadTitles as readonly string[]).includes(title.replace(/\s/g, '')) && dlg.offsetParent !== null) return inp;
-      }
-      return null;
-    }, signal, 10_000);
+    const input = await waitForElement(
+      doc.body,
+      () => {
+        for (const dlg of doc.querySelectorAll<HTMLElement>(DIALOG.root)) {
+          const title = squash(dlg.querySelector(DIALOG.title)?.textContent ?? '');
+          const inp = dlg.querySelector<HTMLInputElement>(UPLOAD.fileInput);
+          if (
+            inp &&
+            (DIALOG.uploadTitles as readonly string[]).includes(title.replace(/\s/g, '')) &&
+            dlg.offsetParent !== null
+          )
+            return inp;
+        }
+        return null;
+      },
+      signal,
+      10_000,
+    );
     if (!input) {
       entry.status = 'missing';
       this.render();

@@ -24,7 +24,9 @@ export interface ReviewOptions {
 /** The dialog's link to the PDF (查看), when it serves one from the host's own origin. */
 function fileLink(dialog: Element, doc: Document): HTMLAnchorElement | null {
   const links = Array.from(dialog.querySelectorAll<HTMLAnchorElement>(REVIEW_FILE.links));
-  const link = links.find((a) => squash(a.textContent ?? '') === REVIEW_FILE.viewText) ?? links.find((a) => squash(a.textContent ?? '') === REVIEW_FILE.downloadText);
+  const link =
+    links.find((a) => squash(a.textContent ?? '') === REVIEW_FILE.viewText) ??
+    links.find((a) => squash(a.textContent ?? '') === REVIEW_FILE.downloadText);
   if (!link) return null;
   const url = new URL(link.getAttribute('href') ?? '', doc.location.href);
   return url.origin === doc.location.origin ? link : null;
@@ -37,7 +39,11 @@ export function startReviewCheck(o: ReviewOptions): void {
     if (squash(dialog.querySelector(DIALOG.title)?.textContent ?? '').replace(/\s/g, '') !== DIALOG.reviewTitle) return;
     void waitForElement(dialog, () => fileLink(dialog, doc), signal, 15_000).then((link) => {
       if (!link || dialog.querySelector('.laa-upload-panel')) return;
-      const panel = new UploadPanel(doc, '团员电子档案助手 · 档案检查', { fix: () => {}, override: () => {}, chooseAgain: () => {} });
+      const panel = new UploadPanel(doc, '团员电子档案助手 · 档案检查', {
+        fix: () => {},
+        override: () => {},
+        chooseAgain: () => {},
+      });
       (link.parentElement ?? dialog).after(panel.host);
       const run = async () => {
         engine ??= openEngine(doc, signal);
@@ -45,26 +51,49 @@ export function startReviewCheck(o: ReviewOptions): void {
         const devNumber = info.get(DESCRIPTIONS.devNumber);
         const joinedOn = parseHostDate(info.get(DESCRIPTIONS.joinedOn) ?? '') ?? undefined;
         const url = new URL(link.getAttribute('href') ?? '', doc.location.href);
-        const name = squash(link.closest('div')?.textContent ?? '').replace(/(查看|下载|在线预览|收起预览)/g, '').trim() || '电子档案.pdf';
+        const name =
+          squash(link.closest('div')?.textContent ?? '')
+            .replace(/(查看|下载|在线预览|收起预览)/g, '')
+            .trim() || '电子档案.pdf';
         panel.checking(name, 0, '正在读取并检查');
         try {
           const res = await fetch(url, { credentials: 'same-origin' });
           if (!res.ok) throw new Error(`读取文件失败（${res.status}）`);
           const blob = await res.blob();
-          const report = await engine.check(blob, name, { ...(devNumber !== undefined ? { devNumber } : {}), ...(joinedOn ? { joinedOn } : {}) }, (ev) => panel.progress(ev));
+          const report = await engine.check(
+            blob,
+            name,
+            { ...(devNumber !== undefined ? { devNumber } : {}), ...(joinedOn ? { joinedOn } : {}) },
+            (ev) => panel.progress(ev),
+          );
           panel.report(report, 'reviewed', []);
           const memberName = info.get(DESCRIPTIONS.name);
           await send('recordPreflight', {
-            member: memberName ? { org: info.get(DESCRIPTIONS.org) ? { name: info.get(DESCRIPTIONS.org)! } : readSignedInOrg(doc), name: memberName, ...(devNumber !== undefined ? { devNumber } : {}), ...(joinedOn ? { joinedOn } : {}) } : null,
+            member: memberName
+              ? {
+                  org: info.get(DESCRIPTIONS.org) ? { name: info.get(DESCRIPTIONS.org)! } : readSignedInOrg(doc),
+                  name: memberName,
+                  ...(devNumber !== undefined ? { devNumber } : {}),
+                  ...(joinedOn ? { joinedOn } : {}),
+                }
+              : null,
             result: summaryOf(report),
             context: 'review',
             decision: 'reviewed',
           }).catch(() => null);
         } catch (err) {
-          panel.prompt(`未能完成检查：${err instanceof Error ? err.message : String(err)}`, '重新检查', () => void run());
+          panel.prompt(
+            `未能完成检查：${err instanceof Error ? err.message : String(err)}`,
+            '重新检查',
+            () => void run(),
+          );
         }
       };
-      panel.prompt('在本机检查上级收到的《入团志愿书》：页数、清晰度、公章，以及首页编号是否与上方的发展团员编号一致。文件不会发送到别处。', '检查此 PDF', () => void run());
+      panel.prompt(
+        '在本机检查上级收到的《入团志愿书》：页数、清晰度、公章，以及首页编号是否与上方的发展团员编号一致。文件不会发送到别处。',
+        '检查此 PDF',
+        () => void run(),
+      );
     });
   });
 }

@@ -41,7 +41,9 @@ export const SearchResponse = z.object({ members: z.array(MemberView), truncated
 export type SearchResponse = z.infer<typeof SearchResponse>;
 
 /** §4.5: changing an uploaded form needs the upper committee's approval. */
-export const CreateModificationRequest = z.object({ memberKey: z.string().min(1).max(200), reason: z.string().trim().min(2).max(1000) }).strict();
+export const CreateModificationRequest = z
+  .object({ memberKey: z.string().min(1).max(200), reason: z.string().trim().min(2).max(1000) })
+  .strict();
 export type CreateModificationRequest = z.infer<typeof CreateModificationRequest>;
 
 export const DecideModificationRequest = z

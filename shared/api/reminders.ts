@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { ChinaDate, OrgId, OrgType } from './common';
 
 /** The shared urgency buckets (shared/domain/urgency.ts), as they travel over the wire. */
-export const BucketName = z.enum(['exempt', 'certified', 'pending', 'overdue', 'maybeOverdue', 'dueToday', 'within3', 'within7', 'later']);
+export const BucketName = z.enum([
+  'exempt',
+  'certified',
+  'pending',
+  'overdue',
+  'maybeOverdue',
+  'dueToday',
+  'within3',
+  'within7',
+  'later',
+]);
 export type BucketName = z.infer<typeof BucketName>;
 
 export const CountersSchema = z.object({
@@ -33,7 +43,16 @@ export const RemindersResponse = z.object({
    * Every organisation in the subtree with its whole subtree's counters; `own` (its own members
    * only) is given for organisations that have organisations below them — for the others it equals `subtree`.
    */
-  orgs: z.array(z.object({ id: OrgId, name: z.string(), type: OrgType, parentId: OrgId.nullable(), own: CountersSchema.optional(), subtree: CountersSchema })),
+  orgs: z.array(
+    z.object({
+      id: OrgId,
+      name: z.string(),
+      type: OrgType,
+      parentId: OrgId.nullable(),
+      own: CountersSchema.optional(),
+      subtree: CountersSchema,
+    }),
+  ),
 });
 export type RemindersResponse = z.infer<typeof RemindersResponse>;
 

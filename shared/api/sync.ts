@@ -49,7 +49,11 @@ export const PreflightResult = z
   .object({
     org: OrgRef,
     member: z
-      .object({ hostId: z.string().min(1).max(64).optional(), idHash: HexDigest.optional(), devNumber: DevNumber.optional() })
+      .object({
+        hostId: z.string().min(1).max(64).optional(),
+        idHash: HexDigest.optional(),
+        devNumber: DevNumber.optional(),
+      })
       .refine((m) => m.hostId || m.idHash || m.devNumber, '请指明团员（hostId、idHash 或发展团员编号）'),
     fileHash: HexDigest,
     size: z.number().int().min(0).max(1_000_000_000),

@@ -93,7 +93,14 @@ export const TenantSettings = z.object({
   storeNames: z.boolean().optional(),
   /** Extension origins (chrome-extension://…, moz-extension://…) allowed besides the deployment's own list. */
   allowedOrigins: z
-    .array(z.string().regex(/^(chrome|moz)-extension:\/\/[A-Za-z0-9-]{1,64}$/, '只允许浏览器扩展来源（chrome-extension://… 或 moz-extension://…）'))
+    .array(
+      z
+        .string()
+        .regex(
+          /^(chrome|moz)-extension:\/\/[A-Za-z0-9-]{1,64}$/,
+          '只允许浏览器扩展来源（chrome-extension://… 或 moz-extension://…）',
+        ),
+    )
     .max(20)
     .optional(),
 });

@@ -9,7 +9,10 @@ export const CreateWebhookRequest = z
     url: z
       .url({ message: '请填写完整的网址' })
       .max(500)
-      .refine((u) => /^https:\/\//.test(u) || /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//.test(u), '机器人地址必须是 https 网址'),
+      .refine(
+        (u) => /^https:\/\//.test(u) || /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//.test(u),
+        '机器人地址必须是 https 网址',
+      ),
     /** 钉钉 加签 secret (SEC…). */
     secret: z.string().min(1).max(200).optional(),
     label: z.string().trim().min(1).max(100),
@@ -17,7 +20,14 @@ export const CreateWebhookRequest = z
   .strict();
 export type CreateWebhookRequest = z.infer<typeof CreateWebhookRequest>;
 
-export const WebhookView = z.object({ id: z.string(), orgId: OrgId, kind: z.string(), label: z.string(), urlHost: z.string(), createdAt: z.string() });
+export const WebhookView = z.object({
+  id: z.string(),
+  orgId: OrgId,
+  kind: z.string(),
+  label: z.string(),
+  urlHost: z.string(),
+  createdAt: z.string(),
+});
 export type WebhookView = z.infer<typeof WebhookView>;
 
 export const DeliveryView = z.object({

@@ -25,30 +25,62 @@ describe('China dates', () => {
 
   it('counts days between dates as the inverse of adding them', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }), fc.integer({ min: -4000, max: 4000 }), (t, n) => {
-        const from = toChinaDate(t.getTime());
-        expect(daysBetween(from, addDays(from, n))).toBe(n);
-      }),
+      fc.property(
+        fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }),
+        fc.integer({ min: -4000, max: 4000 }),
+        (t, n) => {
+          const from = toChinaDate(t.getTime());
+          expect(daysBetween(from, addDays(from, n))).toBe(n);
+        },
+      ),
     );
   });
 
   it('maps every instant of a China day to that day', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }), fc.integer({ min: 0, max: 86_399_999 }), (t, ms) => {
-        const day = toChinaDate(t.getTime());
-        expect(toChinaDate(chinaMidnight(day) + ms)).toBe(day);
-      }),
+      fc.property(
+        fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 86_399_999 }),
+        (t, ms) => {
+          const day = toChinaDate(t.getTime());
+          expect(toChinaDate(chinaMidnight(day) + ms)).toBe(day);
+        },
+      ),
     );
   });
 
   it('reads the date formats host pages use', () => {
-    for (const text of ['2024-05-20', '2024年05月20日', '2024年5月20日', '2024/5/20', '2024.05.20', ' 2024-05-20 ', '\n  2024/05/20\t', '2024-05-20 10:31:00', '2024-05-20T10:31:00', '２０２４年５月２０日', '20240520', '2024 年 5 月 20 日']) {
+    for (const text of [
+      '2024-05-20',
+      '2024年05月20日',
+      '2024年5月20日',
+      '2024/5/20',
+      '2024.05.20',
+      ' 2024-05-20 ',
+      '\n  2024/05/20\t',
+      '2024-05-20 10:31:00',
+      '2024-05-20T10:31:00',
+      '２０２４年５月２０日',
+      '20240520',
+      '2024 年 5 月 20 日',
+    ]) {
       expect(parseHostDate(text), text).toBe('2024-05-20');
     }
   });
 
   it('refuses what is not a date', () => {
-    for (const text of ['', '—', '2024-02-30', '2023-02-29', '2024-13-01', '24-05-20', '2024-05', '入团时间', '202405201', '2024-05-20x']) {
+    for (const text of [
+      '',
+      '—',
+      '2024-02-30',
+      '2023-02-29',
+      '2024-13-01',
+      '24-05-20',
+      '2024-05',
+      '入团时间',
+      '202405201',
+      '2024-05-20x',
+    ]) {
       expect(parseHostDate(text), text).toBeNull();
     }
     expect(parseHostDate('2024-02-29')).toBe('2024-02-29');

@@ -6,7 +6,9 @@ import { daysLeft, uploadDeadline } from './deadline';
 import type { ChinaDate } from './types';
 
 const d = (s: string) => s as ChinaDate;
-const anyDay = fc.date({ min: new Date('2019-06-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((t) => toChinaDate(t.getTime()));
+const anyDay = fc
+  .date({ min: new Date('2019-06-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((t) => toChinaDate(t.getTime()));
 
 describe('who needs an archive (§1, §5.6)', () => {
   it('starts on 2020-01-01', () => {

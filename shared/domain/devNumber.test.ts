@@ -4,7 +4,8 @@ import { checkDevNumber, compareWithForm, findDuplicateDevNumbers, normaliseDevN
 import type { ChinaDate } from './types';
 
 const d = (s: string) => s as ChinaDate;
-const codes = (n: string | undefined, joined: string, region?: 'xinjiang') => checkDevNumber(n, d(joined), { region }).map((f) => f.code);
+const codes = (n: string | undefined, joined: string, region?: 'xinjiang') =>
+  checkDevNumber(n, d(joined), { region }).map((f) => f.code);
 
 describe('发展团员编号 rules', () => {
   it('accepts 12 digits beginning with the year of joining, from 2019', () => {
@@ -61,7 +62,12 @@ describe('发展团员编号 rules', () => {
   });
 
   it('finds duplicates among the members seen', () => {
-    const dups = findDuplicateDevNumbers([{ devNumber: '202400000001' }, { devNumber: '202400000002' }, {}, { devNumber: ' 202400000001' }]);
+    const dups = findDuplicateDevNumbers([
+      { devNumber: '202400000001' },
+      { devNumber: '202400000002' },
+      {},
+      { devNumber: ' 202400000001' },
+    ]);
     expect([...dups]).toEqual([['202400000001', [0, 3]]]);
   });
 

@@ -29,29 +29,47 @@ export function normaliseDevNumber(text: string): string {
   return withoutSpaces(text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
 
-const finding = (code: DevNumberCode, message: string, severity: 'error' | 'warning' = 'error'): DevNumberFinding => ({ code, severity, message, whoMayCorrect: WHO_MAY_CORRECT });
+const finding = (code: DevNumberCode, message: string, severity: 'error' | 'warning' = 'error'): DevNumberFinding => ({
+  code,
+  severity,
+  message,
+  whoMayCorrect: WHO_MAY_CORRECT,
+});
 
 /** Legacy 16-digit numbers some provinces (Shandong) issued before 2017. */
 const LEGACY = /^(201516|201617)\d{10}$/;
 
 /** What is wrong with a member's number for the year they joined; empty when nothing is. */
-export function checkDevNumber(devNumber: string | undefined, joinedOn: ChinaDate, opts: { region?: 'xinjiang' } = {}): DevNumberFinding[] {
+export function checkDevNumber(
+  devNumber: string | undefined,
+  joinedOn: ChinaDate,
+  opts: { region?: 'xinjiang' } = {},
+): DevNumberFinding[] {
   const year = yearOf(joinedOn);
   const n = normaliseDevNumber(devNumber ?? '');
   const required = year >= requiredFromYear(opts.region);
-  if (!n) return required ? [finding('missing', `${requiredFromYear(opts.region)}年以后发展的团员，发展团员编号必填`)] : [];
+  if (!n)
+    return required ? [finding('missing', `${requiredFromYear(opts.region)}年以后发展的团员，发展团员编号必填`)] : [];
   if (!/^\d+$/.test(n)) return [finding('bad-chars', '发展团员编号格式错误：只能由数字组成')];
   if (!required) {
     // Before numbers were required anything plausible is accepted; only say what looks off.
     if (LEGACY.test(n) || (n.length === 12 && n.startsWith(String(year)))) return [];
-    return [finding('wrong-length', '发展团员编号格式存疑：应为12位（入团年份开头）或16位旧编号（201516/201617开头）', 'warning')];
+    return [
+      finding(
+        'wrong-length',
+        '发展团员编号格式存疑：应为12位（入团年份开头）或16位旧编号（201516/201617开头）',
+        'warning',
+      ),
+    ];
   }
   if (n.length !== 12) {
     const legacy = LEGACY.test(n) ? '16位旧编号只适用于2017年以前入团的团员；' : '';
     return [finding('wrong-length', `发展团员编号格式错误：${legacy}应为12位，现为${n.length}位`)];
   }
-  if (year >= 2019 && !n.startsWith(String(year))) return [finding('wrong-year', `发展团员编号前四位必须与入团年份相同（应为${year}）`)];
-  if (year < 2019 && !/^(2017|2018)/.test(n)) return [finding('wrong-year', '2017—2018年入团的团员，发展团员编号应以2017或2018开头')];
+  if (year >= 2019 && !n.startsWith(String(year)))
+    return [finding('wrong-year', `发展团员编号前四位必须与入团年份相同（应为${year}）`)];
+  if (year < 2019 && !/^(2017|2018)/.test(n))
+    return [finding('wrong-year', '2017—2018年入团的团员，发展团员编号应以2017或2018开头')];
   return [];
 }
 
@@ -78,5 +96,8 @@ export function compareWithForm(systemNumber: string | undefined, formNumber: st
   const sys = normaliseDevNumber(systemNumber ?? '');
   const form = normaliseDevNumber(formNumber);
   if (!form || sys === form) return null;
-  return finding('form-mismatch', `系统内的发展团员编号（${sys || '空'}）与《入团志愿书》首页的编号（${form}）不一致，请尽快修改`);
+  return finding(
+    'form-mismatch',
+    `系统内的发展团员编号（${sys || '空'}）与《入团志愿书》首页的编号（${form}）不一致，请尽快修改`,
+  );
 }

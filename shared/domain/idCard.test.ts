@@ -53,7 +53,10 @@ describe('身份证号', () => {
     expect(a).toMatch(/^[0-9a-f]{64}$/);
     expect(await hashIdCard(' 11010519491231002x', key)).toBe(a);
     expect(await hashIdCard(SAMPLE, new Uint8Array(32).fill(8))).not.toBe(a);
-    const plain = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(SAMPLE))), (b) => b.toString(16).padStart(2, '0')).join('');
+    const plain = Array.from(
+      new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(SAMPLE))),
+      (b) => b.toString(16).padStart(2, '0'),
+    ).join('');
     expect(a).not.toBe(plain);
   });
 

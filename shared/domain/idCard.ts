@@ -29,7 +29,8 @@ export function isValidIdCard(text: string): boolean {
   const m = Number(s.slice(10, 12));
   const d = Number(s.slice(12, 14));
   const birth = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || birth.getUTCFullYear() !== y || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d) return false;
+  if (y < 1900 || birth.getUTCFullYear() !== y || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d)
+    return false;
   return idCardCheckDigit(s.slice(0, 17)) === s[17];
 }
 
@@ -55,11 +56,17 @@ export type HashKey = CryptoKey | Uint8Array;
 async function hmacKey(key: HashKey): Promise<CryptoKey> {
   if (!(key instanceof Uint8Array)) return key;
   if (key.length < 16) throw new Error('哈希密钥太短');
-  return crypto.subtle.importKey('raw', key as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  return crypto.subtle.importKey('raw', key as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'sign',
+  ]);
 }
 
 async function keyedHash(purpose: string, value: string, key: HashKey): Promise<string> {
-  const mac = await crypto.subtle.sign('HMAC', await hmacKey(key), new TextEncoder().encode(`${purpose}\u0000${value}`));
+  const mac = await crypto.subtle.sign(
+    'HMAC',
+    await hmacKey(key),
+    new TextEncoder().encode(`${purpose}\u0000${value}`),
+  );
   return toHex(mac);
 }
 

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { findSameMember, memberKey, type IdentityFields } from './identity';
 import type { ChinaDate } from './types';
 
-const base: IdentityFields = { orgId: 'o1', name: '张伟', devNumber: '202400000001', joinedOn: '2024-05-20' as ChinaDate };
+const base: IdentityFields = {
+  orgId: 'o1',
+  name: '张伟',
+  devNumber: '202400000001',
+  joinedOn: '2024-05-20' as ChinaDate,
+};
 
 describe('member identity', () => {
   it('prefers the host’s id, then organisation + 编号, then name + 入团时间', () => {
@@ -28,7 +33,10 @@ describe('member identity', () => {
   });
 
   it('matches by host id even when the number changed', () => {
-    expect(findSameMember([{ ...base, hostId: 'u1' }], { ...base, hostId: 'u1', devNumber: '202400000007' })).toEqual({ index: 0, correction: true });
+    expect(findSameMember([{ ...base, hostId: 'u1' }], { ...base, hostId: 'u1', devNumber: '202400000007' })).toEqual({
+      index: 0,
+      correction: true,
+    });
     expect(findSameMember([{ ...base, hostId: 'u1' }], { ...base, hostId: 'u2' })).toBeNull();
   });
 });

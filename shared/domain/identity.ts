@@ -40,24 +40,36 @@ export function findDirect(known: readonly IdentityFields[], seen: IdentityField
  * number, not a new member — unless two known members fit (it cannot be told which), or the one
  * that fits was already named by another row (`taken`): two rows on one page are two members.
  */
-export function findCorrection(known: readonly IdentityFields[], seen: IdentityFields, taken: ReadonlySet<number> = new Set()): number {
+export function findCorrection(
+  known: readonly IdentityFields[],
+  seen: IdentityFields,
+  taken: ReadonlySet<number> = new Set(),
+): number {
   if (!numberOf(seen)) return -1;
   const fits = nameJoinedFits(known, seen);
   return fits.length === 1 && !taken.has(fits[0]!) ? fits[0]! : -1;
 }
 
 /** Which known member a newly seen row is, or null for a new member. */
-export function findSameMember(known: readonly IdentityFields[], seen: IdentityFields, taken: ReadonlySet<number> = new Set()): Match | null {
+export function findSameMember(
+  known: readonly IdentityFields[],
+  seen: IdentityFields,
+  taken: ReadonlySet<number> = new Set(),
+): Match | null {
   const direct = findDirect(known, seen);
-  if (direct >= 0) return { index: direct, correction: !!numberOf(seen) && numberOf(known[direct]!) !== numberOf(seen) };
+  if (direct >= 0)
+    return { index: direct, correction: !!numberOf(seen) && numberOf(known[direct]!) !== numberOf(seen) };
   const corrected = findCorrection(known, seen, taken);
   return corrected >= 0 ? { index: corrected, correction: true } : null;
 }
 
-const sameOrg = (k: IdentityFields, seen: IdentityFields) => k.orgId === seen.orgId && !(k.hostId && seen.hostId && k.hostId !== seen.hostId);
+const sameOrg = (k: IdentityFields, seen: IdentityFields) =>
+  k.orgId === seen.orgId && !(k.hostId && seen.hostId && k.hostId !== seen.hostId);
 
 function nameJoinedFits(known: readonly IdentityFields[], seen: IdentityFields): number[] {
-  return known.flatMap((k, i) => (sameOrg(k, seen) && k.name.trim() === seen.name.trim() && k.joinedOn === seen.joinedOn ? [i] : []));
+  return known.flatMap((k, i) =>
+    sameOrg(k, seen) && k.name.trim() === seen.name.trim() && k.joinedOn === seen.joinedOn ? [i] : [],
+  );
 }
 
 const numberOf = (m: IdentityFields) => normaliseDevNumber(m.devNumber ?? '');

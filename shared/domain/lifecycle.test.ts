@@ -28,7 +28,10 @@ describe('approval (§3.2.1, §3.2.2, §3.3.1)', () => {
 
 describe('the archive life cycle', () => {
   it('plays upload → reject → replace → approve for a 团支部', () => {
-    const r = run([{ type: 'upload', by: '01TZB' }, { type: 'reject', reason: '缺页' }]);
+    const r = run([
+      { type: 'upload', by: '01TZB' },
+      { type: 'reject', reason: '缺页' },
+    ]);
     expect(r.state).toEqual({ kind: 'rejected', reason: '缺页' });
     expect(run([{ type: 'upload', by: '01TZB' }, { type: 'approve' }], r.state).state).toEqual({ kind: 'certified' });
   });
@@ -39,11 +42,19 @@ describe('the archive life cycle', () => {
   });
 
   it('refuses a second upload while one is under review, with the host’s message', () => {
-    expect(run([{ type: 'upload', by: '01TZB' }, { type: 'upload', by: '01TZB' }]).refused).toBe('团员电子档案审批中,不能重复发起');
+    expect(
+      run([
+        { type: 'upload', by: '01TZB' },
+        { type: 'upload', by: '01TZB' },
+      ]).refused,
+    ).toBe('团员电子档案审批中,不能重复发起');
   });
 
   it('refuses a rejection without a reason and leaves the state as it was', () => {
-    const r = run([{ type: 'upload', by: '02TZZ' }, { type: 'reject', reason: ' ' }]);
+    const r = run([
+      { type: 'upload', by: '02TZZ' },
+      { type: 'reject', reason: ' ' },
+    ]);
     expect(r.state).toEqual({ kind: 'underReview' });
     expect(r.refused).toContain('须写明理由');
   });
@@ -51,9 +62,24 @@ describe('the archive life cycle', () => {
   it('changes a certified archive only through an approved modification request (§4.5)', () => {
     const certified: ArchiveState = { kind: 'certified' };
     expect(transition(certified, { type: 'upload', by: '01TZB' })).toMatchObject({ ok: false });
-    const r = run([{ type: 'requestModification', reason: '上传错误' }, { type: 'approveModification' }, { type: 'upload', by: '01TZB' }], certified);
+    const r = run(
+      [
+        { type: 'requestModification', reason: '上传错误' },
+        { type: 'approveModification' },
+        { type: 'upload', by: '01TZB' },
+      ],
+      certified,
+    );
     expect(r).toEqual({ state: { kind: 'underReview' }, refused: null });
-    expect(run([{ type: 'requestModification', reason: '上传错误' }, { type: 'rejectModification', reason: '无需修改' }], certified).state).toEqual(certified);
+    expect(
+      run(
+        [
+          { type: 'requestModification', reason: '上传错误' },
+          { type: 'rejectModification', reason: '无需修改' },
+        ],
+        certified,
+      ).state,
+    ).toEqual(certified);
   });
 
   it('refuses approvals and rejections when nothing is under review', () => {

@@ -50,7 +50,9 @@ export function transition(state: ArchiveState, event: ArchiveEvent): Transition
       return to({ kind: 'modificationRequested', reason: event.reason.trim() });
     }
     case 'approveModification':
-      return state.kind === 'modificationRequested' ? to({ kind: 'modificationApproved' }) : refuse('没有待审批的修改申请');
+      return state.kind === 'modificationRequested'
+        ? to({ kind: 'modificationApproved' })
+        : refuse('没有待审批的修改申请');
     case 'rejectModification': {
       if (state.kind !== 'modificationRequested') return refuse('没有待审批的修改申请');
       const problem = checkRejectionReason(event.reason);

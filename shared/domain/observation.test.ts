@@ -26,10 +26,15 @@ describe('newest observation wins, field by field', () => {
   });
 
   it('ends in the same state whatever order observations arrive in', () => {
-    const obs = fc.record({ at: fc.integer({ min: 0, max: 1000 }), status: fc.option(fc.constantFrom('a', 'b', 'c'), { nil: undefined }), name: fc.option(fc.constantFrom('x', 'y'), { nil: undefined }) });
+    const obs = fc.record({
+      at: fc.integer({ min: 0, max: 1000 }),
+      status: fc.option(fc.constantFrom('a', 'b', 'c'), { nil: undefined }),
+      name: fc.option(fc.constantFrom('x', 'y'), { nil: undefined }),
+    });
     fc.assert(
       fc.property(fc.uniqueArray(obs, { selector: (o) => o.at, maxLength: 12 }), (list) => {
-        const apply = (order: typeof list) => order.reduce((v, o) => mergeObservation(v, { status: o.status, name: o.name }, o.at).next, empty);
+        const apply = (order: typeof list) =>
+          order.reduce((v, o) => mergeObservation(v, { status: o.status, name: o.name }, o.at).next, empty);
         const sorted = [...list].sort((x, y) => x.at - y.at);
         expect(apply([...list].reverse()).values).toEqual(apply(sorted).values);
         expect(apply(list).values).toEqual(apply(sorted).values);

@@ -10,7 +10,11 @@ export interface Versioned<T extends object> {
   at: Partial<Record<keyof T, number>>;
 }
 
-export function mergeObservation<T extends object>(current: Versioned<T>, seen: Partial<T>, observedAt: number): { next: Versioned<T>; changed: (keyof T)[] } {
+export function mergeObservation<T extends object>(
+  current: Versioned<T>,
+  seen: Partial<T>,
+  observedAt: number,
+): { next: Versioned<T>; changed: (keyof T)[] } {
   const next: Versioned<T> = { values: { ...current.values }, at: { ...current.at } };
   const changed: (keyof T)[] = [];
   for (const field of Object.keys(seen) as (keyof T)[]) {

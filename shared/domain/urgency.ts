@@ -6,7 +6,17 @@ import type { ChinaDate, Member } from './types';
  * The one urgency classification, used by the overlay, the popup, the worker and the digests.
  * Buckets do not overlap: every member is in exactly one.
  */
-export const BUCKETS = ['overdue', 'maybeOverdue', 'dueToday', 'within3', 'within7', 'later', 'pending', 'certified', 'exempt'] as const;
+export const BUCKETS = [
+  'overdue',
+  'maybeOverdue',
+  'dueToday',
+  'within3',
+  'within7',
+  'later',
+  'pending',
+  'certified',
+  'exempt',
+] as const;
 export type Bucket = (typeof BUCKETS)[number];
 
 export const BUCKET_LABELS: Record<Bucket, string> = {
@@ -22,7 +32,14 @@ export const BUCKET_LABELS: Record<Bucket, string> = {
 };
 
 /** Buckets in which the archive is still owed: the admin has something to do. */
-export const ACTION_BUCKETS: ReadonlySet<Bucket> = new Set(['overdue', 'maybeOverdue', 'dueToday', 'within3', 'within7', 'later']);
+export const ACTION_BUCKETS: ReadonlySet<Bucket> = new Set([
+  'overdue',
+  'maybeOverdue',
+  'dueToday',
+  'within3',
+  'within7',
+  'later',
+]);
 
 export interface Urgency {
   bucket: Bucket;
@@ -40,7 +57,8 @@ export type UrgencyInput = Pick<Member, 'joinedOn' | 'approvedOn' | 'status'>;
 export function classify(m: UrgencyInput, today: ChinaDate): Urgency {
   const rejected = m.status === 'rejected';
   if (!needsArchive(m.joinedOn)) return { bucket: 'exempt', daysLeft: null, lastDay: null, estimated: false, rejected };
-  if (m.status === 'certified') return { bucket: 'certified', daysLeft: null, lastDay: null, estimated: false, rejected };
+  if (m.status === 'certified')
+    return { bucket: 'certified', daysLeft: null, lastDay: null, estimated: false, rejected };
   const deadline = uploadDeadline(m);
   const base = { lastDay: deadline.lastDay, estimated: deadline.estimated, rejected };
   // Uploaded and waiting: the upload duty is met, whatever the calendar says.

@@ -10,8 +10,10 @@ import type { Issue } from './types';
 export function fileIssues(file: FileFacts, expectedPages: number): { issues: Issue[]; stop: boolean } {
   const issues: Issue[] = [];
   if (file.bytes === 0) return { issues: [{ code: 'empty', severity: 'fail', message: MESSAGES.empty() }], stop: true };
-  if (file.bytes > MAX_BYTES) issues.push({ code: 'too-large', severity: 'fail', message: MESSAGES.tooLargeFail(file.bytes) });
-  else if (file.bytes > SAFE_BYTES) issues.push({ code: 'too-large', severity: 'warn', message: MESSAGES.tooLargeWarn(file.bytes) });
+  if (file.bytes > MAX_BYTES)
+    issues.push({ code: 'too-large', severity: 'fail', message: MESSAGES.tooLargeFail(file.bytes) });
+  else if (file.bytes > SAFE_BYTES)
+    issues.push({ code: 'too-large', severity: 'warn', message: MESSAGES.tooLargeWarn(file.bytes) });
   if (!file.isPdf) {
     issues.push({ code: 'not-pdf', severity: 'fail', message: MESSAGES.notPdf(file.looksLike) });
     return { issues, stop: true };
@@ -43,7 +45,13 @@ export function hugeImageIssues(structure: readonly PageStructureFacts[]): Issue
   const issues: Issue[] = [];
   for (const p of structure) {
     const huge = p.images.find(isHugeImage);
-    if (huge) issues.push({ code: 'huge-image', severity: 'fail', page: p.page, message: MESSAGES.hugeImage(huge.width, huge.height) });
+    if (huge)
+      issues.push({
+        code: 'huge-image',
+        severity: 'fail',
+        page: p.page,
+        message: MESSAGES.hugeImage(huge.width, huge.height),
+      });
   }
   return issues;
 }

@@ -20,7 +20,12 @@ describe('the verdict', () => {
     expect(verdictOf([i('warn'), i('fail')])).toBe('fail');
   });
   it('gives every issue a Chinese message', () => {
-    const r = judge(cleanFacts({ file: cleanFile({ pageCount: 11 }), pixels: cleanFacts().pixels.map((p) => p && { ...p, seal: false }) }));
+    const r = judge(
+      cleanFacts({
+        file: cleanFile({ pageCount: 11 }),
+        pixels: cleanFacts().pixels.map((p) => p && { ...p, seal: false }),
+      }),
+    );
     expect(r.issues.length).toBeGreaterThan(1);
     for (const i of r.issues) expect(i.message).toMatch(/[\u4e00-\u9fff]/);
   });
@@ -43,7 +48,9 @@ describe('file checks', () => {
     expect(judge(cleanFacts({ file: cleanFile({ ownerPasswordOnly: true }) })).verdict).toBe('pass');
   });
   it('fails a corrupt file', () => {
-    const r = judge(cleanFacts({ file: cleanFile({ corrupt: true, corruptReason: '找不到交叉引用表', pageCount: null }) }));
+    const r = judge(
+      cleanFacts({ file: cleanFile({ corrupt: true, corruptReason: '找不到交叉引用表', pageCount: null }) }),
+    );
     expect(codes(r.issues)).toEqual(['corrupt']);
     expect(r.verdict).toBe('fail');
   });
@@ -64,7 +71,9 @@ describe('file checks', () => {
   });
   it('fails an absurd image without judging its pixels', () => {
     const f = cleanFacts();
-    f.structure[3] = scannedPage(4, { images: [{ kind: 'jpeg', width: 25000, height: 20000, components: 3, coverage: 1, dpi: 3000 }] });
+    f.structure[3] = scannedPage(4, {
+      images: [{ kind: 'jpeg', width: 25000, height: 20000, components: 3, coverage: 1, dpi: 3000 }],
+    });
     f.pixels[3] = null;
     const r = judge(f);
     expect(r.issues).toMatchObject([{ code: 'huge-image', page: 4, severity: 'fail' }]);
@@ -72,7 +81,7 @@ describe('file checks', () => {
 });
 
 describe('page checks', () => {
-  it('fails typed pages, and keeps a scan app\'s invisible text layer a scan', () => {
+  it("fails typed pages, and keeps a scan app's invisible text layer a scan", () => {
     const f = cleanFacts();
     f.structure[1] = scannedPage(2, { images: [], visibleTextOps: 40, vectorOps: 12 });
     f.pixels[1] = null;
@@ -82,13 +91,23 @@ describe('page checks', () => {
   });
   it('counts a Word page whose photo sits inside margins as a scan', () => {
     const f = cleanFacts();
-    f.structure[0] = scannedPage(1, { images: [{ kind: 'jpeg', width: 1500, height: 2000, components: 3, coverage: 0.58, dpi: 240 }], vectorOps: 0 });
+    f.structure[0] = scannedPage(1, {
+      images: [{ kind: 'jpeg', width: 1500, height: 2000, components: 3, coverage: 0.58, dpi: 240 }],
+      vectorOps: 0,
+    });
     expect(judge(f).verdict).toBe('pass');
   });
   it('fails a blank page, not a sparse cover', () => {
     const f = cleanFacts();
     f.pixels[0] = cleanPixels(1, { inkCoverage: 0.004 });
-    f.pixels[5] = cleanPixels(6, { inkCoverage: 0.0001, toneCoverage: 0.0002, edgeCount: 0, edgeWidthMm: null, skewDeg: null, orientation: 'unknown' });
+    f.pixels[5] = cleanPixels(6, {
+      inkCoverage: 0.0001,
+      toneCoverage: 0.0002,
+      edgeCount: 0,
+      edgeWidthMm: null,
+      skewDeg: null,
+      orientation: 'unknown',
+    });
     expect(judge(f).issues).toMatchObject([{ code: 'blank-page', page: 6, severity: 'fail' }]);
   });
   it('grades blur by edge width and ignores pages with too few edges', () => {
@@ -138,7 +157,9 @@ describe('page checks', () => {
   it('grades resolution against DA/T 31-2017 with rounding slack', () => {
     const at = (dpi: number) => {
       const f = cleanFacts();
-      f.structure[8] = scannedPage(9, { images: [{ kind: 'jpeg', width: 100, height: 100, components: 3, coverage: 1, dpi }] });
+      f.structure[8] = scannedPage(9, {
+        images: [{ kind: 'jpeg', width: 100, height: 100, components: 3, coverage: 1, dpi }],
+      });
       return only(judge(f).issues, 'low-resolution');
     };
     expect(at(199.6)).toEqual([]);
@@ -173,7 +194,8 @@ describe('duplicates', () => {
     const f = cleanFacts();
     const s = f.pixels[3]!.signature;
     const shifted = s.cells.map((_, i) => {
-      const x = i % s.cols, y = Math.floor(i / s.cols);
+      const x = i % s.cols,
+        y = Math.floor(i / s.cols);
       return x > 0 ? s.cells[y * s.cols + x - 1]! * 0.95 + 0.01 : 0.01;
     });
     f.pixels[4] = cleanPixels(5, { signature: { ...s, cells: shifted } });
@@ -181,7 +203,13 @@ describe('duplicates', () => {
   });
   it('never calls two blank pages duplicates (they are blank)', () => {
     const f = cleanFacts();
-    const blank = { inkCoverage: 0, toneCoverage: 0, edgeWidthMm: null, edgeCount: 0, signature: { cols: 24, rows: 34, cells: Array(816).fill(0) } };
+    const blank = {
+      inkCoverage: 0,
+      toneCoverage: 0,
+      edgeWidthMm: null,
+      edgeCount: 0,
+      signature: { cols: 24, rows: 34, cells: Array(816).fill(0) },
+    };
     f.pixels[4] = cleanPixels(5, blank);
     f.pixels[5] = cleanPixels(6, blank);
     expect(codes(judge(f).issues)).toEqual(['blank-page', 'blank-page']);
@@ -209,20 +237,30 @@ describe('the page-1 number', () => {
     expect(r.page1Number).toEqual({ value: '202412345678', source: 'ocr' });
   });
   it('fails a mismatch read from the text layer', () => {
-    expect(withNumber([{ value: '202412345679', source: 'text' }]).issues).toMatchObject([{ code: 'number-mismatch', severity: 'fail', page: 1 }]);
+    expect(withNumber([{ value: '202412345679', source: 'text' }]).issues).toMatchObject([
+      { code: 'number-mismatch', severity: 'fail', page: 1 },
+    ]);
   });
   it('fails an OCR mismatch only when two reads agree; one read is "unreadable"', () => {
-    const two = withNumber([{ value: '202487654321', source: 'ocr' }, { value: '202487654321', source: 'ocr' }]);
+    const two = withNumber([
+      { value: '202487654321', source: 'ocr' },
+      { value: '202487654321', source: 'ocr' },
+    ]);
     expect(two.issues).toMatchObject([{ code: 'number-mismatch' }]);
     expect(two.issues[0]!.message).toContain('202487654321');
-    const one = withNumber([{ value: '202487654321', source: 'ocr' }, { value: '202487654021', source: 'ocr' }]);
+    const one = withNumber([
+      { value: '202487654321', source: 'ocr' },
+      { value: '202487654021', source: 'ocr' },
+    ]);
     expect(one.issues).toMatchObject([{ code: 'number-unreadable', severity: 'info' }]);
     expect(one.verdict).toBe('pass');
   });
   it('says unreadable when nothing was read', () => {
-    expect(withNumber([{ value: null, source: 'ocr' }]).issues).toMatchObject([{ code: 'number-unreadable', severity: 'info' }]);
+    expect(withNumber([{ value: null, source: 'ocr' }]).issues).toMatchObject([
+      { code: 'number-unreadable', severity: 'info' },
+    ]);
   });
-  it('flags the member\'s own number when it breaks the rules for the year', () => {
+  it("flags the member's own number when it breaks the rules for the year", () => {
     const r = judge(cleanFacts({ member: { devNumber: '202312345678', joinedOn: '2024-05-20' } }));
     expect(r.issues).toMatchObject([{ code: 'number-format', severity: 'warn' }]);
     expect(r.issues[0]!.message).toContain('2024');

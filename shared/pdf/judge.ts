@@ -15,7 +15,10 @@ export function verdictOf(issues: readonly Issue[]): Verdict {
 }
 
 /** The file-level verdict alone (type, size, encryption, page count): the quick answer. */
-export function judgeQuick(facts: Pick<PreflightFacts, 'file' | 'expectedPages'>): { verdict: Verdict; issues: Issue[] } {
+export function judgeQuick(facts: Pick<PreflightFacts, 'file' | 'expectedPages'>): {
+  verdict: Verdict;
+  issues: Issue[];
+} {
   const { issues } = fileIssues(facts.file, facts.expectedPages);
   return { verdict: verdictOf(issues), issues };
 }
@@ -32,7 +35,8 @@ export function judge(facts: PreflightFacts): PreflightReport {
       const found = structureIssues(s);
       issues.push(...found);
       // A typed or empty page has no scan to judge further.
-      if (found.some((i) => i.code === 'not-scanned' || i.code === 'blank-page' || i.code === 'corrupt')) structural.add(s.page);
+      if (found.some((i) => i.code === 'not-scanned' || i.code === 'blank-page' || i.code === 'corrupt'))
+        structural.add(s.page);
     }
     const pixels = facts.pixels.filter((p) => p !== null && !structural.has(p.page));
     for (const p of pixels) {
@@ -55,7 +59,11 @@ export function judge(facts: PreflightFacts): PreflightReport {
     for (const page of facts.brokenPages ?? [])
       issues.push({ code: 'corrupt', severity: 'fail', page, message: MESSAGES.corruptPage() });
     if (facts.uncheckedPages > 0)
-      issues.push({ code: 'unchecked-pages', severity: 'info', message: MESSAGES.uncheckedPages(facts.uncheckedPages) });
+      issues.push({
+        code: 'unchecked-pages',
+        severity: 'info',
+        message: MESSAGES.uncheckedPages(facts.uncheckedPages),
+      });
 
     const number = judgeNumber(facts.number, facts.member?.devNumber);
     issues.push(...number.issues);

@@ -8,10 +8,13 @@ export const MESSAGES = {
   empty: () => '文件是空的（0 字节）。请重新导出或扫描《入团志愿书》后再上传。',
   notPdf: (looksLike?: string) => {
     const what =
-      looksLike === 'html' ? '这是一个网页文件（可能是下载失败时保存的错误页）'
-      : looksLike === 'jpeg' || looksLike === 'png' ? '这是一张图片，只是扩展名改成了 .pdf'
-      : looksLike === 'zip' ? '这是一个压缩包或 Word 文档'
-      : '文件内容不是 PDF';
+      looksLike === 'html'
+        ? '这是一个网页文件（可能是下载失败时保存的错误页）'
+        : looksLike === 'jpeg' || looksLike === 'png'
+          ? '这是一张图片，只是扩展名改成了 .pdf'
+          : looksLike === 'zip'
+            ? '这是一个压缩包或 Word 文档'
+            : '文件内容不是 PDF';
     return `${what}。请用扫描仪、扫描类 APP 或 Word“另存为 PDF”生成 1 份 PDF 文件后再上传。`;
   },
   corrupt: (why?: string) =>
@@ -44,8 +47,7 @@ export const MESSAGES = {
     `本页分辨率约 ${Math.round(dpi)}dpi，低于档案扫描标准的 200dpi，小字可能看不清。建议用 300dpi 重新扫描。`,
   lowResolutionFail: (dpi: number) =>
     `本页分辨率只有约 ${Math.round(dpi)}dpi，文字已无法辨认，审核会被退回。请用 300dpi 重新扫描本页。`,
-  backgroundBorder: () =>
-    '本页四周拍到了桌面等背景，不是整页纸张。请用扫描类 APP 裁剪到纸张边缘，或重新扫描本页。',
+  backgroundBorder: () => '本页四周拍到了桌面等背景，不是整页纸张。请用扫描类 APP 裁剪到纸张边缘，或重新扫描本页。',
   noSeal: () =>
     '没有找到红色圆形公章。§4.2 要求确认《入团志愿书》已加盖公章：请确认上级团委已审批盖章，并彩色扫描盖章页。',
   noSealGrey: () => '这是黑白（灰度）扫描，无法确认红色公章。建议彩色扫描盖章页，便于审核。',

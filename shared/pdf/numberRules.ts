@@ -29,10 +29,13 @@ export function judgeNumber(
     else if (!mine && ocr.length === 1) trusted = { value: ocr[0]!, source: 'ocr' };
   }
 
-  if (!trusted) return { issues: [{ code: 'number-unreadable', severity: 'info', page, message: MESSAGES.numberUnreadable() }] };
+  if (!trusted)
+    return { issues: [{ code: 'number-unreadable', severity: 'info', page, message: MESSAGES.numberUnreadable() }] };
   if (mine && trusted.value !== mine)
     return {
-      issues: [{ code: 'number-mismatch', severity: 'fail', page, message: MESSAGES.numberMismatch(trusted.value, mine) }],
+      issues: [
+        { code: 'number-mismatch', severity: 'fail', page, message: MESSAGES.numberMismatch(trusted.value, mine) },
+      ],
       page1Number: trusted,
     };
   return { issues: [], page1Number: trusted };

@@ -62,16 +62,20 @@ export function pixelIssues(p: PagePixelFacts): Issue[] {
   const page = p.page;
   if (isBlank(p)) return [{ code: 'blank-page', severity: 'fail', page, message: MESSAGES.blankPage() }];
   const issues: Issue[] = [];
-  if (p.orientation === 'sideways') issues.push({ code: 'orientation', severity: 'fail', page, message: MESSAGES.sideways() });
-  else if (p.orientation === 'upsideDown') issues.push({ code: 'orientation', severity: 'warn', page, message: MESSAGES.upsideDown() });
+  if (p.orientation === 'sideways')
+    issues.push({ code: 'orientation', severity: 'fail', page, message: MESSAGES.sideways() });
+  else if (p.orientation === 'upsideDown')
+    issues.push({ code: 'orientation', severity: 'warn', page, message: MESSAGES.upsideDown() });
   else if (p.skewDeg !== null && Math.abs(p.skewDeg) > SKEW_WARN_DEG)
     issues.push({ code: 'skew', severity: 'warn', page, message: MESSAGES.skew(p.skewDeg) });
 
   if (p.edgeCount < BLUR_MIN_EDGES && p.toneCoverage >= BLUR_EDGELESS_MIN_TONE)
     issues.push({ code: 'blurry-page', severity: 'fail', page, message: MESSAGES.blurryFail() });
   else if (p.edgeWidthMm !== null && p.edgeCount >= BLUR_MIN_EDGES) {
-    if (p.edgeWidthMm >= BLUR_FAIL_MM) issues.push({ code: 'blurry-page', severity: 'fail', page, message: MESSAGES.blurryFail() });
-    else if (p.edgeWidthMm >= BLUR_WARN_MM) issues.push({ code: 'blurry-page', severity: 'warn', page, message: MESSAGES.blurryWarn() });
+    if (p.edgeWidthMm >= BLUR_FAIL_MM)
+      issues.push({ code: 'blurry-page', severity: 'fail', page, message: MESSAGES.blurryFail() });
+    else if (p.edgeWidthMm >= BLUR_WARN_MM)
+      issues.push({ code: 'blurry-page', severity: 'warn', page, message: MESSAGES.blurryWarn() });
   }
   if (p.largestBlotchFrac >= STAIN_FAIL_FRAC)
     issues.push({ code: 'stained-page', severity: 'fail', page, message: MESSAGES.stainedFail() });

@@ -2,7 +2,15 @@ import type { FileFacts, PagePixelFacts, PageStructureFacts, PreflightFacts } fr
 
 /** Builders of plausible facts for the rules' unit tests: a clean 12-page colour scan by default. */
 export function cleanFile(over: Partial<FileFacts> = {}): FileFacts {
-  return { bytes: 15_000_000, isPdf: true, corrupt: false, needsPassword: false, ownerPasswordOnly: false, pageCount: 12, ...over };
+  return {
+    bytes: 15_000_000,
+    isPdf: true,
+    corrupt: false,
+    needsPassword: false,
+    ownerPasswordOnly: false,
+    pageCount: 12,
+    ...over,
+  };
 }
 
 export function scannedPage(page: number, over: Partial<PageStructureFacts> = {}): PageStructureFacts {
@@ -21,8 +29,9 @@ export function scannedPage(page: number, over: Partial<PageStructureFacts> = {}
 
 /** A deterministic ink map that differs from page to page. */
 export function signatureFor(seed: number): PagePixelFacts['signature'] {
-  const cols = 24, rows = 34;
-  let s = seed * 2654435761 >>> 0;
+  const cols = 24,
+    rows = 34;
+  let s = (seed * 2654435761) >>> 0;
   const cells = Array.from({ length: cols * rows }, () => {
     s = (s * 1664525 + 1013904223) >>> 0;
     return (s >>> 8) / 2 ** 24 < 0.3 ? 0.2 + ((s >>> 4) % 100) / 200 : 0.01;

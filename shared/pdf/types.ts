@@ -52,7 +52,10 @@ export const PreflightRequest = z.object({
   member: z
     .object({
       devNumber: z.string().max(32).optional(),
-      joinedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+      joinedOn: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
     })
     .optional(),
   options: z

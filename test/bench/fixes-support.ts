@@ -28,7 +28,12 @@ export async function uploadable(replica: Replica): Promise<ReplicaMember[]> {
   const r = await replica.api<{ list: ReplicaMember[] }>('tuanyuan/list', { pageNo: 1, pageSize: 1000 }, 'tzb');
   const seen = new Set<string>();
   return r.results.list.filter((m) => {
-    const ok = m.archiveState === 'none' && m.joinLeagueTime >= '2020-01-01' && /^\d{12}$/.test(m.userCode) && m.userCode.startsWith(m.joinLeagueTime.slice(0, 4)) && !seen.has(m.name);
+    const ok =
+      m.archiveState === 'none' &&
+      m.joinLeagueTime >= '2020-01-01' &&
+      /^\d{12}$/.test(m.userCode) &&
+      m.userCode.startsWith(m.joinLeagueTime.slice(0, 4)) &&
+      !seen.has(m.name);
     seen.add(m.name);
     return ok;
   });
@@ -48,7 +53,12 @@ export async function openList(page: Page, replica: Replica, name: string): Prom
 }
 
 /** Opens 上传档案 (or 替换档案) for a member and waits for the gate's panel in the dialog. */
-export async function openUpload(page: Page, replica: Replica, name: string, button: '上传档案' | '替换档案' = '上传档案'): Promise<Locator> {
+export async function openUpload(
+  page: Page,
+  replica: Replica,
+  name: string,
+  button: '上传档案' | '替换档案' = '上传档案',
+): Promise<Locator> {
   const row = await openList(page, replica, name);
   await row.getByRole('button', { name: button }).click();
   const dialog = page.locator('.upload-dialog');
@@ -61,7 +71,11 @@ export async function openUpload(page: Page, replica: Replica, name: string, but
 export async function choose(dialog: Locator, name: string, bytes: Uint8Array): Promise<void> {
   const input = dialog.locator('input[type=file]');
   if (bytes.length < 40_000_000) {
-    await input.setInputFiles({ name, mimeType: name.endsWith('.pdf') ? 'application/pdf' : 'image/jpeg', buffer: Buffer.from(bytes) });
+    await input.setInputFiles({
+      name,
+      mimeType: name.endsWith('.pdf') ? 'application/pdf' : 'image/jpeg',
+      buffer: Buffer.from(bytes),
+    });
     return;
   }
   const dir = join(FIXTURE_CACHE, 'choose');
@@ -83,16 +97,29 @@ export async function settled(dialog: Locator, timeout = 90_000): Promise<{ verd
   const panel = dialog.locator('.laa-upload-panel');
   await panel.locator('.note').waitFor({ timeout });
   const v = panel.locator('.verdict[data-verdict]');
-  return { verdict: (await v.getAttribute('data-verdict')) ?? '', note: (await panel.locator('.note').innerText()).trim() };
+  return {
+    verdict: (await v.getAttribute('data-verdict')) ?? '',
+    note: (await panel.locator('.note').innerText()).trim(),
+  };
 }
 
 export async function issueCodes(dialog: Locator): Promise<string[]> {
-  return dialog.locator('.laa-upload-panel ul.issues li').evaluateAll((lis) => lis.map((li) => `${li.getAttribute('data-code')}${li.getAttribute('data-page') ? `@${li.getAttribute('data-page')}` : ''}`));
+  return dialog
+    .locator('.laa-upload-panel ul.issues li')
+    .evaluateAll((lis) =>
+      lis.map(
+        (li) =>
+          `${li.getAttribute('data-code')}${li.getAttribute('data-page') ? `@${li.getAttribute('data-page')}` : ''}`,
+      ),
+    );
 }
 
 /** What the host's el-upload holds (names in its file list). */
 export async function hostChosen(dialog: Locator): Promise<string[]> {
-  return dialog.locator('.el-upload-list__item-name').allInnerTexts().then((t) => t.map((s) => s.trim()));
+  return dialog
+    .locator('.el-upload-list__item-name')
+    .allInnerTexts()
+    .then((t) => t.map((s) => s.trim()));
 }
 
 /** Records of a member on the replica's back end, with the stored file's hash. */
@@ -126,14 +153,22 @@ export async function askBackground<T>(browser: ExtensionBrowser, type: string, 
   const page = await browser.context.newPage();
   try {
     await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    return await page.evaluate(([type, payload]) => chrome.runtime.sendMessage({ type, payload }), [type, payload] as const);
+    return await page.evaluate(([type, payload]) => chrome.runtime.sendMessage({ type, payload }), [
+      type,
+      payload,
+    ] as const);
   } finally {
     await page.close();
   }
 }
 
 /** A clean 12-page form of one member, scanned the given way. */
-export async function formOf(kit: FixtureKit, devNumber: string, base: Omit<PageSpec, 'page' | 'devNumber'>, over: Record<number, Partial<PageSpec>> = {}): Promise<Uint8Array> {
+export async function formOf(
+  kit: FixtureKit,
+  devNumber: string,
+  base: Omit<PageSpec, 'page' | 'devNumber'>,
+  over: Record<number, Partial<PageSpec>> = {},
+): Promise<Uint8Array> {
   const pages = await kit.renderAll(formSpecs({ ...base, devNumber }, over));
   return assemble(pages);
 }

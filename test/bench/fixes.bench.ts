@@ -30,7 +30,9 @@ const browser = await launchWithExtension();
 const kit = await FixtureKit.open(browser.context);
 
 // A 300-dpi colour scan at near-maximum JPEG quality with heavy grain: about 35 MB.
-const scan = await cached('bench-scan-35mb', () => formOf(kit, '202412345678', { family: 'scanner', seed: 81, quality: 0.98, noise: 28 }));
+const scan = await cached('bench-scan-35mb', () =>
+  formOf(kit, '202412345678', { family: 'scanner', seed: 81, quality: 0.98, noise: 28 }),
+);
 console.log(`compress input: 12 pages, 300 dpi colour JPEG, ${(scan.length / 1e6).toFixed(1)} MB`);
 
 // Twelve phone photos of 12 megapixels (3000×4000), as a phone camera saves them.
@@ -57,13 +59,23 @@ for (let p = 1; p <= 12; p++) {
     }),
   );
 }
-console.log(`assemble input: 12 photos of 3000×4000, ${(photos.reduce((s, p) => s + p.length, 0) / 1e6).toFixed(1)} MB`);
+console.log(
+  `assemble input: 12 photos of 3000×4000, ${(photos.reduce((s, p) => s + p.length, 0) / 1e6).toFixed(1)} MB`,
+);
 
 // A feeder scanner's class scan: ten members' forms, 200 dpi, one after another.
-const members: ListMember[] = Array.from({ length: 10 }, (_, k) => ({ name: `团员${k + 1}`, devNumber: `2024${String(31_400_000 + k * 7_919).padStart(8, '0')}`, joinedOn: '2024-05-20', canUpload: true }));
+const members: ListMember[] = Array.from({ length: 10 }, (_, k) => ({
+  name: `团员${k + 1}`,
+  devNumber: `2024${String(31_400_000 + k * 7_919).padStart(8, '0')}`,
+  joinedOn: '2024-05-20',
+  canUpload: true,
+}));
 const classScan = await cached(`bench-class-${members.map((m) => m.devNumber).join('')}`, async () => {
   const all: RenderedJpeg[] = [];
-  for (const [k, m] of members.entries()) all.push(...(await kit.renderAll(formSpecs({ family: 'scanner', seed: 90 + k, dpi: 200, devNumber: m.devNumber! }))));
+  for (const [k, m] of members.entries())
+    all.push(
+      ...(await kit.renderAll(formSpecs({ family: 'scanner', seed: 90 + k, dpi: 200, devNumber: m.devNumber! }))),
+    );
   return assemble(all);
 });
 console.log(`split input: 120 pages, 200 dpi, ${(classScan.length / 1e6).toFixed(1)} MB`);
@@ -71,7 +83,11 @@ await kit.close();
 await helper.close();
 
 /** Serves the inputs on loopback so pages fetch them (not timed) rather than receiving base64. */
-const files = new Map<string, Uint8Array>([['scan.pdf', scan], ['class.pdf', classScan], ...photos.map((p, i) => [`photo${i + 1}.jpg`, p] as [string, Uint8Array])]);
+const files = new Map<string, Uint8Array>([
+  ['scan.pdf', scan],
+  ['class.pdf', classScan],
+  ...photos.map((p, i) => [`photo${i + 1}.jpg`, p] as [string, Uint8Array]),
+]);
 const server = createServer((req, res) => {
   const body = files.get((req.url ?? '/').slice(1));
   if (!body) return void res.writeHead(404).end();
@@ -89,7 +105,13 @@ type Started = { req: Omit<FixRequest, 'type' | 'files'>; names: string[] };
 async function start(page: Page, s: Started): Promise<void> {
   await page.evaluate(
     async ({ s, base }) => {
-      const files = await Promise.all(s.names.map(async (n) => ({ name: n, type: n.endsWith('.pdf') ? 'application/pdf' : 'image/jpeg', bytes: await (await fetch(`${base}/${n}`)).arrayBuffer() })));
+      const files = await Promise.all(
+        s.names.map(async (n) => ({
+          name: n,
+          type: n.endsWith('.pdf') ? 'application/pdf' : 'image/jpeg',
+          bytes: await (await fetch(`${base}/${n}`)).arrayBuffer(),
+        })),
+      );
       const ch = new MessageChannel();
       const w = window as unknown as { __fix: { t0: number; done: Promise<{ ev: FixEvent; t: number }> } };
       w.__fix = {
@@ -100,7 +122,10 @@ async function start(page: Page, s: Started): Promise<void> {
           };
         }),
       };
-      window.postMessage({ type: 'laa-fix', ...s.req, files }, location.origin, [ch.port2, ...files.map((f) => f.bytes)]);
+      window.postMessage({ type: 'laa-fix', ...s.req, files }, location.origin, [
+        ch.port2,
+        ...files.map((f) => f.bytes),
+      ]);
     },
     { s, base },
   );
@@ -113,7 +138,12 @@ async function outcome(page: Page, from?: number) {
     const { ev, t } = await w.__fix.done;
     const ms = t - (from ?? w.__fix.t0);
     if (ev.kind === 'result') return { ms, kind: ev.kind, stats: ev.stats, bytes: ev.file.bytes.byteLength };
-    if (ev.kind === 'handoff') return { ms, kind: ev.kind, items: ev.items.map((i) => ({ member: i.member.name, bytes: i.file.bytes.byteLength })) };
+    if (ev.kind === 'handoff')
+      return {
+        ms,
+        kind: ev.kind,
+        items: ev.items.map((i) => ({ member: i.member.name, bytes: i.file.bytes.byteLength })),
+      };
     return { ms, kind: ev.kind, error: ev.kind === 'error' ? ev.message : '' };
   }, from);
 }
@@ -128,18 +158,29 @@ for (let i = 0; i < RUNS; i++) {
   compress.push(last.ms);
 }
 const stats = (last as { stats: { outBytes: number; minDpi?: number; notes?: string[] } }).stats;
-console.log(`compress (ms): ${compress.map(round).join(' ')} → ${(stats.outBytes / 1e6).toFixed(2)} MB, min ${stats.minDpi} dpi; ${stats.notes?.join('; ') ?? ''}`);
-await start(fixPage, { req: { tool: 'compress', options: { method: 'naive', minDpi: Math.floor(stats.minDpi ?? 200) } }, names: ['scan.pdf'] });
+console.log(
+  `compress (ms): ${compress.map(round).join(' ')} → ${(stats.outBytes / 1e6).toFixed(2)} MB, min ${stats.minDpi} dpi; ${stats.notes?.join('; ') ?? ''}`,
+);
+await start(fixPage, {
+  req: { tool: 'compress', options: { method: 'naive', minDpi: Math.floor(stats.minDpi ?? 200) } },
+  names: ['scan.pdf'],
+});
 const naive = await outcome(fixPage);
 if (naive.kind !== 'result') throw new Error(`naive compress failed: ${JSON.stringify(naive)}`);
-console.log(`compress, naive pdf.js path (ms): ${round(naive.ms)} → ${((naive as { bytes: number }).bytes / 1e6).toFixed(2)} MB`);
+console.log(
+  `compress, naive pdf.js path (ms): ${round(naive.ms)} → ${((naive as { bytes: number }).bytes / 1e6).toFixed(2)} MB`,
+);
 
 // --- assemble: the tool as the admin uses it; timed from 生成 to the finished file.
 await start(fixPage, { req: { tool: 'assemble' }, names: photos.map((_, i) => `photo${i + 1}.jpg`) });
-await fixPage.waitForFunction(() => document.querySelectorAll('.card img').length === 12, undefined, { timeout: 120_000 });
+await fixPage.waitForFunction(() => document.querySelectorAll('.card img').length === 12, undefined, {
+  timeout: 120_000,
+});
 const t0 = await fixPage.evaluate(() => {
   const t = performance.now();
-  Array.from(document.querySelectorAll<HTMLButtonElement>('button.primary')).find((b) => b.textContent?.includes('生成'))!.click();
+  Array.from(document.querySelectorAll<HTMLButtonElement>('button.primary'))
+    .find((b) => b.textContent?.includes('生成'))!
+    .click();
   return t;
 });
 const assembled = await outcome(fixPage, t0);
@@ -148,21 +189,31 @@ console.log(`assemble (ms): ${round(assembled.ms)} → ${((assembled as { bytes:
 
 // --- split: from the file to the table (covers read, matched), then from 确认 to ten files.
 await start(fixPage, { req: { tool: 'split', members }, names: ['class.pdf'] });
-await fixPage.waitForFunction(() => document.querySelectorAll('tbody tr').length === 10 && !document.querySelector('.progress'), undefined, { timeout: 120_000 });
+await fixPage.waitForFunction(
+  () => document.querySelectorAll('tbody tr').length === 10 && !document.querySelector('.progress'),
+  undefined,
+  { timeout: 120_000 },
+);
 const read = await fixPage.evaluate(() => {
   const w = window as unknown as { __fix: { t0: number } };
-  const exact = Array.from(document.querySelectorAll('tbody tr')).filter((tr) => tr.textContent?.includes('编号一致')).length;
+  const exact = Array.from(document.querySelectorAll('tbody tr')).filter((tr) =>
+    tr.textContent?.includes('编号一致'),
+  ).length;
   return { ms: performance.now() - w.__fix.t0, exact };
 });
 const t1 = await fixPage.evaluate(() => {
   const t = performance.now();
-  Array.from(document.querySelectorAll<HTMLButtonElement>('button.primary')).find((b) => b.textContent?.includes('确认拆分'))!.click();
+  Array.from(document.querySelectorAll<HTMLButtonElement>('button.primary'))
+    .find((b) => b.textContent?.includes('确认拆分'))!
+    .click();
   return t;
 });
 const cut = await outcome(fixPage, t1);
 if (cut.kind !== 'handoff') throw new Error(`split failed: ${JSON.stringify(cut)}`);
 const splitMs = read.ms + cut.ms;
-console.log(`split (ms): covers read and matched ${round(read.ms)} (${read.exact}/10 exact), cut ${round(cut.ms)} → ${(cut as { items: unknown[] }).items.length} files`);
+console.log(
+  `split (ms): covers read and matched ${round(read.ms)} (${read.exact}/10 exact), cut ${round(cut.ms)} → ${(cut as { items: unknown[] }).items.length} files`,
+);
 await fixPage.close();
 
 // --- the host page while the gate checks the scan, compresses it and checks the result.
@@ -192,7 +243,9 @@ const host = await page.evaluate(() => {
   const w = window as unknown as { __longest: number; __tasks: number };
   return { longest: w.__longest, tasks: w.__tasks };
 });
-console.log(`host page during check + compress + re-check: longest task ${round(host.longest)} ms (${host.tasks} tasks over 50 ms); gate says ${after.verdict}: ${after.note}`);
+console.log(
+  `host page during check + compress + re-check: longest task ${round(host.longest)} ms (${host.tasks} tasks over 50 ms); gate says ${after.verdict}: ${after.note}`,
+);
 await hostBrowser.close();
 await replica.close();
 server.close();

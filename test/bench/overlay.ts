@@ -31,12 +31,18 @@ const round = (x: number) => Math.round(x * 100) / 100;
 
 function build(): void {
   if (process.env.BENCH_SKIP_BUILD === '1') return;
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: process.env });
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: process.env,
+  });
 }
 
 /** Everything injected into a member-list page at load: the manifest's content scripts and styles. */
 function contentScriptGzipBytes(): number {
-  const manifest = JSON.parse(readFileSync(join(OUT, 'manifest.json'), 'utf8')) as { content_scripts?: { js?: string[]; css?: string[] }[] };
+  const manifest = JSON.parse(readFileSync(join(OUT, 'manifest.json'), 'utf8')) as {
+    content_scripts?: { js?: string[]; css?: string[] }[];
+  };
   const files = (manifest.content_scripts ?? []).flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]);
   return files.reduce((n, f) => n + gzipSync(readFileSync(join(OUT, f)), { level: 9 }).length, 0);
 }
@@ -50,7 +56,8 @@ interface TraceEvent {
   cat: string;
 }
 
-const firstName = (page: Page) => page.evaluate(() => document.querySelector('.el-table__body-wrapper tr.el-table__row')?.textContent ?? '');
+const firstName = (page: Page) =>
+  page.evaluate(() => document.querySelector('.el-table__body-wrapper tr.el-table__row')?.textContent ?? '');
 
 interface FlipFigures {
   /** CPU time of the pass over all the new rows: the trace's thread time of the callback running it. */
@@ -84,25 +91,41 @@ async function flip(browser: ExtensionBrowser, page: Page, rows: number, marked:
   await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink.user_timing', transferMode: 'ReportEvents' });
   const next = page.locator('.el-pagination .btn-next');
   await ((await next.isDisabled()) ? page.locator('.el-pagination .btn-prev') : next).click();
-  await page.waitForFunction((b) => (document.querySelector('.el-table__body-wrapper tr.el-table__row')?.textContent ?? '') !== b, before);
-  if (marked) await page.waitForFunction(() => document.querySelector('.el-table__body-wrapper tr.el-table__row [data-laa-mark]') !== null);
+  await page.waitForFunction(
+    (b) => (document.querySelector('.el-table__body-wrapper tr.el-table__row')?.textContent ?? '') !== b,
+    before,
+  );
+  if (marked)
+    await page.waitForFunction(
+      () => document.querySelector('.el-table__body-wrapper tr.el-table__row [data-laa-mark]') !== null,
+    );
   await page.waitForTimeout(400);
   await cdp.send('Tracing.end');
   await done;
   await cdp.detach();
   // The pass over the new rows: the one that read them all.
-  const measures = await page.evaluate(() => performance.getEntriesByName('laa:pass').map((e) => ({ wall: e.duration, read: ((e as PerformanceMeasure).detail as { read: number }).read })));
+  const measures = await page.evaluate(() =>
+    performance
+      .getEntriesByName('laa:pass')
+      .map((e) => ({ wall: e.duration, read: ((e as PerformanceMeasure).detail as { read: number }).read })),
+  );
   const which = measures.findIndex((m) => m.read === rows);
   if (which < 0) throw new Error(`no pass read ${rows} rows: ${JSON.stringify(measures)}`);
-  const begins = events.filter((e) => e.name === 'laa:pass' && (e.ph === 'b' || e.ph === 'B')).sort((x, y) => x.ts - y.ts);
-  const ends = events.filter((e) => e.name === 'laa:pass' && (e.ph === 'e' || e.ph === 'E')).sort((x, y) => x.ts - y.ts);
+  const begins = events
+    .filter((e) => e.name === 'laa:pass' && (e.ph === 'b' || e.ph === 'B'))
+    .sort((x, y) => x.ts - y.ts);
+  const ends = events
+    .filter((e) => e.name === 'laa:pass' && (e.ph === 'e' || e.ph === 'E'))
+    .sort((x, y) => x.ts - y.ts);
   const start = begins[which]!.ts;
   const end = ends[which]!.ts;
   const enclosing = events
     .filter((e) => e.ph === 'X' && e.name === 'FunctionCall' && e.ts <= start && e.ts + (e.dur ?? 0) >= end)
     .sort((x, y) => (x.dur ?? 0) - (y.dur ?? 0))[0];
   if (!enclosing && process.env.BENCH_DEBUG) {
-    const around = events.filter((e) => e.ph === 'X' && e.ts <= start && e.ts + (e.dur ?? 0) >= end).map((e) => `${e.name}:${e.dur}:${e.tdur}`);
+    const around = events
+      .filter((e) => e.ph === 'X' && e.ts <= start && e.ts + (e.dur ?? 0) >= end)
+      .map((e) => `${e.name}:${e.dur}:${e.tdur}`);
     console.error('no FunctionCall around the pass; enclosing:', around.join(' '), 'pass', end - start);
   }
   const layouts = events.filter((e) => e.name === 'Layout' && e.ph === 'X').sort((x, y) => x.ts - y.ts);
@@ -130,8 +153,15 @@ async function setAllFeatures(browser: ExtensionBrowser, on: boolean): Promise<v
 
 async function openList(page: Page, replicaUrl: (p: string) => string, marked: boolean): Promise<void> {
   await page.goto(replicaUrl(LIST));
-  await page.waitForFunction(() => document.querySelectorAll('.el-table__body-wrapper tr.el-table__row').length >= 1000, undefined, { timeout: 60_000 });
-  if (marked) await page.waitForFunction(() => document.querySelector('.el-table__body-wrapper tr.el-table__row [data-laa-mark]') !== null);
+  await page.waitForFunction(
+    () => document.querySelectorAll('.el-table__body-wrapper tr.el-table__row').length >= 1000,
+    undefined,
+    { timeout: 60_000 },
+  );
+  if (marked)
+    await page.waitForFunction(
+      () => document.querySelector('.el-table__body-wrapper tr.el-table__row [data-laa-mark]') !== null,
+    );
   await page.waitForTimeout(500);
 }
 
@@ -153,7 +183,9 @@ async function main(): Promise<void> {
 
     await page.locator('.el-pagination__sizes .el-select').click();
     await page.locator('.el-select-dropdown__item:visible', { hasText: '50条/页' }).click();
-    await page.waitForFunction(() => document.querySelectorAll('.el-table__body-wrapper tr.el-table__row').length === 50);
+    await page.waitForFunction(
+      () => document.querySelectorAll('.el-table__body-wrapper tr.el-table__row').length === 50,
+    );
     await flip(browser, page, 50, true);
     const repaginate: FlipFigures[] = [];
     for (let i = 0; i < RUNS; i++) repaginate.push(await flip(browser, page, 50, true));
@@ -188,9 +220,15 @@ async function main(): Promise<void> {
       contentScriptGzipBytes: gzip,
       targets: { annotateMs: 25, layouts: 2, contentScriptGzipBytes: 60 * 1024 },
     };
-    console.log(`full pass over 1000 new rows: median ${result.annotateMs} ms CPU (${result.annotateWallMs} ms wall)  [${result.annotateRunsMs.join(', ')}]`);
-    console.log(`page change of 50 rows: ${result.repaginateMs} ms CPU; baseline (features off, reading only): ${result.baselineMs} ms CPU (${result.baselineWallMs} ms wall)`);
-    console.log(`layouts caused by a full pass: ${layouts} (inside the pass ${result.layoutsInPass}; until the page settled, host's own included: ${result.layoutsToSettle}, baseline ${result.baselineLayoutsToSettle}); ${marks} marks; content script ${gzip} B gzipped`);
+    console.log(
+      `full pass over 1000 new rows: median ${result.annotateMs} ms CPU (${result.annotateWallMs} ms wall)  [${result.annotateRunsMs.join(', ')}]`,
+    );
+    console.log(
+      `page change of 50 rows: ${result.repaginateMs} ms CPU; baseline (features off, reading only): ${result.baselineMs} ms CPU (${result.baselineWallMs} ms wall)`,
+    );
+    console.log(
+      `layouts caused by a full pass: ${layouts} (inside the pass ${result.layoutsInPass}; until the page settled, host's own included: ${result.layoutsToSettle}, baseline ${result.baselineLayoutsToSettle}); ${marks} marks; content script ${gzip} B gzipped`,
+    );
     console.log(JSON.stringify(result));
   } finally {
     await browser.close();

@@ -36,7 +36,10 @@ for (let i = 0; i < COUNT; i++) {
   if ((i + 1) % 200 === 0) console.log(`${i + 1} files, ${Math.round((Date.now() - t0) / 1000)} s`);
 }
 await browser.close();
-const byKind = new Map<string, { n: number; fail: number; pass: number; warn: number; errors: number; maxMs: number }>();
+const byKind = new Map<
+  string,
+  { n: number; fail: number; pass: number; warn: number; errors: number; maxMs: number }
+>();
 for (const o of outcomes) {
   const k = byKind.get(o.kind) ?? { n: 0, fail: 0, pass: 0, warn: 0, errors: 0, maxMs: 0 };
   k.n++;
@@ -46,8 +49,17 @@ for (const o of outcomes) {
   byKind.set(o.kind, k);
 }
 console.log('| mutation | files | pass | warn | fail | no verdict | slowest ms |\n|---|---|---|---|---|---|---|');
-for (const [kind, k] of byKind) console.log(`| ${kind} | ${k.n} | ${k.pass} | ${k.warn} | ${k.fail} | ${k.errors} | ${k.maxMs} |`);
+for (const [kind, k] of byKind)
+  console.log(`| ${kind} | ${k.n} | ${k.pass} | ${k.warn} | ${k.fail} | ${k.errors} | ${k.maxMs} |`);
 const ms = outcomes.map((o) => o.ms).sort((a, b) => a - b);
-const summary = { files: outcomes.length, seed: BASE, errors: outcomes.filter((o) => o.error).length, crashes, p50Ms: ms[Math.floor(ms.length / 2)], maxMs: ms[ms.length - 1], totalS: Math.round((Date.now() - t0) / 1000) };
+const summary = {
+  files: outcomes.length,
+  seed: BASE,
+  errors: outcomes.filter((o) => o.error).length,
+  crashes,
+  p50Ms: ms[Math.floor(ms.length / 2)],
+  maxMs: ms[ms.length - 1],
+  totalS: Math.round((Date.now() - t0) / 1000),
+};
 console.log(JSON.stringify(summary));
 process.exit(summary.errors || crashes ? 1 : 0);

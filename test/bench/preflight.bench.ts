@@ -64,13 +64,24 @@ async function serve(fixture: Uint8Array): Promise<{ url: string; close(): void 
   const base = join(ROOT, 'node_modules/pdfjs-dist');
   const server = createServer((req, res) => {
     const urlPath = decodeURIComponent((req.url ?? '/').split('?')[0]!);
-    if (urlPath === '/') return void res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>pdf.js</title>');
-    if (urlPath === '/fixture.pdf') return void res.writeHead(200, { 'content-type': 'application/pdf', 'access-control-allow-origin': '*' }).end(fixture);
+    if (urlPath === '/')
+      return void res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>pdf.js</title>');
+    if (urlPath === '/fixture.pdf')
+      return void res
+        .writeHead(200, { 'content-type': 'application/pdf', 'access-control-allow-origin': '*' })
+        .end(fixture);
     const path = join(base, urlPath);
     if (!path.startsWith(base)) return void res.writeHead(403).end();
     try {
       const body = readFileSync(path);
-      const type = path.endsWith('.mjs') || path.endsWith('.js') ? 'text/javascript' : path.endsWith('.wasm') ? 'application/wasm' : path.endsWith('.html') ? 'text/html' : 'application/octet-stream';
+      const type =
+        path.endsWith('.mjs') || path.endsWith('.js')
+          ? 'text/javascript'
+          : path.endsWith('.wasm')
+            ? 'application/wasm'
+            : path.endsWith('.html')
+              ? 'text/html'
+              : 'application/octet-stream';
       res.writeHead(200, { 'content-type': type }).end(body);
     } catch {
       res.writeHead(404).end();
@@ -101,15 +112,28 @@ const coldMs = await coldPage.evaluate(async (url) => {
   const fetchMs = performance.now() - f0;
   const ch = new MessageChannel();
   const done = new Promise<void>((resolve, reject) => {
-    ch.port1.onmessage = (e) => (e.data.kind === 'report' ? resolve() : e.data.kind === 'error' ? reject(new Error(e.data.message)) : undefined);
+    ch.port1.onmessage = (e) =>
+      e.data.kind === 'report' ? resolve() : e.data.kind === 'error' ? reject(new Error(e.data.message)) : undefined;
   });
-  window.postMessage({ type: 'laa-preflight', bytes: buf, fileName: 'bench.pdf', member: { devNumber: '202412345678', joinedOn: '2024-05-20' } }, location.origin, [ch.port2, buf]);
+  window.postMessage(
+    {
+      type: 'laa-preflight',
+      bytes: buf,
+      fileName: 'bench.pdf',
+      member: { devNumber: '202412345678', joinedOn: '2024-05-20' },
+    },
+    location.origin,
+    [ch.port2, buf],
+  );
   await done;
   return performance.now() - fetchMs;
 }, `${srv.url}/fixture.pdf`);
 let last: import('../../shared/pdf/types').PreflightReport | undefined;
 
-const full: number[] = [], quick: number[] = [], peaks: number[] = [], pagesMs: number[] = [];
+const full: number[] = [],
+  quick: number[] = [],
+  peaks: number[] = [],
+  pagesMs: number[] = [];
 /** One warm check: the page fetches the bytes from loopback (not timed), then posts them. */
 const warmCheck = () =>
   coldPage.evaluate(async (url) => {
@@ -123,7 +147,16 @@ const warmCheck = () =>
         else if (e.data.kind === 'report') resolve(e.data.report);
         else if (e.data.kind === 'error') reject(new Error(e.data.message));
       };
-      window.postMessage({ type: 'laa-preflight', bytes: buf, fileName: 'bench.pdf', member: { devNumber: '202412345678', joinedOn: '2024-05-20' } }, location.origin, [ch.port2, buf]);
+      window.postMessage(
+        {
+          type: 'laa-preflight',
+          bytes: buf,
+          fileName: 'bench.pdf',
+          member: { devNumber: '202412345678', joinedOn: '2024-05-20' },
+        },
+        location.origin,
+        [ch.port2, buf],
+      );
     });
     return { wallMs: performance.now() - t0, quickMs, report: { ...report, thumbnails: [] } };
   }, `${srv.url}/fixture.pdf`);
@@ -140,8 +173,12 @@ for (let i = 0; i < RUNS; i++) {
   pagesMs.push(r.report.ms.pages ?? 0);
   last = r.report;
 }
-console.log(`verdict ${last!.verdict}, issues ${last!.issues.length}, page-1 number ${last!.page1Number?.value ?? '—'}`);
-console.log(`pages analysed by (ms): ${pagesMs.map(round).join(' ')}; number read by ${round(last!.ms.number ?? 0)}; per-page worker ms (last run): ${(last!.ms.decode ?? []).join(' ')}`);
+console.log(
+  `verdict ${last!.verdict}, issues ${last!.issues.length}, page-1 number ${last!.page1Number?.value ?? '—'}`,
+);
+console.log(
+  `pages analysed by (ms): ${pagesMs.map(round).join(' ')}; number read by ${round(last!.ms.number ?? 0)}; per-page worker ms (last run): ${(last!.ms.decode ?? []).join(' ')}`,
+);
 console.log(`warm checks (ms): ${full.map(round).join(' ')}`);
 console.log(`quick verdicts (ms): ${quick.map((x) => x.toFixed(1)).join(' ')}`);
 console.log(`memory rise per check (MB): ${peaks.map(round).join(' ')}`);
@@ -188,5 +225,7 @@ const result = {
   fullMsRange: [round(Math.min(...full)), round(Math.max(...full))],
   loadavg: (await import('node:os')).loadavg().map((x) => Math.round(x * 100) / 100),
 };
-console.log(`fullMs ${result.fullMs} (range ${result.fullMsRange.join('–')}), coldMs ${result.coldMs}, quickMs ${result.quickMs}, pdf.js ${result.pdfjsRenderMs} ms, ratio ${result.ratio}, peak memory +${result.peakMemoryMB} MB`);
+console.log(
+  `fullMs ${result.fullMs} (range ${result.fullMsRange.join('–')}), coldMs ${result.coldMs}, quickMs ${result.quickMs}, pdf.js ${result.pdfjsRenderMs} ms, ratio ${result.ratio}, peak memory +${result.peakMemoryMB} MB`,
+);
 console.log(JSON.stringify(result));

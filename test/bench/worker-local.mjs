@@ -7,7 +7,12 @@ import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
 const wrangler = resolve(root, 'node_modules/.bin/wrangler');
-export const quietEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', CI: 'true' };
+export const quietEnv = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: 'false',
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  CI: 'true',
+};
 
 export function freePort() {
   return new Promise((res, rej) => {
@@ -27,9 +32,32 @@ export function freePort() {
 export async function startLocalWorker({ persistTo, vars = {}, log = false }) {
   const port = await freePort();
   const outdir = join(persistTo, 'bundle');
-  execFileSync(wrangler, ['deploy', '--dry-run', '--outdir', outdir], { cwd: root, env: quietEnv, stdio: ['ignore', 'ignore', 'inherit'] });
-  execFileSync(wrangler, ['d1', 'migrations', 'apply', 'league-archive', '--local', '--persist-to', persistTo], { cwd: root, env: quietEnv, stdio: ['ignore', 'ignore', 'inherit'] });
-  const args = ['dev', join(outdir, 'index.js'), '--config', resolve(root, 'wrangler.toml'), '--no-bundle', '--local', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo, '--test-scheduled', '--show-interactive-dev-session=false'];
+  execFileSync(wrangler, ['deploy', '--dry-run', '--outdir', outdir], {
+    cwd: root,
+    env: quietEnv,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  execFileSync(wrangler, ['d1', 'migrations', 'apply', 'league-archive', '--local', '--persist-to', persistTo], {
+    cwd: root,
+    env: quietEnv,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const args = [
+    'dev',
+    join(outdir, 'index.js'),
+    '--config',
+    resolve(root, 'wrangler.toml'),
+    '--no-bundle',
+    '--local',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--persist-to',
+    persistTo,
+    '--test-scheduled',
+    '--show-interactive-dev-session=false',
+  ];
   for (const [k, v] of Object.entries(vars)) args.push('--var', `${k}:${v}`);
   const child = spawn(wrangler, args, { cwd: root, env: quietEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

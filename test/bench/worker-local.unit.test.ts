@@ -21,7 +21,10 @@ beforeAll(async () => {
   persistTo = mkdtempSync(join(tmpdir(), 'laa-local-'));
   const vars = ensureDevVars();
   secret = vars.ADMIN_SECRET;
-  worker = await startLocalWorker({ persistTo, vars: { ADMIN_SECRET: vars.ADMIN_SECRET, AUDIT_SIGNING_KEY: vars.AUDIT_SIGNING_KEY } });
+  worker = await startLocalWorker({
+    persistTo,
+    vars: { ADMIN_SECRET: vars.ADMIN_SECRET, AUDIT_SIGNING_KEY: vars.AUDIT_SIGNING_KEY },
+  });
   receiver = createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
@@ -40,10 +43,17 @@ afterAll(async () => {
   rmSync(persistTo, { recursive: true, force: true });
 });
 
-async function call(path: string, init: { token?: string; body?: unknown; method?: string; headers?: Record<string, string> } = {}) {
+async function call(
+  path: string,
+  init: { token?: string; body?: unknown; method?: string; headers?: Record<string, string> } = {},
+) {
   const res = await fetch(`${worker.url}/v1${path}`, {
     method: init.method ?? (init.body ? 'POST' : 'GET'),
-    headers: { ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}), 'Content-Type': 'application/json', ...init.headers },
+    headers: {
+      ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
+      'Content-Type': 'application/json',
+      ...init.headers,
+    },
     body: init.body ? JSON.stringify(init.body) : undefined,
   });
   return { status: res.status, body: (await res.json()) as any, headers: res.headers };
@@ -51,25 +61,51 @@ async function call(path: string, init: { token?: string; body?: unknown; method
 
 describe('the worker under wrangler dev (npm start)', () => {
   it('bootstraps a team, syncs, answers reminders, seals and verifies the audit log, sends the digest', async () => {
-    const tenant = await call('/admin/tenants', { token: secret, body: { name: '本地团委', topOrg: { id: 'root', name: '共青团本地委员会', type: '03TW' } } });
+    const tenant = await call('/admin/tenants', {
+      token: secret,
+      body: { name: '本地团委', topOrg: { id: 'root', name: '共青团本地委员会', type: '03TW' } },
+    });
     expect(tenant.status).toBe(201);
-    const { body: me } = await call('/invites/redeem', { body: { code: tenant.body.invite.code, label: '本地管理员' } });
-    await call('/orgs/import', { token: me.token, body: { orgs: [{ id: 'b1', name: '一班团支部', type: '01TZB', parentId: 'root', leagueId: 'L1' }] } });
+    const { body: me } = await call('/invites/redeem', {
+      body: { code: tenant.body.invite.code, label: '本地管理员' },
+    });
+    await call('/orgs/import', {
+      token: me.token,
+      body: { orgs: [{ id: 'b1', name: '一班团支部', type: '01TZB', parentId: 'root', leagueId: 'L1' }] },
+    });
     const joinedOn = new Date(Date.now() + 8 * 3600_000 - 40 * 86_400_000).toISOString().slice(0, 10);
     const sync = await call('/sync', {
       token: me.token,
       headers: { 'Idempotency-Key': 'local-dev-sync-1' },
-      body: { observations: [{ org: { leagueId: 'L1' }, hostId: 'u1', name: '张三', joinedOn, status: 'notUploaded', observedAt: new Date().toISOString() }] },
+      body: {
+        observations: [
+          {
+            org: { leagueId: 'L1' },
+            hostId: 'u1',
+            name: '张三',
+            joinedOn,
+            status: 'notUploaded',
+            observedAt: new Date().toISOString(),
+          },
+        ],
+      },
     });
     expect(sync.body.members.created).toBe(1);
     const reminders = await call('/reminders', { token: me.token });
     expect(reminders.body.counters).toMatchObject({ maybeOverdue: 1, total: 1 });
     expect(Number(reminders.headers.get('X-D1-Queries'))).toBeGreaterThan(0);
-    expect((await fetch(`${worker.url}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('*/5 * * * *')}`)).status).toBe(200);
+    expect(
+      (await fetch(`${worker.url}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('*/5 * * * *')}`)).status,
+    ).toBe(200);
     const verify = await call('/audit/verify', { token: me.token });
     expect(verify.body).toMatchObject({ ok: true, unsealed: 0, checkpoints: 1 });
-    await call('/webhooks', { token: me.token, body: { orgId: 'root', kind: 'wecom', url: receiverUrl, label: '工作群' } });
-    expect((await fetch(`${worker.url}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('0 0 * * *')}`)).status).toBe(200);
+    await call('/webhooks', {
+      token: me.token,
+      body: { orgId: 'root', kind: 'wecom', url: receiverUrl, label: '工作群' },
+    });
+    expect(
+      (await fetch(`${worker.url}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('0 0 * * *')}`)).status,
+    ).toBe(200);
     for (let i = 0; i < 50 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
     expect(JSON.parse(received[0]!).markdown.content).toContain('可能逾期 1 人');
   }, 60_000);

@@ -74,7 +74,9 @@ async function upload(dialog: ReturnType<Page['locator']>, m: ReplicaMember) {
 describe('fixes that reach the replica’s upload', () => {
   it('compresses a 300-dpi scan that is too large to under 20,000,000 bytes, keeping 200 dpi', async () => {
     const m = members[0]!;
-    const big = await cached(`big-${m.userCode}`, () => formOf(kit, m.userCode, { family: 'scanner', seed: 31, quality: 0.98, noise: 24 }));
+    const big = await cached(`big-${m.userCode}`, () =>
+      formOf(kit, m.userCode, { family: 'scanner', seed: 31, quality: 0.98, noise: 24 }),
+    );
     expect(big.length).toBeGreaterThan(20_971_520);
     const dialog = await openUpload(page, replica, m.name);
     await choose(dialog, '入团志愿书-扫描.pdf', big);
@@ -94,7 +96,9 @@ describe('fixes that reach the replica’s upload', () => {
 
   it('straightens phone photos: desk cut away, tilt and perspective undone, pages A4', async () => {
     const m = members[1]!;
-    const photos = await cached(`phone-${m.userCode}`, () => formOf(kit, m.userCode, { family: 'phone', seed: 32, border: 0.07, skewDeg: 4 }));
+    const photos = await cached(`phone-${m.userCode}`, () =>
+      formOf(kit, m.userCode, { family: 'phone', seed: 32, border: 0.07, skewDeg: 4 }),
+    );
     const dialog = await openUpload(page, replica, m.name);
     await choose(dialog, '手机拍照.pdf', photos);
     const before = await verdictOf(dialog);
@@ -114,7 +118,12 @@ describe('fixes that reach the replica’s upload', () => {
 
   it('levels a page scanned crooked and turns a sideways page upright, leaving the other pages as scanned', async () => {
     const m = members.at(-1)!;
-    const file = await formOf(kit, m.userCode, { family: 'scanner', seed: 36 }, { 3: { skewDeg: 5 }, 7: { rotate: 90 } });
+    const file = await formOf(
+      kit,
+      m.userCode,
+      { family: 'scanner', seed: 36 },
+      { 3: { skewDeg: 5 }, 7: { rotate: 90 } },
+    );
     const dialog = await openUpload(page, replica, m.name);
     await choose(dialog, '扫描歪了.pdf', file);
     expect(await verdictOf(dialog)).toBe('fail');
@@ -132,13 +141,28 @@ describe('fixes that reach the replica’s upload', () => {
 
   it('assembles photos (JPEG, PNG, WebP; EXIF orientation; dragged into order; one turned) into one A4 PDF', async () => {
     const m = members[2]!;
-    const spec = (p: number, over: Partial<PageSpec> = {}): PageSpec => ({ family: 'phone', page: p, seed: 33, devNumber: m.userCode, border: 0, ...over });
+    const spec = (p: number, over: Partial<PageSpec> = {}): PageSpec => ({
+      family: 'phone',
+      page: p,
+      seed: 33,
+      devNumber: m.userCode,
+      border: 0,
+      ...over,
+    });
     const shots: RenderedJpeg[] = [];
     for (let p = 1; p <= 12; p++) {
       // Page 5 taken sideways (stored turned, EXIF says how to view it); page 8 upside down; page 2 as PNG.
-      shots.push(await kit.render(spec(p, p === 5 ? { rotate: 90 } : p === 8 ? { rotate: 180 } : p === 2 ? { format: 'png' } : {})));
+      shots.push(
+        await kit.render(
+          spec(p, p === 5 ? { rotate: 90 } : p === 8 ? { rotate: 180 } : p === 2 ? { format: 'png' } : {}),
+        ),
+      );
     }
-    const files = shots.map((s, i) => ({ name: `IMG_${String(i + 1).padStart(2, '0')}.${i === 1 ? 'png' : 'jpg'}`, mimeType: i === 1 ? 'image/png' : 'image/jpeg', buffer: Buffer.from(i === 4 ? withExifOrientation(s.jpeg, 8) : s.jpeg) }));
+    const files = shots.map((s, i) => ({
+      name: `IMG_${String(i + 1).padStart(2, '0')}.${i === 1 ? 'png' : 'jpg'}`,
+      mimeType: i === 1 ? 'image/png' : 'image/jpeg',
+      buffer: Buffer.from(i === 4 ? withExifOrientation(s.jpeg, 8) : s.jpeg),
+    }));
     // Page 3 as WebP, converted in the browser.
     const webp = await page.evaluate(async (b64) => {
       const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
@@ -159,7 +183,9 @@ describe('fixes that reach the replica’s upload', () => {
     await frame.locator('input[data-role=photos]').setInputFiles([files[1]!, files[0]!, ...files.slice(2)]);
     await expect.poll(() => frame.locator('.card img').count(), { timeout: 30_000 }).toBe(12);
     await frame.locator('[data-card="IMG_01.jpg"]').dragTo(frame.locator('[data-card="IMG_02.png"]'));
-    await expect.poll(() => frame.locator('.card .name').allInnerTexts()).toEqual(files.map((f, i) => `${i + 1}. ${f.name}`));
+    await expect
+      .poll(() => frame.locator('.card .name').allInnerTexts())
+      .toEqual(files.map((f, i) => `${i + 1}. ${f.name}`));
     const upside = frame.locator('[data-card="IMG_08.jpg"]');
     await upside.getByRole('button', { name: '向右旋转' }).click();
     await upside.getByRole('button', { name: '向右旋转' }).click();
@@ -181,7 +207,21 @@ describe('fixes that reach the replica’s upload', () => {
     const base: Omit<PageSpec, 'page'> = { family: 'scanner', seed: 34, devNumber: m.userCode };
     const pages = await kit.renderAll(formSpecs(base, { 9: { rotate: 180 }, 11: { stainMm: 45 } }));
     const blank = await kit.render({ ...base, page: 0 });
-    const order = [pages[0]!, pages[1]!, pages[3]!, pages[2]!, pages[4]!, pages[5]!, blank, pages[6]!, pages[7]!, pages[8]!, pages[9]!, pages[10]!, pages[11]!];
+    const order = [
+      pages[0]!,
+      pages[1]!,
+      pages[3]!,
+      pages[2]!,
+      pages[4]!,
+      pages[5]!,
+      blank,
+      pages[6]!,
+      pages[7]!,
+      pages[8]!,
+      pages[9]!,
+      pages[10]!,
+      pages[11]!,
+    ];
     const file = await assemble(order);
     const photo = await kit.render({ family: 'phone', page: 11, seed: 34, devNumber: m.userCode, border: 0 });
 
@@ -198,11 +238,27 @@ describe('fixes that reach the replica’s upload', () => {
     await frame.locator('[data-card="原第4页"]').dragTo(frame.locator('[data-card="原第3页"]'));
     await frame.getByRole('button', { name: '向右旋转 原第10页' }).click();
     await frame.getByRole('button', { name: '向右旋转 原第10页' }).click();
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), frame.getByRole('button', { name: '换成照片 原第12页' }).click()]);
-    await chooser.setFiles({ name: '第11页重拍.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(photo.jpeg) });
-    await expect.poll(() => frame.locator('.card .name').allInnerTexts()).toEqual([
-      '1. 原第1页', '2. 原第2页', '3. 原第4页', '4. 原第3页', '5. 原第5页', '6. 原第6页', '7. 原第8页', '8. 原第9页', '9. 原第10页', '10. 原第11页', '11. 照片 第11页重拍.jpg', '12. 原第13页',
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      frame.getByRole('button', { name: '换成照片 原第12页' }).click(),
     ]);
+    await chooser.setFiles({ name: '第11页重拍.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(photo.jpeg) });
+    await expect
+      .poll(() => frame.locator('.card .name').allInnerTexts())
+      .toEqual([
+        '1. 原第1页',
+        '2. 原第2页',
+        '3. 原第4页',
+        '4. 原第3页',
+        '5. 原第5页',
+        '6. 原第6页',
+        '7. 原第8页',
+        '8. 原第9页',
+        '9. 原第10页',
+        '10. 原第11页',
+        '11. 照片 第11页重拍.jpg',
+        '12. 原第13页',
+      ]);
     await frame.getByRole('button', { name: '生成 PDF 并上传' }).click();
     const after = await settled(dialog);
     expect(after.note).toContain('编辑页面完成');
@@ -226,7 +282,10 @@ describe('fixes that reach the replica’s upload', () => {
     expect(three).toHaveLength(3);
     const scan = await cached(`class-${three.map((x) => x.userCode).join('-')}`, async () => {
       const all: RenderedJpeg[] = [];
-      for (const [k, x] of three.entries()) all.push(...(await kit.renderAll(formSpecs({ family: 'scanner', seed: 40 + k, dpi: 200, devNumber: x.userCode }))));
+      for (const [k, x] of three.entries())
+        all.push(
+          ...(await kit.renderAll(formSpecs({ family: 'scanner', seed: 40 + k, dpi: 200, devNumber: x.userCode }))),
+        );
       return assemble(all);
     });
     await page.goto(replica.url('/zhtj/center/tuanyuan/recordlist'));
@@ -236,7 +295,9 @@ describe('fixes that reach the replica’s upload', () => {
     await expect.poll(() => page.locator('.el-table__body-wrapper tr.el-table__row').count()).toBeGreaterThan(10);
     await page.locator('.laa-bar').getByRole('button', { name: '拆分整班扫描件' }).click();
     const frame = await fixFrame(page, browser.extensionId);
-    await frame.locator('input[data-role=class-scan]').setInputFiles({ name: '高二3班-整班扫描.pdf', mimeType: 'application/pdf', buffer: Buffer.from(scan) });
+    await frame
+      .locator('input[data-role=class-scan]')
+      .setInputFiles({ name: '高二3班-整班扫描.pdf', mimeType: 'application/pdf', buffer: Buffer.from(scan) });
     await expect.poll(() => frame.locator('tbody tr').count(), { timeout: 60_000 }).toBe(3);
     const rows = frame.locator('tbody tr');
     for (const [k, x] of three.entries()) {

@@ -43,7 +43,10 @@ describe('guards and lists around the tables', () => {
     const page = await signedIn('tzb');
     const messages: { messageTitle: string; messageContent: string }[] = [];
     for (let p = 1; ; p++) {
-      const r = await replica.api<{ list: typeof messages; total: number }>('message/list', { messageType: -1, pageNo: p });
+      const r = await replica.api<{ list: typeof messages; total: number }>('message/list', {
+        messageType: -1,
+        pageNo: p,
+      });
       messages.push(...r.results.list);
       if (messages.length >= r.results.total) break;
     }
@@ -75,7 +78,8 @@ describe('guards and lists around the tables', () => {
         return rejected.map((m) => now[members.indexOf(m)]!.marks['status-chip']?.[0]);
       })
       .toEqual(rejected.map((m) => `认证不通过理由：${reasons.get(m.name)}`));
-    for (const [i, m] of members.entries()) if (m.archiveState !== 'rejected') expect(rows[i]!.marks['status-chip']?.[0]).not.toContain('理由');
+    for (const [i, m] of members.entries())
+      if (m.archiveState !== 'rejected') expect(rows[i]!.marks['status-chip']?.[0]).not.toContain('理由');
     await page.close();
   });
 
@@ -92,10 +96,17 @@ describe('guards and lists around the tables', () => {
     expect(text).toContain(`档案尚未上传的团员（${notUploaded.length} 人`);
     for (const m of notUploaded) expect(text).toContain(m.name);
     const target = notUploaded[notUploaded.length - 1]!;
-    await list.locator('button', { hasText: target.userCode || target.name }).first().click();
+    await list
+      .locator('button', { hasText: target.userCode || target.name })
+      .first()
+      .click();
     await page.waitForURL('**' + LIST);
-    await expect.poll(() => page.locator('.el-form-item', { hasText: '发展团员编号' }).locator('input').inputValue()).toBe(target.userCode);
-    await expect.poll(async () => (await readOverlay(page)).map((r) => r.name)).toEqual(members.filter((m) => m.userCode.includes(target.userCode)).map((m) => m.name));
+    await expect
+      .poll(() => page.locator('.el-form-item', { hasText: '发展团员编号' }).locator('input').inputValue())
+      .toBe(target.userCode);
+    await expect
+      .poll(async () => (await readOverlay(page)).map((r) => r.name))
+      .toEqual(members.filter((m) => m.userCode.includes(target.userCode)).map((m) => m.name));
     await page.close();
   });
 
@@ -107,7 +118,11 @@ describe('guards and lists around the tables', () => {
     const members = (await apiMembers(replica, 'tuanyuan/list', 'byb')).slice(0, 10);
     await expect
       .poll(async () => (await readOverlay(byb)).map((r) => r.marks['graduation-check']?.[0]))
-      .toEqual(members.map((m) => (m.archiveState === 'certified' || m.archiveState === 'exempt' ? '毕业年级' : '毕业前须完成认证')));
+      .toEqual(
+        members.map((m) =>
+          m.archiveState === 'certified' || m.archiveState === 'exempt' ? '毕业年级' : '毕业前须完成认证',
+        ),
+      );
     await byb.close();
 
     const tzb = await signedIn('tzb');
@@ -118,7 +133,11 @@ describe('guards and lists around the tables', () => {
     await tzb.locator('.laa-bar button', { hasText: '选择团员' }).click();
     await tzb.locator('.el-table__body-wrapper tr.el-table__row').nth(i).locator('input.laa-select').check();
     await tzb.locator('.laa-bar button', { hasText: '标记为毕业年级' }).click();
-    await expect.poll(async () => (await readOverlay(tzb)).map((r, j) => (r.marks['graduation-check'] ? j : -1)).filter((j) => j >= 0)).toEqual([i]);
+    await expect
+      .poll(async () =>
+        (await readOverlay(tzb)).map((r, j) => (r.marks['graduation-check'] ? j : -1)).filter((j) => j >= 0),
+      )
+      .toEqual([i]);
     expect((await readOverlay(tzb))[i]!.marks['graduation-check']).toEqual(['毕业前须完成认证']);
     await tzb.close();
   });
@@ -132,20 +151,36 @@ describe('guards and lists around the tables', () => {
       await openList(page, path);
       const members = (await apiMembers(replica, api, 'tw')).slice(0, 10);
       const rows = await readOverlay(page);
-      expect(rows.map((r) => r.name), path).toEqual(members.map((m) => m.name));
-      expect(rows.map((r) => r.marks['status-chip']?.[0]?.replace(/理由：.*$/, '')), path).toEqual(members.map((m) => CHIP_WORDS[m.archiveState]));
-      expect(rows.map((r) => r.marks['deadline-badge']?.[0] ?? null), path).toEqual(members.map((m) => expectedBadge(m)));
+      expect(
+        rows.map((r) => r.name),
+        path,
+      ).toEqual(members.map((m) => m.name));
+      expect(
+        rows.map((r) => r.marks['status-chip']?.[0]?.replace(/理由：.*$/, '')),
+        path,
+      ).toEqual(members.map((m) => CHIP_WORDS[m.archiveState]));
+      expect(
+        rows.map((r) => r.marks['deadline-badge']?.[0] ?? null),
+        path,
+      ).toEqual(members.map((m) => expectedBadge(m)));
     }
     // 下级团员电子档案审批 has no 团员身份认证 column: only the 编号 checks run, and no empty bar shows.
     await page.goto(replica.url('/zhtj/center/manage/memberrecordaudit'));
     await page.locator('tr.el-table__row').first().waitFor();
     await page.waitForTimeout(400);
-    const audits = (await replica.api<{ list: { member: { userCode: string; joinLeagueTime: string } }[] }>('memberRecord/auditList', { pageNo: 1, pageSize: 10, status: -1 }, 'tw')).results.list;
+    const audits = (
+      await replica.api<{ list: { member: { userCode: string; joinLeagueTime: string } }[] }>(
+        'memberRecord/auditList',
+        { pageNo: 1, pageSize: 10, status: -1 },
+        'tw',
+      )
+    ).results.list;
     const seen = await readOverlay(page);
     expect(seen.length).toBe(audits.length);
     seen.forEach((r, i) => {
       expect(Object.keys(r.marks).filter((k) => k !== 'dev-number-check')).toEqual([]);
-      if (checkDevNumber(audits[i]!.member.userCode, audits[i]!.member.joinLeagueTime as ChinaDate).length) expect(r.marks['dev-number-check']).toHaveLength(1);
+      if (checkDevNumber(audits[i]!.member.userCode, audits[i]!.member.joinLeagueTime as ChinaDate).length)
+        expect(r.marks['dev-number-check']).toHaveLength(1);
     });
     expect(await page.locator('.laa-bar').count()).toBe(0);
     await page.close();
@@ -158,7 +193,9 @@ describe('guards and lists around the tables', () => {
     await page.waitForTimeout(400);
     const rows = page.locator('.el-table__body-wrapper tr.el-table__row');
     const members = (await apiMembers(replica, 'tuanyuan/list', 'byb')).slice(0, await rows.count());
-    const uncertified = members.findIndex((m) => m.archiveState === 'none' || m.archiveState === 'pending' || m.archiveState === 'rejected');
+    const uncertified = members.findIndex(
+      (m) => m.archiveState === 'none' || m.archiveState === 'pending' || m.archiveState === 'rejected',
+    );
     const fine = members.findIndex((m) => m.archiveState === 'certified' || m.archiveState === 'exempt');
     expect(uncertified).toBeGreaterThanOrEqual(0);
     expect(fine).toBeGreaterThanOrEqual(0);

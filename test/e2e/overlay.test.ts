@@ -11,11 +11,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, chinaToday } from '../../shared/domain/chinaDate';
 import { checkDevNumber, normaliseDevNumber } from '../../shared/domain/devNumber';
 import { launchWithExtension, type ExtensionBrowser } from '../support/chromium';
-import { apiMembers, CHIP_WORDS, choosePageSize, expectedBadge, readOverlay, type ApiMember, type SeenRow } from '../support/overlay';
+import {
+  apiMembers,
+  CHIP_WORDS,
+  choosePageSize,
+  expectedBadge,
+  readOverlay,
+  type ApiMember,
+  type SeenRow,
+} from '../support/overlay';
 import { startReplica, type Replica } from '../support/replica';
 
 const LIST = '/zhtj/center/tuanyuan/recordlist';
-const FORMAT_LABELS = { missing: '编号缺失', 'bad-chars': '编号格式错误', 'wrong-length': '编号位数错误', 'wrong-year': '编号年份不符' } as Record<string, string>;
+const FORMAT_LABELS = {
+  missing: '编号缺失',
+  'bad-chars': '编号格式错误',
+  'wrong-length': '编号位数错误',
+  'wrong-year': '编号年份不符',
+} as Record<string, string>;
 
 describe('marks on the member lists', () => {
   let replica: Replica;
@@ -48,11 +61,13 @@ describe('marks on the member lists', () => {
   function expectMarked(rows: SeenRow[], members: ApiMember[], opts: { devNumbers?: boolean } = {}) {
     expect(rows.map((r) => r.name)).toEqual(members.map((m) => m.name));
     const onPage = new Map<string, number>();
-    for (const m of members) onPage.set(normaliseDevNumber(m.userCode), (onPage.get(normaliseDevNumber(m.userCode)) ?? 0) + 1);
+    for (const m of members)
+      onPage.set(normaliseDevNumber(m.userCode), (onPage.get(normaliseDevNumber(m.userCode)) ?? 0) + 1);
     rows.forEach((row, i) => {
       const m = members[i]!;
       const where = `${m.name} (${m.archiveState}, ${m.joinLeagueTime}, ${m.userCode})`;
-      for (const [id, n] of Object.entries(row.copies)) expect(row.marks[id]?.length ?? 0, `${where}: ${id} visible once of ${n}`).toBe(1);
+      for (const [id, n] of Object.entries(row.copies))
+        expect(row.marks[id]?.length ?? 0, `${where}: ${id} visible once of ${n}`).toBe(1);
       expect(new Set(row.heights).size, `${where}: row heights ${row.heights}`).toBe(1);
       expect(row.marks['status-chip']?.[0], where).toMatch(new RegExp(`^${CHIP_WORDS[m.archiveState]}`));
       expect(row.marks['deadline-badge']?.[0] ?? null, where).toBe(expectedBadge(m));
@@ -60,7 +75,8 @@ describe('marks on the member lists', () => {
       const format = checkDevNumber(m.userCode, m.joinLeagueTime);
       const mark = row.marks['dev-number-check']?.[0] ?? '';
       for (const f of format) expect(mark, where).toContain(FORMAT_LABELS[f.code]);
-      if (normaliseDevNumber(m.userCode) && onPage.get(normaliseDevNumber(m.userCode))! > 1) expect(mark, where).toContain('编号重复');
+      if (normaliseDevNumber(m.userCode) && onPage.get(normaliseDevNumber(m.userCode))! > 1)
+        expect(mark, where).toContain('编号重复');
       if (!format.length && !mark.includes('编号重复')) expect(mark, where).toBe('');
     });
   }
@@ -70,10 +86,24 @@ describe('marks on the member lists', () => {
     await page.evaluate(() => ((window as unknown as { noReload: boolean }).noReload = true));
     expectMarked(await readOverlay(page), truth.slice(0, 10));
     await page.locator('.el-pager li', { hasText: /^2$/ }).click();
-    await page.waitForFunction((name) => document.querySelector('.el-table__body-wrapper tr.el-table__row td:nth-child(2)')?.textContent?.trim().startsWith(name), truth[10]!.name);
+    await page.waitForFunction(
+      (name) =>
+        document
+          .querySelector('.el-table__body-wrapper tr.el-table__row td:nth-child(2)')
+          ?.textContent?.trim()
+          .startsWith(name),
+      truth[10]!.name,
+    );
     expectMarked(await readOverlay(page), truth.slice(10, 20));
     await page.locator('.el-pager li', { hasText: /^1$/ }).click();
-    await page.waitForFunction((name) => document.querySelector('.el-table__body-wrapper tr.el-table__row td:nth-child(2)')?.textContent?.trim().startsWith(name), truth[0]!.name);
+    await page.waitForFunction(
+      (name) =>
+        document
+          .querySelector('.el-table__body-wrapper tr.el-table__row td:nth-child(2)')
+          ?.textContent?.trim()
+          .startsWith(name),
+      truth[0]!.name,
+    );
     expectMarked(await readOverlay(page), truth.slice(0, 10));
     await choosePageSize(page, 50, 50);
     expectMarked(await readOverlay(page), truth.slice(0, 50));
@@ -89,7 +119,12 @@ describe('marks on the member lists', () => {
         marks.forEach((m) => ((m as unknown as { seen: boolean }).seen = true));
         return marks.length;
       });
-    const untouched = () => page.evaluate(() => Array.from(document.querySelectorAll('.el-table__body-wrapper [data-laa-mark]')).map((m) => (m as unknown as { seen?: boolean }).seen === true));
+    const untouched = () =>
+      page.evaluate(() =>
+        Array.from(document.querySelectorAll('.el-table__body-wrapper [data-laa-mark]')).map(
+          (m) => (m as unknown as { seen?: boolean }).seen === true,
+        ),
+      );
     const n = await tag();
     await page.getByRole('button', { name: '查询' }).click();
     await page.waitForTimeout(600);
@@ -100,7 +135,10 @@ describe('marks on the member lists', () => {
     await page.locator('.el-form-item', { hasText: '发展团员编号' }).locator('input').fill(target.userCode);
     await page.getByRole('button', { name: '查询' }).click();
     const found = truth.filter((m) => m.userCode.includes(target.userCode));
-    await page.waitForFunction((k) => document.querySelectorAll('.el-table__body-wrapper tr.el-table__row').length === k, found.length);
+    await page.waitForFunction(
+      (k) => document.querySelectorAll('.el-table__body-wrapper tr.el-table__row').length === k,
+      found.length,
+    );
     await settled();
     expectMarked(await readOverlay(page), found);
   });
@@ -136,56 +174,88 @@ describe('marks on the member lists', () => {
     const count = (s: ApiMember['archiveState']) => shown.filter((m) => m.archiveState === s).length;
     const bar = (await page.locator('.laa-counts').textContent()) ?? '';
     expect(bar).toContain('本页 50 人');
-    for (const [label, n] of [['未上传', count('none')], ['认证不通过', count('rejected')], ['待审批', count('pending')], ['已认证', count('certified')], ['无需上传', count('exempt')]] as const) {
+    for (const [label, n] of [
+      ['未上传', count('none')],
+      ['认证不通过', count('rejected')],
+      ['待审批', count('pending')],
+      ['已认证', count('certified')],
+      ['无需上传', count('exempt')],
+    ] as const) {
       if (n) expect(bar).toContain(`${label} ${n}`);
       else expect(bar).not.toContain(`${label} `);
     }
     await page.locator('.laa-bar label', { hasText: '只看需处理' }).click();
-    await expect.poll(async () => (await readOverlay(page)).filter((r) => !r.hidden).map((r) => r.name)).toEqual(shown.filter((m) => m.archiveState === 'none' || m.archiveState === 'rejected').map((m) => m.name));
-    expect(await page.locator('.el-table__body-wrapper tr.el-table__row:visible').count()).toBe(count('none') + count('rejected'));
+    await expect
+      .poll(async () => (await readOverlay(page)).filter((r) => !r.hidden).map((r) => r.name))
+      .toEqual(shown.filter((m) => m.archiveState === 'none' || m.archiveState === 'rejected').map((m) => m.name));
+    expect(await page.locator('.el-table__body-wrapper tr.el-table__row:visible').count()).toBe(
+      count('none') + count('rejected'),
+    );
     await page.locator('.laa-bar label', { hasText: '只看需处理' }).click();
     await expect.poll(async () => (await readOverlay(page)).filter((r) => r.hidden).length).toBe(0);
   });
 
   it('records the upper committee’s approval date for a selection, and counts the deadline from it from then on', async () => {
     await openList();
-    const picked = truth.slice(0, 10).flatMap((m, i) => (m.archiveState === 'none' ? [i] : [])).slice(0, 2);
+    const picked = truth
+      .slice(0, 10)
+      .flatMap((m, i) => (m.archiveState === 'none' ? [i] : []))
+      .slice(0, 2);
     expect(picked.length).toBe(2);
-    const latest = truth[picked[0]!]!.joinLeagueTime > truth[picked[1]!]!.joinLeagueTime ? truth[picked[0]!]! : truth[picked[1]!]!;
-    const approvedOn = addDays(latest.joinLeagueTime, 2) > chinaToday() ? latest.joinLeagueTime : addDays(latest.joinLeagueTime, 2);
+    const latest =
+      truth[picked[0]!]!.joinLeagueTime > truth[picked[1]!]!.joinLeagueTime ? truth[picked[0]!]! : truth[picked[1]!]!;
+    const approvedOn =
+      addDays(latest.joinLeagueTime, 2) > chinaToday() ? latest.joinLeagueTime : addDays(latest.joinLeagueTime, 2);
     await page.locator('.laa-bar button', { hasText: '选择团员' }).click();
-    for (const i of picked) await page.locator('.el-table__body-wrapper tr.el-table__row').nth(i).locator('input.laa-select').check();
+    for (const i of picked)
+      await page.locator('.el-table__body-wrapper tr.el-table__row').nth(i).locator('input.laa-select').check();
     await expect.poll(() => page.locator('.laa-bar').textContent()).toContain('已选 2 人');
     await page.locator('.laa-bar input[type=date]').fill(approvedOn);
     await page.locator('.laa-bar button', { hasText: '记录批准日期' }).click();
-    await expect.poll(() => page.locator('.laa-bar .laa-msg--success').textContent()).toContain('已为 2 人记录批准日期');
+    await expect
+      .poll(() => page.locator('.laa-bar .laa-msg--success').textContent())
+      .toContain('已为 2 人记录批准日期');
     const expectApproved = async () => {
       const rows = await readOverlay(page);
       for (const i of picked) expect(rows[i]!.marks['deadline-badge']).toEqual([expectedBadge(truth[i]!, approvedOn)]);
-      rows.forEach((r, i) => picked.includes(i) || expect(r.marks['deadline-badge']?.[0] ?? null).toBe(expectedBadge(truth[i]!)));
+      rows.forEach(
+        (r, i) => picked.includes(i) || expect(r.marks['deadline-badge']?.[0] ?? null).toBe(expectedBadge(truth[i]!)),
+      );
     };
-    await expect.poll(async () => (await readOverlay(page))[picked[0]!]!.marks['deadline-badge']?.[0]).toContain('按批准日期');
+    await expect
+      .poll(async () => (await readOverlay(page))[picked[0]!]!.marks['deadline-badge']?.[0])
+      .toContain('按批准日期');
     await expectApproved();
     await page.reload();
     await page.locator('tr.el-table__row [data-laa-mark]').first().waitFor();
-    await expect.poll(async () => (await readOverlay(page))[picked[0]!]!.marks['deadline-badge']?.[0]).toContain('按批准日期');
+    await expect
+      .poll(async () => (await readOverlay(page))[picked[0]!]!.marks['deadline-badge']?.[0])
+      .toContain('按批准日期');
     await expectApproved();
   });
 
   it('exports the rows as seen: CSV with a BOM and Chinese headers, and xlsx built only when asked', async () => {
     await openList({ dateFormat: 'cn' });
-    const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('.laa-bar button', { hasText: '导出 CSV' }).click()]);
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('.laa-bar button', { hasText: '导出 CSV' }).click(),
+    ]);
     const text = readFileSync((await csv.path())!, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe('姓名,发展团员编号,入团时间,所在团组织,团员身份认证,档案是否上传,认证状态,上传时限,截止日期,时限依据,编号问题,毕业年级');
+    expect(lines[0]).toBe(
+      '姓名,发展团员编号,入团时间,所在团组织,团员身份认证,档案是否上传,认证状态,上传时限,截止日期,时限依据,编号问题,毕业年级',
+    );
     expect(lines.length).toBe(11);
     expect(lines[1]).toContain(`${truth[0]!.name},`);
     expect(lines[1]).toContain(truth[0]!.joinLeagueTime);
     expect(lines[1]).toContain(CHIP_WORDS[truth[0]!.archiveState]);
     const frames = () => page.evaluate(() => document.querySelectorAll('iframe').length);
     expect(await frames()).toBe(0);
-    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.locator('.laa-bar button', { hasText: '导出 Excel' }).click()]);
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('.laa-bar button', { hasText: '导出 Excel' }).click(),
+    ]);
     expect(xlsx.suggestedFilename()).toMatch(/^团员电子数据库-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile((await xlsx.path())!);

@@ -25,7 +25,8 @@ describe('page recognition on the replica', () => {
     await replica?.close();
   });
 
-  const titleSoon = (expected: string) => expect.poll(async () => (await toolbarState(browser, page)).title, { timeout: 10_000 }).toBe(expected);
+  const titleSoon = (expected: string) =>
+    expect.poll(async () => (await toolbarState(browser, page)).title, { timeout: 10_000 }).toBe(expected);
 
   async function clickMenu(label: string) {
     await page.locator('.el-menu-item', { hasText: new RegExp(`^\\s*${label}\\s*$`) }).click();
@@ -63,7 +64,9 @@ describe('page recognition on the replica', () => {
 
   it('shows a quiet grey ? on a page it does not know, and leaves that page exactly as the host made it', async () => {
     await clickMenu('团费交纳情况');
-    await expect.poll(() => toolbarState(browser, page), { timeout: 10_000 }).toEqual({ title: expect.stringMatching(/^未识别此页面/), badge: '?' });
+    await expect
+      .poll(() => toolbarState(browser, page), { timeout: 10_000 })
+      .toEqual({ title: expect.stringMatching(/^未识别此页面/), badge: '?' });
 
     // The same page loaded afresh under the host's name (content script present) and under the
     // replica's own address (no content script) must be the same document.
@@ -96,20 +99,41 @@ describe('page recognition on the replica', () => {
   it('answers the popup’s pageState question for a tab', async () => {
     await page.goto(replica.url('/zhtj/center/tuangan/recordlist'));
     await titleSoon(KNOWN + '本级团干部电子数据库');
-    const tabId = await browser.background.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id, page.url());
+    const tabId = await browser.background.evaluate(
+      async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id,
+      page.url(),
+    );
     // The grey of the "?" shown before on this tab is gone: the tab shows the global badge again.
     const colours = () =>
-      browser.background.evaluate(async (id) => [await chrome.action.getBadgeBackgroundColor({ tabId: id }), await chrome.action.getBadgeBackgroundColor({})], tabId!);
-    await expect.poll(async () => {
-      const [tab, global] = await colours();
-      return JSON.stringify(tab) === JSON.stringify(global);
-    }, { timeout: 10_000 }).toBe(true);
+      browser.background.evaluate(
+        async (id) => [
+          await chrome.action.getBadgeBackgroundColor({ tabId: id }),
+          await chrome.action.getBadgeBackgroundColor({}),
+        ],
+        tabId!,
+      );
+    await expect
+      .poll(
+        async () => {
+          const [tab, global] = await colours();
+          return JSON.stringify(tab) === JSON.stringify(global);
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     expect((await colours())[0]).not.toEqual([0x90, 0x93, 0x99, 255]);
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    const state = await popup.evaluate((id) => chrome.runtime.sendMessage({ type: 'pageState', payload: { tabId: id } }), tabId);
+    const state = await popup.evaluate(
+      (id) => chrome.runtime.sendMessage({ type: 'pageState', payload: { tabId: id } }),
+      tabId,
+    );
     await popup.close();
-    expect(state).toEqual({ pageType: 'cadreDatabase', path: '/zhtj/center/tuangan/recordlist', label: '本级团干部电子数据库' });
+    expect(state).toEqual({
+      pageType: 'cadreDatabase',
+      path: '/zhtj/center/tuangan/recordlist',
+      label: '本级团干部电子数据库',
+    });
   });
 
   it('says unknown for a route the host does not have', async () => {

@@ -44,8 +44,13 @@ describe('a readable file', () => {
         const ctx = c.getContext('2d')!;
         ctx.drawImage(bmp, 0, 0);
         const d = ctx.getImageData(0, 0, bmp.width, bmp.height).data;
-        let min = 255, max = 0;
-        for (let i = 0; i < d.length; i += 4) { const v = (d[i]! + d[i + 1]! + d[i + 2]!) / 3; min = Math.min(min, v); max = Math.max(max, v); }
+        let min = 255,
+          max = 0;
+        for (let i = 0; i < d.length; i += 4) {
+          const v = (d[i]! + d[i + 1]! + d[i + 2]!) / 3;
+          min = Math.min(min, v);
+          max = Math.max(max, v);
+        }
         out.push({ w: bmp.width, h: bmp.height, min, max });
       }
       return out;
@@ -64,7 +69,9 @@ describe('file checks', () => {
     expect(codes((await engine.check(new Uint8Array(0))).report)).toEqual(['empty:fail']);
   });
   it('fails an HTML error page and an image renamed .pdf, saying what they are', async () => {
-    const html = new TextEncoder().encode('<!DOCTYPE html><html><head><title>502</title></head><body>Bad Gateway</body></html>');
+    const html = new TextEncoder().encode(
+      '<!DOCTYPE html><html><head><title>502</title></head><body>Bad Gateway</body></html>',
+    );
     const r1 = (await engine.check(html, { fileName: 'form.pdf' })).report;
     expect(codes(r1)).toEqual(['not-pdf:fail']);
     expect(r1.issues[0]!.message).toContain('网页');
@@ -74,12 +81,21 @@ describe('file checks', () => {
     expect(r2.issues[0]!.message).toContain('图片');
   });
   it('fails a truncated file and one whose structure is garbage', async () => {
-    expect(codes((await engine.check(clean.subarray(0, Math.floor(clean.length * 0.7)))).report)).toEqual(['corrupt:fail']);
+    expect(codes((await engine.check(clean.subarray(0, Math.floor(clean.length * 0.7)))).report)).toEqual([
+      'corrupt:fail',
+    ]);
     const junk = new TextEncoder().encode('%PDF-1.4\n' + 'x'.repeat(5000) + '\nstartxref\n99999\n%%EOF\n');
     expect(codes((await engine.check(junk)).report)).toEqual(['corrupt:fail']);
   });
   it('fails a file that needs a password, and passes one with only an owner password', async () => {
-    const pages = await kit.renderAll(Array.from({ length: 12 }, (_, i) => ({ family: 'scanner' as const, page: i + 1, seed: 11, devNumber: MEMBER.devNumber })));
+    const pages = await kit.renderAll(
+      Array.from({ length: 12 }, (_, i) => ({
+        family: 'scanner' as const,
+        page: i + 1,
+        seed: 11,
+        devNumber: MEMBER.devNumber,
+      })),
+    );
     const { objects, root } = jpegPages(pages);
     const locked = (await engine.check(encryptedPdf(objects, root, 'secret', 'owner'))).report;
     expect(codes(locked)).toEqual(['encrypted:fail']);
@@ -93,7 +109,9 @@ describe('file checks', () => {
       const pad = new Uint8Array(target - clean.length - 2000);
       let x = 2463534242;
       for (let i = 0; i < pad.length; i++) {
-        x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
         pad[i] = x & 255; // noise: the attachment does not compress
       }
       await doc.attach(pad, 'scan-notes.bin', { mimeType: 'application/octet-stream' });
@@ -119,7 +137,9 @@ describe('file checks', () => {
     const thirteen = (await engine.check(await more.save(), { member: MEMBER, expectedPages: 12 })).report;
     expect(codes(thirteen)).toContain('page-count:fail');
     expect(thirteen.issues.find((i) => i.code === 'page-count')!.message).toContain('多了 1 页');
-    expect(codes((await engine.check(await more.save(), { member: MEMBER, expectedPages: 13 })).report)).not.toContain('page-count:fail');
+    expect(codes((await engine.check(await more.save(), { member: MEMBER, expectedPages: 13 })).report)).not.toContain(
+      'page-count:fail',
+    );
   });
 });
 

@@ -27,28 +27,35 @@ describe('the page-1 number', () => {
       expect(numberIssues(report.issues), family).toEqual([]);
     }
   });
-  it('fails when the form carries another member\'s number', async () => {
+  it("fails when the form carries another member's number", async () => {
     const other = '202487654321';
-    const { report } = await engine.check(await form(kit, { family: 'scanner', seed: 62, devNumber: other }), { member: MEMBER });
+    const { report } = await engine.check(await form(kit, { family: 'scanner', seed: 62, devNumber: other }), {
+      member: MEMBER,
+    });
     expect(numberIssues(report.issues)).toEqual(['number-mismatch:fail@1']);
     expect(report.issues[0]!.message).toContain(other);
     expect(report.issues[0]!.message).toContain(MEMBER.devNumber);
     expect(report.verdict).toBe('fail');
   });
-  it('fails a mismatch read from a scan app\'s text layer', async () => {
+  it("fails a mismatch read from a scan app's text layer", async () => {
     const bytes = await form(kit, { family: 'scanapp', seed: 63 }, {}, { textLayer: { devNumber: '202400000001' } });
     const { report } = await engine.check(bytes, { member: MEMBER });
     expect(report.page1Number).toEqual({ value: '202400000001', source: 'text' });
     expect(numberIssues(report.issues)).toEqual(['number-mismatch:fail@1']);
   });
   it('only informs when the number is handwritten and cannot be read', async () => {
-    const { report } = await engine.check(await form(kit, { family: 'scanner', seed: 64, handwrittenNumber: true }), { member: MEMBER });
+    const { report } = await engine.check(await form(kit, { family: 'scanner', seed: 64, handwrittenNumber: true }), {
+      member: MEMBER,
+    });
     expect(numberIssues(report.issues)).toEqual(['number-unreadable:info@1']);
     expect(report.verdict).toBe('pass');
   });
-  it('flags the member\'s own number when it breaks the rules for the year of joining', async () => {
+  it("flags the member's own number when it breaks the rules for the year of joining", async () => {
     const member = { devNumber: '202312345678', joinedOn: '2024-05-20' };
-    const { report } = await engine.check(await form(kit, { family: 'scanner', seed: 65, devNumber: member.devNumber }), { member });
+    const { report } = await engine.check(
+      await form(kit, { family: 'scanner', seed: 65, devNumber: member.devNumber }),
+      { member },
+    );
     expect(report.issues.map((i) => `${i.code}:${i.severity}`)).toEqual(['number-format:warn']);
     expect(report.issues[0]!.message).toContain('前四位必须与入团年份相同');
   });

@@ -16,7 +16,8 @@ let browser: ExtensionBrowser;
 let kit: FixtureKit;
 let engine: PreflightEngine;
 
-const flags = (r: PreflightReport) => r.issues.filter((i) => i.severity !== 'info').map((i) => `${i.code}:${i.severity}${i.page ? `@${i.page}` : ''}`);
+const flags = (r: PreflightReport) =>
+  r.issues.filter((i) => i.severity !== 'info').map((i) => `${i.code}:${i.severity}${i.page ? `@${i.page}` : ''}`);
 const check = async (bytes: Uint8Array) => (await engine.check(bytes, { member: MEMBER })).report;
 
 beforeAll(async () => {
@@ -30,7 +31,7 @@ describe('clean forms raise nothing', () => {
   it.each<[string, Family, object]>([
     ['a flatbed scan', 'scanner', {}],
     ['a greyscale 200-dpi scan', 'scanner', { dpi: 200, colour: false }],
-    ['a scan app\'s output', 'scanapp', {}],
+    ["a scan app's output", 'scanapp', {}],
     ['cropped phone photos', 'phone', {}],
     ['phone photos in a Word document', 'word', {}],
   ])('%s', async (_label, family, extra) => {
@@ -43,10 +44,12 @@ describe('clean forms raise nothing', () => {
 });
 
 describe('page checks', () => {
-  it('fails a typed page, and keeps a scan app\'s invisible OCR layer a scan', async () => {
+  it("fails a typed page, and keeps a scan app's invisible OCR layer a scan", async () => {
     const typed = await check(await form(kit, { family: 'scanner', seed: 42 }, {}, { typedPages: [2] }));
     expect(flags(typed)).toEqual(['not-scanned:fail@2']);
-    const layered = await check(await form(kit, { family: 'scanapp', seed: 42 }, {}, { textLayer: { devNumber: MEMBER.devNumber } }));
+    const layered = await check(
+      await form(kit, { family: 'scanapp', seed: 42 }, {}, { textLayer: { devNumber: MEMBER.devNumber } }),
+    );
     expect(flags(layered)).toEqual([]);
     expect(layered.page1Number).toEqual({ value: MEMBER.devNumber, source: 'text' });
   });
@@ -61,7 +64,9 @@ describe('page checks', () => {
     expect(flags(r)).toEqual(['blurry-page:warn@3', 'blurry-page:fail@7']);
   });
   it('finds stains by size', async () => {
-    const r = await check(await form(kit, { family: 'scanapp', seed: 45 }, { 3: { stainMm: 15 }, 5: { stainMm: 32 }, 6: { stainMm: 5 } }));
+    const r = await check(
+      await form(kit, { family: 'scanapp', seed: 45 }, { 3: { stainMm: 15 }, 5: { stainMm: 32 }, 6: { stainMm: 5 } }),
+    );
     expect(flags(r)).toEqual(['stained-page:warn@3', 'stained-page:fail@5']);
   });
   it('finds the same sheet twice: rescanned, and copied', async () => {
@@ -87,7 +92,7 @@ describe('page checks', () => {
     const r = await check(await form(kit, { family: 'scanner', seed: 49 }, { 2: { dpi: 150 }, 12: { dpi: 72 } }));
     expect(flags(r)).toEqual(['low-resolution:warn@2', 'low-resolution:fail@12']);
   });
-  it('warns on a desk around the sheet, not on Word\'s white margins', async () => {
+  it("warns on a desk around the sheet, not on Word's white margins", async () => {
     const r = await check(await form(kit, { family: 'phone', seed: 50 }, { 6: { border: 0.08 } }));
     expect(flags(r)).toEqual(['background-border:warn@6']);
   });
@@ -104,22 +109,44 @@ describe('page checks', () => {
 
 describe('pages that are not JPEG take the slower path, with the same answers', () => {
   it('judges lossless (Flate) pages like JPEG ones', async () => {
-    const r = await check(await form(kit, { family: 'scanner', seed: 52 }, { 6: { format: 'png', dpi: 200 }, 8: { format: 'png', dpi: 200, blurMm: 0.8 } }));
+    const r = await check(
+      await form(
+        kit,
+        { family: 'scanner', seed: 52 },
+        { 6: { format: 'png', dpi: 200 }, 8: { format: 'png', dpi: 200, blurMm: 0.8 } },
+      ),
+    );
     expect(flags(r)).toEqual(['blurry-page:fail@8']);
     expect(r.thumbnails).toHaveLength(12);
   });
   it('judges bilevel CCITT Group 4 pages (fax-grade scanners)', async () => {
     let pdf = await form(kit, { family: 'scanner', seed: 53 });
-    pdf = await replaceWithImage(pdf, 3, await ccittPage(kit, { family: 'scanner', page: 4, seed: 53, dpi: 200, colour: false }));
-    pdf = await replaceWithImage(pdf, 5, await ccittPage(kit, { family: 'scanner', page: 6, seed: 53, dpi: 200, colour: false, rotate: 180 }));
+    pdf = await replaceWithImage(
+      pdf,
+      3,
+      await ccittPage(kit, { family: 'scanner', page: 4, seed: 53, dpi: 200, colour: false }),
+    );
+    pdf = await replaceWithImage(
+      pdf,
+      5,
+      await ccittPage(kit, { family: 'scanner', page: 6, seed: 53, dpi: 200, colour: false, rotate: 180 }),
+    );
     const r = await engine.check(pdf, { member: MEMBER, includeFacts: true });
     expect(r.report.facts!.structure[3]!.images.map((i) => i.kind)).toEqual(['ccitt']);
     expect(flags(r.report)).toEqual(['orientation:warn@6']);
   });
   it('judges JBIG2 pages', async () => {
     let pdf = await form(kit, { family: 'scanner', seed: 55 });
-    pdf = await replaceWithImage(pdf, 4, await jbig2Page(kit, { family: 'scanner', page: 5, seed: 55, dpi: 200, colour: false }));
-    pdf = await replaceWithImage(pdf, 8, await jbig2Page(kit, { family: 'scanner', page: 9, seed: 55, dpi: 200, colour: false, skewDeg: 5 }));
+    pdf = await replaceWithImage(
+      pdf,
+      4,
+      await jbig2Page(kit, { family: 'scanner', page: 5, seed: 55, dpi: 200, colour: false }),
+    );
+    pdf = await replaceWithImage(
+      pdf,
+      8,
+      await jbig2Page(kit, { family: 'scanner', page: 9, seed: 55, dpi: 200, colour: false, skewDeg: 5 }),
+    );
     const r = await engine.check(pdf, { member: MEMBER, includeFacts: true });
     expect(r.report.facts!.structure[4]!.images.map((i) => i.kind)).toEqual(['jbig2']);
     expect(flags(r.report)).toEqual(['skew:warn@9']);
@@ -127,7 +154,11 @@ describe('pages that are not JPEG take the slower path, with the same answers', 
   it('judges JPEG 2000 pages (pdf.js with its shipped OpenJPEG decoder)', async () => {
     let pdf = await form(kit, { family: 'scanner', seed: 54 });
     pdf = await replaceWithImage(pdf, 2, await jpxPage(kit, { family: 'scanner', page: 3, seed: 54, dpi: 200 }));
-    pdf = await replaceWithImage(pdf, 6, await jpxPage(kit, { family: 'scanner', page: 7, seed: 54, dpi: 200, blurMm: 0.8 }));
+    pdf = await replaceWithImage(
+      pdf,
+      6,
+      await jpxPage(kit, { family: 'scanner', page: 7, seed: 54, dpi: 200, blurMm: 0.8 }),
+    );
     const r = await engine.check(pdf, { member: MEMBER, includeFacts: true });
     expect(r.report.facts!.structure[2]!.images.map((i) => i.kind)).toEqual(['jpx']);
     expect(flags(r.report)).toEqual(['blurry-page:fail@7']);

@@ -38,7 +38,9 @@ describe('the replica’s markup', () => {
   const column = async (label: string) => {
     const index = (await headers()).indexOf(label);
     expect(index, label).toBeGreaterThanOrEqual(0);
-    return page.locator(`.el-table__body-wrapper tr.el-table__row > td:nth-child(${index + 1})`).evaluateAll((tds) => tds.map((td) => td.textContent ?? ''));
+    return page
+      .locator(`.el-table__body-wrapper tr.el-table__row > td:nth-child(${index + 1})`)
+      .evaluateAll((tds) => tds.map((td) => td.textContent ?? ''));
   };
 
   it('is an Element UI app: split header and body tables, el-pagination, el-menu, 当前位置 breadcrumb, 演示环境 banner', async () => {
@@ -53,19 +55,39 @@ describe('the replica’s markup', () => {
         headerCells: header.querySelectorAll('th').length,
         bodyHeaderCells: body.querySelectorAll('th').length,
         bodyRows: body.querySelectorAll('tr.el-table__row').length,
-        colgroupsAgree: header.querySelectorAll('col:not([name=gutter])').length === body.querySelectorAll('col').length,
-        breadcrumb: (document.querySelector('.el-breadcrumb')!.parentElement as HTMLElement).innerText.replace(/\s+/g, ''),
+        colgroupsAgree:
+          header.querySelectorAll('col:not([name=gutter])').length === body.querySelectorAll('col').length,
+        breadcrumb: (document.querySelector('.el-breadcrumb')!.parentElement as HTMLElement).innerText.replace(
+          /\s+/g,
+          '',
+        ),
         pagination: Boolean(document.querySelector('.el-pagination .el-pager')),
         menu: document.querySelectorAll('.el-menu .el-menu-item').length,
         banner: document.querySelector('.demo-banner')?.textContent ?? '',
       };
     });
-    expect(shape).toMatchObject({ separate: true, headerRows: 0, bodyHeaderCells: 0, bodyRows: 10, colgroupsAgree: true, pagination: true });
+    expect(shape).toMatchObject({
+      separate: true,
+      headerRows: 0,
+      bodyHeaderCells: 0,
+      bodyRows: 10,
+      colgroupsAgree: true,
+      pagination: true,
+    });
     expect(shape.headerCells).toBeGreaterThanOrEqual(8);
     expect(shape.breadcrumb).toBe('当前位置:管理中心>团员管理>团员电子数据库');
     expect(shape.menu).toBeGreaterThan(5);
     expect(shape.banner).toContain('演示环境');
-    expect(await headers()).toEqual(['序号', '姓名', '性别', '发展团员编号', '入团时间', '团员身份认证', '档案是否上传', '操作']);
+    expect(await headers()).toEqual([
+      '序号',
+      '姓名',
+      '性别',
+      '发展团员编号',
+      '入团时间',
+      '团员身份认证',
+      '档案是否上传',
+      '操作',
+    ]);
   });
 
   it('changes routes without a page load (history mode)', async () => {
@@ -77,7 +99,12 @@ describe('the replica’s markup', () => {
     await page.waitForURL('**/zhtj/center/tuanyuan/add');
     await page.goBack();
     await page.waitForURL('**/zhtj/center/tuangan/recordlist');
-    expect(await page.evaluate(() => [(window as unknown as { stay?: number }).stay, performance.getEntriesByType('navigation').length])).toEqual([42, 1]);
+    expect(
+      await page.evaluate(() => [
+        (window as unknown as { stay?: number }).stay,
+        performance.getEntriesByType('navigation').length,
+      ]),
+    ).toEqual([42, 1]);
     // Any /zhtj/ path serves the app, which decides what to show.
     await page.goto(at('/zhtj/center/unknownpage'));
     await expect.poll(() => page.locator('.el-empty__description').innerText()).toBe('页面不存在');
@@ -87,7 +114,9 @@ describe('the replica’s markup', () => {
     await openList({}, LIST);
     await page.getByRole('button', { name: '10条/页' }).or(page.locator('.el-pagination__sizes input')).first().click();
     // The dropdown opens on the next frame: wait for it rather than read it at once.
-    await expect.poll(() => page.locator('.el-select-dropdown__item:visible').allInnerTexts()).toEqual(['10条/页', '20条/页', '50条/页', '100条/页']);
+    await expect
+      .poll(() => page.locator('.el-select-dropdown__item:visible').allInnerTexts())
+      .toEqual(['10条/页', '20条/页', '50条/页', '100条/页']);
     await page.locator('.el-select-dropdown__item:visible', { hasText: '100条/页' }).click();
     await expect.poll(() => page.locator('.el-table__body-wrapper tr.el-table__row').count()).toBe(30);
     const auth = new Set((await column('团员身份认证')).map((t) => t.trim()));
@@ -102,7 +131,9 @@ describe('the replica’s markup', () => {
       const table = document.querySelector('.el-table')!;
       const fixed = table.querySelector('.el-table__fixed-right')!;
       return {
-        fixedHeader: Array.from(fixed.querySelectorAll('.el-table__fixed-header-wrapper th:not(.is-hidden)'), (th) => th.textContent!.trim()).filter(Boolean),
+        fixedHeader: Array.from(fixed.querySelectorAll('.el-table__fixed-header-wrapper th:not(.is-hidden)'), (th) =>
+          th.textContent!.trim(),
+        ).filter(Boolean),
         fixedRows: fixed.querySelectorAll('tr.el-table__row').length,
         bodyRows: table.querySelector('.el-table__body-wrapper')!.querySelectorAll('tr.el-table__row').length,
         allRows: table.querySelectorAll('tr.el-table__row').length,
@@ -117,7 +148,18 @@ describe('the replica’s markup', () => {
 
   it('column order, extra and hidden columns', async () => {
     await openList({ columnOrder: 'alternate', extraColumns: true, hiddenColumns: ['性别'] });
-    expect(await headers()).toEqual(['序号', '团员身份认证', '档案是否上传', '入团时间', '姓名', '发展团员编号', '民族', '手机号码', '身份证号', '操作']);
+    expect(await headers()).toEqual([
+      '序号',
+      '团员身份认证',
+      '档案是否上传',
+      '入团时间',
+      '姓名',
+      '发展团员编号',
+      '民族',
+      '手机号码',
+      '身份证号',
+      '操作',
+    ]);
     for (const id of await column('身份证号')) expect(id.trim()).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
   });
 
@@ -129,7 +171,8 @@ describe('the replica’s markup', () => {
       expect(d).not.toBe(d.trim());
       expect(d.trim()).toMatch(/^\d{4}\/\d{1,2}\/\d{1,2}$/);
     }
-    for (const t of await column('团员身份认证')) expect(['--', '认证不通过', '团员身份已认证', '尚未认证']).toContain(t.trim());
+    for (const t of await column('团员身份认证'))
+      expect(['--', '认证不通过', '团员身份已认证', '尚未认证']).toContain(t.trim());
   });
 
   it('an empty list shows Element’s empty text', async () => {
@@ -150,7 +193,9 @@ describe('the replica’s markup', () => {
   it('1,000 rows a page for benchmarks', async () => {
     await replica.reset({ seed: 41, size: 1200, variant: { bigPage: true } });
     await page.goto(at(LIST));
-    await expect.poll(() => page.locator('.el-table__body-wrapper tr.el-table__row').count(), { timeout: 30_000 }).toBe(1000);
+    await expect
+      .poll(() => page.locator('.el-table__body-wrapper tr.el-table__row').count(), { timeout: 30_000 })
+      .toBe(1000);
     expect(await page.locator('.el-pagination__total').innerText()).toBe('共 1200 条');
     await replica.reset({ seed: 41, size: 30 });
   });
@@ -160,12 +205,21 @@ describe('the replica’s markup', () => {
     await page.locator('.el-table__body-wrapper').getByRole('button', { name: '上传档案' }).first().click();
     const dialog = page.locator('.upload-dialog');
     const pages11 = Buffer.from(await placeholderForm({ userCode: '', pages: 11 }));
-    await dialog.locator('input[type=file]').setInputFiles({ name: '入团志愿书.pdf', mimeType: 'application/pdf', buffer: pages11 });
-    const [request] = await Promise.all([page.waitForRequest('**/v1/center/memberRecord/upload'), dialog.getByRole('button', { name: '确定上传' }).click()]);
+    await dialog
+      .locator('input[type=file]')
+      .setInputFiles({ name: '入团志愿书.pdf', mimeType: 'application/pdf', buffer: pages11 });
+    const [request] = await Promise.all([
+      page.waitForRequest('**/v1/center/memberRecord/upload'),
+      dialog.getByRole('button', { name: '确定上传' }).click(),
+    ]);
     expect(request.headers()['x-csrf-token']).toBeTruthy();
     expect(request.headers()['content-type']).toMatch(/^multipart\/form-data/);
-    await expect.poll(() => page.locator('.el-message--error').last().innerText()).toBe('必须上传12页完整的电子版《入团志愿书》');
-    await dialog.locator('input[type=file]').setInputFiles({ name: '入团志愿书.docx', mimeType: 'application/pdf', buffer: pages11 });
+    await expect
+      .poll(() => page.locator('.el-message--error').last().innerText())
+      .toBe('必须上传12页完整的电子版《入团志愿书》');
+    await dialog
+      .locator('input[type=file]')
+      .setInputFiles({ name: '入团志愿书.docx', mimeType: 'application/pdf', buffer: pages11 });
     await dialog.getByRole('button', { name: '确定上传' }).click();
     await expect.poll(() => page.locator('.el-message--error').last().innerText()).toBe('文件类型.docx不正确');
   });

@@ -60,7 +60,9 @@ describe('the guide workflow on the replica', () => {
     await row().getByRole('button', { name: button }).click();
     const dialog = page.locator('.upload-dialog');
     await dialog.waitFor();
-    await dialog.locator('input[type=file]').setInputFiles({ name: file.name, mimeType: 'application/pdf', buffer: file.buffer });
+    await dialog
+      .locator('input[type=file]')
+      .setInputFiles({ name: file.name, mimeType: 'application/pdf', buffer: file.buffer });
     // The extension checks the file before el-upload lists it: wait for the host to hold it.
     await dialog.locator('.el-upload-list__item', { hasText: file.name }).waitFor({ timeout: 60_000 });
     await dialog.getByRole('button', { name: '确定上传' }).click();
@@ -111,7 +113,13 @@ describe('the guide workflow on the replica', () => {
     ws.addRow(['批量丙', '男', '汉族', id('20030707', '005'), '', '2019-05-04', '201911889904']);
     await page.goto(replica.url('/zhtj/center/tuanyuan/add'));
     await page.locator('.el-tabs__item', { hasText: '批量导入' }).click();
-    await page.locator('.import-upload input[type=file]').setInputFiles({ name: '团员.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+    await page
+      .locator('.import-upload input[type=file]')
+      .setInputFiles({
+        name: '团员.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+      });
     const box = page.locator('.el-message-box');
     await expect.poll(() => box.innerText()).toContain('本次录入的团员中有2名2020年及以后新发展的团员');
     await box.getByRole('button', { name: '确定' }).click();
@@ -136,7 +144,9 @@ describe('the guide workflow on the replica', () => {
     await page.locator('.top-tab', { hasText: '操作中心' }).click();
     await page.locator('.type-filter').click();
     await page.locator('.el-select-dropdown__item:visible', { hasText: '团员电子档案审批' }).first().click();
-    const item = page.locator('.el-table__body-wrapper tr.el-table__row', { hasText: `团员电子档案审批：${member.name}` });
+    const item = page.locator('.el-table__body-wrapper tr.el-table__row', {
+      hasText: `团员电子档案审批：${member.name}`,
+    });
     await item.getByRole('button', { name: '审批' }).click();
     const dialog = page.locator('.audit-dialog');
     await expect.poll(() => dialog.innerText()).toContain(member.idCard);
@@ -145,7 +155,9 @@ describe('the guide workflow on the replica', () => {
     // Fetched by the page itself: the host name maps to the replica only inside Chromium.
     const viewed = await page.evaluate(async (url) => {
       const bytes = await (await fetch(url)).arrayBuffer();
-      return Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
+      return Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) =>
+        b.toString(16).padStart(2, '0'),
+      ).join('');
     }, href!);
     expect(viewed).toBe(createHash('sha256').update(form12).digest('hex'));
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.locator('.file-download').click()]);
@@ -165,11 +177,15 @@ describe('the guide workflow on the replica', () => {
     expect(cells).toContain('认证不通过');
     expect(cells).toContain('是 替换档案');
     await page.locator('.top-tab', { hasText: '操作中心' }).click();
-    const feedback = page.locator('.el-table__body-wrapper tr.el-table__row', { hasText: `团员电子档案审批结果：${member.name}` });
+    const feedback = page.locator('.el-table__body-wrapper tr.el-table__row', {
+      hasText: `团员电子档案审批结果：${member.name}`,
+    });
     await feedback.getByRole('button', { name: '查看' }).click();
     await expect
       .poll(() => page.locator('.message-dialog .message-content').innerText())
-      .toBe(`您提交的团员电子档案未通过上级团组织审核，理由为：'${REASON}'。请根据上级审核意见重新修改并上传新的文件。`);
+      .toBe(
+        `您提交的团员电子档案未通过上级团组织审核，理由为：'${REASON}'。请根据上级审核意见重新修改并上传新的文件。`,
+      );
   });
 
   it('the branch replaces the file; the 团委 approves in 下级团员电子档案审批; the member is 团员身份已认证', async () => {
@@ -180,7 +196,9 @@ describe('the guide workflow on the replica', () => {
 
     await signInAs('tw');
     await page.locator('.el-menu-item', { hasText: '下级团员电子档案审批' }).click();
-    const item = page.locator('.el-table__body-wrapper tr.el-table__row', { hasText: member.name }).filter({ hasText: '待审批' });
+    const item = page
+      .locator('.el-table__body-wrapper tr.el-table__row', { hasText: member.name })
+      .filter({ hasText: '待审批' });
     await item.getByRole('button', { name: '审批' }).click();
     await page.locator('.audit-dialog').getByRole('button', { name: '同意', exact: true }).click();
     await expect.poll(() => message('success').innerText()).toBe('审批成功');
@@ -191,6 +209,8 @@ describe('the guide workflow on the replica', () => {
     expect(cells).toContain('团员身份已认证');
     expect(cells).toContain('是');
     await page.locator('.top-tab', { hasText: '操作中心' }).click();
-    await expect.poll(() => page.locator('.el-table__body-wrapper').innerText()).toContain('您提交的团员电子档案已通过上级团组织审核。');
+    await expect
+      .poll(() => page.locator('.el-table__body-wrapper').innerText())
+      .toContain('您提交的团员电子档案已通过上级团组织审核。');
   });
 });

@@ -21,12 +21,30 @@ describe('the built extension in Chromium', () => {
   it('keeps observed rows in the background and records an approval date for them', async () => {
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    const row = { org: { name: '第一团支部' }, name: '张伟', devNumber: '202400000001', joinedOn: '2024-05-20', status: 'notUploaded', idCard: '11010519491231002X' };
-    const first = await page.evaluate((r) => chrome.runtime.sendMessage({ type: 'observeRows', payload: { rows: [r], observedAt: Date.now() } }), row);
+    const row = {
+      org: { name: '第一团支部' },
+      name: '张伟',
+      devNumber: '202400000001',
+      joinedOn: '2024-05-20',
+      status: 'notUploaded',
+      idCard: '11010519491231002X',
+    };
+    const first = await page.evaluate(
+      (r) => chrome.runtime.sendMessage({ type: 'observeRows', payload: { rows: [r], observedAt: Date.now() } }),
+      row,
+    );
     expect(first).toMatchObject({ created: 1, facts: [{ approvedOn: null }] });
     const key = first.facts[0].key;
-    expect(await page.evaluate((k) => chrome.runtime.sendMessage({ type: 'setApprovedOn', payload: { keys: [k], approvedOn: '2024-05-25' } }), key)).toEqual({ updated: 1 });
-    const again = await page.evaluate((r) => chrome.runtime.sendMessage({ type: 'observeRows', payload: { rows: [r], observedAt: Date.now() } }), row);
+    expect(
+      await page.evaluate(
+        (k) => chrome.runtime.sendMessage({ type: 'setApprovedOn', payload: { keys: [k], approvedOn: '2024-05-25' } }),
+        key,
+      ),
+    ).toEqual({ updated: 1 });
+    const again = await page.evaluate(
+      (r) => chrome.runtime.sendMessage({ type: 'observeRows', payload: { rows: [r], observedAt: Date.now() } }),
+      row,
+    );
     expect(again).toMatchObject({ created: 0, facts: [{ key, approvedOn: '2024-05-25' }] });
   });
 });

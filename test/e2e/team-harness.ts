@@ -30,7 +30,10 @@ export interface TeamWorker {
   stop(): Promise<void>;
   /** Starts it again on the same D1/R2 folder (a new port: reach it through a proxy to keep the address). */
   restart(): Promise<void>;
-  call<T = any>(path: string, init?: { token?: string; body?: unknown; method?: string; headers?: Record<string, string> }): Promise<{ status: number; body: T }>;
+  call<T = any>(
+    path: string,
+    init?: { token?: string; body?: unknown; method?: string; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: T }>;
   /** Reads the worker's local D1 directly. */
   d1<T = Record<string, unknown>>(sql: string): T[];
   close(): Promise<void>;
@@ -39,7 +42,11 @@ export interface TeamWorker {
 export async function startTeamWorker(extensionIds: string[] = [unpackedExtensionId()]): Promise<TeamWorker> {
   const persistTo = mkdtempSync(join(tmpdir(), 'laa-team-'));
   const devVars = ensureDevVars();
-  const vars = { ADMIN_SECRET: devVars.ADMIN_SECRET, AUDIT_SIGNING_KEY: devVars.AUDIT_SIGNING_KEY, ALLOWED_ORIGINS: extensionIds.map((id) => `chrome-extension://${id}`).join(',') };
+  const vars = {
+    ADMIN_SECRET: devVars.ADMIN_SECRET,
+    AUDIT_SIGNING_KEY: devVars.AUDIT_SIGNING_KEY,
+    ALLOWED_ORIGINS: extensionIds.map((id) => `chrome-extension://${id}`).join(','),
+  };
   let running = await startLocalWorker({ persistTo, vars });
   const w: TeamWorker = {
     get url() {
@@ -55,7 +62,11 @@ export async function startTeamWorker(extensionIds: string[] = [unpackedExtensio
       const go = () =>
         fetch(`${running.url}/v1${path}`, {
           method: init.method ?? (init.body ? 'POST' : 'GET'),
-          headers: { ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}), 'Content-Type': 'application/json', ...init.headers },
+          headers: {
+            ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
+            'Content-Type': 'application/json',
+            ...init.headers,
+          },
           body: init.body ? JSON.stringify(init.body) : undefined,
         });
       // wrangler dev may close a kept-alive connection under the client: one more try on a fresh one.
@@ -64,7 +75,11 @@ export async function startTeamWorker(extensionIds: string[] = [unpackedExtensio
       return { status: res.status, body: text ? JSON.parse(text) : null };
     },
     d1(sql) {
-      const out = execFileSync(resolve(root, 'node_modules/.bin/wrangler'), ['d1', 'execute', 'league-archive', '--local', '--persist-to', persistTo, '--json', '--command', sql], { cwd: root, env: quietEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      const out = execFileSync(
+        resolve(root, 'node_modules/.bin/wrangler'),
+        ['d1', 'execute', 'league-archive', '--local', '--persist-to', persistTo, '--json', '--command', sql],
+        { cwd: root, env: quietEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       return (JSON.parse(out) as { results: unknown[] }[])[0]!.results as never[];
     },
     async close() {
@@ -91,10 +106,17 @@ export const REPLICA_TREE_CSV = [
 ].join('\n');
 
 /** A tenant whose top committee is the replica's 团委, with a first committee invite. */
-export async function createReplicaTenant(w: TeamWorker, opts: { storeNames?: boolean } = {}): Promise<{ tenantId: string; code: string }> {
+export async function createReplicaTenant(
+  w: TeamWorker,
+  opts: { storeNames?: boolean } = {},
+): Promise<{ tenantId: string; code: string }> {
   const r = await w.call('/admin/tenants', {
     token: w.secret,
-    body: { name: '演示市第一中学团委', topOrg: { id: '100100', name: '共青团演示市第一中学委员会', type: '03TW', leagueId: '100100' }, storeNames: opts.storeNames ?? true },
+    body: {
+      name: '演示市第一中学团委',
+      topOrg: { id: '100100', name: '共青团演示市第一中学委员会', type: '03TW', leagueId: '100100' },
+      storeNames: opts.storeNames ?? true,
+    },
   });
   if (r.status !== 201) throw new Error(`create tenant: ${r.status} ${JSON.stringify(r.body)}`);
   return { tenantId: r.body.tenantId, code: r.body.invite.code };
@@ -102,7 +124,10 @@ export async function createReplicaTenant(w: TeamWorker, opts: { storeNames?: bo
 
 /** A token of the test's own (an invite redeemed outside the browsers), to read what the worker says. */
 export async function observerToken(w: TeamWorker, tenantId: string, orgId = '100100'): Promise<string> {
-  const inv = await w.call(`/admin/tenants/${tenantId}/invites`, { token: w.secret, body: { orgId, role: 'committee' } });
+  const inv = await w.call(`/admin/tenants/${tenantId}/invites`, {
+    token: w.secret,
+    body: { orgId, role: 'committee' },
+  });
   const r = await w.call('/invites/redeem', { body: { code: inv.body.code, label: '测试观察者' } });
   return r.body.token;
 }
@@ -115,7 +140,13 @@ export function popupUrl(b: ExtensionBrowser): string {
 }
 
 /** Connects through the options page, as an admin does. */
-export async function connectFromOptions(page: Page, b: ExtensionBrowser, baseUrl: string, code: string, label: string): Promise<void> {
+export async function connectFromOptions(
+  page: Page,
+  b: ExtensionBrowser,
+  baseUrl: string,
+  code: string,
+  label: string,
+): Promise<void> {
   await page.goto(optionsUrl(b));
   await page.locator('input[name=baseUrl]').fill(baseUrl);
   await page.locator('input[name=code]').fill(code);
@@ -170,13 +201,24 @@ export async function startWorkerProxy(target: string): Promise<WorkerProxy> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', async () => {
-      const entry = { method: req.method ?? 'GET', path: req.url ?? '/', key: (req.headers['idempotency-key'] as string | undefined) ?? null, status: null as number | null, replayed: false };
+      const entry = {
+        method: req.method ?? 'GET',
+        path: req.url ?? '/',
+        key: (req.headers['idempotency-key'] as string | undefined) ?? null,
+        status: null as number | null,
+        replayed: false,
+      };
       proxy.log.push(entry);
       const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && !['host', 'connection', 'content-length'].includes(k)) headers[k] = v;
+      for (const [k, v] of Object.entries(req.headers))
+        if (typeof v === 'string' && !['host', 'connection', 'content-length'].includes(k)) headers[k] = v;
       let reply: Response;
       try {
-        reply = await fetch(`${proxy.target}${req.url}`, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
+        reply = await fetch(`${proxy.target}${req.url}`, {
+          method: req.method,
+          headers,
+          body: chunks.length ? Buffer.concat(chunks) : undefined,
+        });
       } catch {
         // The worker is not there: the extension sees a connection that fails.
         req.socket.destroy();

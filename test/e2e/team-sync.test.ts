@@ -12,7 +12,19 @@ import { normaliseDevNumber } from '../../shared/domain/devNumber';
 import { launchWithExtension, type ExtensionBrowser } from '../support/chromium';
 import { apiMembers, choosePageSize } from '../support/overlay';
 import { startReplica, type Replica } from '../support/replica';
-import { connectFromOptions, createReplicaTenant, observerToken, optionsUrl, REPLICA_TREE_CSV, startTeamWorker, startWorkerProxy, syncUntilIdle, teamStatus, type TeamWorker, type WorkerProxy } from './team-harness';
+import {
+  connectFromOptions,
+  createReplicaTenant,
+  observerToken,
+  optionsUrl,
+  REPLICA_TREE_CSV,
+  startTeamWorker,
+  startWorkerProxy,
+  syncUntilIdle,
+  teamStatus,
+  type TeamWorker,
+  type WorkerProxy,
+} from './team-harness';
 
 let replica: Replica;
 let worker: TeamWorker;
@@ -26,9 +38,18 @@ beforeAll(async () => {
   proxy = await startWorkerProxy(worker.url);
   const { tenantId } = await createReplicaTenant(worker);
   const token = await observerToken(worker, tenantId);
-  const imported = await fetch(`${worker.url}/v1/orgs/import`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/csv' }, body: REPLICA_TREE_CSV });
+  const imported = await fetch(`${worker.url}/v1/orgs/import`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/csv' },
+    body: REPLICA_TREE_CSV,
+  });
   expect(imported.status).toBe(200);
-  branchCode = (await worker.call(`/admin/tenants/${tenantId}/invites`, { token: worker.secret, body: { orgId: '100123', role: 'branch' } })).body.code;
+  branchCode = (
+    await worker.call(`/admin/tenants/${tenantId}/invites`, {
+      token: worker.secret,
+      body: { orgId: '100123', role: 'branch' },
+    })
+  ).body.code;
   profile = mkdtempSync(join(tmpdir(), 'laa-sync-profile-'));
 }, 180_000);
 
@@ -39,7 +60,8 @@ afterAll(async () => {
   rmSync(profile, { recursive: true, force: true });
 });
 
-const rowsShown = (page: Page) => page.evaluate(() => document.querySelectorAll('.el-table__body-wrapper tr.el-table__row').length);
+const rowsShown = (page: Page) =>
+  page.evaluate(() => document.querySelectorAll('.el-table__body-wrapper tr.el-table__row').length);
 
 describe('a worker that stops mid-sync', () => {
   let options: Page;
@@ -66,10 +88,15 @@ describe('a worker that stops mid-sync', () => {
     // The admin keeps working: the next page is kept and queued behind the unacknowledged batch.
     await host.locator('.el-pagination .btn-next').click();
     await expect.poll(() => rowsShown(host)).toBe(30);
-    await expect.poll(async () => {
-      const w = (await teamStatus(options)).sync.waiting;
-      return w.rows + w.requests;
-    }, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(
+        async () => {
+          const w = (await teamStatus(options)).sync.waiting;
+          return w.rows + w.requests;
+        },
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThanOrEqual(2);
     const down = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'teamSyncNow', payload: {} }));
     expect(down.sync.lastError).toContain('无法连接同步服务');
 
@@ -90,7 +117,12 @@ describe('a worker that stops mid-sync', () => {
     const sent = proxy.log.filter((l) => l.path === '/v1/sync' && l.status !== null);
     // The lost batch went again under its own key, and the worker answered with the first reply.
     expect(sent.filter((l) => l.key === firstKey).length).toBeGreaterThanOrEqual(2);
-    expect(sent.filter((l) => l.key === firstKey && l.status === 200).slice(1).every((l) => l.replayed)).toBe(true);
+    expect(
+      sent
+        .filter((l) => l.key === firstKey && l.status === 200)
+        .slice(1)
+        .every((l) => l.replayed),
+    ).toBe(true);
     // Every member this browser kept is in D1 once: as many rows as the local store has members,
     // each key once, each created once; every 编号 the host shows is there.
     const local = await browser.background.evaluate(
@@ -105,11 +137,15 @@ describe('a worker that stops mid-sync', () => {
         }),
     );
     expect(local).toBeGreaterThan(120);
-    const members = worker.d1<{ n: number; keys: number }>('SELECT count(*) AS n, count(DISTINCT key) AS keys FROM members')[0];
+    const members = worker.d1<{ n: number; keys: number }>(
+      'SELECT count(*) AS n, count(DISTINCT key) AS keys FROM members',
+    )[0];
     expect(members).toEqual({ n: local, keys: local });
     const creates = worker.d1<{ n: number }>("SELECT count(*) AS n FROM audit WHERE action = 'member.create'")[0]!.n;
     expect(creates).toBe(local);
-    const inD1 = new Set(worker.d1<{ dev_number: string | null }>('SELECT dev_number FROM members').map((r) => r.dev_number));
+    const inD1 = new Set(
+      worker.d1<{ dev_number: string | null }>('SELECT dev_number FROM members').map((r) => r.dev_number),
+    );
     const shown = new Set(truth.map((m) => normaliseDevNumber(m.userCode)).filter(Boolean));
     expect([...shown].filter((n) => !inD1.has(n))).toEqual([]);
     const s = await teamStatus(options);

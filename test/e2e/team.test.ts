@@ -15,11 +15,30 @@ import { launchWithExtension, type ExtensionBrowser } from '../support/chromium'
 import { apiMembers, choosePageSize, type ApiMember } from '../support/overlay';
 import { startReplica, type Replica } from '../support/replica';
 import { toolbarState } from '../support/toolbar';
-import { connectFromOptions, createReplicaTenant, observerToken, optionsUrl, popupUrl, REPLICA_TREE_CSV, startTeamWorker, syncUntilIdle, teamStatus, type TeamWorker } from './team-harness';
+import {
+  connectFromOptions,
+  createReplicaTenant,
+  observerToken,
+  optionsUrl,
+  popupUrl,
+  REPLICA_TREE_CSV,
+  startTeamWorker,
+  syncUntilIdle,
+  teamStatus,
+  type TeamWorker,
+} from './team-harness';
 
 /** docs/screenshots when asked (LAA_SCREENSHOTS=1), else a scratch folder: a test run leaves the checkout alone. */
-const SHOTS = process.env.LAA_SCREENSHOTS ? resolve(import.meta.dirname, '../../docs/screenshots') : mkdtempSync(join(tmpdir(), 'laa-shots-'));
-const STATUS: Record<ApiMember['archiveState'], CertStatus> = { exempt: 'notUploaded', none: 'notUploaded', pending: 'pending', rejected: 'rejected', certified: 'certified' };
+const SHOTS = process.env.LAA_SCREENSHOTS
+  ? resolve(import.meta.dirname, '../../docs/screenshots')
+  : mkdtempSync(join(tmpdir(), 'laa-shots-'));
+const STATUS: Record<ApiMember['archiveState'], CertStatus> = {
+  exempt: 'notUploaded',
+  none: 'notUploaded',
+  pending: 'pending',
+  rejected: 'rejected',
+  certified: 'certified',
+};
 
 let replica: Replica;
 let worker: TeamWorker;
@@ -55,10 +74,24 @@ async function text(page: Page, selector: string): Promise<string> {
 /** The numbers the popup shows in its tiles. */
 async function popupTiles(page: Page): Promise<Record<string, number>> {
   await page.locator('[data-tile]').first().waitFor();
-  return page.evaluate(() => Object.fromEntries(Array.from(document.querySelectorAll<HTMLElement>('[data-tile]'), (t) => [t.dataset.tile!, Number(t.querySelector('.n')!.textContent)])));
+  return page.evaluate(() =>
+    Object.fromEntries(
+      Array.from(document.querySelectorAll<HTMLElement>('[data-tile]'), (t) => [
+        t.dataset.tile!,
+        Number(t.querySelector('.n')!.textContent),
+      ]),
+    ),
+  );
 }
 
-const tilesOf = (c: Record<string, number>) => ({ 已逾期: c.overdue! + c.maybeOverdue!, 今日截止: c.dueToday!, '3日内到期': c.within3!, 尚未上传: c.notUploaded!, 认证不通过: c.rejected!, 待审批: c.pending! });
+const tilesOf = (c: Record<string, number>) => ({
+  已逾期: c.overdue! + c.maybeOverdue!,
+  今日截止: c.dueToday!,
+  '3日内到期': c.within3!,
+  尚未上传: c.notUploaded!,
+  认证不通过: c.rejected!,
+  待审批: c.pending!,
+});
 
 describe('a committee and a branch admin, each in their own profile', () => {
   let committeePage: Page;
@@ -67,7 +100,13 @@ describe('a committee and a branch admin, each in their own profile', () => {
 
   it('the committee joins with the first invite, imports its tree and invites the branch from the options page', async () => {
     committeePage = await committee.context.newPage();
-    await connectFromOptions(committeePage, committee, worker.url, (globalThis as { firstInvite?: string }).firstInvite!, '团委办公室电脑');
+    await connectFromOptions(
+      committeePage,
+      committee,
+      worker.url,
+      (globalThis as { firstInvite?: string }).firstInvite!,
+      '团委办公室电脑',
+    );
     expect(await text(committeePage, '[data-connected-org]')).toBe('共青团演示市第一中学委员会');
     expect(await text(committeePage, '[data-role]')).toMatch(/团委管理员/);
 
@@ -80,13 +119,22 @@ describe('a committee and a branch admin, each in their own profile', () => {
     // The top committee allows this extension's origin in the team's own settings.
     await committeePage.getByRole('button', { name: '添加本扩展' }).click();
     await committeePage.getByText(`已允许 chrome-extension://${committee.extensionId}`).waitFor();
-    expect((await worker.call('/settings', { token: observer })).body.allowedOrigins).toEqual([`chrome-extension://${committee.extensionId}`]);
+    expect((await worker.call('/settings', { token: observer })).body.allowedOrigins).toEqual([
+      `chrome-extension://${committee.extensionId}`,
+    ]);
 
     // The daily reminder at the chosen China time: its alarm moves with the setting.
     await committeePage.locator('input[name=reminderTime]').fill('07:45');
     await committeePage.getByText('已保存：下次提醒').waitFor();
     const alarm = await committee.background.evaluate(() => chrome.alarms.get('team.daily'));
-    expect(new Date(alarm!.scheduledTime).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false })).toBe('07:45');
+    expect(
+      new Date(alarm!.scheduledTime).toLocaleTimeString('zh-CN', {
+        timeZone: 'Asia/Shanghai',
+        hour: '2-digit',
+        minute: '2-digit',
+        hour12: false,
+      }),
+    ).toBe('07:45');
 
     await committeePage.locator('select[name=inviteOrg]').selectOption('100123');
     await committeePage.locator('select[name=inviteRole]').selectOption('branch');
@@ -115,19 +163,29 @@ describe('a committee and a branch admin, each in their own profile', () => {
     await host.goto(replica.url('/zhtj/center/tuanyuan/recordlist'));
     const truth = await apiMembers(replica);
     await choosePageSize(host, 50, truth.length);
-    const expected = countMembers(truth.map((m) => ({ joinedOn: m.joinLeagueTime, status: STATUS[m.archiveState] })), chinaToday());
+    const expected = countMembers(
+      truth.map((m) => ({ joinedOn: m.joinLeagueTime, status: STATUS[m.archiveState] })),
+      chinaToday(),
+    );
     const popup = await branch.context.newPage();
     await popup.setViewportSize({ width: 440, height: 600 });
-    await expect.poll(async () => {
-      await popup.goto(popupUrl(branch));
-      return popupTiles(popup);
-    }, { timeout: 15_000 }).toEqual(tilesOf(expected));
+    await expect
+      .poll(
+        async () => {
+          await popup.goto(popupUrl(branch));
+          return popupTiles(popup);
+        },
+        { timeout: 15_000 },
+      )
+      .toEqual(tilesOf(expected));
     expect(await popup.locator('[data-source]').getAttribute('data-source')).toBe('local');
     expect(await popup.locator('footer').innerText()).toContain('本机模式');
     await popup.screenshot({ path: join(SHOTS, 'popup-local.png') });
     await popup.close();
     // Local mode has its badge too, on the host's own (recognised) page.
-    await expect.poll(async () => (await toolbarState(branch, host)).badge, { timeout: 15_000 }).toBe(String(urgentCount(expected)));
+    await expect
+      .poll(async () => (await toolbarState(branch, host)).badge, { timeout: 15_000 })
+      .toBe(String(urgentCount(expected)));
     await host.evaluate(() => window.scrollTo(0, 0));
     await host.screenshot({ path: join(SHOTS, 'list-marks.png') });
     await host.close();
@@ -135,16 +193,27 @@ describe('a committee and a branch admin, each in their own profile', () => {
 
   it('the branch joins; what its list showed before reaches the worker, placed in its organisation', async () => {
     branchPage = await branch.context.newPage();
-    await connectFromOptions(branchPage, branch, worker.url, branchCode.toLowerCase().replace(/-/g, ' '), '高二3班电脑');
+    await connectFromOptions(
+      branchPage,
+      branch,
+      worker.url,
+      branchCode.toLowerCase().replace(/-/g, ' '),
+      '高二3班电脑',
+    );
     expect(await text(branchPage, '[data-connected-org]')).toBe('高二（3）班团支部');
     const truth = await apiMembers(replica);
     await expect.poll(async () => (await teamStatus(branchPage)).sync.lastSyncAt, { timeout: 20_000 }).not.toBeNull();
     await syncUntilIdle(branchPage);
 
-    const rows = worker.d1<{ n: number; keys: number }>("SELECT count(*) AS n, count(DISTINCT key) AS keys FROM members");
+    const rows = worker.d1<{ n: number; keys: number }>(
+      'SELECT count(*) AS n, count(DISTINCT key) AS keys FROM members',
+    );
     expect(rows[0]).toEqual({ n: truth.length, keys: truth.length });
     const reminders = await worker.call('/reminders/100123', { token: observer });
-    const expected = countMembers(truth.map((m) => ({ joinedOn: m.joinLeagueTime, status: STATUS[m.archiveState] })), chinaToday());
+    const expected = countMembers(
+      truth.map((m) => ({ joinedOn: m.joinLeagueTime, status: STATUS[m.archiveState] })),
+      chinaToday(),
+    );
     expect(reminders.body.counters).toEqual(expected);
   });
 
@@ -157,23 +226,41 @@ describe('a committee and a branch admin, each in their own profile', () => {
     expect(truth.length).toBeGreaterThan(100);
     await choosePageSize(host, 100, 100);
     await host.locator('.el-pagination .btn-next').click();
-    await host.waitForFunction((n) => document.querySelectorAll('.el-table__body-wrapper tr.el-table__row').length === n, truth.length - 100);
-    await expect.poll(async () => (await teamStatus(committeePage)).sync.lastSyncAt, { timeout: 20_000 }).not.toBeNull();
+    await host.waitForFunction(
+      (n) => document.querySelectorAll('.el-table__body-wrapper tr.el-table__row').length === n,
+      truth.length - 100,
+    );
+    await expect
+      .poll(async () => (await teamStatus(committeePage)).sync.lastSyncAt, { timeout: 20_000 })
+      .not.toBeNull();
     await syncUntilIdle(committeePage);
     await host.close();
 
     // Full host names ("…团委高二年级团总支高二（3）班团支部") placed in the team's tree: per organisation
     // as the host has them, and the branch's members not doubled.
-    const byOrg = worker.d1<{ org: string; n: number }>('SELECT o.id AS org, count(*) AS n FROM members m JOIN orgs o ON o.seq = m.org_seq GROUP BY o.id ORDER BY o.id');
+    const byOrg = worker.d1<{ org: string; n: number }>(
+      'SELECT o.id AS org, count(*) AS n FROM members m JOIN orgs o ON o.seq = m.org_seq GROUP BY o.id ORDER BY o.id',
+    );
     const expected = new Map<string, number>();
-    const leagueOf = (full: string) => REPLICA_TREE_CSV.split('\n').slice(1).map((l) => l.split(',')).filter(([, name]) => full.endsWith(name!)).sort((a, b) => b[1]!.length - a[1]!.length)[0]![0]!;
-    for (const m of truth) expected.set(leagueOf(m.leagueFullName), (expected.get(leagueOf(m.leagueFullName)) ?? 0) + 1);
+    const leagueOf = (full: string) =>
+      REPLICA_TREE_CSV.split('\n')
+        .slice(1)
+        .map((l) => l.split(','))
+        .filter(([, name]) => full.endsWith(name!))
+        .sort((a, b) => b[1]!.length - a[1]!.length)[0]![0]!;
+    for (const m of truth)
+      expected.set(leagueOf(m.leagueFullName), (expected.get(leagueOf(m.leagueFullName)) ?? 0) + 1);
     expect(Object.fromEntries(byOrg.map((r) => [r.org, r.n]))).toEqual(Object.fromEntries([...expected].sort()));
-    expect(worker.d1<{ n: number; keys: number }>('SELECT count(*) AS n, count(DISTINCT key) AS keys FROM members')[0]).toEqual({ n: truth.length, keys: truth.length });
+    expect(
+      worker.d1<{ n: number; keys: number }>('SELECT count(*) AS n, count(DISTINCT key) AS keys FROM members')[0],
+    ).toEqual({ n: truth.length, keys: truth.length });
   });
 
   it('both see the same numbers, equal to the worker’s reminders', async () => {
-    const [all, own] = await Promise.all([worker.call('/reminders', { token: observer }), worker.call('/reminders/100123', { token: observer })]);
+    const [all, own] = await Promise.all([
+      worker.call('/reminders', { token: observer }),
+      worker.call('/reminders/100123', { token: observer }),
+    ]);
     const cPopup = await committee.context.newPage();
     await cPopup.setViewportSize({ width: 440, height: 600 });
     await cPopup.goto(popupUrl(committee));
@@ -182,9 +269,21 @@ describe('a committee and a branch admin, each in their own profile', () => {
     // The branch's bar in the committee's popup stands for the branch's own numbers.
     const bar = cPopup.locator('.bar-row[data-org="高二（3）班团支部"]');
     expect(await bar.locator('.total').textContent()).toBe(String(own.body.counters.total - own.body.counters.exempt));
-    const segments = await bar.locator('[data-segment]').evaluateAll((els) => Object.fromEntries(els.map((e) => [(e as HTMLElement).dataset.segment!, Number(/(\d+) 人/.exec(e.getAttribute('title')!)![1])])));
+    const segments = await bar
+      .locator('[data-segment]')
+      .evaluateAll((els) =>
+        Object.fromEntries(
+          els.map((e) => [(e as HTMLElement).dataset.segment!, Number(/(\d+) 人/.exec(e.getAttribute('title')!)![1])]),
+        ),
+      );
     const oc = own.body.counters;
-    expect(segments).toEqual(Object.fromEntries(['overdue', 'maybeOverdue', 'dueToday', 'within3', 'within7', 'later', 'pending', 'certified'].filter((b) => oc[b]).map((b) => [b, oc[b]])));
+    expect(segments).toEqual(
+      Object.fromEntries(
+        ['overdue', 'maybeOverdue', 'dueToday', 'within3', 'within7', 'later', 'pending', 'certified']
+          .filter((b) => oc[b])
+          .map((b) => [b, oc[b]]),
+      ),
+    );
     await cPopup.screenshot({ path: join(SHOTS, 'popup.png'), fullPage: true });
 
     const bPopup = await branch.context.newPage();
@@ -194,7 +293,9 @@ describe('a committee and a branch admin, each in their own profile', () => {
 
     // The toolbar badge: overdue + possibly overdue + due today.
     const c = all.body.counters;
-    await expect.poll(async () => (await toolbarState(committee, cPopup)).badge, { timeout: 15_000 }).toBe(urgentCount(c) ? String(urgentCount(c)) : '');
+    await expect
+      .poll(async () => (await toolbarState(committee, cPopup)).badge, { timeout: 15_000 })
+      .toBe(urgentCount(c) ? String(urgentCount(c)) : '');
     await cPopup.close();
   });
 
@@ -209,8 +310,13 @@ describe('a committee and a branch admin, each in their own profile', () => {
     await popup.setViewportSize({ width: 440, height: 600 });
     await popup.screenshot({ path: join(SHOTS, 'popup-members.png') });
     // The list as an xlsx: one row per member shown, with the Chinese headers.
-    const shown = await popup.locator('[data-member] .who').evaluateAll((els) => els.map((e) => e.childNodes[0]!.textContent!.trim()));
-    const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: '导出 Excel' }).click()]);
+    const shown = await popup
+      .locator('[data-member] .who')
+      .evaluateAll((els) => els.map((e) => e.childNodes[0]!.textContent!.trim()));
+    const [download] = await Promise.all([
+      popup.waitForEvent('download'),
+      popup.getByRole('button', { name: '导出 Excel' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^已逾期（含可能逾期）-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile((await download.path())!);
@@ -223,7 +329,17 @@ describe('a committee and a branch admin, each in their own profile', () => {
     await first.click();
     // The host's own list, searched by the host's own form: the one row is that member.
     await host.waitForURL('**/zhtj/center/tuanyuantw/memberlist', { timeout: 20_000 });
-    await expect.poll(() => host.evaluate(() => Array.from(document.querySelectorAll('.el-table__body-wrapper tr.el-table__row')).map((tr) => tr.textContent ?? '')), { timeout: 20_000 }).toEqual([expect.stringContaining(devNumber)]);
+    await expect
+      .poll(
+        () =>
+          host.evaluate(() =>
+            Array.from(document.querySelectorAll('.el-table__body-wrapper tr.el-table__row')).map(
+              (tr) => tr.textContent ?? '',
+            ),
+          ),
+        { timeout: 20_000 },
+      )
+      .toEqual([expect.stringContaining(devNumber)]);
     await host.close();
   });
 
@@ -234,14 +350,26 @@ describe('a committee and a branch admin, each in their own profile', () => {
     const prompt = host.locator('.login-prompt');
     if (await prompt.isVisible()) await prompt.getByRole('button', { name: '我知道了' }).click();
     await host.locator('.top-tab', { hasText: '操作中心' }).click();
-    const item = host.locator('.el-table__body-wrapper tr.el-table__row', { hasText: '团员电子档案审批：' }).filter({ has: host.getByRole('button', { name: '审批' }) }).first();
+    const item = host
+      .locator('.el-table__body-wrapper tr.el-table__row', { hasText: '团员电子档案审批：' })
+      .filter({ has: host.getByRole('button', { name: '审批' }) })
+      .first();
     await item.getByRole('button', { name: '审批' }).click();
     const dialog = host.locator('.audit-dialog');
     const help = dialog.locator('.laa-approval-help');
     await help.locator('li[data-item]').first().waitFor();
-    const states = () => help.locator('li[data-item]').evaluateAll((lis) => Object.fromEntries(lis.map((li) => [(li as HTMLElement).dataset.item!, (li as HTMLElement).dataset.state!])));
+    const states = () =>
+      help
+        .locator('li[data-item]')
+        .evaluateAll((lis) =>
+          Object.fromEntries(lis.map((li) => [(li as HTMLElement).dataset.item!, (li as HTMLElement).dataset.state!])),
+        );
     expect(Object.values(await states()).every((st) => st === 'unknown' || st === 'problem')).toBe(true);
-    const value = (label: string) => dialog.locator('.el-descriptions-item__label', { hasText: label }).locator('xpath=following-sibling::*[1]').innerText();
+    const value = (label: string) =>
+      dialog
+        .locator('.el-descriptions-item__label', { hasText: label })
+        .locator('xpath=following-sibling::*[1]')
+        .innerText();
     const name = (await value('姓名')).trim();
     const devNumber = (await value('发展团员编号')).trim();
     const idCard = (await value('身份证号')).trim();
@@ -270,20 +398,29 @@ describe('a committee and a branch admin, each in their own profile', () => {
     await dialog.getByRole('button', { name: '不同意', exact: true }).click();
     await host.locator('.el-message--success', { hasText: '审批成功' }).waitFor();
 
-    await expect.poll(async () => (await syncUntilIdle(committeePage)).sync.lastSyncAt, { timeout: 20_000 }).not.toBeNull();
+    await expect
+      .poll(async () => (await syncUntilIdle(committeePage)).sync.lastSyncAt, { timeout: 20_000 })
+      .not.toBeNull();
     const found = await worker.call(`/members/search?by=devNumber&q=${devNumber}`, { token: observer });
     const member = found.body.members.find((m: { name: string }) => m.name === name);
     expect(member).toMatchObject({ status: 'rejected', rejectionReason: reason.slice(0, 500) });
     const audit = await worker.call('/audit?limit=1000', { token: observer });
     // The change the decision made is an entry of the audit chain (a member this browser had not read before is created by it).
-    const entries = audit.body.entries.filter((e: { action: string; subject: string; at: string }) => e.subject === member.key && /^member\.(create|update)$/.test(e.action) && Date.parse(e.at) >= decidedAt - 2000);
+    const entries = audit.body.entries.filter(
+      (e: { action: string; subject: string; at: string }) =>
+        e.subject === member.key && /^member\.(create|update)$/.test(e.action) && Date.parse(e.at) >= decidedAt - 2000,
+    );
     expect(entries.length).toBeGreaterThanOrEqual(1);
     await host.close();
 
     // The 身份证号 the dialog showed went to the worker only as its keyed hash: the popup finds the
     // member by it (hashed in the background), and no column of D1 holds the number.
     expect(member.idMasked).toBe(`${idCard.slice(0, 6)}********${idCard.slice(-4)}`);
-    expect(worker.d1<{ n: number }>(`SELECT count(*) AS n FROM members WHERE instr(coalesce(name,'') || coalesce(rejection_reason,'') || coalesce(id_masked,'') || coalesce(id_hash,'') || coalesce(dev_number,''), '${idCard}') > 0`)[0]!.n).toBe(0);
+    expect(
+      worker.d1<{ n: number }>(
+        `SELECT count(*) AS n FROM members WHERE instr(coalesce(name,'') || coalesce(rejection_reason,'') || coalesce(id_masked,'') || coalesce(id_hash,'') || coalesce(dev_number,''), '${idCard}') > 0`,
+      )[0]!.n,
+    ).toBe(0);
     const popup = await committee.context.newPage();
     await popup.goto(popupUrl(committee));
     await popup.getByRole('button', { name: '身份证号', exact: true }).click();
@@ -316,9 +453,13 @@ describe('a committee and a branch admin, each in their own profile', () => {
     await item.getByRole('button', { name: '同意' }).click();
     await committeePage.getByText('没有待审批的修改申请。').waitFor();
     const mods = await worker.call('/modifications', { token: observer });
-    expect(mods.body.modifications).toMatchObject([{ status: 'approved', reason: '首页发展团员编号与系统不一致，需重新扫描上传' }]);
+    expect(mods.body.modifications).toMatchObject([
+      { status: 'approved', reason: '首页发展团员编号与系统不一致，需重新扫描上传' },
+    ]);
     const audit = await worker.call('/audit?limit=1000', { token: observer });
-    expect(audit.body.entries.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['modification.request', 'modification.approved']));
+    expect(audit.body.entries.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['modification.request', 'modification.approved']),
+    );
     await committeePage.setViewportSize({ width: 1000, height: 900 });
     await committeePage.evaluate(() => window.scrollTo(0, 0));
     await committeePage.screenshot({ path: join(SHOTS, 'options.png') });

@@ -12,7 +12,19 @@ import { placeholderForm } from '../replica/backend/placeholderPdf';
 import { FixtureKit } from '../fixtures/kit';
 import { launchWithExtension, type ExtensionBrowser } from '../support/chromium';
 import { startReplica, type Replica } from '../support/replica';
-import { askBackground, choose, formOf, hostChosen, issueCodes, openList, openUpload, recordsOf, uploadable, verdictOf, type ReplicaMember } from '../bench/fixes-support';
+import {
+  askBackground,
+  choose,
+  formOf,
+  hostChosen,
+  issueCodes,
+  openList,
+  openUpload,
+  recordsOf,
+  uploadable,
+  verdictOf,
+  type ReplicaMember,
+} from '../bench/fixes-support';
 
 let replica: Replica;
 let browser: ExtensionBrowser;
@@ -75,9 +87,15 @@ describe('the upload gate', () => {
     const records = recordsOf(replica, m.userId);
     expect(records).toHaveLength(1);
     expect(records[0]!.sha256).toBe(sha(placeholder));
-    const overrides = await askBackground<{ reason: string; member: { name: string; devNumber: string }; verdict: string; codes: string[] }[]>(browser, 'preflightOverrides', {});
+    const overrides = await askBackground<
+      { reason: string; member: { name: string; devNumber: string }; verdict: string; codes: string[] }[]
+    >(browser, 'preflightOverrides', {});
     expect(overrides).toHaveLength(1);
-    expect(overrides[0]).toMatchObject({ reason: '纸质原件为打印件，已与上级团委确认先行上传', verdict: 'fail', member: { name: m.name, devNumber: m.userCode } });
+    expect(overrides[0]).toMatchObject({
+      reason: '纸质原件为打印件，已与上级团委确认先行上传',
+      verdict: 'fail',
+      member: { name: m.name, devNumber: m.userCode },
+    });
     expect(overrides[0]!.codes).toContain('not-scanned');
   });
 
@@ -106,7 +124,9 @@ describe('the upload gate', () => {
     await choose(dialog, '入团志愿书.pdf', form);
     expect(await verdictOf(dialog)).toBe('fail');
     expect(await issueCodes(dialog)).toContain('number-mismatch@1');
-    expect(await dialog.locator('.laa-upload-panel .panel').innerText()).toContain(`首页编号 ${other} 与系统内发展团员编号 ${m.userCode} 不一致`);
+    expect(await dialog.locator('.laa-upload-panel .panel').innerText()).toContain(
+      `首页编号 ${other} 与系统内发展团员编号 ${m.userCode} 不一致`,
+    );
     await dialog.getByRole('button', { name: '取消' }).click();
     await dialog.waitFor({ state: 'detached' });
     const row = await openList(page, replica, m.name);
@@ -125,7 +145,9 @@ describe('the upload gate', () => {
       input.dispatchEvent(new Event('change', { bubbles: true }));
     });
     expect(await verdictOf(dialog)).toBe('fail');
-    expect(await dialog.locator('.laa-upload-panel .panel').innerText()).toContain('您选择了 2 个文件。《指引》要求每名团员上传 1 份 PDF');
+    expect(await dialog.locator('.laa-upload-panel .panel').innerText()).toContain(
+      '您选择了 2 个文件。《指引》要求每名团员上传 1 份 PDF',
+    );
     expect(await hostChosen(dialog)).toEqual([]);
     await dialog.getByRole('button', { name: '取消' }).click();
     await dialog.waitFor({ state: 'detached' });

@@ -20,7 +20,13 @@ export const MESSAGE_TYPE_LABELS: Record<number, string> = {
 type NewMessage = Omit<ReplicaMessage, 'messageId'>;
 
 /** To the approving committee: an upload waits for its 审批. */
-export function auditRequestMessage(m: ReplicaMember, uploader: ReplicaOrg, approver: ReplicaOrg, record: MemberRecord, at: string): NewMessage {
+export function auditRequestMessage(
+  m: ReplicaMember,
+  uploader: ReplicaOrg,
+  approver: ReplicaOrg,
+  record: MemberRecord,
+  at: string,
+): NewMessage {
   return {
     toLeagueId: approver.leagueId,
     messageType: MESSAGE_TYPES.recordAudit,
@@ -37,7 +43,13 @@ export function auditRequestMessage(m: ReplicaMember, uploader: ReplicaOrg, appr
 }
 
 /** To the uploading organisation: the outcome, with the reviewer's reason when rejected. */
-export function feedbackMessage(m: ReplicaMember, approver: ReplicaOrg, uploader: ReplicaOrg, record: MemberRecord, at: string): NewMessage {
+export function feedbackMessage(
+  m: ReplicaMember,
+  approver: ReplicaOrg,
+  uploader: ReplicaOrg,
+  record: MemberRecord,
+  at: string,
+): NewMessage {
   const approved = record.auditResult === 1;
   return {
     toLeagueId: uploader.leagueId,

@@ -50,7 +50,8 @@ export function normaliseVariant(input: unknown): Variant {
   for (const f of FLAGS) if (typeof x[f] === 'boolean') v[f] = x[f];
   if (x.columnOrder === 'alternate') v.columnOrder = 'alternate';
   if (x.dateFormat === 'cn' || x.dateFormat === 'slash') v.dateFormat = x.dateFormat;
-  if (Array.isArray(x.hiddenColumns)) v.hiddenColumns = x.hiddenColumns.filter((c): c is string => typeof c === 'string');
+  if (Array.isArray(x.hiddenColumns))
+    v.hiddenColumns = x.hiddenColumns.filter((c): c is string => typeof c === 'string');
   if (typeof x.loadDelayMs === 'number' && x.loadDelayMs >= 0) v.loadDelayMs = Math.min(x.loadDelayMs, 60_000);
   return v;
 }
@@ -61,7 +62,10 @@ export function normaliseVariant(input: unknown): Variant {
  */
 export function parseVariantQuery(q: string): Variant {
   const x: Record<string, unknown> = {};
-  for (const part of q.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of q
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [key, value] = part.split('=', 2) as [string, string | undefined];
     if (value === undefined) x[key] = true;
     else if (key === 'hiddenColumns') x[key] = value.split('+').filter(Boolean);

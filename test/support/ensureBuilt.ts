@@ -17,8 +17,15 @@ function newest(dir: string): number {
 /** Builds the extension (into LAA_OUT_DIR) when there is no build, or the sources are newer than it. */
 export function ensureBuilt(): void {
   const manifest = join(EXTENSION_DIR, 'manifest.json');
-  const sources = Math.max(newest(join(ROOT, 'extension')), newest(join(ROOT, 'shared')), statSync(join(ROOT, 'wxt.config.ts')).mtimeMs);
+  const sources = Math.max(
+    newest(join(ROOT, 'extension')),
+    newest(join(ROOT, 'shared')),
+    statSync(join(ROOT, 'wxt.config.ts')).mtimeMs,
+  );
   if (existsSync(manifest) && statSync(manifest).mtimeMs >= sources) return;
   process.stderr.write('正在构建扩展…\n');
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }

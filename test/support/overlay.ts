@@ -23,7 +23,9 @@ export interface SeenRow {
 export function readOverlay(page: Page): Promise<SeenRow[]> {
   return page.evaluate(() => {
     const table = document.querySelector('.el-table')!;
-    const headers = Array.from(table.querySelectorAll('.el-table__header-wrapper th'), (th) => (th.textContent ?? '').replace(/\s+/g, ''));
+    const headers = Array.from(table.querySelectorAll('.el-table__header-wrapper th'), (th) =>
+      (th.textContent ?? '').replace(/\s+/g, ''),
+    );
     const nameAt = headers.indexOf('姓名');
     const main = Array.from(table.querySelectorAll<HTMLTableRowElement>('.el-table__body-wrapper tr.el-table__row'));
     const copies = Array.from(table.querySelectorAll('.el-table__fixed tbody, .el-table__fixed-right tbody'));
@@ -44,7 +46,13 @@ export function readOverlay(page: Page): Promise<SeenRow[]> {
         .map((n) => n.textContent ?? '')
         .join('')
         .trim();
-      return { name, marks, copies: count, heights: all.map((r) => Math.round(r.getBoundingClientRect().height)), hidden: tr.hasAttribute('data-laa-hidden') };
+      return {
+        name,
+        marks,
+        copies: count,
+        heights: all.map((r) => Math.round(r.getBoundingClientRect().height)),
+        hidden: tr.hasAttribute('data-laa-hidden'),
+      };
     });
   });
 }
@@ -59,7 +67,11 @@ export interface ApiMember {
 }
 
 /** The members of a list as the replica's API answers (the truth the marks must show). */
-export async function apiMembers(replica: Replica, list = 'tuanyuan/list', account: Parameters<Replica['api']>[2] = 'tzb'): Promise<ApiMember[]> {
+export async function apiMembers(
+  replica: Replica,
+  list = 'tuanyuan/list',
+  account: Parameters<Replica['api']>[2] = 'tzb',
+): Promise<ApiMember[]> {
   const r = await replica.api<{ list: ApiMember[] }>(list, { pageNo: 1, pageSize: 5000 }, account);
   return r.results.list;
 }
@@ -87,5 +99,8 @@ export function expectedBadge(m: ApiMember, approvedOn?: ChinaDate, today: China
 export async function choosePageSize(page: Page, size: number, expectRows: number): Promise<void> {
   await page.locator('.el-pagination__sizes .el-select').click();
   await page.locator('.el-select-dropdown__item:visible', { hasText: `${size}条/页` }).click();
-  await page.waitForFunction((n) => document.querySelectorAll('.el-table__body-wrapper tr.el-table__row').length === n, expectRows);
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('.el-table__body-wrapper tr.el-table__row').length === n,
+    expectRows,
+  );
 }

@@ -54,9 +54,19 @@ export class PreflightEngine {
             else if (e.data.kind === 'error') reject(new Error(e.data.message));
           };
         });
-        const options = { ...(opts.expectedPages ? { expectedPages: opts.expectedPages } : {}), ...(opts.skipNumber ? { skipNumber: true } : {}), ...(opts.includeFacts ? { includeFacts: true } : {}) };
+        const options = {
+          ...(opts.expectedPages ? { expectedPages: opts.expectedPages } : {}),
+          ...(opts.skipNumber ? { skipNumber: true } : {}),
+          ...(opts.includeFacts ? { includeFacts: true } : {}),
+        };
         window.postMessage(
-          { type: 'laa-preflight', bytes: buf.buffer, fileName: opts.fileName ?? 'form.pdf', ...(opts.member ? { member: opts.member } : {}), options },
+          {
+            type: 'laa-preflight',
+            bytes: buf.buffer,
+            fileName: opts.fileName ?? 'form.pdf',
+            ...(opts.member ? { member: opts.member } : {}),
+            options,
+          },
           location.origin,
           [ch.port2, buf.buffer],
         );

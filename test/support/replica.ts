@@ -76,7 +76,9 @@ export async function startReplica(opts: StartReplicaOptions = {}): Promise<Repl
       const origin = o.origin ?? ORIGIN;
       await page.goto(`${origin}/zhtj/signin`);
       await page.getByPlaceholder('请输入账号').fill(account);
-      await page.getByPlaceholder('请输入密码').fill(store.state.accounts.find((a) => a.username === account)!.password);
+      await page
+        .getByPlaceholder('请输入密码')
+        .fill(store.state.accounts.find((a) => a.username === account)!.password);
       await page.getByRole('button', { name: '登录', exact: true }).click();
       await page.waitForURL('**/zhtj/center/home');
     },

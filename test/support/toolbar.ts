@@ -16,7 +16,10 @@ export async function toolbarState(browser: ExtensionBrowser, page: Page): Promi
     const tabs = await chrome.tabs.query({});
     const tab = tabs.find((t) => t.url === pageUrl) ?? tabs.find((t) => t.active);
     if (tab?.id === undefined) return { title: '', badge: '' };
-    const [title, badge] = await Promise.all([chrome.action.getTitle({ tabId: tab.id }), chrome.action.getBadgeText({ tabId: tab.id })]);
+    const [title, badge] = await Promise.all([
+      chrome.action.getTitle({ tabId: tab.id }),
+      chrome.action.getBadgeText({ tabId: tab.id }),
+    ]);
     return { title, badge };
   }, url);
 }

@@ -18,7 +18,14 @@ export interface Reply<T = any> {
 
 export async function api<T = any>(
   path: string,
-  opts: { method?: string; token?: string; body?: unknown; raw?: string; headers?: Record<string, string>; ip?: string } = {},
+  opts: {
+    method?: string;
+    token?: string;
+    body?: unknown;
+    raw?: string;
+    headers?: Record<string, string>;
+    ip?: string;
+  } = {},
 ): Promise<Reply<T>> {
   const headers: Record<string, string> = { 'CF-Connecting-IP': opts.ip ?? 'tests', ...opts.headers };
   if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
@@ -27,7 +34,11 @@ export async function api<T = any>(
     body = JSON.stringify(opts.body);
     headers['Content-Type'] ??= 'application/json';
   }
-  const res = await SELF.fetch(`https://sync.test/v1${path}`, { method: opts.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
+  const res = await SELF.fetch(`https://sync.test/v1${path}`, {
+    method: opts.method ?? (body === undefined ? 'GET' : 'POST'),
+    headers,
+    body,
+  });
   const text = await res.text();
   let parsed: unknown = text;
   try {
@@ -49,16 +60,27 @@ export interface Team {
 }
 
 /** A tenant with a top committee, its first invite redeemed, and an optional tree imported. */
-export async function bootstrap(opts: { storeNames?: boolean; orgs?: OrgInput[]; rootId?: string } = {}): Promise<Team> {
+export async function bootstrap(
+  opts: { storeNames?: boolean; orgs?: OrgInput[]; rootId?: string } = {},
+): Promise<Team> {
   const rootId = opts.rootId ?? 'root';
   const created = await api('/admin/tenants', {
     token: ADMIN_SECRET,
-    body: { name: '测试市团委', topOrg: { id: rootId, name: '共青团测试市委员会', type: '03TW' }, storeNames: opts.storeNames ?? true },
+    body: {
+      name: '测试市团委',
+      topOrg: { id: rootId, name: '共青团测试市委员会', type: '03TW' },
+      storeNames: opts.storeNames ?? true,
+    },
   });
   if (created.status !== 201) throw new Error(`bootstrap: ${created.status} ${created.text}`);
   const redeemed = await api('/invites/redeem', { body: { code: created.body.invite.code, label: '市团委管理员' } });
   if (redeemed.status !== 201) throw new Error(`redeem: ${redeemed.status} ${redeemed.text}`);
-  const team = { tenantId: created.body.tenantId, token: redeemed.body.token, hashKey: redeemed.body.tenant.hashKey, rootId };
+  const team = {
+    tenantId: created.body.tenantId,
+    token: redeemed.body.token,
+    hashKey: redeemed.body.tenant.hashKey,
+    rootId,
+  };
   if (opts.orgs?.length) {
     const imp = await api('/orgs/import', { token: team.token, body: { orgs: opts.orgs } });
     if (imp.status !== 200) throw new Error(`import: ${imp.status} ${imp.text}`);
@@ -67,7 +89,12 @@ export async function bootstrap(opts: { storeNames?: boolean; orgs?: OrgInput[];
 }
 
 /** Invites and redeems a token for an organisation and role. */
-export async function tokenFor(by: string, orgId: string, role: 'branch' | 'committee', label = '管理员'): Promise<string> {
+export async function tokenFor(
+  by: string,
+  orgId: string,
+  role: 'branch' | 'committee',
+  label = '管理员',
+): Promise<string> {
   const inv = await api('/invites', { token: by, body: { orgId, role } });
   if (inv.status !== 201) throw new Error(`invite: ${inv.status} ${inv.text}`);
   const red = await api('/invites/redeem', { body: { code: inv.body.code, label } });
@@ -85,11 +112,21 @@ export const SCHOOL_TREE: OrgInput[] = [
 ];
 
 export function observation(over: Partial<MemberObservation> & Pick<MemberObservation, 'org'>): MemberObservation {
-  return { name: '张三伟', joinedOn: '2024-05-04' as MemberObservation['joinedOn'], status: 'notUploaded', observedAt: new Date().toISOString(), ...over } as MemberObservation;
+  return {
+    name: '张三伟',
+    joinedOn: '2024-05-04' as MemberObservation['joinedOn'],
+    status: 'notUploaded',
+    observedAt: new Date().toISOString(),
+    ...over,
+  } as MemberObservation;
 }
 
 export async function syncOk(token: string, observations: MemberObservation[], preflights: unknown[] = []) {
-  const r = await api('/sync', { token, body: { observations, preflights }, headers: { 'Idempotency-Key': idemKey() } });
+  const r = await api('/sync', {
+    token,
+    body: { observations, preflights },
+    headers: { 'Idempotency-Key': idemKey() },
+  });
   if (r.status !== 200) throw new Error(`sync: ${r.status} ${r.text}`);
   return r.body;
 }

@@ -21,8 +21,17 @@ export function startReceiver(): Promise<{ server: Server; port: number }> {
         res.writeHead(status, { 'Content-Type': 'application/json' });
         res.end(JSON.stringify(body));
       };
-      if (url.pathname === '/__received') return send(200, received.filter((r) => r.path.startsWith(url.searchParams.get('prefix') ?? '/')));
-      received.push({ path: url.pathname, query: Object.fromEntries(url.searchParams), body: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
+      if (url.pathname === '/__received')
+        return send(
+          200,
+          received.filter((r) => r.path.startsWith(url.searchParams.get('prefix') ?? '/')),
+        );
+      received.push({
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        body: Buffer.concat(chunks).toString('utf8'),
+        at: Date.now(),
+      });
       // /fail-N/...: the first N requests to this path fail with 502.
       const m = /^\/fail-(\d+)\//.exec(url.pathname);
       if (m) {
@@ -34,5 +43,7 @@ export function startReceiver(): Promise<{ server: Server; port: number }> {
       send(200, { errcode: 0, errmsg: 'ok' });
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as { port: number }).port })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as { port: number }).port })),
+  );
 }

@@ -73,7 +73,16 @@ export function chainDrafts(
   let seq = head.seq;
   for (const d of drafts) {
     const digest = sha256(canonicalJson(d.payload));
-    const e = { seq: ++seq, at: meta.at, actor: meta.actor, org_id: d.orgId, action: d.action, subject: d.subject, digest, request_id: meta.requestId };
+    const e = {
+      seq: ++seq,
+      at: meta.at,
+      actor: meta.actor,
+      org_id: d.orgId,
+      action: d.action,
+      subject: d.subject,
+      digest,
+      request_id: meta.requestId,
+    };
     const hash = hashEntry(prev, e);
     out.push({ ...e, hash });
     prev = hash;

@@ -21,7 +21,12 @@ const ATTEMPTS = 6;
  * writer that committed in between makes this batch fail on the audit key, and it is rebuilt from
  * fresh reads, so no update is lost.
  */
-export async function commitWrite<R>(c: Context<AppEnv>, tenantId: string, actor: string, build: () => Promise<WriteStep<R>>): Promise<WriteStep<R>> {
+export async function commitWrite<R>(
+  c: Context<AppEnv>,
+  tenantId: string,
+  actor: string,
+  build: () => Promise<WriteStep<R>>,
+): Promise<WriteStep<R>> {
   for (let attempt = 1; ; attempt++) {
     const head = await auditHead(c.env.DB, tenantId);
     const step = await build();

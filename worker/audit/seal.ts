@@ -8,8 +8,18 @@ import { sign, signingKeys, type SigningKeys } from './signing';
 export const SEGMENT_MAX = 10_000;
 
 /** What a segment's signature covers: tenant, range, both ends of the chain, and the list of hashes. */
-export async function checkpointText(s: Pick<Segment, 'tenantId' | 'from' | 'to' | 'prevHead' | 'head' | 'hashes'>): Promise<string> {
-  return ['laa-audit-checkpoint/1', s.tenantId, s.from, s.to, s.prevHead, s.head, await sha256Hex(s.hashes.join(''))].join('\n');
+export async function checkpointText(
+  s: Pick<Segment, 'tenantId' | 'from' | 'to' | 'prevHead' | 'head' | 'hashes'>,
+): Promise<string> {
+  return [
+    'laa-audit-checkpoint/1',
+    s.tenantId,
+    s.from,
+    s.to,
+    s.prevHead,
+    s.head,
+    await sha256Hex(s.hashes.join('')),
+  ].join('\n');
 }
 
 /** Where sealing got to, read from R2 (the signed objects are the truth, not a row in D1). */
@@ -22,7 +32,11 @@ export async function sealedHead(bucket: R2Bucket, tenantId: string): Promise<{ 
 }
 
 /** Seals every entry not sealed yet into segments of at most SEGMENT_MAX entries. */
-export async function sealTenant(env: Bindings, tenantId: string, keys?: SigningKeys): Promise<{ sealed: number; segments: number }> {
+export async function sealTenant(
+  env: Bindings,
+  tenantId: string,
+  keys?: SigningKeys,
+): Promise<{ sealed: number; segments: number }> {
   const k = keys ?? (await signingKeys(env.AUDIT_SIGNING_KEY));
   let head = await sealedHead(env.AUDIT, tenantId);
   let sealed = 0;
@@ -42,10 +56,29 @@ export async function sealTenant(env: Bindings, tenantId: string, keys?: Signing
       console.error(`audit chain of ${tenantId} breaks after ${head.seq}: not sealing`);
       break;
     }
-    const body = { tenantId, from: head.seq + 1, to: head.seq + hashes.length, prevHead: head.hash, head: prev, hashes };
-    const seg: Segment = { version: 1, ...body, sealedAt: new Date().toISOString(), publicKey: k.publicX, signature: await sign(k, await checkpointText(body)) };
+    const body = {
+      tenantId,
+      from: head.seq + 1,
+      to: head.seq + hashes.length,
+      prevHead: head.hash,
+      head: prev,
+      hashes,
+    };
+    const seg: Segment = {
+      version: 1,
+      ...body,
+      sealedAt: new Date().toISOString(),
+      publicKey: k.publicX,
+      signature: await sign(k, await checkpointText(body)),
+    };
     if (!(await putSegment(env.AUDIT, seg))) break; // another sealer got there first
-    await recordSeal(env.DB, { tenantId, lastSeq: seg.to, headHash: seg.head, key: segmentKey(tenantId, seg.from, seg.to), at: seg.sealedAt }).run();
+    await recordSeal(env.DB, {
+      tenantId,
+      lastSeq: seg.to,
+      headHash: seg.head,
+      key: segmentKey(tenantId, seg.from, seg.to),
+      at: seg.sealedAt,
+    }).run();
     sealed += hashes.length;
     segments++;
     head = { seq: seg.to, hash: seg.head };

@@ -17,9 +17,21 @@ export function signingKeys(secret: string | undefined): Promise<SigningKeys> {
 }
 
 async function load(secret: string): Promise<SigningKeys> {
-  const privateKey = await crypto.subtle.importKey('pkcs8', fromBase64(secret.trim()) as Uint8Array<ArrayBuffer>, { name: 'Ed25519' }, true, ['sign']);
+  const privateKey = await crypto.subtle.importKey(
+    'pkcs8',
+    fromBase64(secret.trim()) as Uint8Array<ArrayBuffer>,
+    { name: 'Ed25519' },
+    true,
+    ['sign'],
+  );
   const jwk = (await crypto.subtle.exportKey('jwk', privateKey)) as JsonWebKey;
-  const publicKey = await crypto.subtle.importKey('jwk', { kty: 'OKP', crv: 'Ed25519', x: jwk.x }, { name: 'Ed25519' }, true, ['verify']);
+  const publicKey = await crypto.subtle.importKey(
+    'jwk',
+    { kty: 'OKP', crv: 'Ed25519', x: jwk.x },
+    { name: 'Ed25519' },
+    true,
+    ['verify'],
+  );
   return { privateKey, publicKey, publicX: jwk.x! };
 }
 
@@ -31,7 +43,12 @@ export async function sign(keys: SigningKeys, text: string): Promise<string> {
 
 export async function verifySignature(keys: SigningKeys, text: string, signature: string): Promise<boolean> {
   try {
-    return await crypto.subtle.verify('Ed25519', keys.publicKey, fromBase64(signature) as Uint8Array<ArrayBuffer>, enc.encode(text));
+    return await crypto.subtle.verify(
+      'Ed25519',
+      keys.publicKey,
+      fromBase64(signature) as Uint8Array<ArrayBuffer>,
+      enc.encode(text),
+    );
   } catch {
     return false;
   }

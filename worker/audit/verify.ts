@@ -51,7 +51,10 @@ export async function verifyChain(env: Bindings, tenantId: string): Promise<Audi
     next = page.length === PAGE ? auditPage(env.DB, tenantId, page[page.length - 1]!.seq, PAGE) : null;
     for (const e of page) {
       if (e.seq !== expected) {
-        mismatch = { seq: expected, reason: expected <= sealed ? `已封存的第 ${expected} 条记录缺失或顺序被改动` : `第 ${expected} 条记录缺失` };
+        mismatch = {
+          seq: expected,
+          reason: expected <= sealed ? `已封存的第 ${expected} 条记录缺失或顺序被改动` : `第 ${expected} 条记录缺失`,
+        };
         break;
       }
       if (hashEntry(prev, e) !== e.hash) {
@@ -68,6 +71,14 @@ export async function verifyChain(env: Bindings, tenantId: string): Promise<Audi
   }
   if (next) await next.catch(() => undefined);
   const entries = expected - 1;
-  if (!mismatch && entries < sealed) mismatch = { seq: entries + 1, reason: `已封存的第 ${entries + 1}–${sealed} 条记录被删除` };
-  return { ok: mismatch === null, entries, sealed, unsealed: Math.max(0, entries - sealed), checkpoints, firstMismatch: mismatch };
+  if (!mismatch && entries < sealed)
+    mismatch = { seq: entries + 1, reason: `已封存的第 ${entries + 1}–${sealed} 条记录被删除` };
+  return {
+    ok: mismatch === null,
+    entries,
+    sealed,
+    unsealed: Math.max(0, entries - sealed),
+    checkpoints,
+    firstMismatch: mismatch,
+  };
 }

@@ -18,12 +18,18 @@ export const writeLimit = (c: Context<AppEnv>) => limit(c.env.RATE_WRITES_PER_MI
 const TOO_MANY_FAILURES = '验证失败次数过多，请一分钟后再试；请检查扩展选项中的令牌是否正确';
 
 /** Counts a failed authentication against the client (and the token, when one was presented). */
-export async function refuseAuth(c: Context<AppEnv>, code: string, message: string, tokenHash?: string): Promise<never> {
+export async function refuseAuth(
+  c: Context<AppEnv>,
+  code: string,
+  message: string,
+  tokenHash?: string,
+): Promise<never> {
   const buckets = [`authfail:client:${clientOf(c)}`];
   if (tokenHash) buckets.push(`authfail:token:${tokenHash}`);
   const counts = await hit(c.env.DB, buckets, Date.now());
   // Counted atomically: of many guesses sent at once, those past the limit already get 429.
-  if (counts.some((n) => n > authFailureLimit(c))) fail(429, 'rate-limited', TOO_MANY_FAILURES, { 'Retry-After': '60' });
+  if (counts.some((n) => n > authFailureLimit(c)))
+    fail(429, 'rate-limited', TOO_MANY_FAILURES, { 'Retry-After': '60' });
   fail(401, code, message);
 }
 
@@ -33,7 +39,8 @@ export async function guardAuthFailures(c: Context<AppEnv>, tokenHash?: string):
   const stmts = [countStatement(c.env.DB, `authfail:client:${clientOf(c)}`, now)];
   if (tokenHash) stmts.push(countStatement(c.env.DB, `authfail:token:${tokenHash}`, now));
   const rows = await c.env.DB.batch<{ count: number }>(stmts);
-  if (rows.some((r) => (r.results[0]?.count ?? 0) >= authFailureLimit(c))) fail(429, 'rate-limited', TOO_MANY_FAILURES, { 'Retry-After': '60' });
+  if (rows.some((r) => (r.results[0]?.count ?? 0) >= authFailureLimit(c)))
+    fail(429, 'rate-limited', TOO_MANY_FAILURES, { 'Retry-After': '60' });
 }
 
 export function contextFromRow(row: TokenRow, hash: string): AuthContext {
@@ -45,23 +52,39 @@ export function contextFromRow(row: TokenRow, hash: string): AuthContext {
     kind: row.kind,
     label: row.label,
     org: { seq: row.org_seq, id: row.org_id, path: row.org_path, name: row.org_name, type: row.org_type },
-    tenant: { name: row.tenant_name, storeNames: row.store_names === 1, hashKey: row.hash_key, rootSeq: row.root_seq, orgsVersion: row.orgs_version },
+    tenant: {
+      name: row.tenant_name,
+      storeNames: row.store_names === 1,
+      hashKey: row.hash_key,
+      rootSeq: row.root_seq,
+      orgsVersion: row.orgs_version,
+    },
   };
 }
 
 /** Resolves a presented token (bearer or feed) to its context, refusing unknown, revoked and expired ones. */
-export async function authenticate(c: Context<AppEnv>, token: string | undefined, kind: 'admin' | 'feed'): Promise<AuthContext> {
+export async function authenticate(
+  c: Context<AppEnv>,
+  token: string | undefined,
+  kind: 'admin' | 'feed',
+): Promise<AuthContext> {
   if (!token) {
     await guardAuthFailures(c);
     return refuseAuth(c, 'no-token', '缺少令牌：请先在扩展选项中输入邀请码加入团队');
   }
   const hash = await sha256Hex(token);
   const now = Date.now();
-  const [counts, found] = await Promise.all([guardAuthFailures(c, hash), tokenByHash(c.env.DB, hash).first<TokenRow>()]);
+  const [counts, found] = await Promise.all([
+    guardAuthFailures(c, hash),
+    tokenByHash(c.env.DB, hash).first<TokenRow>(),
+  ]);
   void counts;
-  if (!found || found.kind !== kind) return refuseAuth(c, 'token-invalid', '令牌无效：请检查扩展选项中的令牌，或向上级管理员索取新的邀请码', hash);
-  if (found.revoked_at) return refuseAuth(c, 'token-revoked', '令牌已被撤销（可能已交接）：请向上级管理员索取新的邀请码', hash);
-  if (Date.parse(found.expires_at) <= now) return refuseAuth(c, 'token-expired', '令牌已过期：请向上级管理员索取新的邀请码，或在到期前续期', hash);
+  if (!found || found.kind !== kind)
+    return refuseAuth(c, 'token-invalid', '令牌无效：请检查扩展选项中的令牌，或向上级管理员索取新的邀请码', hash);
+  if (found.revoked_at)
+    return refuseAuth(c, 'token-revoked', '令牌已被撤销（可能已交接）：请向上级管理员索取新的邀请码', hash);
+  if (Date.parse(found.expires_at) <= now)
+    return refuseAuth(c, 'token-expired', '令牌已过期：请向上级管理员索取新的邀请码，或在到期前续期', hash);
   return contextFromRow(found, hash);
 }
 
@@ -83,6 +106,7 @@ export const limitWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
   const auth = c.get('auth');
   const counts = await hit(c.env.DB, [`write:token:${auth.tokenId}`, `write:client:${clientOf(c)}`], Date.now());
-  if (counts.some((n) => n > writeLimit(c))) fail(429, 'rate-limited', '写入过于频繁，请一分钟后再试（扩展会自动重试）', { 'Retry-After': '60' });
+  if (counts.some((n) => n > writeLimit(c)))
+    fail(429, 'rate-limited', '写入过于频繁，请一分钟后再试（扩展会自动重试）', { 'Retry-After': '60' });
   await next();
 };

@@ -18,7 +18,8 @@ export interface Segment {
 }
 
 const pad = (n: number) => String(n).padStart(12, '0');
-export const segmentKey = (tenantId: string, from: number, to: number) => `audit/${tenantId}/${pad(from)}-${pad(to)}.json`;
+export const segmentKey = (tenantId: string, from: number, to: number) =>
+  `audit/${tenantId}/${pad(from)}-${pad(to)}.json`;
 
 /** Returns false when an object already sits under this key (nothing is overwritten). */
 export async function putSegment(bucket: R2Bucket, seg: Segment): Promise<boolean> {
@@ -30,7 +31,10 @@ export async function putSegment(bucket: R2Bucket, seg: Segment): Promise<boolea
 }
 
 /** Every segment key of a tenant, in order. */
-export async function listSegmentKeys(bucket: R2Bucket, tenantId: string): Promise<{ key: string; from: number; to: number }[]> {
+export async function listSegmentKeys(
+  bucket: R2Bucket,
+  tenantId: string,
+): Promise<{ key: string; from: number; to: number }[]> {
   const out: { key: string; from: number; to: number }[] = [];
   let cursor: string | undefined;
   do {

@@ -24,7 +24,8 @@ export function fold(line: string): string {
 }
 
 const day = (d: string) => d.replace(/-/g, '');
-const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
+const nextDay = (d: string) =>
+  new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
 
 /** One all-day event on each member's last day; names masked (a calendar is easily shared). */
 export function deadlinesCalendar(orgName: string, members: { view: MemberView; uid: string }[], now: Date): string {

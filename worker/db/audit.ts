@@ -2,7 +2,10 @@ import type { AuditEntry } from '../audit/chain';
 import { GENESIS } from '../audit/chain';
 
 export async function auditHead(db: D1Database, tenantId: string): Promise<{ seq: number; hash: string }> {
-  const row = await db.prepare('SELECT seq, hash FROM audit WHERE tenant_id = ? ORDER BY seq DESC LIMIT 1').bind(tenantId).first<{ seq: number; hash: string }>();
+  const row = await db
+    .prepare('SELECT seq, hash FROM audit WHERE tenant_id = ? ORDER BY seq DESC LIMIT 1')
+    .bind(tenantId)
+    .first<{ seq: number; hash: string }>();
   return row ?? { seq: 0, hash: GENESIS };
 }
 
@@ -35,18 +38,33 @@ export async function auditPage(db: D1Database, tenantId: string, after: number,
 }
 
 /** Entries of the given organisations only (a committee below the top sees its own subtree's entries). */
-export async function auditPageForOrgs(db: D1Database, tenantId: string, orgIds: string[], after: number, limit: number): Promise<AuditEntry[]> {
+export async function auditPageForOrgs(
+  db: D1Database,
+  tenantId: string,
+  orgIds: string[],
+  after: number,
+  limit: number,
+): Promise<AuditEntry[]> {
   const { results } = await db
-    .prepare(`SELECT ${ENTRY_COLS} FROM audit WHERE tenant_id = ? AND seq > ? AND org_id IN (SELECT value FROM json_each(?)) ORDER BY seq LIMIT ?`)
+    .prepare(
+      `SELECT ${ENTRY_COLS} FROM audit WHERE tenant_id = ? AND seq > ? AND org_id IN (SELECT value FROM json_each(?)) ORDER BY seq LIMIT ?`,
+    )
     .bind(tenantId, after, JSON.stringify(orgIds), limit)
     .all<AuditEntry>();
   return results;
 }
 
-export const recordSeal = (db: D1Database, s: { tenantId: string; lastSeq: number; headHash: string; key: string; at: string }) =>
+export const recordSeal = (
+  db: D1Database,
+  s: { tenantId: string; lastSeq: number; headHash: string; key: string; at: string },
+) =>
   db
-    .prepare('INSERT OR IGNORE INTO audit_seals (tenant_id, last_seq, head_hash, object_key, sealed_at) VALUES (?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT OR IGNORE INTO audit_seals (tenant_id, last_seq, head_hash, object_key, sealed_at) VALUES (?, ?, ?, ?, ?)',
+    )
     .bind(s.tenantId, s.lastSeq, s.headHash, s.key, s.at);
 
 export const tenantsWithAudit = async (db: D1Database) =>
-  (await db.prepare('SELECT DISTINCT tenant_id FROM audit').all<{ tenant_id: string }>()).results.map((r) => r.tenant_id);
+  (await db.prepare('SELECT DISTINCT tenant_id FROM audit').all<{ tenant_id: string }>()).results.map(
+    (r) => r.tenant_id,
+  );

@@ -20,7 +20,12 @@ export interface InviteListRow extends InviteRow {
   org_path: string;
 }
 
-export async function invitesInScope(db: D1Database, tenantId: string, lo: string, hi: string): Promise<InviteListRow[]> {
+export async function invitesInScope(
+  db: D1Database,
+  tenantId: string,
+  lo: string,
+  hi: string,
+): Promise<InviteListRow[]> {
   const { results } = await db
     .prepare(
       `SELECT i.*, o.id AS org_id, o.name AS org_name, o.path AS org_path FROM invites i JOIN orgs o ON o.seq = i.org_seq
@@ -43,18 +48,35 @@ export async function inviteById(db: D1Database, tenantId: string, id: string): 
 
 /** Only an unused invite can be withdrawn: a used one became a token, revoked as a token. */
 export const revokeInvite = (db: D1Database, codeHash: string, at: string) =>
-  db.prepare('UPDATE invites SET revoked_at = ? WHERE code_hash = ? AND used_at IS NULL AND revoked_at IS NULL').bind(at, codeHash);
+  db
+    .prepare('UPDATE invites SET revoked_at = ? WHERE code_hash = ? AND used_at IS NULL AND revoked_at IS NULL')
+    .bind(at, codeHash);
 
 export const insertInvite = (
   db: D1Database,
-  i: { codeHash: string; tenantId: string; orgSeq: number; role: Role; createdBy: string; createdAt: string; expiresAt: string },
+  i: {
+    codeHash: string;
+    tenantId: string;
+    orgSeq: number;
+    role: Role;
+    createdBy: string;
+    createdAt: string;
+    expiresAt: string;
+  },
 ) =>
   db
-    .prepare('INSERT INTO invites (code_hash, tenant_id, org_seq, role, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT INTO invites (code_hash, tenant_id, org_seq, role, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    )
     .bind(i.codeHash, i.tenantId, i.orgSeq, i.role, i.createdBy, i.createdAt, i.expiresAt);
 
-export const inviteByHash = (db: D1Database, hash: string) => db.prepare('SELECT * FROM invites WHERE code_hash = ?').bind(hash).first<InviteRow>();
+export const inviteByHash = (db: D1Database, hash: string) =>
+  db.prepare('SELECT * FROM invites WHERE code_hash = ?').bind(hash).first<InviteRow>();
 
 /** One-time: the update only succeeds for an unused invite, so two redeemers cannot both win. */
 export const useInvite = (db: D1Database, hash: string, at: string) =>
-  db.prepare('UPDATE invites SET used_at = ? WHERE code_hash = ? AND used_at IS NULL AND revoked_at IS NULL RETURNING code_hash').bind(at, hash);
+  db
+    .prepare(
+      'UPDATE invites SET used_at = ? WHERE code_hash = ? AND used_at IS NULL AND revoked_at IS NULL RETURNING code_hash',
+    )
+    .bind(at, hash);

@@ -1,8 +1,27 @@
 import type { MemberRow } from '../members/row';
 
 const COLS = [
-  'tenant_id', 'key', 'org_seq', 'host_id', 'name', 'name_masked', 'name_hash', 'id_hash', 'id_masked', 'dev_number', 'joined_on',
-  'approved_on', 'status', 'rejection_reason', 'graduating', 'is_cadre', 'needs_archive', 'last_day', 'estimated', 'observed', 'updated_at',
+  'tenant_id',
+  'key',
+  'org_seq',
+  'host_id',
+  'name',
+  'name_masked',
+  'name_hash',
+  'id_hash',
+  'id_masked',
+  'dev_number',
+  'joined_on',
+  'approved_on',
+  'status',
+  'rejection_reason',
+  'graduating',
+  'is_cadre',
+  'needs_archive',
+  'last_day',
+  'estimated',
+  'observed',
+  'updated_at',
 ] as const;
 
 /** Existing members for a batch: by key, by the host's id and by the 身份证号 hash, in one round trip. */
@@ -22,7 +41,9 @@ export async function membersForBatch(
   nameJoined: NameJoined[] = [],
 ): Promise<MemberRow[]> {
   const q = (col: string, values: string[], extra = '') =>
-    db.prepare(`SELECT * FROM members WHERE tenant_id = ? AND ${col} IN (SELECT value FROM json_each(?)) ${extra}`).bind(tenantId, JSON.stringify(values));
+    db
+      .prepare(`SELECT * FROM members WHERE tenant_id = ? AND ${col} IN (SELECT value FROM json_each(?)) ${extra}`)
+      .bind(tenantId, JSON.stringify(values));
   const byNameJoined = db
     .prepare(
       // One index probe per row of the batch. Without the hint (D1 keeps no statistics) SQLite walks
@@ -32,7 +53,12 @@ export async function membersForBatch(
     )
     .bind(JSON.stringify(nameJoined), tenantId);
   // `id:<hostId>` keys are found by key; the host_id index holds only members first seen without it.
-  const results = await db.batch<MemberRow>([q('key', [...keys, ...hostIds.map((h) => `id:${h}`)]), q('host_id', hostIds, "AND key NOT LIKE 'id:%'"), q('id_hash', idHashes), byNameJoined]);
+  const results = await db.batch<MemberRow>([
+    q('key', [...keys, ...hostIds.map((h) => `id:${h}`)]),
+    q('host_id', hostIds, "AND key NOT LIKE 'id:%'"),
+    q('id_hash', idHashes),
+    byNameJoined,
+  ]);
   const seen = new Set<string>();
   return results.flatMap((r) => r.results).filter((row) => !seen.has(row.key) && seen.add(row.key));
 }
@@ -45,11 +71,15 @@ export async function memberByKey(db: D1Database, tenantId: string, key: string)
 export function upsertMembers(db: D1Database, rows: MemberRow[]): D1PreparedStatement[] {
   const out: D1PreparedStatement[] = [];
   const select = COLS.map((c) => `value ->> '${c}'`).join(', ');
-  const update = COLS.filter((c) => c !== 'tenant_id' && c !== 'key').map((c) => `${c} = excluded.${c}`).join(', ');
+  const update = COLS.filter((c) => c !== 'tenant_id' && c !== 'key')
+    .map((c) => `${c} = excluded.${c}`)
+    .join(', ');
   for (let i = 0; i < rows.length; i += 500) {
     out.push(
       db
-        .prepare(`INSERT INTO members (${COLS.join(', ')}) SELECT ${select} FROM json_each(?) WHERE true ON CONFLICT (tenant_id, key) DO UPDATE SET ${update}`)
+        .prepare(
+          `INSERT INTO members (${COLS.join(', ')}) SELECT ${select} FROM json_each(?) WHERE true ON CONFLICT (tenant_id, key) DO UPDATE SET ${update}`,
+        )
         .bind(JSON.stringify(rows.slice(i, i + 500))),
     );
   }
@@ -72,7 +102,20 @@ export interface PreflightRow {
 }
 
 export function upsertPreflights(db: D1Database, rows: PreflightRow[]): D1PreparedStatement[] {
-  const cols = ['tenant_id', 'file_hash', 'member_ref', 'org_seq', 'size', 'pages', 'verdict', 'codes', 'page1_number', 'decision', 'override_reason', 'observed_at'];
+  const cols = [
+    'tenant_id',
+    'file_hash',
+    'member_ref',
+    'org_seq',
+    'size',
+    'pages',
+    'verdict',
+    'codes',
+    'page1_number',
+    'decision',
+    'override_reason',
+    'observed_at',
+  ];
   const out: D1PreparedStatement[] = [];
   for (let i = 0; i < rows.length; i += 1000) {
     out.push(
@@ -91,11 +134,22 @@ export function upsertPreflights(db: D1Database, rows: PreflightRow[]): D1Prepar
 }
 
 export async function preflightsOf(db: D1Database, tenantId: string, memberRef: string): Promise<PreflightRow[]> {
-  const { results } = await db.prepare('SELECT * FROM preflights WHERE tenant_id = ? AND member_ref = ? ORDER BY observed_at DESC').bind(tenantId, memberRef).all<PreflightRow>();
+  const { results } = await db
+    .prepare('SELECT * FROM preflights WHERE tenant_id = ? AND member_ref = ? ORDER BY observed_at DESC')
+    .bind(tenantId, memberRef)
+    .all<PreflightRow>();
   return results;
 }
 
-export const COUNT_COLUMNS = ['exempt', 'certified', 'pending', 'owed_exact', 'owed_estimated', 'rejected', 'not_uploaded'] as const;
+export const COUNT_COLUMNS = [
+  'exempt',
+  'certified',
+  'pending',
+  'owed_exact',
+  'owed_estimated',
+  'rejected',
+  'not_uploaded',
+] as const;
 export type CountColumn = (typeof COUNT_COLUMNS)[number];
 
 /** The member_counts columns a member adds 1 to, in the order of shared/domain/urgency.ts `classify`. */
@@ -112,11 +166,14 @@ export function countColumns(r: Pick<MemberRow, 'needs_archive' | 'status' | 'es
 }
 
 /** What a set of member writes does to member_counts, per organisation: −1 for the old row, +1 for the new. */
-export function countDeltas(changes: { before: MemberRow | null; after: MemberRow }[]): Map<number, Record<CountColumn, number>> {
+export function countDeltas(
+  changes: { before: MemberRow | null; after: MemberRow }[],
+): Map<number, Record<CountColumn, number>> {
   const deltas = new Map<number, Record<CountColumn, number>>();
   const bump = (r: MemberRow, by: number) => {
     let d = deltas.get(r.org_seq);
-    if (!d) deltas.set(r.org_seq, (d = Object.fromEntries(COUNT_COLUMNS.map((c) => [c, 0])) as Record<CountColumn, number>));
+    if (!d)
+      deltas.set(r.org_seq, (d = Object.fromEntries(COUNT_COLUMNS.map((c) => [c, 0])) as Record<CountColumn, number>));
     for (const c of countColumns(r)) d[c] += by;
   };
   for (const { before, after } of changes) {
@@ -127,7 +184,11 @@ export function countDeltas(changes: { before: MemberRow | null; after: MemberRo
   return deltas;
 }
 
-export function applyCountDeltas(db: D1Database, tenantId: string, deltas: Map<number, Record<CountColumn, number>>): D1PreparedStatement[] {
+export function applyCountDeltas(
+  db: D1Database,
+  tenantId: string,
+  deltas: Map<number, Record<CountColumn, number>>,
+): D1PreparedStatement[] {
   if (deltas.size === 0) return [];
   const rows = [...deltas].map(([org, d]) => [org, ...COUNT_COLUMNS.map((c) => d[c])]);
   return [
@@ -142,6 +203,16 @@ export function applyCountDeltas(db: D1Database, tenantId: string, deltas: Map<n
 }
 
 /** Member rows and their counts, written together (the caller puts both in one batch). */
-export function writeMembers(db: D1Database, tenantId: string, changes: { before: MemberRow | null; after: MemberRow }[]): D1PreparedStatement[] {
-  return [...upsertMembers(db, changes.map((c) => c.after)), ...applyCountDeltas(db, tenantId, countDeltas(changes))];
+export function writeMembers(
+  db: D1Database,
+  tenantId: string,
+  changes: { before: MemberRow | null; after: MemberRow }[],
+): D1PreparedStatement[] {
+  return [
+    ...upsertMembers(
+      db,
+      changes.map((c) => c.after),
+    ),
+    ...applyCountDeltas(db, tenantId, countDeltas(changes)),
+  ];
 }

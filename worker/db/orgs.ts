@@ -15,7 +15,10 @@ const COLS = 'seq, tenant_id, id, name, type, parent_seq, league_id, path';
 
 /** Every organisation whose path lies in [lo, hi): a token's subtree, parents before children. */
 export async function orgsInRange(db: D1Database, tenantId: string, lo: string, hi: string): Promise<OrgRow[]> {
-  const { results } = await db.prepare(`SELECT ${COLS} FROM orgs WHERE tenant_id = ? AND path >= ? AND path < ? ORDER BY path`).bind(tenantId, lo, hi).all<OrgRow>();
+  const { results } = await db
+    .prepare(`SELECT ${COLS} FROM orgs WHERE tenant_id = ? AND path >= ? AND path < ? ORDER BY path`)
+    .bind(tenantId, lo, hi)
+    .all<OrgRow>();
   return results;
 }
 
@@ -42,7 +45,8 @@ export async function maxOrgSeq(db: D1Database): Promise<number> {
   return row?.n ?? 0;
 }
 
-const bumpVersion = (db: D1Database, tenantId: string) => db.prepare('UPDATE tenants SET orgs_version = orgs_version + 1 WHERE id = ?').bind(tenantId);
+const bumpVersion = (db: D1Database, tenantId: string) =>
+  db.prepare('UPDATE tenants SET orgs_version = orgs_version + 1 WHERE id = ?').bind(tenantId);
 
 /** Inserts or rewrites organisations in bulk (one bound JSON parameter per chunk, not 100 parameters). */
 export function upsertOrgs(db: D1Database, rows: OrgRow[]): D1PreparedStatement[] {
@@ -65,7 +69,14 @@ export function upsertOrgs(db: D1Database, rows: OrgRow[]): D1PreparedStatement[
   return out;
 }
 
-export const countChildren = (db: D1Database, seq: number) => db.prepare('SELECT count(*) AS n FROM orgs WHERE parent_seq = ?').bind(seq).first<{ n: number }>();
+export const countChildren = (db: D1Database, seq: number) =>
+  db.prepare('SELECT count(*) AS n FROM orgs WHERE parent_seq = ?').bind(seq).first<{ n: number }>();
 export const countMembersOf = (db: D1Database, tenantId: string, seq: number) =>
-  db.prepare('SELECT count(*) AS n FROM members WHERE tenant_id = ? AND org_seq = ?').bind(tenantId, seq).first<{ n: number }>();
-export const deleteOrg = (db: D1Database, tenantId: string, seq: number) => [db.prepare('DELETE FROM orgs WHERE seq = ? AND tenant_id = ?').bind(seq, tenantId), bumpVersion(db, tenantId)];
+  db
+    .prepare('SELECT count(*) AS n FROM members WHERE tenant_id = ? AND org_seq = ?')
+    .bind(tenantId, seq)
+    .first<{ n: number }>();
+export const deleteOrg = (db: D1Database, tenantId: string, seq: number) => [
+  db.prepare('DELETE FROM orgs WHERE seq = ? AND tenant_id = ?').bind(seq, tenantId),
+  bumpVersion(db, tenantId),
+];

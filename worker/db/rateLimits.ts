@@ -9,7 +9,9 @@ export function countStatement(db: D1Database, bucket: string, now: number): D1P
 
 export function hitStatement(db: D1Database, bucket: string, now: number): D1PreparedStatement {
   return db
-    .prepare('INSERT INTO rate_limits (bucket, window, count) VALUES (?, ?, 1) ON CONFLICT (bucket, window) DO UPDATE SET count = count + 1 RETURNING count')
+    .prepare(
+      'INSERT INTO rate_limits (bucket, window, count) VALUES (?, ?, 1) ON CONFLICT (bucket, window) DO UPDATE SET count = count + 1 RETURNING count',
+    )
     .bind(bucket, windowOf(now));
 }
 
@@ -19,5 +21,8 @@ export async function hit(db: D1Database, buckets: string[], now: number): Promi
 }
 
 export async function pruneRateLimits(db: D1Database, now: number): Promise<void> {
-  await db.prepare('DELETE FROM rate_limits WHERE window < ?').bind(windowOf(now) - 1).run();
+  await db
+    .prepare('DELETE FROM rate_limits WHERE window < ?')
+    .bind(windowOf(now) - 1)
+    .run();
 }

@@ -25,7 +25,8 @@ export interface Window {
 }
 
 /** Restricts to organisations in [lo, hi) unless the range is the whole tenant. */
-const inScope = (col: string, whole: boolean) => (whole ? '' : `AND ${col} IN (SELECT seq FROM orgs WHERE tenant_id = ?1 AND path >= ?2 AND path < ?3)`);
+const inScope = (col: string, whole: boolean) =>
+  whole ? '' : `AND ${col} IN (SELECT seq FROM orgs WHERE tenant_id = ?1 AND path >= ?2 AND path < ?3)`;
 
 export interface OrgCounts {
   org_seq: number;
@@ -50,9 +51,18 @@ export interface UpcomingGroup {
  * organisation, the counts that do not depend on the date) and the owed members whose last day is
  * today or later (through the partial index members_upcoming), bucketed as `bucketForDaysLeft` does.
  */
-export async function reminderReads(db: D1Database, tenantId: string, lo: string, hi: string, w: Window, wholeTenant: boolean): Promise<{ counts: OrgCounts[]; upcoming: UpcomingGroup[] }> {
+export async function reminderReads(
+  db: D1Database,
+  tenantId: string,
+  lo: string,
+  hi: string,
+  w: Window,
+  wholeTenant: boolean,
+): Promise<{ counts: OrgCounts[]; upcoming: UpcomingGroup[] }> {
   const [counts, upcoming] = await db.batch<OrgCounts & UpcomingGroup>([
-    db.prepare(`SELECT * FROM member_counts WHERE tenant_id = ?1 ${inScope('org_seq', wholeTenant)}`).bind(...(wholeTenant ? [tenantId] : [tenantId, lo, hi])),
+    db
+      .prepare(`SELECT * FROM member_counts WHERE tenant_id = ?1 ${inScope('org_seq', wholeTenant)}`)
+      .bind(...(wholeTenant ? [tenantId] : [tenantId, lo, hi])),
     db
       .prepare(
         `SELECT m.org_seq, CASE WHEN m.last_day = ?4 THEN 'dueToday' WHEN m.last_day <= ?5 THEN 'within3' WHEN m.last_day <= ?6 THEN 'within7' ELSE 'later' END AS bucket,

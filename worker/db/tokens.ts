@@ -36,10 +36,22 @@ export function tokenByHash(db: D1Database, hash: string): D1PreparedStatement {
 
 export function insertToken(
   db: D1Database,
-  t: { hash: string; id: string; tenantId: string; orgSeq: number; role: Role; kind: 'admin' | 'feed'; label: string; createdAt: string; expiresAt: string },
+  t: {
+    hash: string;
+    id: string;
+    tenantId: string;
+    orgSeq: number;
+    role: Role;
+    kind: 'admin' | 'feed';
+    label: string;
+    createdAt: string;
+    expiresAt: string;
+  },
 ): D1PreparedStatement {
   return db
-    .prepare('INSERT INTO tokens (hash, id, tenant_id, org_seq, role, kind, label, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT INTO tokens (hash, id, tenant_id, org_seq, role, kind, label, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    )
     .bind(t.hash, t.id, t.tenantId, t.orgSeq, t.role, t.kind, t.label, t.createdAt, t.expiresAt);
 }
 
@@ -56,13 +68,19 @@ export async function tokensInScope(db: D1Database, tenantId: string, lo: string
 
 export async function tokenById(db: D1Database, tenantId: string, id: string): Promise<TokenRow | null> {
   return db
-    .prepare('SELECT t.*, o.id AS org_id, o.path AS org_path FROM tokens t JOIN orgs o ON o.seq = t.org_seq WHERE t.tenant_id = ? AND t.id = ?')
+    .prepare(
+      'SELECT t.*, o.id AS org_id, o.path AS org_path FROM tokens t JOIN orgs o ON o.seq = t.org_seq WHERE t.tenant_id = ? AND t.id = ?',
+    )
     .bind(tenantId, id)
     .first<TokenRow>();
 }
 
 export const revokeToken = (db: D1Database, tenantId: string, id: string, at: string) =>
-  db.prepare('UPDATE tokens SET revoked_at = ? WHERE tenant_id = ? AND id = ? AND revoked_at IS NULL').bind(at, tenantId, id);
+  db
+    .prepare('UPDATE tokens SET revoked_at = ? WHERE tenant_id = ? AND id = ? AND revoked_at IS NULL')
+    .bind(at, tenantId, id);
 
 export const renewToken = (db: D1Database, tenantId: string, id: string, expiresAt: string) =>
-  db.prepare('UPDATE tokens SET expires_at = ? WHERE tenant_id = ? AND id = ? AND revoked_at IS NULL').bind(expiresAt, tenantId, id);
+  db
+    .prepare('UPDATE tokens SET expires_at = ? WHERE tenant_id = ? AND id = ? AND revoked_at IS NULL')
+    .bind(expiresAt, tenantId, id);

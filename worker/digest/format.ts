@@ -31,8 +31,17 @@ export function digestLines(r: RemindersResponse, urgent: MemberView[]): { title
   if (urgent.length) {
     lines.push('', '**需尽快上传**：');
     for (const m of urgent) {
-      const when = m.daysLeft === null ? '' : m.daysLeft < 0 ? `已过截止日 ${-m.daysLeft} 天` : m.daysLeft === 0 ? '今日截止' : `还剩 ${m.daysLeft} 天`;
-      lines.push(`- ${m.nameMasked ?? '（未具名）'}（${m.orgName}）：${BUCKET_LABELS[m.bucket]}，${when}${m.estimated ? '（按入团时间估算）' : ''}`);
+      const when =
+        m.daysLeft === null
+          ? ''
+          : m.daysLeft < 0
+            ? `已过截止日 ${-m.daysLeft} 天`
+            : m.daysLeft === 0
+              ? '今日截止'
+              : `还剩 ${m.daysLeft} 天`;
+      lines.push(
+        `- ${m.nameMasked ?? '（未具名）'}（${m.orgName}）：${BUCKET_LABELS[m.bucket]}，${when}${m.estimated ? '（按入团时间估算）' : ''}`,
+      );
     }
   }
   lines.push('', '请在“智慧团建”管理中心 → 团员电子数据库上传《入团志愿书》（§3.2）。');

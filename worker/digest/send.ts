@@ -26,23 +26,43 @@ export async function dingtalkSignedUrl(url: string, secret: string, timestamp: 
 
 function bodies(hook: WebhookRow, r: RemindersResponse, urgent: MemberView[]): unknown[] {
   if (hook.kind === 'json') {
-    return [{ type: 'league-archive-digest', today: r.today, org: r.org, counters: r.counters, stats: r.stats, orgs: r.orgs.map((o) => ({ id: o.id, name: o.name, counters: o.own ?? o.subtree })), urgent }];
+    return [
+      {
+        type: 'league-archive-digest',
+        today: r.today,
+        org: r.org,
+        counters: r.counters,
+        stats: r.stats,
+        orgs: r.orgs.map((o) => ({ id: o.id, name: o.name, counters: o.own ?? o.subtree })),
+        urgent,
+      },
+    ];
   }
   const { title, lines } = digestLines(r, urgent);
-  if (hook.kind === 'wecom') return splitParts(lines, WECOM_LIMIT).map((content) => ({ msgtype: 'markdown', markdown: { content } }));
+  if (hook.kind === 'wecom')
+    return splitParts(lines, WECOM_LIMIT).map((content) => ({ msgtype: 'markdown', markdown: { content } }));
   return splitParts(lines, DINGTALK_LIMIT).map((text) => ({ msgtype: 'markdown', markdown: { title, text } }));
 }
 
 /** Robots answer 200 with {errcode: 0}; anything else is a failure worth a retry. */
-async function postOnce(hook: WebhookRow, body: unknown): Promise<{ ok: boolean; status: number; error: string | null }> {
-  const url = hook.kind === 'dingtalk' && hook.secret ? await dingtalkSignedUrl(hook.url, hook.secret, Date.now()) : hook.url;
-  const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: JSON.stringify(body) });
+async function postOnce(
+  hook: WebhookRow,
+  body: unknown,
+): Promise<{ ok: boolean; status: number; error: string | null }> {
+  const url =
+    hook.kind === 'dingtalk' && hook.secret ? await dingtalkSignedUrl(hook.url, hook.secret, Date.now()) : hook.url;
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+    body: JSON.stringify(body),
+  });
   const text = await res.text();
   if (!res.ok) return { ok: false, status: res.status, error: `HTTP ${res.status}` };
   if (hook.kind !== 'json') {
     try {
       const j = JSON.parse(text) as { errcode?: number; errmsg?: string };
-      if (j.errcode !== undefined && j.errcode !== 0) return { ok: false, status: res.status, error: `errcode ${j.errcode}: ${j.errmsg ?? ''}` };
+      if (j.errcode !== undefined && j.errcode !== 0)
+        return { ok: false, status: res.status, error: `errcode ${j.errcode}: ${j.errmsg ?? ''}` };
     } catch {
       /* a plain 200 is accepted */
     }
@@ -50,7 +70,12 @@ async function postOnce(hook: WebhookRow, body: unknown): Promise<{ ok: boolean;
   return { ok: true, status: res.status, error: null };
 }
 
-export async function deliver(hook: WebhookRow, r: RemindersResponse, urgent: MemberView[], backoffMs = 300): Promise<DeliveryResult> {
+export async function deliver(
+  hook: WebhookRow,
+  r: RemindersResponse,
+  urgent: MemberView[],
+  backoffMs = 300,
+): Promise<DeliveryResult> {
   const parts = bodies(hook, r, urgent);
   let attempts = 0;
   let last: { ok: boolean; status: number | null; error: string | null } = { ok: true, status: null, error: null };

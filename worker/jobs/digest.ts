@@ -17,7 +17,9 @@ export const DIGEST_CRON = '0 0 * * *';
 const LISTED = 200;
 
 export async function digestFor(env: Bindings, hook: WebhookRow, now = Date.now()) {
-  const root = await env.DB.prepare('SELECT * FROM orgs WHERE seq = ?').bind(hook.org_seq).first<import('../db/orgs').OrgRow>();
+  const root = await env.DB.prepare('SELECT * FROM orgs WHERE seq = ?')
+    .bind(hook.org_seq)
+    .first<import('../db/orgs').OrgRow>();
   if (!root) return null;
   const range = scopeRange('committee', root.path);
   const tree = new OrgTree(await orgsInRange(env.DB, hook.tenant_id, range.lo, range.hi));
@@ -26,18 +28,32 @@ export async function digestFor(env: Bindings, hook: WebhookRow, now = Date.now(
   // Due within 7 days first (still on time), then the most recently passed deadlines.
   const [soon, late] = await Promise.all([
     owedMembers(env.DB, hook.tenant_id, range.lo, range.hi, { from: today, to: addDays(today, 7), limit: LISTED / 2 }),
-    owedMembers(env.DB, hook.tenant_id, range.lo, range.hi, { to: addDays(today, -1), latestFirst: true, limit: LISTED / 2 }),
+    owedMembers(env.DB, hook.tenant_id, range.lo, range.hi, {
+      to: addDays(today, -1),
+      latestFirst: true,
+      limit: LISTED / 2,
+    }),
   ]);
   const urgent: MemberView[] = [...late.reverse(), ...soon].map((m) => memberView(m, tree, today));
   return { reminders: body, urgent, today };
 }
 
-export async function sendDigest(env: Bindings, hook: WebhookRow, opts: { now?: number; force?: boolean; backoffMs?: number } = {}): Promise<DeliveryResult | null> {
+export async function sendDigest(
+  env: Bindings,
+  hook: WebhookRow,
+  opts: { now?: number; force?: boolean; backoffMs?: number } = {},
+): Promise<DeliveryResult | null> {
   const d = await digestFor(env, hook, opts.now);
   if (!d) return null;
   if (!opts.force && (await deliveredToday(env.DB, hook.id, d.today))) return null;
   const result = await deliver(hook, d.reminders, d.urgent, opts.backoffMs);
-  await recordDelivery(env.DB, { webhookId: hook.id, tenantId: hook.tenant_id, day: d.today, ...result, at: new Date().toISOString() });
+  await recordDelivery(env.DB, {
+    webhookId: hook.id,
+    tenantId: hook.tenant_id,
+    day: d.today,
+    ...result,
+    at: new Date().toISOString(),
+  });
   return result;
 }
 

@@ -10,7 +10,12 @@ const trees = new Map<string, OrgTree>();
  * the version comes with the token (one joined row), and every organisation write bumps it in
  * the same batch. Writes load their tree fresh from D1.
  */
-export async function cachedTree(db: D1Database, auth: Pick<AuthContext, 'tenantId' | 'tenant'>, lo: string, hi: string): Promise<OrgTree> {
+export async function cachedTree(
+  db: D1Database,
+  auth: Pick<AuthContext, 'tenantId' | 'tenant'>,
+  lo: string,
+  hi: string,
+): Promise<OrgTree> {
   const key = `${auth.tenantId}\u0000${auth.tenant.orgsVersion}\u0000${lo}\u0000${hi}`;
   const hit = trees.get(key);
   if (hit) {

@@ -28,7 +28,8 @@ export class OrgTree {
   /** Names from the top of what this tree holds down to the organisation. */
   names(r: OrgRow): string[] {
     const out: string[] = [];
-    for (let o: OrgRow | undefined = r; o; o = o.parent_seq === null ? undefined : this.bySeq.get(o.parent_seq)) out.unshift(o.name);
+    for (let o: OrgRow | undefined = r; o; o = o.parent_seq === null ? undefined : this.bySeq.get(o.parent_seq))
+      out.unshift(o.name);
     return out;
   }
 
@@ -48,6 +49,13 @@ export class OrgTree {
 
   view(r: OrgRow): OrgView {
     const parent = r.parent_seq === null ? undefined : this.bySeq.get(r.parent_seq);
-    return { id: r.id, name: r.name, type: r.type, parentId: parent?.id ?? null, leagueId: r.league_id, path: this.names(r) };
+    return {
+      id: r.id,
+      name: r.name,
+      type: r.type,
+      parentId: parent?.id ?? null,
+      leagueId: r.league_id,
+      path: this.names(r),
+    };
   }
 }

@@ -41,7 +41,11 @@ export async function summarise(
     org: { id: org.id, name: org.name, type: org.type },
     counters: total,
     // §5.3: of the members who need an archive, only the certified count as new members.
-    stats: { developed: total.total - total.exempt, counted: total.certified, notCounted: total.total - total.exempt - total.certified },
+    stats: {
+      developed: total.total - total.exempt,
+      counted: total.certified,
+      notCounted: total.total - total.exempt - total.certified,
+    },
     orgs: inRange.map((r) => ({
       id: r.id,
       name: r.name,

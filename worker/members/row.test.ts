@@ -18,9 +18,12 @@ describe('name hashes', () => {
 describe('member rows', () => {
   it('stores observation times compactly and reads them back exactly', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom(...fields), fc.integer({ min: 0, max: 4_102_444_800_000 })), (times) => {
-        expect(decodeObserved(encodeObserved(times))).toEqual(times);
-      }),
+      fc.property(
+        fc.dictionary(fc.constantFrom(...fields), fc.integer({ min: 0, max: 4_102_444_800_000 })),
+        (times) => {
+          expect(decodeObserved(encodeObserved(times))).toEqual(times);
+        },
+      ),
     );
     expect(encodeObserved({ status: 1_700_000_000_000, name: 1_700_000_000_000 }).length).toBeLessThan(30);
   });

@@ -86,7 +86,12 @@ export function decodeObserved(text: string): Partial<Record<Field, number>> {
 export function withDerived(row: MemberRow): MemberRow {
   if (!row.joined_on) return { ...row, needs_archive: 1, last_day: null, estimated: 1 };
   const d = uploadDeadline({ joinedOn: row.joined_on, approvedOn: row.approved_on ?? undefined });
-  return { ...row, needs_archive: needsArchive(row.joined_on) ? 1 : 0, last_day: d.lastDay, estimated: d.estimated ? 1 : 0 };
+  return {
+    ...row,
+    needs_archive: needsArchive(row.joined_on) ? 1 : 0,
+    last_day: d.lastDay,
+    estimated: d.estimated ? 1 : 0,
+  };
 }
 
 /**

@@ -25,37 +25,74 @@ async function resolveOrgs(db: D1Database, auth: AuthContext, tree: OrgTree, ref
   const out: OrgRow[] = [];
   const missing: { i: number; ref: OrgRef }[] = [];
   refs.forEach((ref, i) => {
-    const o = (ref.id && tree.byId.get(ref.id)) || (ref.leagueId && tree.byLeagueId.get(ref.leagueId)) || (ref.path && tree.byPath(ref.path)) || undefined;
+    const o =
+      (ref.id && tree.byId.get(ref.id)) ||
+      (ref.leagueId && tree.byLeagueId.get(ref.leagueId)) ||
+      (ref.path && tree.byPath(ref.path)) ||
+      undefined;
     if (o) out[i] = o;
     else missing.push({ i, ref });
   });
   if (missing.length) {
     const ids = missing.flatMap((m) => (m.ref.id ? [m.ref.id] : []));
     const leagueIds = missing.flatMap((m) => (m.ref.leagueId ? [m.ref.leagueId] : []));
-    const elsewhere = [...(await orgsByIds(db, auth.tenantId, ids)), ...(await orgsByLeagueIds(db, auth.tenantId, leagueIds))];
+    const elsewhere = [
+      ...(await orgsByIds(db, auth.tenantId, ids)),
+      ...(await orgsByLeagueIds(db, auth.tenantId, leagueIds)),
+    ];
     const first = missing[0]!;
     const name = first.ref.id ?? first.ref.leagueId ?? first.ref.path?.join('/');
-    if (elsewhere.length) fail(403, 'out-of-scope', `第 ${first.i + 1} 行的组织（${name}）不在你的管理范围内：整批未写入`);
-    fail(422, 'unknown-org', `第 ${first.i + 1} 行的组织（${name}）在团队组织树中找不到：请先导入组织树或核对 leagueId，整批未写入`);
+    if (elsewhere.length)
+      fail(403, 'out-of-scope', `第 ${first.i + 1} 行的组织（${name}）不在你的管理范围内：整批未写入`);
+    fail(
+      422,
+      'unknown-org',
+      `第 ${first.i + 1} 行的组织（${name}）在团队组织树中找不到：请先导入组织树或核对 leagueId，整批未写入`,
+    );
   }
   return out;
 }
 
-export async function planSync(db: D1Database, auth: AuthContext, tree: OrgTree, batch: SyncBatch, now: number): Promise<SyncPlan> {
+export async function planSync(
+  db: D1Database,
+  auth: AuthContext,
+  tree: OrgTree,
+  batch: SyncBatch,
+  now: number,
+): Promise<SyncPlan> {
   const { storeNames } = auth.tenant;
   const obs = batch.observations;
-  const obsOrgs = await resolveOrgs(db, auth, tree, obs.map((o) => o.org));
+  const obsOrgs = await resolveOrgs(
+    db,
+    auth,
+    tree,
+    obs.map((o) => o.org),
+  );
   const hashName = nameHasher(auth.tenant.hashKey);
   const prepared = obs.map((o, i) => {
     const org = obsOrgs[i]!;
     const nameHash = o.nameHash ?? (o.name ? hashName(o.name) : undefined);
-    const devNumber = o.devNumber === null ? null : o.devNumber === undefined ? undefined : normaliseDevNumber(o.devNumber) || null;
+    const devNumber =
+      o.devNumber === null ? null : o.devNumber === undefined ? undefined : normaliseDevNumber(o.devNumber) || null;
     // The key never holds a clear name: the name's keyed hash stands in for it.
-    const identity = { orgId: org.id, devNumber: devNumber ?? undefined, name: `#${nameHash ?? ''}`, joinedOn: o.joinedOn! };
+    const identity = {
+      orgId: org.id,
+      devNumber: devNumber ?? undefined,
+      name: `#${nameHash ?? ''}`,
+      joinedOn: o.joinedOn!,
+    };
     const key = memberKey({ ...identity, hostId: o.hostId });
     // The key the member had before the page showed its host id.
     const keyWithoutHost = o.hostId ? memberKey(identity) : null;
-    return { o, org, key, keyWithoutHost, nameHash, values: fieldValues(o, org, nameHash, devNumber, storeNames), at: Math.min(Date.parse(o.observedAt), now) };
+    return {
+      o,
+      org,
+      key,
+      keyWithoutHost,
+      nameHash,
+      values: fieldValues(o, org, nameHash, devNumber, storeNames),
+      at: Math.min(Date.parse(o.observedAt), now),
+    };
   });
 
   const existing = await membersForBatch(
@@ -64,7 +101,9 @@ export async function planSync(db: D1Database, auth: AuthContext, tree: OrgTree,
     [...new Set(prepared.flatMap((p) => (p.keyWithoutHost ? [p.key, p.keyWithoutHost] : [p.key])))],
     [...new Set(prepared.flatMap((p) => (p.o.hostId ? [p.o.hostId] : [])))],
     [...new Set(prepared.flatMap((p) => (p.o.idHash ? [p.o.idHash] : [])))],
-    prepared.flatMap((p) => (p.nameHash && p.o.joinedOn ? [{ org_seq: p.org.seq, joined_on: p.o.joinedOn, name_hash: p.nameHash }] : [])),
+    prepared.flatMap((p) =>
+      p.nameHash && p.o.joinedOn ? [{ org_seq: p.org.seq, joined_on: p.o.joinedOn, name_hash: p.nameHash }] : [],
+    ),
   );
   const byKey = new Map(existing.map((r) => [r.key, r]));
   const byHost = new Map(existing.filter((r) => r.host_id).map((r) => [r.host_id!, r.key]));
@@ -99,7 +138,8 @@ export async function planSync(db: D1Database, auth: AuthContext, tree: OrgTree,
     if (prior && !orgPathOf.has(prior.org_seq)) {
       fail(403, 'out-of-scope', `第 ${i + 1} 行的团员属于你管理范围以外的组织：整批未写入`);
     }
-    if (!prior && !p.o.joinedOn) fail(422, 'joined-on-required', `第 ${i + 1} 行是新团员，须提供入团时间（joinedOn）：整批未写入`);
+    if (!prior && !p.o.joinedOn)
+      fail(422, 'joined-on-required', `第 ${i + 1} 行是新团员，须提供入团时间（joinedOn）：整批未写入`);
     const base = prior ?? emptyRow(auth.tenantId, key, p.org.seq, now);
     const { row, changed } = mergeFields(base, p.values, p.at);
     const entry = touched.get(key) ?? { row, before: prior ?? null, changed: new Set<string>() };
@@ -121,15 +161,34 @@ export async function planSync(db: D1Database, auth: AuthContext, tree: OrgTree,
     members.push({ before: t.before, after: t.row });
     isNew ? created++ : updated++;
     const org = tree.bySeq.get(t.row.org_seq);
-    audit.push({ action: isNew ? 'member.create' : 'member.update', orgId: org?.id ?? null, subject: key, payload: { fields: [...t.changed].sort(), row: t.row } });
+    audit.push({
+      action: isNew ? 'member.create' : 'member.update',
+      orgId: org?.id ?? null,
+      subject: key,
+      payload: { fields: [...t.changed].sort(), row: t.row },
+    });
   }
 
-  const pfOrgs = await resolveOrgs(db, auth, tree, batch.preflights.map((p) => p.org));
+  const pfOrgs = await resolveOrgs(
+    db,
+    auth,
+    tree,
+    batch.preflights.map((p) => p.org),
+  );
   const preflights: PreflightRow[] = batch.preflights.map((p, i) => {
     const org = pfOrgs[i]!;
-    const ref = p.member.hostId ? `id:${p.member.hostId}` : p.member.idHash ? `ih:${p.member.idHash}` : `no:${org.id}:${normaliseDevNumber(p.member.devNumber!)}`;
+    const ref = p.member.hostId
+      ? `id:${p.member.hostId}`
+      : p.member.idHash
+        ? `ih:${p.member.idHash}`
+        : `no:${org.id}:${normaliseDevNumber(p.member.devNumber!)}`;
     // 仍要上传 is a decision against the check's advice: its own entry, with the admin's reason.
-    audit.push({ action: p.decision === 'override' ? 'preflight.override' : 'preflight.record', orgId: org.id, subject: ref, payload: p });
+    audit.push({
+      action: p.decision === 'override' ? 'preflight.override' : 'preflight.record',
+      orgId: org.id,
+      subject: ref,
+      payload: p,
+    });
     return {
       tenant_id: auth.tenantId,
       file_hash: p.fileHash,
@@ -159,7 +218,13 @@ export async function planSync(db: D1Database, auth: AuthContext, tree: OrgTree,
   };
 }
 
-function fieldValues(o: MemberObservation, org: OrgRow, nameHash: string | undefined, devNumber: string | null | undefined, storeNames: boolean): FieldValues {
+function fieldValues(
+  o: MemberObservation,
+  org: OrgRow,
+  nameHash: string | undefined,
+  devNumber: string | null | undefined,
+  storeNames: boolean,
+): FieldValues {
   const nameMasked = o.nameMasked ?? (o.name ? maskName(o.name) : undefined);
   return {
     org: org.seq,

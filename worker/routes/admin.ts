@@ -16,14 +16,19 @@ import { valid } from '../lib/validate';
 /** `Authorization: Bearer <ADMIN_SECRET>`: only the operator's CLI (npm run worker:admin) gets in. */
 const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   const secret = c.env.ADMIN_SECRET;
-  if (!secret || secret.length < 16) fail(503, 'admin-disabled', '未配置 ADMIN_SECRET（至少 16 个字符），管理接口已关闭');
+  if (!secret || secret.length < 16)
+    fail(503, 'admin-disabled', '未配置 ADMIN_SECRET（至少 16 个字符），管理接口已关闭');
   await guardAuthFailures(c);
   const given = c.req.header('Authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? '';
   if (!timingSafeEqual(given, secret)) await refuseAuth(c, 'admin-secret-invalid', '管理密钥不正确');
   await next();
 };
 
-const InviteForTenant = z.object({ orgId: OrgId, role: Role.default('committee'), ttlDays: z.number().int().min(1).max(90).default(14) });
+const InviteForTenant = z.object({
+  orgId: OrgId,
+  role: Role.default('committee'),
+  ttlDays: z.number().int().min(1).max(90).default(14),
+});
 
 export const admin = new Hono<AppEnv>()
   .use(requireAdmin)
@@ -35,18 +40,55 @@ export const admin = new Hono<AppEnv>()
     const expiresAt = iso(now + body.inviteTtlDays * DAY_MS);
     const step = await commitWrite(c, tenantId, 'admin', async () => {
       const seq = (await maxOrgSeq(c.env.DB)) + 1;
-      const root = { seq, tenant_id: tenantId, id: body.topOrg.id, name: body.topOrg.name, type: body.topOrg.type, parent_seq: null, league_id: body.topOrg.leagueId ?? null, path: `/${seq}/` };
-      const result: CreateTenantResponse = { tenantId, invite: { id: inviteId(invite.hash), code: invite.code, orgId: root.id, role: 'committee', expiresAt } };
+      const root = {
+        seq,
+        tenant_id: tenantId,
+        id: body.topOrg.id,
+        name: body.topOrg.name,
+        type: body.topOrg.type,
+        parent_seq: null,
+        league_id: body.topOrg.leagueId ?? null,
+        path: `/${seq}/`,
+      };
+      const result: CreateTenantResponse = {
+        tenantId,
+        invite: { id: inviteId(invite.hash), code: invite.code, orgId: root.id, role: 'committee', expiresAt },
+      };
       return {
         statements: [
-          insertTenant(c.env.DB, { id: tenantId, name: body.name, storeNames: body.storeNames, hashKey: base64(randomBytes(32)), rootSeq: seq, createdAt: iso(now) }),
+          insertTenant(c.env.DB, {
+            id: tenantId,
+            name: body.name,
+            storeNames: body.storeNames,
+            hashKey: base64(randomBytes(32)),
+            rootSeq: seq,
+            createdAt: iso(now),
+          }),
           ...upsertOrgs(c.env.DB, [root]),
-          insertInvite(c.env.DB, { codeHash: invite.hash, tenantId, orgSeq: seq, role: 'committee', createdBy: 'admin', createdAt: iso(now), expiresAt }),
+          insertInvite(c.env.DB, {
+            codeHash: invite.hash,
+            tenantId,
+            orgSeq: seq,
+            role: 'committee',
+            createdBy: 'admin',
+            createdAt: iso(now),
+            expiresAt,
+          }),
         ],
         audit: [
-          { action: 'tenant.create', orgId: root.id, subject: tenantId, payload: { name: body.name, storeNames: body.storeNames } },
+          {
+            action: 'tenant.create',
+            orgId: root.id,
+            subject: tenantId,
+            payload: { name: body.name, storeNames: body.storeNames },
+          },
           { action: 'org.create', orgId: root.id, subject: root.id, payload: root },
-          { action: 'invite.create', orgId: root.id, subject: inviteId(invite.hash), payload: { role: 'committee', expiresAt } },
+          {
+            action: 'invite.create',
+            orgId: root.id,
+            subject: inviteId(invite.hash),
+            payload: { role: 'committee', expiresAt },
+          },
         ],
         result,
         status: 201,
@@ -64,9 +106,32 @@ export const admin = new Hono<AppEnv>()
     const now = Date.now();
     const expiresAt = iso(now + body.ttlDays * DAY_MS);
     const step = await commitWrite(c, tenantId, 'admin', async () => ({
-      statements: [insertInvite(c.env.DB, { codeHash: invite.hash, tenantId, orgSeq: org.seq, role: body.role, createdBy: 'admin', createdAt: iso(now), expiresAt })],
-      audit: [{ action: 'invite.create', orgId: org.id, subject: inviteId(invite.hash), payload: { role: body.role, expiresAt } }],
-      result: { id: inviteId(invite.hash), code: invite.code, orgId: org.id, role: body.role, expiresAt } satisfies InviteCreated,
+      statements: [
+        insertInvite(c.env.DB, {
+          codeHash: invite.hash,
+          tenantId,
+          orgSeq: org.seq,
+          role: body.role,
+          createdBy: 'admin',
+          createdAt: iso(now),
+          expiresAt,
+        }),
+      ],
+      audit: [
+        {
+          action: 'invite.create',
+          orgId: org.id,
+          subject: inviteId(invite.hash),
+          payload: { role: body.role, expiresAt },
+        },
+      ],
+      result: {
+        id: inviteId(invite.hash),
+        code: invite.code,
+        orgId: org.id,
+        role: body.role,
+        expiresAt,
+      } satisfies InviteCreated,
       status: 201,
     }));
     return c.json(step.result, 201);
@@ -75,5 +140,10 @@ export const admin = new Hono<AppEnv>()
   .get('/diagnostics/count', async (c) => {
     const t0 = performance.now();
     const r = await c.env.DB.prepare('SELECT count(*) AS n FROM members').all<{ n: number }>();
-    return c.json({ members: r.results[0]?.n ?? 0, ms: performance.now() - t0, d1DurationMs: r.meta.duration, rowsRead: r.meta.rows_read });
+    return c.json({
+      members: r.results[0]?.n ?? 0,
+      ms: performance.now() - t0,
+      d1DurationMs: r.meta.duration,
+      rowsRead: r.meta.rows_read,
+    });
   });

@@ -9,27 +9,41 @@ const seal = () => runCron('*/5 * * * *');
 
 async function sealedTeam(): Promise<{ team: Team; n: number }> {
   const team = await bootstrap({ orgs: SCHOOL_TREE });
-  await syncOk(team.token, Array.from({ length: 12 }, (_, i) => observation({ org: { id: i % 2 ? 'a-1' : 'b-1' }, hostId: `t${i}` })));
+  await syncOk(
+    team.token,
+    Array.from({ length: 12 }, (_, i) => observation({ org: { id: i % 2 ? 'a-1' : 'b-1' }, hostId: `t${i}` })),
+  );
   await seal();
   const v = await api('/audit/verify', { token: team.token });
   expect(v.body.ok).toBe(true);
   return { team, n: v.body.entries };
 }
 
-const entries = async (tenantId: string) => (await env.DB.prepare('SELECT * FROM audit WHERE tenant_id = ? ORDER BY seq').bind(tenantId).all<AuditEntry & { tenant_id: string }>()).results;
+const entries = async (tenantId: string) =>
+  (
+    await env.DB.prepare('SELECT * FROM audit WHERE tenant_id = ? ORDER BY seq')
+      .bind(tenantId)
+      .all<AuditEntry & { tenant_id: string }>()
+  ).results;
 const verify = async (team: Team) => (await api('/audit/verify', { token: team.token })).body;
 
 describe('tampering with sealed entries is found at the entry', () => {
   it('changing any field of any sealed entry', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.nat(), fc.constantFrom('actor', 'org_id', 'action', 'subject', 'digest', 'request_id', 'at'), async (pick, column) => {
-        const { team, n } = await sealedTeam();
-        const seq = (pick % n) + 1;
-        await env.DB.prepare(`UPDATE audit SET ${column} = 'forged' WHERE tenant_id = ? AND seq = ?`).bind(team.tenantId, seq).run();
-        const v = await verify(team);
-        expect(v.ok).toBe(false);
-        expect(v.firstMismatch.seq).toBe(seq);
-      }),
+      fc.asyncProperty(
+        fc.nat(),
+        fc.constantFrom('actor', 'org_id', 'action', 'subject', 'digest', 'request_id', 'at'),
+        async (pick, column) => {
+          const { team, n } = await sealedTeam();
+          const seq = (pick % n) + 1;
+          await env.DB.prepare(`UPDATE audit SET ${column} = 'forged' WHERE tenant_id = ? AND seq = ?`)
+            .bind(team.tenantId, seq)
+            .run();
+          const v = await verify(team);
+          expect(v.ok).toBe(false);
+          expect(v.firstMismatch.seq).toBe(seq);
+        },
+      ),
       { numRuns: 6 },
     );
   }, 60_000);
@@ -42,7 +56,9 @@ describe('tampering with sealed entries is found at the entry', () => {
     for (const e of all.slice(seq - 1)) {
       const forged = { ...e, subject: e.seq === seq ? 'id:someone-else' : e.subject };
       const hash = hashEntry(prev, forged);
-      await env.DB.prepare('UPDATE audit SET subject = ?, hash = ? WHERE tenant_id = ? AND seq = ?').bind(forged.subject, hash, team.tenantId, e.seq).run();
+      await env.DB.prepare('UPDATE audit SET subject = ?, hash = ? WHERE tenant_id = ? AND seq = ?')
+        .bind(forged.subject, hash, team.tenantId, e.seq)
+        .run();
       prev = hash;
     }
     const v = await verify(team);
@@ -66,8 +82,19 @@ describe('tampering with sealed entries is found at the entry', () => {
     const all = await entries(team.tenantId);
     const [a, b] = [all[4]!, all[n - 2]!];
     const move = (from: AuditEntry, toSeq: number) =>
-      env.DB.prepare('UPDATE audit SET at = ?, actor = ?, org_id = ?, action = ?, subject = ?, digest = ?, request_id = ?, hash = ? WHERE tenant_id = ? AND seq = ?').bind(
-        from.at, from.actor, from.org_id, from.action, from.subject, from.digest, from.request_id, from.hash, team.tenantId, toSeq,
+      env.DB.prepare(
+        'UPDATE audit SET at = ?, actor = ?, org_id = ?, action = ?, subject = ?, digest = ?, request_id = ?, hash = ? WHERE tenant_id = ? AND seq = ?',
+      ).bind(
+        from.at,
+        from.actor,
+        from.org_id,
+        from.action,
+        from.subject,
+        from.digest,
+        from.request_id,
+        from.hash,
+        team.tenantId,
+        toSeq,
       );
     await env.DB.batch([move(a, b.seq), move(b, a.seq)]);
     const v = await verify(team);
@@ -94,8 +121,13 @@ describe('tampering with sealed entries is found at the entry', () => {
 
   it('only entries after the last checkpoint could be cut off unseen, and verify says how many', async () => {
     const { team, n } = await sealedTeam();
-    await syncOk(team.token, [observation({ org: { id: 'a-1' }, hostId: 'late1' }), observation({ org: { id: 'a-1' }, hostId: 'late2' })]);
-    await env.DB.prepare('DELETE FROM audit WHERE tenant_id = ? AND seq > ?').bind(team.tenantId, n + 1).run();
+    await syncOk(team.token, [
+      observation({ org: { id: 'a-1' }, hostId: 'late1' }),
+      observation({ org: { id: 'a-1' }, hostId: 'late2' }),
+    ]);
+    await env.DB.prepare('DELETE FROM audit WHERE tenant_id = ? AND seq > ?')
+      .bind(team.tenantId, n + 1)
+      .run();
     const v = await verify(team);
     expect(v).toMatchObject({ ok: true, entries: n + 1, sealed: n, unsealed: 1 });
   });

@@ -17,7 +17,9 @@ describe('audit log', () => {
     expect(m).toMatchObject({ orgId: 'a-1', subject: 'id:x', actor: expect.stringMatching(/^tok_.+:市团委管理员$/) });
     expect(m.digest).toMatch(/^[0-9a-f]{64}$/);
     expect(m.requestId).toBeTruthy();
-    expect(r.body.entries.map((e: { seq: number }) => e.seq)).toEqual(r.body.entries.map((_: unknown, i: number) => i + 1));
+    expect(r.body.entries.map((e: { seq: number }) => e.seq)).toEqual(
+      r.body.entries.map((_: unknown, i: number) => i + 1),
+    );
     // The member's name is not in the log: only a digest of the payload.
     expect(JSON.stringify(r.body)).not.toContain('张三伟');
   });
@@ -36,7 +38,10 @@ describe('audit log', () => {
     const seg = await getSegment(env.AUDIT, keys[0]!.key);
     expect(seg).toMatchObject({ from: 1, to: sealed.body.entries, prevHead: '0'.repeat(64) });
     expect(seg!.signature.length).toBeGreaterThan(80);
-    await syncOk(team.token, [observation({ org: { id: 'a-2' }, hostId: 'z' }), observation({ org: { id: 'a-2' }, hostId: 'z2' })]);
+    await syncOk(team.token, [
+      observation({ org: { id: 'a-2' }, hostId: 'z' }),
+      observation({ org: { id: 'a-2' }, hostId: 'z2' }),
+    ]);
     const later = await api('/audit/verify', { token: team.token });
     expect(later.body).toMatchObject({ ok: true, unsealed: 2 });
     await seal();
@@ -44,9 +49,12 @@ describe('audit log', () => {
     expect(again.body).toMatchObject({ ok: true, unsealed: 0, checkpoints: 2 });
   });
 
-  it('shows a committee below the top only its subtree\'s entries; branches not at all', async () => {
+  it("shows a committee below the top only its subtree's entries; branches not at all", async () => {
     const team = await bootstrap({ orgs: SCHOOL_TREE });
-    await syncOk(team.token, [observation({ org: { id: 'a-1' }, hostId: 'p' }), observation({ org: { id: 'b-1' }, hostId: 'q' })]);
+    await syncOk(team.token, [
+      observation({ org: { id: 'a-1' }, hostId: 'p' }),
+      observation({ org: { id: 'b-1' }, hostId: 'q' }),
+    ]);
     const college = await tokenFor(team.token, 'college-a', 'committee');
     const r = await api('/audit', { token: college });
     expect(r.body.entries.length).toBeGreaterThan(0);

@@ -22,7 +22,17 @@ export const audit = new Hono<AppEnv>()
       entries = await auditPageForOrgs(c.env.DB, auth.tenantId, ids, after, limit);
     }
     const body: AuditListResponse = {
-      entries: entries.map((e) => ({ seq: e.seq, at: e.at, actor: e.actor, orgId: e.org_id, action: e.action, subject: e.subject, digest: e.digest, requestId: e.request_id, hash: e.hash })),
+      entries: entries.map((e) => ({
+        seq: e.seq,
+        at: e.at,
+        actor: e.actor,
+        orgId: e.org_id,
+        action: e.action,
+        subject: e.subject,
+        digest: e.digest,
+        requestId: e.request_id,
+        hash: e.hash,
+      })),
       next: entries.length === limit ? entries[entries.length - 1]!.seq : null,
     };
     return c.json(body);

@@ -3,14 +3,26 @@ import { addDays, chinaToday } from '../../shared/domain/chinaDate';
 import { api, bootstrap, observation, SCHOOL_TREE, syncOk } from '../../test/worker/helpers';
 
 describe('calendar feed', () => {
-  it('gives a read-only iCalendar of deadlines for the feed\'s subtree, names masked', async () => {
+  it("gives a read-only iCalendar of deadlines for the feed's subtree, names masked", async () => {
     const team = await bootstrap({ orgs: SCHOOL_TREE });
     const today = chinaToday();
     await syncOk(team.token, [
-      observation({ org: { id: 'a-1' }, hostId: 'c1', name: '张三伟', joinedOn: addDays(today, -5), approvedOn: addDays(today, -2) }),
+      observation({
+        org: { id: 'a-1' },
+        hostId: 'c1',
+        name: '张三伟',
+        joinedOn: addDays(today, -5),
+        approvedOn: addDays(today, -2),
+      }),
       observation({ org: { id: 'a-2' }, hostId: 'c2', name: '李四', joinedOn: addDays(today, -3) }),
       observation({ org: { id: 'b-1' }, hostId: 'c3', name: '王五', joinedOn: addDays(today, -3) }),
-      observation({ org: { id: 'a-1' }, hostId: 'c4', name: '赵六', joinedOn: addDays(today, -3), status: 'certified' }),
+      observation({
+        org: { id: 'a-1' },
+        hostId: 'c4',
+        name: '赵六',
+        joinedOn: addDays(today, -3),
+        status: 'certified',
+      }),
     ]);
     const feed = await api('/feeds', { token: team.token, body: { orgId: 'college-a', label: '学院日历' } });
     expect(feed.status).toBe(201);

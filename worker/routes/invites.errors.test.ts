@@ -4,9 +4,14 @@ import { ADMIN_SECRET, api, bootstrap, freshIp, SCHOOL_TREE } from '../../test/w
 
 describe('tenancy: what is refused', () => {
   it('refuses a used, unknown or malformed invite code with a Chinese message', async () => {
-    const created = await api('/admin/tenants', { token: ADMIN_SECRET, body: { name: '团委', topOrg: { id: 'x', name: '团委', type: '03TW' } } });
+    const created = await api('/admin/tenants', {
+      token: ADMIN_SECRET,
+      body: { name: '团委', topOrg: { id: 'x', name: '团委', type: '03TW' } },
+    });
     const ip = freshIp();
-    expect((await api('/invites/redeem', { body: { code: created.body.invite.code, label: 'a' }, ip })).status).toBe(201);
+    expect((await api('/invites/redeem', { body: { code: created.body.invite.code, label: 'a' }, ip })).status).toBe(
+      201,
+    );
     const again = await api('/invites/redeem', { body: { code: created.body.invite.code, label: 'b' }, ip });
     expect(again.status).toBe(401);
     expect(again.body.error).toMatchObject({ code: 'invite-used' });
@@ -19,18 +24,35 @@ describe('tenancy: what is refused', () => {
   });
 
   it('gives one token for an invite redeemed many times at once', async () => {
-    const created = await api('/admin/tenants', { token: ADMIN_SECRET, body: { name: '团委', topOrg: { id: 'y', name: '团委', type: '03TW' } } });
-    const tries = await Promise.all(Array.from({ length: 5 }, (_, i) => api('/invites/redeem', { body: { code: created.body.invite.code, label: `抢先${i}` }, ip: freshIp() })));
+    const created = await api('/admin/tenants', {
+      token: ADMIN_SECRET,
+      body: { name: '团委', topOrg: { id: 'y', name: '团委', type: '03TW' } },
+    });
+    const tries = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        api('/invites/redeem', { body: { code: created.body.invite.code, label: `抢先${i}` }, ip: freshIp() }),
+      ),
+    );
     expect(tries.filter((r) => r.status === 201)).toHaveLength(1);
     expect(tries.filter((r) => r.status !== 201).every((r) => r.body.error.code === 'invite-used')).toBe(true);
-    const tokens = await env.DB.prepare('SELECT count(*) AS n FROM tokens WHERE tenant_id = ?').bind(created.body.tenantId).first<{ n: number }>();
+    const tokens = await env.DB.prepare('SELECT count(*) AS n FROM tokens WHERE tenant_id = ?')
+      .bind(created.body.tenantId)
+      .first<{ n: number }>();
     expect(tokens!.n).toBe(1);
-    const issued = await env.DB.prepare("SELECT count(*) AS n FROM audit WHERE tenant_id = ? AND action = 'token.create'").bind(created.body.tenantId).first<{ n: number }>();
+    const issued = await env.DB.prepare(
+      "SELECT count(*) AS n FROM audit WHERE tenant_id = ? AND action = 'token.create'",
+    )
+      .bind(created.body.tenantId)
+      .first<{ n: number }>();
     expect(issued!.n).toBe(1);
   });
 
   it('refuses the admin routes without the admin secret', async () => {
-    const r = await api('/admin/tenants', { token: 'wrong-secret-wrong-secret', body: { name: 'x', topOrg: { id: 'x', name: 'x', type: '03TW' } }, ip: freshIp() });
+    const r = await api('/admin/tenants', {
+      token: 'wrong-secret-wrong-secret',
+      body: { name: 'x', topOrg: { id: 'x', name: 'x', type: '03TW' } },
+      ip: freshIp(),
+    });
     expect(r.status).toBe(401);
     expect(r.body.error.code).toBe('admin-secret-invalid');
   });
@@ -43,7 +65,8 @@ describe('tenancy: what is refused', () => {
     expect(byBranch.status).toBe(403);
     expect(byBranch.body.error.code).toBe('committee-only');
     const collegeInv = await api('/invites', { token: team.token, body: { orgId: 'college-a', role: 'committee' } });
-    const college = (await api('/invites/redeem', { body: { code: collegeInv.body.code, label: '院团委' } })).body.token;
+    const college = (await api('/invites/redeem', { body: { code: collegeInv.body.code, label: '院团委' } })).body
+      .token;
     const sideways = await api('/invites', { token: college, body: { orgId: 'b-1', role: 'branch' } });
     expect(sideways.status).toBe(403);
     const up = await api('/invites', { token: college, body: { orgId: 'school', role: 'committee' } });

@@ -18,7 +18,11 @@ describe('invites: listing and withdrawing', () => {
       ['a-2', 'used'],
       ['college-a', 'used'],
     ]);
-    expect(list.body.invites.find((i: { orgId: string }) => i.orgId === 'a-1')).toMatchObject({ id: open.body.id, orgName: '计科2301团支部', role: 'branch' });
+    expect(list.body.invites.find((i: { orgId: string }) => i.orgId === 'a-1')).toMatchObject({
+      id: open.body.id,
+      orgName: '计科2301团支部',
+      role: 'branch',
+    });
     expect(list.text).not.toContain(open.body.code);
     // The top committee sees the college's invites too, and its own first one.
     expect((await api('/invites', { token: team.token })).body.invites).toHaveLength(4);
@@ -36,7 +40,9 @@ describe('invites: listing and withdrawing', () => {
     expect(redeem.status).toBe(401);
     expect(redeem.body.error).toMatchObject({ code: 'invite-revoked' });
     expect(redeem.body.error.message).toContain('撤销');
-    const audit = await env.DB.prepare("SELECT subject FROM audit WHERE action = 'invite.revoke'").all<{ subject: string }>();
+    const audit = await env.DB.prepare("SELECT subject FROM audit WHERE action = 'invite.revoke'").all<{
+      subject: string;
+    }>();
     expect(audit.results.map((a) => a.subject)).toEqual([inv.body.id]);
     const list = await api('/invites', { token: team.token });
     expect(list.body.invites.find((i: { id: string }) => i.id === inv.body.id).state).toBe('revoked');

@@ -4,20 +4,34 @@ import { ADMIN_SECRET, api, bootstrap, SCHOOL_TREE, tokenFor } from '../../test/
 
 describe('tenancy: bootstrap, invites, tokens', () => {
   it('creates a tenant and a first invite; redeeming returns a token and the hashing key', async () => {
-    const created = await api('/admin/tenants', { token: ADMIN_SECRET, body: { name: '某市团委', topOrg: { id: 'top', name: '共青团某市委员会', type: '03TW' } } });
+    const created = await api('/admin/tenants', {
+      token: ADMIN_SECRET,
+      body: { name: '某市团委', topOrg: { id: 'top', name: '共青团某市委员会', type: '03TW' } },
+    });
     expect(created.status).toBe(201);
     expect(created.body.invite.code).toMatch(/^[A-Z0-9-]{20,}$/);
-    const redeemed = await api('/invites/redeem', { body: { code: created.body.invite.code.toLowerCase(), label: '市团委张老师' } });
+    const redeemed = await api('/invites/redeem', {
+      body: { code: created.body.invite.code.toLowerCase(), label: '市团委张老师' },
+    });
     expect(redeemed.status).toBe(201);
-    expect(redeemed.body).toMatchObject({ role: 'committee', org: { id: 'top', type: '03TW' }, tenant: { id: created.body.tenantId, storeNames: true } });
+    expect(redeemed.body).toMatchObject({
+      role: 'committee',
+      org: { id: 'top', type: '03TW' },
+      tenant: { id: created.body.tenantId, storeNames: true },
+    });
     expect(redeemed.body.token).toMatch(/^laa_/);
     expect(atob(redeemed.body.tenant.hashKey)).toHaveLength(32);
     // Only the hash is stored.
-    const stored = await env.DB.prepare('SELECT hash FROM tokens WHERE id = ?').bind(redeemed.body.tokenId).first<{ hash: string }>();
+    const stored = await env.DB.prepare('SELECT hash FROM tokens WHERE id = ?')
+      .bind(redeemed.body.tokenId)
+      .first<{ hash: string }>();
     expect(stored!.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(await env.DB.prepare('SELECT * FROM tokens').all())).not.toContain(redeemed.body.token);
     const self = await api('/tokens/self', { token: redeemed.body.token });
-    expect(self.body).toMatchObject({ token: { id: redeemed.body.tokenId, label: '市团委张老师', role: 'committee' }, org: { id: 'top' } });
+    expect(self.body).toMatchObject({
+      token: { id: redeemed.body.tokenId, label: '市团委张老师', role: 'committee' },
+      org: { id: 'top' },
+    });
   });
 
   it('lets a committee invite below it; a branch token sees its own organisation only', async () => {
@@ -28,7 +42,10 @@ describe('tenancy: bootstrap, invites, tokens', () => {
     expect(orgsOfBranch.body.orgs.map((o: { id: string }) => o.id)).toEqual(['a-1']);
     const orgsOfCollege = await api('/orgs', { token: college });
     expect(orgsOfCollege.body.orgs.map((o: { id: string }) => o.id).sort()).toEqual(['a-1', 'a-2', 'college-a']);
-    expect(orgsOfCollege.body.orgs.find((o: { id: string }) => o.id === 'a-1').path).toEqual(['计算机学院团委', '计科2301团支部']);
+    expect(orgsOfCollege.body.orgs.find((o: { id: string }) => o.id === 'a-1').path).toEqual([
+      '计算机学院团委',
+      '计科2301团支部',
+    ]);
     const tokens = await api('/tokens', { token: college });
     expect(tokens.body.tokens).toHaveLength(2);
   });
@@ -47,20 +64,37 @@ describe('tenancy: bootstrap, invites, tokens', () => {
     const after = await api('/tokens/self', { token: branch, ip: 'revoked-client' });
     expect(after.status).toBe(401);
     expect(after.body.error.code).toBe('token-revoked');
-    const log = await env.DB.prepare('SELECT action FROM audit WHERE tenant_id = ? ORDER BY seq').bind(team.tenantId).all<{ action: string }>();
-    expect(log.results.map((r) => r.action)).toEqual(expect.arrayContaining(['token.create', 'token.renew', 'token.revoke', 'invite.create']));
+    const log = await env.DB.prepare('SELECT action FROM audit WHERE tenant_id = ? ORDER BY seq')
+      .bind(team.tenantId)
+      .all<{ action: string }>();
+    expect(log.results.map((r) => r.action)).toEqual(
+      expect.arrayContaining(['token.create', 'token.renew', 'token.revoke', 'invite.create']),
+    );
   });
 
   it('answers CORS preflights for configured extension origins only, without cookies', async () => {
     const team = await bootstrap();
     const ask = (origin: string) =>
-      api('/reminders', { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' } });
+      api('/reminders', {
+        method: 'OPTIONS',
+        headers: {
+          Origin: origin,
+          'Access-Control-Request-Method': 'GET',
+          'Access-Control-Request-Headers': 'authorization',
+        },
+      });
     const unknown = await ask('chrome-extension://abcdefghijklmnopabcdefghijklmnop');
     expect(unknown.headers.get('Access-Control-Allow-Origin')).toBeNull();
-    const set = await api('/settings', { method: 'PATCH', token: team.token, body: { allowedOrigins: ['chrome-extension://abcdefghijklmnopabcdefghijklmnop'] } });
+    const set = await api('/settings', {
+      method: 'PATCH',
+      token: team.token,
+      body: { allowedOrigins: ['chrome-extension://abcdefghijklmnopabcdefghijklmnop'] },
+    });
     expect(set.status).toBe(200);
     const known = await ask('chrome-extension://abcdefghijklmnopabcdefghijklmnop');
-    expect(known.headers.get('Access-Control-Allow-Origin')).toBe('chrome-extension://abcdefghijklmnopabcdefghijklmnop');
+    expect(known.headers.get('Access-Control-Allow-Origin')).toBe(
+      'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
+    );
     expect(known.headers.get('Access-Control-Allow-Credentials')).toBeNull();
     expect((await ask('https://evil.example')).headers.get('Access-Control-Allow-Origin')).toBeNull();
   });

@@ -1,10 +1,25 @@
 import { Hono } from 'hono';
-import { CreateInviteRequest, RedeemInviteRequest, type InviteCreated, type InviteView, type RedeemInviteResponse } from '../../shared/api/tenancy';
+import {
+  CreateInviteRequest,
+  RedeemInviteRequest,
+  type InviteCreated,
+  type InviteView,
+  type RedeemInviteResponse,
+} from '../../shared/api/tenancy';
 import { actorOf, covers, scopeRange } from '../auth/context';
 import { guardAuthFailures, limitWrites, refuseAuth, requireAuth, requireCommittee } from '../auth/middleware';
 import { DAY_MS, inviteHash, iso, newInviteCode, newToken } from '../auth/tokens';
 import { commitWrite } from '../audit/commit';
-import { insertInvite, inviteByHash, inviteById, inviteId, invitesInScope, revokeInvite, useInvite, type InviteListRow } from '../db/invites';
+import {
+  insertInvite,
+  inviteByHash,
+  inviteById,
+  inviteId,
+  invitesInScope,
+  revokeInvite,
+  useInvite,
+  type InviteListRow,
+} from '../db/invites';
 import { orgsByIds } from '../db/orgs';
 import { insertToken } from '../db/tokens';
 import { tenantById } from '../db/tenants';
@@ -25,9 +40,11 @@ export const invites = new Hono<AppEnv>()
     const invite = await inviteByHash(c.env.DB, hash);
     const now = Date.now();
     if (!invite) return refuseAuth(c, 'invite-invalid', '邀请码不正确：请核对后重新输入');
-    if (invite.used_at) return refuseAuth(c, 'invite-used', '该邀请码已被使用：每个邀请码只能用一次，请向上级管理员索取新的');
+    if (invite.used_at)
+      return refuseAuth(c, 'invite-used', '该邀请码已被使用：每个邀请码只能用一次，请向上级管理员索取新的');
     if (invite.revoked_at) return refuseAuth(c, 'invite-revoked', '该邀请码已被上级管理员撤销：请向上级管理员索取新的');
-    if (Date.parse(invite.expires_at) <= now) return refuseAuth(c, 'invite-expired', '邀请码已过期：请向上级管理员索取新的');
+    if (Date.parse(invite.expires_at) <= now)
+      return refuseAuth(c, 'invite-expired', '邀请码已过期：请向上级管理员索取新的');
     const tenant = await tenantById(c.env.DB, invite.tenant_id);
     const org = await c.env.DB.prepare('SELECT * FROM orgs WHERE seq = ?').bind(invite.org_seq).first<OrgRow>();
     if (!tenant || !org) fail(410, 'invite-orphaned', '邀请码对应的组织已不存在，请向上级管理员索取新的');
@@ -40,8 +57,27 @@ export const invites = new Hono<AppEnv>()
     let step;
     try {
       step = await commitWrite(c, tenant.id, `${tok.id}:${body.label}`, async () => ({
-        statements: [insertToken(c.env.DB, { hash: tok.hash, id: tok.id, tenantId: tenant.id, orgSeq: org.seq, role: invite.role, kind: 'admin', label: body.label, createdAt: iso(now), expiresAt })],
-        audit: [{ action: 'token.create', orgId: org.id, subject: tok.id, payload: { role: invite.role, label: body.label, expiresAt } }],
+        statements: [
+          insertToken(c.env.DB, {
+            hash: tok.hash,
+            id: tok.id,
+            tenantId: tenant.id,
+            orgSeq: org.seq,
+            role: invite.role,
+            kind: 'admin',
+            label: body.label,
+            createdAt: iso(now),
+            expiresAt,
+          }),
+        ],
+        audit: [
+          {
+            action: 'token.create',
+            orgId: org.id,
+            subject: tok.id,
+            payload: { role: invite.role, label: body.label, expiresAt },
+          },
+        ],
         result: {
           token: tok.token,
           tokenId: tok.id,
@@ -54,27 +90,60 @@ export const invites = new Hono<AppEnv>()
       }));
     } catch (err) {
       // Nothing was issued: the code stays usable.
-      await c.env.DB.prepare('UPDATE invites SET used_at = NULL WHERE code_hash = ? AND used_at = ?').bind(hash, usedMark).run();
+      await c.env.DB.prepare('UPDATE invites SET used_at = NULL WHERE code_hash = ? AND used_at = ?')
+        .bind(hash, usedMark)
+        .run();
       throw err;
     }
     return c.json(step.result, 201);
   })
-  .post('/', requireAuth, requireCommittee, limitWrites, idempotent(false), valid('json', CreateInviteRequest), async (c) => {
-    const auth = c.get('auth');
-    const body = c.req.valid('json');
-    const [org] = await orgsByIds(c.env.DB, auth.tenantId, [body.orgId]);
-    if (!org || !covers(auth, org.path)) fail(403, 'out-of-scope', '只能为本组织及下级组织发邀请码');
-    const invite = await newInviteCode();
-    const now = Date.now();
-    const expiresAt = iso(now + body.ttlDays * DAY_MS);
-    const step = await commitWrite(c, auth.tenantId, actorOf(auth), async () => ({
-      statements: [insertInvite(c.env.DB, { codeHash: invite.hash, tenantId: auth.tenantId, orgSeq: org.seq, role: body.role, createdBy: auth.tokenId, createdAt: iso(now), expiresAt })],
-      audit: [{ action: 'invite.create', orgId: org.id, subject: inviteId(invite.hash), payload: { role: body.role, expiresAt } }],
-      result: { id: inviteId(invite.hash), code: invite.code, orgId: org.id, role: body.role, expiresAt } satisfies InviteCreated,
-      status: 201,
-    }));
-    return c.json(step.result, 201);
-  })
+  .post(
+    '/',
+    requireAuth,
+    requireCommittee,
+    limitWrites,
+    idempotent(false),
+    valid('json', CreateInviteRequest),
+    async (c) => {
+      const auth = c.get('auth');
+      const body = c.req.valid('json');
+      const [org] = await orgsByIds(c.env.DB, auth.tenantId, [body.orgId]);
+      if (!org || !covers(auth, org.path)) fail(403, 'out-of-scope', '只能为本组织及下级组织发邀请码');
+      const invite = await newInviteCode();
+      const now = Date.now();
+      const expiresAt = iso(now + body.ttlDays * DAY_MS);
+      const step = await commitWrite(c, auth.tenantId, actorOf(auth), async () => ({
+        statements: [
+          insertInvite(c.env.DB, {
+            codeHash: invite.hash,
+            tenantId: auth.tenantId,
+            orgSeq: org.seq,
+            role: body.role,
+            createdBy: auth.tokenId,
+            createdAt: iso(now),
+            expiresAt,
+          }),
+        ],
+        audit: [
+          {
+            action: 'invite.create',
+            orgId: org.id,
+            subject: inviteId(invite.hash),
+            payload: { role: body.role, expiresAt },
+          },
+        ],
+        result: {
+          id: inviteId(invite.hash),
+          code: invite.code,
+          orgId: org.id,
+          role: body.role,
+          expiresAt,
+        } satisfies InviteCreated,
+        status: 201,
+      }));
+      return c.json(step.result, 201);
+    },
+  )
   .get('/', requireAuth, requireCommittee, async (c) => {
     const auth = c.get('auth');
     const { lo, hi } = scopeRange(auth.role, auth.org.path);
@@ -86,7 +155,8 @@ export const invites = new Hono<AppEnv>()
     const auth = c.get('auth');
     const id = c.req.param('id');
     const invite = /^[0-9a-f]{16}$/.test(id) ? await inviteById(c.env.DB, auth.tenantId, id) : null;
-    if (!invite || !covers(auth, invite.org_path)) fail(404, 'invite-not-found', '没有找到这个邀请码（或不在你的管理范围内）');
+    if (!invite || !covers(auth, invite.org_path))
+      fail(404, 'invite-not-found', '没有找到这个邀请码（或不在你的管理范围内）');
     if (invite.used_at) fail(409, 'invite-used', '该邀请码已被使用：请在“使用中的令牌”里撤销由它生成的令牌');
     if (invite.revoked_at) return c.json({ id, revokedAt: invite.revoked_at });
     const at = iso(Date.now());
@@ -100,5 +170,13 @@ export const invites = new Hono<AppEnv>()
 
 function view(i: InviteListRow, now: number): InviteView {
   const state = i.used_at ? 'used' : i.revoked_at ? 'revoked' : Date.parse(i.expires_at) <= now ? 'expired' : 'open';
-  return { id: inviteId(i.code_hash), orgId: i.org_id, orgName: i.org_name, role: i.role, createdAt: i.created_at, expiresAt: i.expires_at, state };
+  return {
+    id: inviteId(i.code_hash),
+    orgId: i.org_id,
+    orgName: i.org_name,
+    role: i.role,
+    createdAt: i.created_at,
+    expiresAt: i.expires_at,
+    state,
+  };
 }

@@ -21,7 +21,16 @@ const WRITES: { method: string; path: string }[] = [
 const badBodies = fc.oneof(
   fc.anything({ maxDepth: 2 }).map((v) => JSON.stringify(v) ?? 'undefined'),
   fc.string({ maxLength: 40 }),
-  fc.constantFrom('{', '{"a":', '[1,2', '\u0000', '{"orgId":"a-1","role":"boss"}', '{"approvedOn":"2024-13-01"}', '{"days":-5}', `{"label":"${'长'.repeat(5000)}"}`),
+  fc.constantFrom(
+    '{',
+    '{"a":',
+    '[1,2',
+    '\u0000',
+    '{"orgId":"a-1","role":"boss"}',
+    '{"approvedOn":"2024-13-01"}',
+    '{"days":-5}',
+    `{"label":"${'长'.repeat(5000)}"}`,
+  ),
 );
 
 describe('every write endpoint refuses malformed bodies with a 4xx, never a 5xx, and writes nothing', () => {
@@ -31,7 +40,12 @@ describe('every write endpoint refuses malformed bodies with a 4xx, never a 5xx,
     const auditBefore = await env.DB.prepare('SELECT count(*) AS n FROM audit').first<{ n: number }>();
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...WRITES), badBodies, async (w, raw) => {
-        const r = await api(w.path, { method: w.method, token: team.token, raw, headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idemKey() } });
+        const r = await api(w.path, {
+          method: w.method,
+          token: team.token,
+          raw,
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idemKey() },
+        });
         // A random value can be a valid body by chance only for bodies whose fields are all optional.
         if (r.status < 300) {
           expect(['/tokens/renew', '/settings']).toContain(w.path);
@@ -43,7 +57,9 @@ describe('every write endpoint refuses malformed bodies with a 4xx, never a 5xx,
       }),
       { numRuns: 120 },
     );
-    const tokensRenewed = await env.DB.prepare("SELECT count(*) AS n FROM audit WHERE action NOT IN ('token.renew', 'setting.update')").first<{ n: number }>();
+    const tokensRenewed = await env.DB.prepare(
+      "SELECT count(*) AS n FROM audit WHERE action NOT IN ('token.renew', 'setting.update')",
+    ).first<{ n: number }>();
     expect(tokensRenewed!.n).toBe(auditBefore!.n);
   }, 60_000);
 });

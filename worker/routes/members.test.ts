@@ -11,7 +11,14 @@ describe('members: search, export, approval date', () => {
     const team = await bootstrap({ orgs: SCHOOL_TREE });
     const idHash = await hashIdCard('11010519900307123X', key(team.hashKey));
     await syncOk(team.token, [
-      observation({ org: { id: 'a-1' }, hostId: 's1', name: '张三伟', devNumber: '202412345678', idHash, idMasked: '110105********123X' }),
+      observation({
+        org: { id: 'a-1' },
+        hostId: 's1',
+        name: '张三伟',
+        devNumber: '202412345678',
+        idHash,
+        idMasked: '110105********123X',
+      }),
       observation({ org: { id: 'b-1' }, hostId: 's2', name: '张小红' }),
       observation({ org: { id: 'a-2' }, hostId: 's3', name: '李四' }),
     ]);
@@ -24,18 +31,26 @@ describe('members: search, export, approval date', () => {
     const clear = await api('/members/search?by=idHash&q=11010519900307123X', { token: team.token });
     expect(clear.status).toBe(400);
     expect(clear.body.error.code).toBe('id-hash-required');
-    const inCollege = await api(`/members/search?by=name&q=${encodeURIComponent('张')}&orgId=college-b`, { token: team.token });
+    const inCollege = await api(`/members/search?by=name&q=${encodeURIComponent('张')}&orgId=college-b`, {
+      token: team.token,
+    });
     expect(inCollege.body.members.map((m: { key: string }) => m.key)).toEqual(['id:s2']);
     // Wildcards in a name are literal.
-    expect((await api(`/members/search?by=name&q=${encodeURIComponent('%')}`, { token: team.token })).body.members).toEqual([]);
+    expect(
+      (await api(`/members/search?by=name&q=${encodeURIComponent('%')}`, { token: team.token })).body.members,
+    ).toEqual([]);
   });
 
   it('finds a whole name through its keyed hash when names are kept out', async () => {
     const team = await bootstrap({ orgs: SCHOOL_TREE, storeNames: false });
     const nameHash = await hashName('王五', key(team.hashKey));
-    await syncOk(team.token, [observation({ org: { id: 'a-1' }, hostId: 'n1', name: undefined, nameMasked: '王*', nameHash })]);
+    await syncOk(team.token, [
+      observation({ org: { id: 'a-1' }, hostId: 'n1', name: undefined, nameMasked: '王*', nameHash }),
+    ]);
     const byClear = await api(`/members/search?by=name&q=${encodeURIComponent('王五')}`, { token: team.token });
-    expect(byClear.body.members.map((m: { key: string; name: string | null }) => [m.key, m.name])).toEqual([['id:n1', null]]);
+    expect(byClear.body.members.map((m: { key: string; name: string | null }) => [m.key, m.name])).toEqual([
+      ['id:n1', null],
+    ]);
     const byHash = await api(`/members/search?by=name&q=${nameHash}`, { token: team.token });
     expect(byHash.body.members).toHaveLength(1);
   });
@@ -43,14 +58,27 @@ describe('members: search, export, approval date', () => {
   it('exports the subtree as CSV with a UTF-8 BOM', async () => {
     const team = await bootstrap({ orgs: SCHOOL_TREE });
     await syncOk(team.token, [
-      observation({ org: { id: 'a-1' }, hostId: 'e1', name: '张三伟', devNumber: '202412345678', rejectionReason: '第3页缺少公章, 请补盖', status: 'rejected' }),
+      observation({
+        org: { id: 'a-1' },
+        hostId: 'e1',
+        name: '张三伟',
+        devNumber: '202412345678',
+        rejectionReason: '第3页缺少公章, 请补盖',
+        status: 'rejected',
+      }),
       observation({ org: { id: 'b-1' }, hostId: 'e2', name: '=HYPERLINK("x")' }),
     ]);
     const r = await api('/members/export.csv?orgId=college-a', { token: team.token });
     expect(r.status).toBe(200);
     expect(r.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');
     expect(r.headers.get('Content-Disposition')).toContain("filename*=UTF-8''");
-    const raw = new Uint8Array(await (await SELF.fetch('https://sync.test/v1/members/export.csv?orgId=college-a', { headers: { Authorization: `Bearer ${team.token}` } })).arrayBuffer());
+    const raw = new Uint8Array(
+      await (
+        await SELF.fetch('https://sync.test/v1/members/export.csv?orgId=college-a', {
+          headers: { Authorization: `Bearer ${team.token}` },
+        })
+      ).arrayBuffer(),
+    );
     expect([...raw.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = r.text.trim().split('\r\n');
     expect(lines[0]).toContain('发展团员编号');
@@ -61,16 +89,33 @@ describe('members: search, export, approval date', () => {
     expect(all.text).toContain(`'=HYPERLINK`);
   });
 
-  it('records the upper committee\'s approval date, which moves the deadline', async () => {
+  it("records the upper committee's approval date, which moves the deadline", async () => {
     const team = await bootstrap({ orgs: SCHOOL_TREE });
     const today = chinaToday();
     await syncOk(team.token, [observation({ org: { id: 'a-1' }, hostId: 'ap', joinedOn: addDays(today, -35) })]);
-    expect((await api('/members/id:ap', { token: team.token })).body.member).toMatchObject({ bucket: 'maybeOverdue', estimated: true });
+    expect((await api('/members/id:ap', { token: team.token })).body.member).toMatchObject({
+      bucket: 'maybeOverdue',
+      estimated: true,
+    });
     const branch = await tokenFor(team.token, 'a-1', 'branch');
-    const r = await api('/members/id:ap/approval', { method: 'PUT', token: branch, body: { approvedOn: addDays(today, -10) } });
+    const r = await api('/members/id:ap/approval', {
+      method: 'PUT',
+      token: branch,
+      body: { approvedOn: addDays(today, -10) },
+    });
     expect(r.status).toBe(200);
-    expect(r.body.member).toMatchObject({ approvedOn: addDays(today, -10), lastDay: addDays(today, 20), estimated: false, bucket: 'later', daysLeft: 20 });
-    const early = await api('/members/id:ap/approval', { method: 'PUT', token: branch, body: { approvedOn: addDays(today, -50) } });
+    expect(r.body.member).toMatchObject({
+      approvedOn: addDays(today, -10),
+      lastDay: addDays(today, 20),
+      estimated: false,
+      bucket: 'later',
+      daysLeft: 20,
+    });
+    const early = await api('/members/id:ap/approval', {
+      method: 'PUT',
+      token: branch,
+      body: { approvedOn: addDays(today, -50) },
+    });
     expect(early.body.error.code).toBe('approval-before-joining');
     const detail = await api('/members/id:ap', { token: team.token });
     expect(detail.body.member.approvedOn).toBe(addDays(today, -10));

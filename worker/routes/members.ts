@@ -39,10 +39,19 @@ export const members = new Hono<AppEnv>()
     const { tree, range } = await targetOrg(c, auth, q.orgId);
     let rows;
     if (q.by === 'idHash') {
-      if (!HexDigest.safeParse(q.q).success) fail(400, 'id-hash-required', '按身份证号查找时，请由扩展先计算哈希：服务端从不接收明文身份证号');
+      if (!HexDigest.safeParse(q.q).success)
+        fail(400, 'id-hash-required', '按身份证号查找时，请由扩展先计算哈希：服务端从不接收明文身份证号');
       rows = await searchMembers(c.env.DB, auth.tenantId, range.lo, range.hi, 'idHash', q.q, SEARCH_LIMIT + 1);
     } else if (q.by === 'devNumber') {
-      rows = await searchMembers(c.env.DB, auth.tenantId, range.lo, range.hi, 'devNumber', q.q.replace(/\s+/g, ''), SEARCH_LIMIT + 1);
+      rows = await searchMembers(
+        c.env.DB,
+        auth.tenantId,
+        range.lo,
+        range.hi,
+        'devNumber',
+        q.q.replace(/\s+/g, ''),
+        SEARCH_LIMIT + 1,
+      );
     } else if (auth.tenant.storeNames) {
       rows = await searchMembers(c.env.DB, auth.tenantId, range.lo, range.hi, 'name', q.q, SEARCH_LIMIT + 1);
     } else {
@@ -51,21 +60,52 @@ export const members = new Hono<AppEnv>()
       rows = await searchMembers(c.env.DB, auth.tenantId, range.lo, range.hi, 'nameHash', hash, SEARCH_LIMIT + 1);
     }
     const today = chinaToday();
-    return c.json({ members: rows.slice(0, SEARCH_LIMIT).map((r) => memberView(r, tree, today)), truncated: rows.length > SEARCH_LIMIT });
+    return c.json({
+      members: rows.slice(0, SEARCH_LIMIT).map((r) => memberView(r, tree, today)),
+      truncated: rows.length > SEARCH_LIMIT,
+    });
   })
   /** The subtree's members as CSV with a UTF-8 BOM (Excel opens it as UTF-8). */
   .get('/export.csv', valid('query', z.object({ orgId: OrgId.optional() })), async (c) => {
     const auth = c.get('auth');
     const { tree, org, range } = await targetOrg(c, auth, c.req.valid('query').orgId);
     const today = chinaToday();
-    const header = ['所在团组织', '姓名', '身份证号（脱敏）', '发展团员编号', '入团时间', '上级批准日期', '团员身份认证', '审批意见', '上传截止日', '截止日为估算', '剩余天数', '提醒分类', '毕业年级'];
+    const header = [
+      '所在团组织',
+      '姓名',
+      '身份证号（脱敏）',
+      '发展团员编号',
+      '入团时间',
+      '上级批准日期',
+      '团员身份认证',
+      '审批意见',
+      '上传截止日',
+      '截止日为估算',
+      '剩余天数',
+      '提醒分类',
+      '毕业年级',
+    ];
     const lines = [header.map(csvField).join(',')];
-    for (let after = ''; ; ) {
+    for (let after = ''; ;) {
       const rows = await membersInRange(c.env.DB, auth.tenantId, range.lo, range.hi, after, 2000);
       for (const r of rows) {
         const v = memberView(r, tree, today);
         lines.push(
-          [v.orgName, v.name ?? v.nameMasked, v.idMasked, v.devNumber, v.joinedOn, v.approvedOn, STATUS_LABELS[v.status], v.rejectionReason, v.lastDay, v.estimated ? '是' : '否', v.daysLeft, BUCKET_LABELS[v.bucket], v.graduating ? '是' : '否']
+          [
+            v.orgName,
+            v.name ?? v.nameMasked,
+            v.idMasked,
+            v.devNumber,
+            v.joinedOn,
+            v.approvedOn,
+            STATUS_LABELS[v.status],
+            v.rejectionReason,
+            v.lastDay,
+            v.estimated ? '是' : '否',
+            v.daysLeft,
+            BUCKET_LABELS[v.bucket],
+            v.graduating ? '是' : '否',
+          ]
             .map(csvField)
             .join(','),
         );
@@ -74,18 +114,33 @@ export const members = new Hono<AppEnv>()
       after = rows[rows.length - 1]!.key;
     }
     const filename = encodeURIComponent(`${org.name}-团员电子档案-${today}.csv`);
-    return c.body(`\uFEFF${lines.join('\r\n')}\r\n`, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename*=UTF-8''${filename}` });
+    return c.body(`\uFEFF${lines.join('\r\n')}\r\n`, 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename*=UTF-8''${filename}`,
+    });
   })
   .get('/:key', async (c) => {
     const auth = c.get('auth');
     const { tree } = await targetOrg(c, auth, undefined);
     const row = await memberByKey(c.env.DB, auth.tenantId, c.req.param('key'));
     if (!row || !tree.bySeq.has(row.org_seq)) fail(404, 'member-not-found', '没有找到这名团员（或不在你的管理范围内）');
-    const refs = [row.host_id ? `id:${row.host_id}` : null, row.id_hash ? `ih:${row.id_hash}` : null, row.key.startsWith('no:') ? row.key : null].filter(Boolean) as string[];
+    const refs = [
+      row.host_id ? `id:${row.host_id}` : null,
+      row.id_hash ? `ih:${row.id_hash}` : null,
+      row.key.startsWith('no:') ? row.key : null,
+    ].filter(Boolean) as string[];
     const preflights = (await Promise.all(refs.map((r) => preflightsOf(c.env.DB, auth.tenantId, r)))).flat();
     return c.json({
       member: memberView(row, tree, chinaToday()),
-      preflights: preflights.map((p) => ({ fileHash: p.file_hash, size: p.size, pages: p.pages, verdict: p.verdict, codes: JSON.parse(p.codes) as string[], page1Number: p.page1_number, observedAt: new Date(p.observed_at).toISOString() })),
+      preflights: preflights.map((p) => ({
+        fileHash: p.file_hash,
+        size: p.size,
+        pages: p.pages,
+        verdict: p.verdict,
+        codes: JSON.parse(p.codes) as string[],
+        page1Number: p.page1_number,
+        observedAt: new Date(p.observed_at).toISOString(),
+      })),
     });
   })
   /** The upper committee's approval date (上级团委批准), which starts the 30 days (§2). */
@@ -96,13 +151,26 @@ export const members = new Hono<AppEnv>()
     const { tree } = await targetOrg(c, auth, undefined, true);
     const step = await commitWrite(c, auth.tenantId, actorOf(auth), async () => {
       const row = await memberByKey(c.env.DB, auth.tenantId, key);
-      if (!row || !tree.bySeq.has(row.org_seq)) fail(404, 'member-not-found', '没有找到这名团员（或不在你的管理范围内）');
-      if (row.joined_on && approvedOn < row.joined_on) fail(422, 'approval-before-joining', '上级批准日期不能早于入团时间，请核对');
+      if (!row || !tree.bySeq.has(row.org_seq))
+        fail(404, 'member-not-found', '没有找到这名团员（或不在你的管理范围内）');
+      if (row.joined_on && approvedOn < row.joined_on)
+        fail(422, 'approval-before-joining', '上级批准日期不能早于入团时间，请核对');
       const now = Date.now();
       const { row: next, changed } = mergeFields(row, { approvedOn }, now);
       return {
-        statements: changed.length ? writeMembers(c.env.DB, auth.tenantId, [{ before: row, after: { ...next, updated_at: now } }]) : [],
-        audit: changed.length ? [{ action: 'member.approval', orgId: tree.bySeq.get(row.org_seq)!.id, subject: key, payload: { approvedOn } }] : [],
+        statements: changed.length
+          ? writeMembers(c.env.DB, auth.tenantId, [{ before: row, after: { ...next, updated_at: now } }])
+          : [],
+        audit: changed.length
+          ? [
+              {
+                action: 'member.approval',
+                orgId: tree.bySeq.get(row.org_seq)!.id,
+                subject: key,
+                payload: { approvedOn },
+              },
+            ]
+          : [],
         result: memberView(next, tree, chinaToday()),
       };
     });

@@ -6,7 +6,13 @@ import { actorOf, scopeRange } from '../auth/context';
 import { limitWrites, requireAuth, requireCommittee } from '../auth/middleware';
 import { commitWrite } from '../audit/commit';
 import { memberByKey } from '../db/members';
-import { decideModification, insertModification, modificationById, modificationsInRange, type ModificationRow } from '../db/modifications';
+import {
+  decideModification,
+  insertModification,
+  modificationById,
+  modificationsInRange,
+  type ModificationRow,
+} from '../db/modifications';
 import { orgsInRange } from '../db/orgs';
 import type { AppEnv } from '../env';
 import { fail } from '../errors';
@@ -45,7 +51,8 @@ export const modifications = new Hono<AppEnv>()
     const { lo, hi } = scopeRange(auth.role, auth.org.path);
     const tree = new OrgTree(await orgsInRange(c.env.DB, auth.tenantId, lo, hi));
     const member = await memberByKey(c.env.DB, auth.tenantId, body.memberKey);
-    if (!member || !tree.bySeq.has(member.org_seq)) fail(404, 'member-not-found', '没有找到这名团员（或不在你的管理范围内）');
+    if (!member || !tree.bySeq.has(member.org_seq))
+      fail(404, 'member-not-found', '没有找到这名团员（或不在你的管理范围内）');
     const row: ModificationRow = {
       id: `mod_${randomText(9)}`,
       tenant_id: auth.tenantId,
@@ -62,7 +69,9 @@ export const modifications = new Hono<AppEnv>()
     const orgId = tree.bySeq.get(member.org_seq)!.id;
     await commitWrite(c, auth.tenantId, actorOf(auth), async () => ({
       statements: [insertModification(c.env.DB, row)],
-      audit: [{ action: 'modification.request', orgId, subject: member.key, payload: { id: row.id, reason: row.reason } }],
+      audit: [
+        { action: 'modification.request', orgId, subject: member.key, payload: { id: row.id, reason: row.reason } },
+      ],
       result: null,
       status: 201,
     }));
@@ -74,18 +83,43 @@ export const modifications = new Hono<AppEnv>()
     const { lo, hi } = scopeRange(auth.role, auth.org.path);
     const tree = new OrgTree(await orgsInRange(c.env.DB, auth.tenantId, lo, hi));
     const mod = await modificationById(c.env.DB, auth.tenantId, c.req.param('id'));
-    if (!mod || !tree.bySeq.has(mod.org_seq)) fail(404, 'modification-not-found', '没有找到这条修改申请（或不在你的管理范围内）');
-    if (mod.org_seq === auth.org.seq) fail(403, 'not-upper-committee', '修改申请须由上级团委审批，不能审批本组织自己的申请（§4.5）');
+    if (!mod || !tree.bySeq.has(mod.org_seq))
+      fail(404, 'modification-not-found', '没有找到这条修改申请（或不在你的管理范围内）');
+    if (mod.org_seq === auth.org.seq)
+      fail(403, 'not-upper-committee', '修改申请须由上级团委审批，不能审批本组织自己的申请（§4.5）');
     if (mod.status !== 'open') fail(409, 'already-decided', '这条修改申请已经审批过了');
     if (body.decision === 'reject') {
       const problem = checkRejectionReason(body.reason);
       if (problem) fail(422, 'reason-required', problem);
     }
-    const decided = { status: body.decision === 'approve' ? ('approved' as const) : ('rejected' as const), by: actorOf(auth), at: new Date().toISOString(), reason: body.reason ?? null };
+    const decided = {
+      status: body.decision === 'approve' ? ('approved' as const) : ('rejected' as const),
+      by: actorOf(auth),
+      at: new Date().toISOString(),
+      reason: body.reason ?? null,
+    };
     await commitWrite(c, auth.tenantId, actorOf(auth), async () => ({
       statements: [decideModification(c.env.DB, auth.tenantId, mod.id, decided)],
-      audit: [{ action: `modification.${decided.status}`, orgId: tree.bySeq.get(mod.org_seq)!.id, subject: mod.member_key, payload: { id: mod.id, reason: decided.reason } }],
+      audit: [
+        {
+          action: `modification.${decided.status}`,
+          orgId: tree.bySeq.get(mod.org_seq)!.id,
+          subject: mod.member_key,
+          payload: { id: mod.id, reason: decided.reason },
+        },
+      ],
       result: null,
     }));
-    return c.json({ modification: view({ ...mod, status: decided.status, decided_by: decided.by, decided_at: decided.at, decision_reason: decided.reason }, tree) });
+    return c.json({
+      modification: view(
+        {
+          ...mod,
+          status: decided.status,
+          decided_by: decided.by,
+          decided_at: decided.at,
+          decision_reason: decided.reason,
+        },
+        tree,
+      ),
+    });
   });

@@ -20,13 +20,22 @@ describe('organisation tree', () => {
       path: ['共青团测试市委员会', '测试大学团委', '文学院团委', '汉语言2301团支部'],
     });
     // Importing the same again changes nothing.
-    expect((await api('/orgs/import', { token: team.token, body: { orgs: SCHOOL_TREE } })).body).toEqual({ created: 0, updated: 0 });
+    expect((await api('/orgs/import', { token: team.token, body: { orgs: SCHOOL_TREE } })).body).toEqual({
+      created: 0,
+      updated: 0,
+    });
   });
 
   it('imports from CSV with a BOM, quotes and CRLF', async () => {
     const team = await bootstrap();
-    const csv = '\uFEFFid,name,type,parentId,leagueId\r\nu,"测试大学团委",03TW,root,\r\nc,"计算机学院团委",03TW,u,L9\r\n';
-    const r = await api('/orgs/import', { token: team.token, raw: csv, headers: { 'Content-Type': 'text/csv; charset=utf-8' }, method: 'POST' });
+    const csv =
+      '\uFEFFid,name,type,parentId,leagueId\r\nu,"测试大学团委",03TW,root,\r\nc,"计算机学院团委",03TW,u,L9\r\n';
+    const r = await api('/orgs/import', {
+      token: team.token,
+      raw: csv,
+      headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+      method: 'POST',
+    });
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ created: 2, updated: 0 });
     expect(ids(await api('/orgs', { token: team.token }))).toEqual(['c', 'root', 'u']);
@@ -37,10 +46,18 @@ describe('organisation tree', () => {
     await syncOk(team.token, [observation({ org: { id: 'a-1' }, hostId: 'x' })]);
     // Read once before the change: a tree kept from this read must not be served after it.
     expect((await api('/reminders/school', { token: team.token })).body.counters.total).toBe(1);
-    const moved = await api('/orgs/college-a', { method: 'PATCH', token: team.token, body: { parentId: 'root', name: '计算机与软件学院团委' } });
+    const moved = await api('/orgs/college-a', {
+      method: 'PATCH',
+      token: team.token,
+      body: { parentId: 'root', name: '计算机与软件学院团委' },
+    });
     expect(moved.status).toBe(200);
     const list = await api('/orgs', { token: team.token });
-    expect(list.body.orgs.find((o: { id: string }) => o.id === 'a-1').path).toEqual(['共青团测试市委员会', '计算机与软件学院团委', '计科2301团支部']);
+    expect(list.body.orgs.find((o: { id: string }) => o.id === 'a-1').path).toEqual([
+      '共青团测试市委员会',
+      '计算机与软件学院团委',
+      '计科2301团支部',
+    ]);
     const school = await api('/reminders/school', { token: team.token });
     expect(school.body.counters.total).toBe(0);
     const college = await api('/reminders/college-a', { token: team.token });
@@ -52,7 +69,9 @@ describe('organisation tree', () => {
     const team = await bootstrap({ orgs: SCHOOL_TREE });
     await syncOk(team.token, [observation({ org: { id: 'a-1' }, hostId: 'x' })]);
     expect((await api('/orgs/a-1', { method: 'DELETE', token: team.token })).body.error.code).toBe('org-has-members');
-    expect((await api('/orgs/college-b', { method: 'DELETE', token: team.token })).body.error.code).toBe('org-has-children');
+    expect((await api('/orgs/college-b', { method: 'DELETE', token: team.token })).body.error.code).toBe(
+      'org-has-children',
+    );
     expect((await api('/orgs/a-2', { method: 'DELETE', token: team.token })).status).toBe(200);
     expect(ids(await api('/orgs', { token: team.token }))).not.toContain('a-2');
   });

@@ -4,7 +4,16 @@ import { actorOf, covers, scopeRange, type AuthContext } from '../auth/context';
 import { limitWrites, requireAuth, requireCommittee } from '../auth/middleware';
 import type { AuditDraft } from '../audit/chain';
 import { commitWrite, constraintFailure } from '../audit/commit';
-import { countChildren, countMembersOf, deleteOrg, maxOrgSeq, orgsByIds, orgsInRange, upsertOrgs, type OrgRow } from '../db/orgs';
+import {
+  countChildren,
+  countMembersOf,
+  deleteOrg,
+  maxOrgSeq,
+  orgsByIds,
+  orgsInRange,
+  upsertOrgs,
+  type OrgRow,
+} from '../db/orgs';
 import type { AppEnv } from '../env';
 import { errorBody, fail, summariseIssues } from '../errors';
 import { idempotent } from '../lib/idempotency';
@@ -22,7 +31,10 @@ async function scopeTree(c: Context<AppEnv>): Promise<OrgTree> {
  * Plans an import: parents before children, every parent inside the caller's subtree, and no id
  * that belongs to an organisation outside it. Moves rewrite the paths of the whole moved subtree.
  */
-async function planImport(c: Context<AppEnv>, input: OrgInput[]): Promise<{ rows: OrgRow[]; audit: AuditDraft[]; created: number; updated: number }> {
+async function planImport(
+  c: Context<AppEnv>,
+  input: OrgInput[],
+): Promise<{ rows: OrgRow[]; audit: AuditDraft[]; created: number; updated: number }> {
   const auth = c.get('auth');
   const tree = await scopeTree(c);
   const ids = new Set(input.map((o) => o.id));
@@ -41,17 +53,38 @@ async function planImport(c: Context<AppEnv>, input: OrgInput[]): Promise<{ rows
     for (const o of [...pending.values()]) {
       const parent = pending.has(o.parentId) ? undefined : placed.get(o.parentId);
       if (!parent) continue;
-      if (!covers(auth, parent.path) || o.id === auth.org.id) fail(403, 'out-of-scope', `上级组织 ${o.parentId} 不在你的管理范围内`);
+      if (!covers(auth, parent.path) || o.id === auth.org.id)
+        fail(403, 'out-of-scope', `上级组织 ${o.parentId} 不在你的管理范围内`);
       const old = tree.byId.get(o.id);
       const seq = old?.seq ?? nextSeq++;
-      const row: OrgRow = { seq, tenant_id: auth.tenantId, id: o.id, name: o.name, type: o.type, parent_seq: parent.seq, league_id: o.leagueId ?? null, path: `${parent.path}${seq}/` };
-      if (old && old.path !== row.path && row.path.startsWith(old.path)) fail(422, 'cycle', `不能把组织 ${o.id} 移到它自己的下级组织下面`);
+      const row: OrgRow = {
+        seq,
+        tenant_id: auth.tenantId,
+        id: o.id,
+        name: o.name,
+        type: o.type,
+        parent_seq: parent.seq,
+        league_id: o.leagueId ?? null,
+        path: `${parent.path}${seq}/`,
+      };
+      if (old && old.path !== row.path && row.path.startsWith(old.path))
+        fail(422, 'cycle', `不能把组织 ${o.id} 移到它自己的下级组织下面`);
       if (!old) {
         created++;
         audit.push({ action: 'org.create', orgId: o.id, subject: o.id, payload: row });
-      } else if (old.name !== row.name || old.type !== row.type || old.league_id !== row.league_id || old.parent_seq !== row.parent_seq) {
+      } else if (
+        old.name !== row.name ||
+        old.type !== row.type ||
+        old.league_id !== row.league_id ||
+        old.parent_seq !== row.parent_seq
+      ) {
         updated++;
-        audit.push({ action: old.parent_seq !== row.parent_seq ? 'org.move' : 'org.update', orgId: o.id, subject: o.id, payload: row });
+        audit.push({
+          action: old.parent_seq !== row.parent_seq ? 'org.move' : 'org.update',
+          orgId: o.id,
+          subject: o.id,
+          payload: row,
+        });
       } else {
         pending.delete(o.id);
         progressed = true;
@@ -60,18 +93,20 @@ async function planImport(c: Context<AppEnv>, input: OrgInput[]): Promise<{ rows
       out.set(seq, row);
       placed.set(o.id, row);
       if (old && old.path !== row.path) {
-        for (const d of tree.rows) if (d.path.startsWith(old.path) && d.seq !== seq) {
-          const moved = { ...(out.get(d.seq) ?? d), path: row.path + d.path.slice(old.path.length) };
-          out.set(d.seq, moved);
-          placed.set(d.id, moved);
-        }
+        for (const d of tree.rows)
+          if (d.path.startsWith(old.path) && d.seq !== seq) {
+            const moved = { ...(out.get(d.seq) ?? d), path: row.path + d.path.slice(old.path.length) };
+            out.set(d.seq, moved);
+            placed.set(d.id, moved);
+          }
       }
       pending.delete(o.id);
       progressed = true;
     }
     if (!progressed) {
       const o = pending.values().next().value!;
-      if ((await orgsByIds(c.env.DB, auth.tenantId, [o.parentId])).length) fail(403, 'out-of-scope', `上级组织 ${o.parentId} 不在你的管理范围内`);
+      if ((await orgsByIds(c.env.DB, auth.tenantId, [o.parentId])).length)
+        fail(403, 'out-of-scope', `上级组织 ${o.parentId} 不在你的管理范围内`);
       fail(422, 'unknown-parent', `找不到组织 ${o.id} 的上级组织 ${o.parentId}：请先导入上级组织，或检查编号`);
     }
   }
@@ -83,7 +118,11 @@ async function runImport(c: Context<AppEnv>, input: OrgInput[]) {
   try {
     const step = await commitWrite(c, auth.tenantId, actorOf(auth), async () => {
       const plan = await planImport(c, input);
-      return { statements: upsertOrgs(c.env.DB, plan.rows), audit: plan.audit, result: { created: plan.created, updated: plan.updated } };
+      return {
+        statements: upsertOrgs(c.env.DB, plan.rows),
+        audit: plan.audit,
+        result: { created: plan.created, updated: plan.updated },
+      };
     });
     return c.json(step.result);
   } catch (err) {
@@ -124,8 +163,17 @@ export const orgs = new Hono<AppEnv>()
     if (org.seq === auth.org.seq) {
       // The caller's own organisation: its fields can change, not its place.
       const res = await commitWrite(c, auth.tenantId, actorOf(auth), async () => {
-        const row = { ...org, name: patch.name ?? org.name, type: patch.type ?? org.type, league_id: patch.leagueId === undefined ? org.league_id : patch.leagueId };
-        return { statements: upsertOrgs(c.env.DB, [row]), audit: [{ action: 'org.update', orgId: org.id, subject: org.id, payload: row }], result: { created: 0, updated: 1 } };
+        const row = {
+          ...org,
+          name: patch.name ?? org.name,
+          type: patch.type ?? org.type,
+          league_id: patch.leagueId === undefined ? org.league_id : patch.leagueId,
+        };
+        return {
+          statements: upsertOrgs(c.env.DB, [row]),
+          audit: [{ action: 'org.update', orgId: org.id, subject: org.id, payload: row }],
+          result: { created: 0, updated: 1 },
+        };
       }).catch(constraintFailure);
       return c.json(res.result);
     }
@@ -145,8 +193,10 @@ export const orgs = new Hono<AppEnv>()
     const org = tree.byId.get(c.req.param('id'));
     if (!org) fail(404, 'org-not-found', '没有找到这个组织（或不在你的管理范围内）');
     if (org.seq === auth.org.seq) fail(403, 'out-of-scope', '不能删除你自己所在的组织');
-    if ((await countChildren(c.env.DB, org.seq))!.n > 0) fail(409, 'org-has-children', '该组织下还有下级组织：请先删除或移走它们');
-    if ((await countMembersOf(c.env.DB, auth.tenantId, org.seq))!.n > 0) fail(409, 'org-has-members', '该组织下还有团员记录，不能删除');
+    if ((await countChildren(c.env.DB, org.seq))!.n > 0)
+      fail(409, 'org-has-children', '该组织下还有下级组织：请先删除或移走它们');
+    if ((await countMembersOf(c.env.DB, auth.tenantId, org.seq))!.n > 0)
+      fail(409, 'org-has-members', '该组织下还有团员记录，不能删除');
     await commitWrite(c, auth.tenantId, actorOf(auth), async () => ({
       statements: deleteOrg(c.env.DB, auth.tenantId, org.seq),
       audit: [{ action: 'org.delete', orgId: org.id, subject: org.id, payload: { id: org.id, name: org.name } }],

@@ -16,7 +16,9 @@ import { summarise } from '../members/reminders';
 /** The organisation asked about, inside the caller's subtree, and its own subtree's range. */
 export async function targetOrg(c: Context<AppEnv>, auth: AuthContext, orgId: string | undefined, fresh = false) {
   const { lo, hi } = scopeRange(auth.role, auth.org.path);
-  const tree = fresh ? new OrgTree(await orgsInRange(c.env.DB, auth.tenantId, lo, hi)) : await cachedTree(c.env.DB, auth, lo, hi);
+  const tree = fresh
+    ? new OrgTree(await orgsInRange(c.env.DB, auth.tenantId, lo, hi))
+    : await cachedTree(c.env.DB, auth, lo, hi);
   const org = tree.byId.get(orgId ?? auth.org.id);
   if (!org) fail(404, 'org-not-found', '没有找到这个组织（或不在你的管理范围内）');
   const range = org.seq === auth.org.seq ? { lo, hi } : scopeRange('committee', org.path);
@@ -25,7 +27,15 @@ export async function targetOrg(c: Context<AppEnv>, auth: AuthContext, orgId: st
 
 export async function remindersFor(c: Context<AppEnv>, auth: AuthContext, orgId: string | undefined) {
   const { tree, org, range } = await targetOrg(c, auth, orgId);
-  const body = await summarise(c.env.DB, auth.tenantId, tree, org, range, chinaToday(), org.seq === auth.tenant.rootSeq);
+  const body = await summarise(
+    c.env.DB,
+    auth.tenantId,
+    tree,
+    org,
+    range,
+    chinaToday(),
+    org.seq === auth.tenant.rootSeq,
+  );
   return { body };
 }
 
@@ -44,7 +54,16 @@ export const reminders = new Hono<AppEnv>()
     const q = c.req.valid('query');
     const { tree, range } = await targetOrg(c, auth, c.req.param('orgId'));
     const today = chinaToday();
-    const rows = await membersInBucket(c.env.DB, auth.tenantId, range.lo, range.hi, windowFor(today), q.bucket, q.limit + 1, q.offset);
+    const rows = await membersInBucket(
+      c.env.DB,
+      auth.tenantId,
+      range.lo,
+      range.hi,
+      windowFor(today),
+      q.bucket,
+      q.limit + 1,
+      q.offset,
+    );
     return c.json({
       today,
       bucket: q.bucket,

@@ -14,7 +14,9 @@ const counts = async (tenantId: string) => {
 };
 
 const sha256Hex = async (s: string) =>
-  Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s))), (b) => b.toString(16).padStart(2, '0')).join('');
+  Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s))), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('');
 
 /** Ways a body goes wrong: each turns a valid batch into text the worker must refuse. */
 const corruptions: fc.Arbitrary<(valid: Record<string, unknown>) => string> = fc.oneof(
@@ -32,9 +34,35 @@ const corruptions: fc.Arbitrary<(valid: Record<string, unknown>) => string> = fc
   // A field of the first observation replaced by a wrong type, a huge string, or a bad date.
   fc
     .record({
-      field: fc.constantFrom('name', 'joinedOn', 'approvedOn', 'status', 'devNumber', 'observedAt', 'graduating', 'org', 'idHash', 'idMasked', 'rejectionReason', 'hostId'),
+      field: fc.constantFrom(
+        'name',
+        'joinedOn',
+        'approvedOn',
+        'status',
+        'devNumber',
+        'observedAt',
+        'graduating',
+        'org',
+        'idHash',
+        'idMasked',
+        'rejectionReason',
+        'hostId',
+      ),
       value: fc.oneof(
-        fc.constantFrom<unknown>(42, true, [], {}, '', '2024-02-30', '2024/05/20', '20240520', 'yesterday', -1, 'x'.repeat(100_000), '11010519900307123X'),
+        fc.constantFrom<unknown>(
+          42,
+          true,
+          [],
+          {},
+          '',
+          '2024-02-30',
+          '2024/05/20',
+          '20240520',
+          'yesterday',
+          -1,
+          'x'.repeat(100_000),
+          '11010519900307123X',
+        ),
         fc.string({ maxLength: 3 }),
       ),
     })
@@ -50,7 +78,12 @@ describe('POST /v1/sync: what is refused, and that nothing is written then', () 
     const team = await bootstrap({ orgs: SCHOOL_TREE });
     await syncOk(team.token, [observation({ org: { id: 'a-1' }, hostId: 'keep' })]);
     const before = await counts(team.tenantId);
-    const valid = { observations: [observation({ org: { id: 'a-1' }, hostId: 'new1' }), observation({ org: { id: 'a-2' }, hostId: 'new2' })] };
+    const valid = {
+      observations: [
+        observation({ org: { id: 'a-1' }, hostId: 'new1' }),
+        observation({ org: { id: 'a-2' }, hostId: 'new2' }),
+      ],
+    };
     await fc.assert(
       fc.asyncProperty(corruptions, async (corrupt) => {
         const raw = corrupt(valid);
@@ -62,7 +95,12 @@ describe('POST /v1/sync: what is refused, and that nothing is written then', () 
           parsed = undefined;
         }
         fc.pre(parsed === undefined || !SyncBatch.safeParse(parsed).success);
-        const r = await api('/sync', { token: team.token, raw, headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idemKey() }, method: 'POST' });
+        const r = await api('/sync', {
+          token: team.token,
+          raw,
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idemKey() },
+          method: 'POST',
+        });
         expect(r.status, raw.slice(0, 200)).toBeGreaterThanOrEqual(400);
         expect(r.status).toBeLessThan(500);
         expect(r.body.error.code).toMatch(/^[a-z-]+$/);
@@ -75,23 +113,45 @@ describe('POST /v1/sync: what is refused, and that nothing is written then', () 
 
   it('refuses more than 5,000 rows, and the whole batch when one row names an unknown organisation', async () => {
     const team = await bootstrap({ orgs: SCHOOL_TREE });
-    const obs = (n: number, org = 'a-1') => Array.from({ length: n }, (_, i) => observation({ org: { id: org }, hostId: `h${i}` }));
-    const tooMany = await api('/sync', { token: team.token, body: { observations: obs(5001) }, headers: { 'Idempotency-Key': idemKey() } });
+    const obs = (n: number, org = 'a-1') =>
+      Array.from({ length: n }, (_, i) => observation({ org: { id: org }, hostId: `h${i}` }));
+    const tooMany = await api('/sync', {
+      token: team.token,
+      body: { observations: obs(5001) },
+      headers: { 'Idempotency-Key': idemKey() },
+    });
     expect(tooMany.status).toBe(400);
     const mixed = [...obs(3), observation({ org: { leagueId: 'L-unknown' }, hostId: 'zz' })];
-    const r = await api('/sync', { token: team.token, body: { observations: mixed }, headers: { 'Idempotency-Key': idemKey() } });
+    const r = await api('/sync', {
+      token: team.token,
+      body: { observations: mixed },
+      headers: { 'Idempotency-Key': idemKey() },
+    });
     expect(r.status).toBe(422);
     expect(r.body.error).toMatchObject({ code: 'unknown-org' });
     expect(r.body.error.message).toContain('第 4 行');
     expect(await counts(team.tenantId)).toEqual([0, expect.any(Number), 0]);
-    const newWithoutDate = await api('/sync', { token: team.token, body: { observations: [{ ...observation({ org: { id: 'a-1' }, hostId: 'nd' }), joinedOn: undefined }] }, headers: { 'Idempotency-Key': idemKey() } });
+    const newWithoutDate = await api('/sync', {
+      token: team.token,
+      body: { observations: [{ ...observation({ org: { id: 'a-1' }, hostId: 'nd' }), joinedOn: undefined }] },
+      headers: { 'Idempotency-Key': idemKey() },
+    });
     expect(newWithoutDate.body.error.code).toBe('joined-on-required');
   });
 
   it('refuses a 身份证号 in clear, wherever it is put', async () => {
     const team = await bootstrap({ orgs: SCHOOL_TREE });
-    for (const over of [{ name: '张三 110105199003071234' }, { rejectionReason: '身份证110105199003071234不符' }, { idMasked: '110105199003071234' }, { idHash: '110105199003071234' }]) {
-      const r = await api('/sync', { token: team.token, body: { observations: [observation({ org: { id: 'a-1' }, hostId: 'x', ...over })] }, headers: { 'Idempotency-Key': idemKey() } });
+    for (const over of [
+      { name: '张三 110105199003071234' },
+      { rejectionReason: '身份证110105199003071234不符' },
+      { idMasked: '110105199003071234' },
+      { idHash: '110105199003071234' },
+    ]) {
+      const r = await api('/sync', {
+        token: team.token,
+        body: { observations: [observation({ org: { id: 'a-1' }, hostId: 'x', ...over })] },
+        headers: { 'Idempotency-Key': idemKey() },
+      });
       expect(r.status).toBe(400);
     }
     expect((await counts(team.tenantId))[0]).toBe(0);
@@ -103,28 +163,52 @@ describe('POST /v1/sync: what is refused, and that nothing is written then', () 
     expect((await api('/sync', { token: team.token, body })).body.error.code).toBe('idempotency-key-required');
     const key = idemKey();
     expect((await api('/sync', { token: team.token, body, headers: { 'Idempotency-Key': key } })).status).toBe(200);
-    const other = await api('/sync', { token: team.token, body: { observations: [observation({ org: { id: 'a-1' }, hostId: 'i2' })] }, headers: { 'Idempotency-Key': key } });
+    const other = await api('/sync', {
+      token: team.token,
+      body: { observations: [observation({ org: { id: 'a-1' }, hostId: 'i2' })] },
+      headers: { 'Idempotency-Key': key },
+    });
     expect(other.status).toBe(422);
     expect(other.body.error.code).toBe('idempotency-mismatch');
     // A first request still running: its claim is in place, its reply not yet.
     const tokenId = (await api('/tokens/self', { token: team.token })).body.token.id;
     const inflight = 'inflight-key-1';
-    const text = JSON.stringify({ observations: [observation({ org: { id: 'a-1' }, hostId: 'i3', observedAt: '2025-01-01T00:00:00Z' })] });
+    const text = JSON.stringify({
+      observations: [observation({ org: { id: 'a-1' }, hostId: 'i3', observedAt: '2025-01-01T00:00:00Z' })],
+    });
     const hash = await sha256Hex(`POST /v1/sync\n${text}`);
-    await env.DB.prepare("INSERT INTO idempotency (tenant_id, key, body_hash, state, created_at) VALUES (?, ?, ?, 'pending', ?)").bind(team.tenantId, `${tokenId}:${inflight}`, hash, Date.now()).run();
-    const busy = await api('/sync', { token: team.token, raw: text, method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': inflight } });
+    await env.DB.prepare(
+      "INSERT INTO idempotency (tenant_id, key, body_hash, state, created_at) VALUES (?, ?, ?, 'pending', ?)",
+    )
+      .bind(team.tenantId, `${tokenId}:${inflight}`, hash, Date.now())
+      .run();
+    const busy = await api('/sync', {
+      token: team.token,
+      raw: text,
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': inflight },
+    });
     expect(busy.status).toBe(409);
     expect(busy.body.error.code).toBe('in-flight');
     // A claim left by a request that died long ago is taken over.
-    await env.DB.prepare('UPDATE idempotency SET created_at = ? WHERE key = ?').bind(Date.now() - 120_000, `${tokenId}:${inflight}`).run();
-    const retried = await api('/sync', { token: team.token, raw: text, method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': inflight } });
+    await env.DB.prepare('UPDATE idempotency SET created_at = ? WHERE key = ?')
+      .bind(Date.now() - 120_000, `${tokenId}:${inflight}`)
+      .run();
+    const retried = await api('/sync', {
+      token: team.token,
+      raw: text,
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': inflight },
+    });
     expect(retried.status).toBe(200);
     expect(retried.body.members.created).toBe(1);
   });
 
   it('loses no update under concurrent syncs of the same organisation', async () => {
     const team = await bootstrap({ orgs: SCHOOL_TREE });
-    await syncOk(team.token, [observation({ org: { id: 'a-1' }, hostId: 'shared', observedAt: '2025-01-01T00:00:00Z' })]);
+    await syncOk(team.token, [
+      observation({ org: { id: 'a-1' }, hostId: 'shared', observedAt: '2025-01-01T00:00:00Z' }),
+    ]);
     const at = (s: number) => new Date(Date.UTC(2025, 0, 2, 0, 0, s)).toISOString();
     const updates = [
       { status: 'pending' as const },
@@ -149,10 +233,21 @@ describe('POST /v1/sync: what is refused, and that nothing is written then', () 
       ),
     );
     expect(results.map((r) => r.status)).toEqual(updates.map(() => 200));
-    const row = await env.DB.prepare("SELECT * FROM members WHERE tenant_id = ? AND key = 'id:shared'").bind(team.tenantId).first<Record<string, unknown>>();
-    expect(row).toMatchObject({ status: 'pending', approved_on: '2024-05-10', graduating: 1, dev_number: '202412345678', rejection_reason: '第5页模糊', id_masked: '110105********1234' });
+    const row = await env.DB.prepare("SELECT * FROM members WHERE tenant_id = ? AND key = 'id:shared'")
+      .bind(team.tenantId)
+      .first<Record<string, unknown>>();
+    expect(row).toMatchObject({
+      status: 'pending',
+      approved_on: '2024-05-10',
+      graduating: 1,
+      dev_number: '202412345678',
+      rejection_reason: '第5页模糊',
+      id_masked: '110105********1234',
+    });
     expect((await counts(team.tenantId))[0]).toBe(1 + updates.length);
-    const seqs = await env.DB.prepare('SELECT seq FROM audit WHERE tenant_id = ? ORDER BY seq').bind(team.tenantId).all<{ seq: number }>();
+    const seqs = await env.DB.prepare('SELECT seq FROM audit WHERE tenant_id = ? ORDER BY seq')
+      .bind(team.tenantId)
+      .all<{ seq: number }>();
     expect(seqs.results.map((r) => r.seq)).toEqual(seqs.results.map((_, i) => i + 1));
   });
 });

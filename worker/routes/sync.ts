@@ -15,18 +15,28 @@ import { planSync } from '../members/sync';
  * `POST /v1/sync`: a batch of member observations and preflight results, written in one D1 batch
  * together with their audit entries and the idempotency record — all or nothing.
  */
-export const sync = new Hono<AppEnv>().post('/', requireAuth, limitWrites, idempotent(true), valid('json', SyncBatch), async (c) => {
-  const auth = c.get('auth');
-  const batch = c.req.valid('json');
-  const { lo, hi } = scopeRange(auth.role, auth.org.path);
-  const step = await commitWrite(c, auth.tenantId, actorOf(auth), async () => {
-    const tree = new OrgTree(await orgsInRange(c.env.DB, auth.tenantId, lo, hi));
-    const plan = await planSync(c.env.DB, auth, tree, batch, Date.now());
-    return {
-      statements: [...writeMembers(c.env.DB, auth.tenantId, plan.members), ...upsertPreflights(c.env.DB, plan.preflights)],
-      audit: plan.audit,
-      result: plan.result,
-    };
-  });
-  return c.json(step.result);
-});
+export const sync = new Hono<AppEnv>().post(
+  '/',
+  requireAuth,
+  limitWrites,
+  idempotent(true),
+  valid('json', SyncBatch),
+  async (c) => {
+    const auth = c.get('auth');
+    const batch = c.req.valid('json');
+    const { lo, hi } = scopeRange(auth.role, auth.org.path);
+    const step = await commitWrite(c, auth.tenantId, actorOf(auth), async () => {
+      const tree = new OrgTree(await orgsInRange(c.env.DB, auth.tenantId, lo, hi));
+      const plan = await planSync(c.env.DB, auth, tree, batch, Date.now());
+      return {
+        statements: [
+          ...writeMembers(c.env.DB, auth.tenantId, plan.members),
+          ...upsertPreflights(c.env.DB, plan.preflights),
+        ],
+        audit: plan.audit,
+        result: plan.result,
+      };
+    });
+    return c.json(step.result);
+  },
+);

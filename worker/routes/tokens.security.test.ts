@@ -10,7 +10,9 @@ describe('tokens: expired, revoked and wrong tokens are refused; limits trigger'
     expect((await api('/reminders', { token: 'laa_not-a-real-token', ip })).body.error.code).toBe('token-invalid');
     const branch = await tokenFor(team.token, 'a-1', 'branch');
     const id = (await api('/tokens/self', { token: branch })).body.token.id;
-    await env.DB.prepare('UPDATE tokens SET expires_at = ? WHERE id = ?').bind(new Date(Date.now() - 1000).toISOString(), id).run();
+    await env.DB.prepare('UPDATE tokens SET expires_at = ? WHERE id = ?')
+      .bind(new Date(Date.now() - 1000).toISOString(), id)
+      .run();
     const expired = await api('/reminders', { token: branch, ip });
     expect(expired.status).toBe(401);
     expect(expired.body.error.code).toBe('token-expired');
@@ -37,7 +39,11 @@ describe('tokens: expired, revoked and wrong tokens are refused; limits trigger'
 
   it('rate-limits invite guessing', async () => {
     const ip = freshIp();
-    const codes = await Promise.all(Array.from({ length: 21 }, (_, i) => api('/invites/redeem', { body: { code: `WRONG-CODE-${i}`, label: 'x' }, ip })));
+    const codes = await Promise.all(
+      Array.from({ length: 21 }, (_, i) =>
+        api('/invites/redeem', { body: { code: `WRONG-CODE-${i}`, label: 'x' }, ip }),
+      ),
+    );
     expect(codes.map((r) => r.status)).toContain(429);
   });
 
@@ -49,9 +55,18 @@ describe('tokens: expired, revoked and wrong tokens are refused; limits trigger'
     const left = 60_000 - (Date.now() % 60_000);
     if (left < 30_000) await new Promise((r) => setTimeout(r, left + 50));
     // Every write attempt counts, even one refused later for its body: the first is real, the rest empty.
-    const first = await api('/sync', { token: branch, body: { observations: [observation({ org: { id: 'a-1' }, hostId: 'w' })] }, headers: { 'Idempotency-Key': idemKey() }, ip: freshIp() });
+    const first = await api('/sync', {
+      token: branch,
+      body: { observations: [observation({ org: { id: 'a-1' }, hostId: 'w' })] },
+      headers: { 'Idempotency-Key': idemKey() },
+      ip: freshIp(),
+    });
     statuses.push(first.status);
-    for (let i = 1; i < 245; i++) statuses.push((await api('/sync', { token: branch, body: {}, headers: { 'Idempotency-Key': idemKey() }, ip: freshIp() })).status);
+    for (let i = 1; i < 245; i++)
+      statuses.push(
+        (await api('/sync', { token: branch, body: {}, headers: { 'Idempotency-Key': idemKey() }, ip: freshIp() }))
+          .status,
+      );
     expect(statuses[0]).toBe(200);
     expect(statuses.slice(1, 240).every((s) => s === 400)).toBe(true);
     expect(statuses.slice(240)).toEqual([429, 429, 429, 429, 429]);

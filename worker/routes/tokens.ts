@@ -28,7 +28,12 @@ export const tokens = new Hono<AppEnv>()
     return c.json({
       token: info(row!),
       org: { id: auth.org.id, name: auth.org.name, type: auth.org.type },
-      tenant: { id: auth.tenantId, name: auth.tenant.name, storeNames: auth.tenant.storeNames, hashKey: auth.tenant.hashKey },
+      tenant: {
+        id: auth.tenantId,
+        name: auth.tenant.name,
+        storeNames: auth.tenant.storeNames,
+        hashKey: auth.tenant.hashKey,
+      },
     });
   })
   .get('/', async (c) => {
@@ -51,7 +56,8 @@ export const tokens = new Hono<AppEnv>()
   .delete('/:id', async (c) => {
     const auth = c.get('auth');
     const target = await tokenById(c.env.DB, auth.tenantId, c.req.param('id'));
-    const mayRevoke = target && (target.id === auth.tokenId || (auth.role === 'committee' && covers(auth, target.org_path)));
+    const mayRevoke =
+      target && (target.id === auth.tokenId || (auth.role === 'committee' && covers(auth, target.org_path)));
     if (!target || !mayRevoke) fail(404, 'token-not-found', '没有找到这个令牌（或不在你的管理范围内）');
     if (target.revoked_at) return c.json({ tokenId: target.id, revokedAt: target.revoked_at });
     const at = iso(Date.now());

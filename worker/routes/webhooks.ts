@@ -11,7 +11,14 @@ import { sendDigest } from '../jobs/digest';
 import { randomText } from '../lib/crypto';
 import { valid } from '../lib/validate';
 
-const view = (w: WebhookRow & { org_id: string }): WebhookView => ({ id: w.id, orgId: w.org_id, kind: w.kind, label: w.label, urlHost: new URL(w.url).host, createdAt: w.created_at });
+const view = (w: WebhookRow & { org_id: string }): WebhookView => ({
+  id: w.id,
+  orgId: w.org_id,
+  kind: w.kind,
+  label: w.label,
+  urlHost: new URL(w.url).host,
+  createdAt: w.created_at,
+});
 
 async function findHook(c: import('hono').Context<AppEnv>, id: string) {
   const auth = c.get('auth');
@@ -34,10 +41,26 @@ export const webhooks = new Hono<AppEnv>()
     const body = c.req.valid('json');
     const [org] = await orgsByIds(c.env.DB, auth.tenantId, [body.orgId]);
     if (!org || !covers(auth, org.path)) fail(403, 'out-of-scope', '只能为本组织及下级组织设置群机器人');
-    const row: WebhookRow = { id: `wh_${randomText(9)}`, tenant_id: auth.tenantId, org_seq: org.seq, kind: body.kind, url: body.url, secret: body.secret ?? null, label: body.label, created_at: new Date().toISOString() };
+    const row: WebhookRow = {
+      id: `wh_${randomText(9)}`,
+      tenant_id: auth.tenantId,
+      org_seq: org.seq,
+      kind: body.kind,
+      url: body.url,
+      secret: body.secret ?? null,
+      label: body.label,
+      created_at: new Date().toISOString(),
+    };
     await commitWrite(c, auth.tenantId, actorOf(auth), async () => ({
       statements: [insertWebhook(c.env.DB, row)],
-      audit: [{ action: 'setting.webhook.create', orgId: org.id, subject: row.id, payload: { kind: row.kind, label: row.label, host: new URL(row.url).host } }],
+      audit: [
+        {
+          action: 'setting.webhook.create',
+          orgId: org.id,
+          subject: row.id,
+          payload: { kind: row.kind, label: row.label, host: new URL(row.url).host },
+        },
+      ],
       result: null,
       status: 201,
     }));
@@ -48,7 +71,9 @@ export const webhooks = new Hono<AppEnv>()
     const hook = await findHook(c, c.req.param('id'));
     await commitWrite(c, auth.tenantId, actorOf(auth), async () => ({
       statements: [deleteWebhook(c.env.DB, auth.tenantId, hook.id)],
-      audit: [{ action: 'setting.webhook.delete', orgId: hook.org_id, subject: hook.id, payload: { label: hook.label } }],
+      audit: [
+        { action: 'setting.webhook.delete', orgId: hook.org_id, subject: hook.id, payload: { label: hook.label } },
+      ],
       result: null,
     }));
     return c.json({ deleted: hook.id });
@@ -63,6 +88,16 @@ export const webhooks = new Hono<AppEnv>()
     const hook = await findHook(c, c.req.param('id'));
     const rows = await deliveriesOf(c.env.DB, c.get('auth').tenantId, hook.id);
     return c.json({
-      deliveries: rows.map((d): DeliveryView => ({ id: d.id, webhookId: d.webhook_id, day: d.day, attempts: d.attempts, ok: d.ok === 1, status: d.status, parts: d.parts, error: d.error, at: d.at })),
+      deliveries: rows.map((d): DeliveryView => ({
+        id: d.id,
+        webhookId: d.webhook_id,
+        day: d.day,
+        attempts: d.attempts,
+        ok: d.ok === 1,
+        status: d.status,
+        parts: d.parts,
+        error: d.error,
+        at: d.at,
+      })),
     });
   });

@@ -52,17 +52,33 @@ describe('the local member store', () => {
 
   it('follows a member by the host’s id across a changed number', async () => {
     await recordObservations(db, [row({ hostId: 'u1' })], 100);
-    await recordObservations(db, [row({ hostId: 'u1', name: '张伟', devNumber: '202400000050', joinedOn: '2024-05-21' as ChinaDate })], 200);
+    await recordObservations(
+      db,
+      [row({ hostId: 'u1', name: '张伟', devNumber: '202400000050', joinedOn: '2024-05-21' as ChinaDate })],
+      200,
+    );
     const members = await allMembers(db);
     expect(members).toHaveLength(1);
     expect(members[0]!.values).toMatchObject({ devNumber: '202400000050', joinedOn: '2024-05-21' });
-    await recordObservations(db, [row({ devNumber: '202400000050', joinedOn: '2024-05-21' as ChinaDate, status: 'pending' })], 300);
+    await recordObservations(
+      db,
+      [row({ devNumber: '202400000050', joinedOn: '2024-05-21' as ChinaDate, status: 'pending' })],
+      300,
+    );
     expect((await allMembers(db)).map((m) => [m.key, m.values.status])).toEqual([['id:u1', 'pending']]);
   });
 
   it('records approval dates for a selection at once', async () => {
     const { facts } = await recordObservations(db, [row(), row({ name: '李娜', devNumber: '202400000002' })], 100);
-    expect(await recordFact(db, facts.map((f) => f.key), 'approvedOn', '2024-05-25' as ChinaDate, 300)).toBe(2);
+    expect(
+      await recordFact(
+        db,
+        facts.map((f) => f.key),
+        'approvedOn',
+        '2024-05-25' as ChinaDate,
+        300,
+      ),
+    ).toBe(2);
     expect((await allMembers(db)).map((m) => m.values.approvedOn)).toEqual(['2024-05-25', '2024-05-25']);
   });
 });

@@ -44,7 +44,16 @@ async function scrub(row: RowObservation, key: Uint8Array): Promise<Seen> {
 }
 
 function identity(org: string, v: Seen): IdentityFields | null {
-  if (!v.name || !v.joinedOn) return v.hostId ? { hostId: v.hostId, orgId: org, devNumber: v.devNumber, name: v.name ?? '', joinedOn: v.joinedOn ?? ('' as ChinaDate) } : null;
+  if (!v.name || !v.joinedOn)
+    return v.hostId
+      ? {
+          hostId: v.hostId,
+          orgId: org,
+          devNumber: v.devNumber,
+          name: v.name ?? '',
+          joinedOn: v.joinedOn ?? ('' as ChinaDate),
+        }
+      : null;
   return { hostId: v.hostId, orgId: org, devNumber: v.devNumber, name: v.name, joinedOn: v.joinedOn };
 }
 
@@ -71,7 +80,11 @@ export function factsOf(m: LocalMember): MemberFacts {
  * with what is known of each row's member. A row seen with a corrected 编号 (same name and
  * 入团时间 in the same organisation) updates that member rather than adding one (§5.8).
  */
-export async function recordObservations(db: LocalDb, rows: RowObservation[], observedAt: number): Promise<ObserveResult> {
+export async function recordObservations(
+  db: LocalDb,
+  rows: RowObservation[],
+  observedAt: number,
+): Promise<ObserveResult> {
   const { key: hashKey } = await currentHashKey(db);
   // Hash before the transaction: IndexedDB transactions end at the first non-database await.
   const scrubbed = await Promise.all(rows.map((r) => scrub(r, hashKey)));
@@ -115,11 +128,27 @@ export async function recordObservations(db: LocalDb, rows: RowObservation[], ob
         current = now.find((m) => m.key === known[corrected]!.key);
       }
     }
-    const base: LocalMember = current ?? { key: '', orgKey: org, org: row.org, values: {}, at: {}, firstSeenAt: observedAt, lastSeenAt: observedAt };
+    const base: LocalMember = current ?? {
+      key: '',
+      orgKey: org,
+      org: row.org,
+      values: {},
+      at: {},
+      firstSeenAt: observedAt,
+      lastSeenAt: observedAt,
+    };
     const { next, changed } = mergeObservation(base, seen, observedAt);
     // Keyed by what is now known, so a host id seen once keeps naming the member.
     const key = memberKey(identity(org, next.values) ?? id);
-    const member: LocalMember = { ...base, key, orgKey: org, org: row.org, values: next.values, at: next.at, lastSeenAt: Math.max(base.lastSeenAt, observedAt) };
+    const member: LocalMember = {
+      ...base,
+      key,
+      orgKey: org,
+      org: row.org,
+      values: next.values,
+      at: next.at,
+      lastSeenAt: Math.max(base.lastSeenAt, observedAt),
+    };
     if (current && current.key !== key) {
       await tx.store.delete(current.key);
       result.corrected++;
@@ -137,7 +166,13 @@ export async function recordObservations(db: LocalDb, rows: RowObservation[], ob
 }
 
 /** Records a value the admin entered (approval date, graduating) or a check or notice produced (page-1 number, reviewer's reason). */
-export async function recordFact<F extends 'approvedOn' | 'page1Number' | 'graduating' | 'rejectionReason'>(db: LocalDb, keys: string[], field: F, value: MemberFields[F], at: number): Promise<number> {
+export async function recordFact<F extends 'approvedOn' | 'page1Number' | 'graduating' | 'rejectionReason'>(
+  db: LocalDb,
+  keys: string[],
+  field: F,
+  value: MemberFields[F],
+  at: number,
+): Promise<number> {
   const tx = db.transaction('members', 'readwrite');
   let updated = 0;
   for (const key of keys) {

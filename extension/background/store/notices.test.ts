@@ -8,7 +8,14 @@ import { allMembers, recordObservations } from './members';
 import { recordRejectionNotices, rememberOrgType, withNotices } from './notices';
 
 const org = { name: '演示中学团委高三（1）班团支部' };
-const row = (over: Partial<RowObservation> = {}): RowObservation => ({ org, name: '张伟', devNumber: '202400000001', joinedOn: '2024-05-20' as ChinaDate, status: 'rejected', ...over });
+const row = (over: Partial<RowObservation> = {}): RowObservation => ({
+  org,
+  name: '张伟',
+  devNumber: '202400000001',
+  joinedOn: '2024-05-20' as ChinaDate,
+  status: 'rejected',
+  ...over,
+});
 
 let db: LocalDb;
 beforeEach(async () => {
@@ -24,16 +31,25 @@ describe('what the overlay learns beside the lists', () => {
       { name: '李娜', reason: '旧理由', at: 60 },
     ]);
     expect(updated).toBe(1);
-    const byName = Object.fromEntries((await allMembers(db)).map((m) => [m.values.name, m.values.rejectionReason ?? null]));
+    const byName = Object.fromEntries(
+      (await allMembers(db)).map((m) => [m.values.name, m.values.rejectionReason ?? null]),
+    );
     expect(byName).toEqual({ 张伟: '第5页缺少介绍人签名', 李娜: null });
     // A rejected member seen later gets the kept reason with its first observation.
-    const r = await recordObservations(db, await withNotices(db, [row({ name: '李娜', devNumber: '202400000002', status: 'rejected' })]), 200);
+    const r = await recordObservations(
+      db,
+      await withNotices(db, [row({ name: '李娜', devNumber: '202400000002', status: 'rejected' })]),
+      200,
+    );
     expect(r.facts[0]!.rejectionReason).toBe('旧理由');
   });
 
   it('marks the members of an organisation remembered as a 毕业班团支部 graduating', async () => {
     await rememberOrgType(db, org, '06BYBTZB');
-    const [seen, other] = await withNotices(db, [row({ status: 'notUploaded' }), row({ org: { name: '高二（3）班团支部' } })]);
+    const [seen, other] = await withNotices(db, [
+      row({ status: 'notUploaded' }),
+      row({ org: { name: '高二（3）班团支部' } }),
+    ]);
     expect(seen!.graduating).toBe(true);
     expect(other!.graduating).toBeUndefined();
     await rememberOrgType(db, org, '01TZB');

@@ -38,7 +38,10 @@ export async function recordRejectionNotices(db: LocalDb, items: readonly Reject
     if (!before || before.at <= it.at) kept[k] = { reason: it.reason.trim().slice(0, 2000), at: it.at };
   }
   await db.put('kv', kept, REASONS);
-  const concerned = (await allMembers(db)).filter((m) => kept[withoutSpaces(m.values.name ?? '')] && (m.values.status === 'rejected' || m.values.status === undefined));
+  const concerned = (await allMembers(db)).filter(
+    (m) =>
+      kept[withoutSpaces(m.values.name ?? '')] && (m.values.status === 'rejected' || m.values.status === undefined),
+  );
   let updated = 0;
   for (const m of concerned) {
     const r = kept[withoutSpaces(m.values.name ?? '')]!;
@@ -66,9 +69,16 @@ export async function withNotices(db: LocalDb, rows: RowObservation[]): Promise<
   const kept = await reasons(db);
   return rows.map((row) => {
     const type = row.org.type ?? types[orgKey(row.org)];
-    const reason = row.status === 'rejected' && row.rejectionReason === undefined ? kept[withoutSpaces(row.name)]?.reason : undefined;
+    const reason =
+      row.status === 'rejected' && row.rejectionReason === undefined
+        ? kept[withoutSpaces(row.name)]?.reason
+        : undefined;
     if (type !== '06BYBTZB' && reason === undefined) return row;
-    return { ...row, ...(type === '06BYBTZB' ? { graduating: true } : {}), ...(reason !== undefined ? { rejectionReason: reason } : {}) };
+    return {
+      ...row,
+      ...(type === '06BYBTZB' ? { graduating: true } : {}),
+      ...(reason !== undefined ? { rejectionReason: reason } : {}),
+    };
   });
 }
 

@@ -43,14 +43,15 @@ beforeEach(async () => {
 
 describe('the sync queue', () => {
   it('freezes rows into batches of at most the limit, in order', async () => {
-    await enqueueRows(db, Array.from({ length: 7 }, (_, i) => ({ kind: 'observation' as const, body: obs(i) })));
+    await enqueueRows(
+      db,
+      Array.from({ length: 7 }, (_, i) => ({ kind: 'observation' as const, body: obs(i) })),
+    );
     expect(await freezeBatches(db, now, 3)).toBe(3);
     const batches = await db.getAll('outbox');
-    expect(batches.map((b) => (b.body as { observations: MemberObservation[] }).observations.map((o) => o.name))).toEqual([
-      ['团员0', '团员1', '团员2'],
-      ['团员3', '团员4', '团员5'],
-      ['团员6'],
-    ]);
+    expect(
+      batches.map((b) => (b.body as { observations: MemberObservation[] }).observations.map((o) => o.name)),
+    ).toEqual([['团员0', '团员1', '团员2'], ['团员3', '团员4', '团员5'], ['团员6']]);
     expect(new Set(batches.map((b) => b.idempotencyKey)).size).toBe(3);
     expect(await waiting(db)).toEqual({ rows: 0, requests: 3, rejected: 0 });
   });
@@ -58,7 +59,12 @@ describe('the sync queue', () => {
   it('sends in order and removes only what the worker acknowledged', async () => {
     const worker = new FakeWorker();
     await enqueueRows(db, [{ kind: 'observation', body: obs(1) }]);
-    await enqueueRequest(db, { method: 'PUT', path: '/v1/members/k1/approval', body: { approvedOn: '2024-05-25' }, label: '记录批准日期' });
+    await enqueueRequest(db, {
+      method: 'PUT',
+      path: '/v1/members/k1/approval',
+      body: { approvedOn: '2024-05-25' },
+      label: '记录批准日期',
+    });
     const r = await drain(db, worker, clock);
     expect(r.sent).toBe(2);
     expect(worker.sent.map((s) => s.path)).toEqual(['/v1/sync', '/v1/members/k1/approval']);
@@ -85,7 +91,11 @@ describe('the sync queue', () => {
 
   it('backs off on 5xx, 429 and 409 and honours Retry-After, keeping the order', async () => {
     const worker = new FakeWorker();
-    worker.script = [{ status: 503, body: null }, { status: 429, body: null, retryAfterMs: 120_000 }, { status: 409, body: { error: { code: 'in-flight', message: '同一请求仍在处理中' } } }];
+    worker.script = [
+      { status: 503, body: null },
+      { status: 429, body: null, retryAfterMs: 120_000 },
+      { status: 409, body: { error: { code: 'in-flight', message: '同一请求仍在处理中' } } },
+    ];
     await enqueueRows(db, [{ kind: 'observation', body: obs(1) }]);
     await enqueueRequest(db, { method: 'PUT', path: '/v1/x', body: {}, label: 'x' });
     let r = await drain(db, worker, clock);
@@ -108,7 +118,12 @@ describe('the sync queue', () => {
     const r = await drain(db, worker, clock);
     expect(r).toMatchObject({ sent: 1, rejected: 1 });
     const [rejected] = await db.getAll('rejected');
-    expect(rejected).toMatchObject({ path: '/v1/bad', status: 400, message: '入团时间格式应为 YYYY-MM-DD', label: '记录批准日期' });
+    expect(rejected).toMatchObject({
+      path: '/v1/bad',
+      status: 400,
+      message: '入团时间格式应为 YYYY-MM-DD',
+      label: '记录批准日期',
+    });
     // Never retried blindly.
     await drain(db, worker, clock);
     expect(worker.sent.filter((s) => s.path === '/v1/bad')).toHaveLength(1);

@@ -6,7 +6,13 @@ const STATE_KEY = 'syncState';
 const FIRST_RETRY_MS = 5_000;
 const MAX_RETRY_MS = 30 * 60_000;
 
-export const INITIAL_SYNC_STATE: SyncState = { lastSyncAt: null, lastError: null, failures: 0, nextAttemptAt: null, needsAuth: false };
+export const INITIAL_SYNC_STATE: SyncState = {
+  lastSyncAt: null,
+  lastError: null,
+  failures: 0,
+  nextAttemptAt: null,
+  needsAuth: false,
+};
 
 export async function readSyncState(db: LocalDb): Promise<SyncState> {
   return { ...INITIAL_SYNC_STATE, ...((await db.get('kv', STATE_KEY)) as Partial<SyncState> | undefined) };
@@ -29,7 +35,11 @@ export interface DrainResult {
 }
 
 /** What a reply means for the request: done, refused for good, or try again later. */
-type Outcome = { kind: 'done' } | { kind: 'refused'; status: number; message: string } | { kind: 'auth'; message: string } | { kind: 'retry'; message: string; afterMs?: number };
+type Outcome =
+  | { kind: 'done' }
+  | { kind: 'refused'; status: number; message: string }
+  | { kind: 'auth'; message: string }
+  | { kind: 'retry'; message: string; afterMs?: number };
 
 function outcomeOf(reply: TransportReply): Outcome {
   const { status } = reply;
@@ -37,7 +47,8 @@ function outcomeOf(reply: TransportReply): Outcome {
   const message = workerMessage(reply.body) ?? `同步服务返回 ${status}`;
   if (status === 401) return { kind: 'auth', message };
   // Busy, rate-limited, still processing an earlier attempt, or failing: the request is fine.
-  if (status === 408 || status === 409 || status === 425 || status === 429 || status >= 500) return { kind: 'retry', message, afterMs: reply.retryAfterMs };
+  if (status === 408 || status === 409 || status === 425 || status === 429 || status >= 500)
+    return { kind: 'retry', message, afterMs: reply.retryAfterMs };
   return { kind: 'refused', status, message };
 }
 
@@ -56,7 +67,12 @@ export function retryDelay(failures: number, random: number): number {
  * one the worker refuses as invalid moves to the visible `rejected` list and the rest go on; when
  * the worker is down, slow or busy, sending stops (keeping the order) until the back-off ends.
  */
-export async function drain(db: LocalDb, transport: Transport, clock: DrainClock, opts: { place?: Placer } = {}): Promise<DrainResult> {
+export async function drain(
+  db: LocalDb,
+  transport: Transport,
+  clock: DrainClock,
+  opts: { place?: Placer } = {},
+): Promise<DrainResult> {
   await freezeBatches(db, clock.now(), undefined, opts.place);
   let state = await readSyncState(db);
   const result: DrainResult = { sent: 0, rejected: 0, state };
@@ -65,14 +81,23 @@ export async function drain(db: LocalDb, transport: Transport, clock: DrainClock
   for (;;) {
     const next = (await db.getAll('outbox', undefined, 1))[0];
     if (!next) {
-      state = { ...state, lastError: null, failures: 0, nextAttemptAt: null, lastSyncAt: result.sent ? clock.now() : state.lastSyncAt };
+      state = {
+        ...state,
+        lastError: null,
+        failures: 0,
+        nextAttemptAt: null,
+        lastSyncAt: result.sent ? clock.now() : state.lastSyncAt,
+      };
       break;
     }
     let outcome: Outcome;
     try {
       outcome = outcomeOf(await transport.send(next));
     } catch (err) {
-      outcome = { kind: 'retry', message: `无法连接同步服务：${err instanceof Error ? err.message : String(err)}。数据已保存在本机，恢复后自动补传` };
+      outcome = {
+        kind: 'retry',
+        message: `无法连接同步服务：${err instanceof Error ? err.message : String(err)}。数据已保存在本机，恢复后自动补传`,
+      };
     }
     if (outcome.kind === 'done') {
       await db.delete('outbox', next.seq!);
@@ -87,7 +112,12 @@ export async function drain(db: LocalDb, transport: Transport, clock: DrainClock
     }
     await db.put('outbox', { ...next, attempts: next.attempts + 1 });
     if (outcome.kind === 'auth') {
-      state = { ...state, needsAuth: true, lastError: `${outcome.message}（请在设置页重新连接或续期）`, nextAttemptAt: null };
+      state = {
+        ...state,
+        needsAuth: true,
+        lastError: `${outcome.message}（请在设置页重新连接或续期）`,
+        nextAttemptAt: null,
+      };
       break;
     }
     const failures = state.failures + 1;
@@ -100,7 +130,13 @@ export async function drain(db: LocalDb, transport: Transport, clock: DrainClock
   return result;
 }
 
-async function refuse(db: LocalDb, request: FrozenRequest, status: number, message: string, now: number): Promise<void> {
+async function refuse(
+  db: LocalDb,
+  request: FrozenRequest,
+  status: number,
+  message: string,
+  now: number,
+): Promise<void> {
   const tx = db.transaction(['outbox', 'rejected'], 'readwrite');
   await tx.objectStore('rejected').put({ ...request, seq: request.seq!, status, message, rejectedAt: now });
   await tx.objectStore('outbox').delete(request.seq!);

@@ -32,29 +32,58 @@ const pendingBodies = async () => (await db.getAll('pending')).map((r) => r.body
 
 describe('forwarding what the store keeps', () => {
   it('queues each kept member once, as the worker’s observation, and nothing again until something changes', async () => {
-    await recordObservations(db, [{ org, name: '张三伟', devNumber: '202412345678', joinedOn: '2024-05-20' as ChinaDate, status: 'notUploaded' }], 1_000);
+    await recordObservations(
+      db,
+      [{ org, name: '张三伟', devNumber: '202412345678', joinedOn: '2024-05-20' as ChinaDate, status: 'notUploaded' }],
+      1_000,
+    );
     expect(await forwardKept(db, opts)).toBe(1);
     expect(await pendingBodies()).toEqual([
-      { org: { path: [FULL] }, name: '张三伟', devNumber: '202412345678', joinedOn: '2024-05-20', status: 'notUploaded', observedAt: new Date(1_000).toISOString() },
+      {
+        org: { path: [FULL] },
+        name: '张三伟',
+        devNumber: '202412345678',
+        joinedOn: '2024-05-20',
+        status: 'notUploaded',
+        observedAt: new Date(1_000).toISOString(),
+      },
     ]);
     expect(await forwardKept(db, opts)).toBe(0);
     // The same row seen again later: its fields were observed anew (the worker keeps the newest time).
-    await recordObservations(db, [{ org, name: '张三伟', devNumber: '202412345678', joinedOn: '2024-05-20' as ChinaDate, status: 'pending' }], 2_000);
+    await recordObservations(
+      db,
+      [{ org, name: '张三伟', devNumber: '202412345678', joinedOn: '2024-05-20' as ChinaDate, status: 'pending' }],
+      2_000,
+    );
     expect(await forwardKept(db, opts)).toBe(1);
     expect((await pendingBodies())[1]).toMatchObject({ status: 'pending', observedAt: new Date(2_000).toISOString() });
   });
 
   it('sends an approval date at its own time, naming the member by its 编号 and 入团时间', async () => {
-    const { facts } = await recordObservations(db, [{ org, name: '李四', devNumber: '202412345679', joinedOn: '2024-05-20' as ChinaDate, status: 'notUploaded' }], 1_000);
+    const { facts } = await recordObservations(
+      db,
+      [{ org, name: '李四', devNumber: '202412345679', joinedOn: '2024-05-20' as ChinaDate, status: 'notUploaded' }],
+      1_000,
+    );
     await forwardKept(db, opts);
     await recordFact(db, [facts[0]!.key], 'approvedOn', '2024-05-25' as ChinaDate, 5_000);
     expect(await forwardKept(db, opts)).toBe(1);
     const [, approval] = await pendingBodies();
-    expect(approval).toEqual({ org: { path: [FULL] }, devNumber: '202412345679', joinedOn: '2024-05-20', approvedOn: '2024-05-25', observedAt: new Date(5_000).toISOString() });
+    expect(approval).toEqual({
+      org: { path: [FULL] },
+      devNumber: '202412345679',
+      joinedOn: '2024-05-20',
+      approvedOn: '2024-05-25',
+      observedAt: new Date(5_000).toISOString(),
+    });
   });
 
   it('keeps names out when the tenant or the admin says so: masked and keyed-hashed only', async () => {
-    await recordObservations(db, [{ org, name: '王小明', joinedOn: '2024-05-20' as ChinaDate, status: 'notUploaded' }], 1_000);
+    await recordObservations(
+      db,
+      [{ org, name: '王小明', joinedOn: '2024-05-20' as ChinaDate, status: 'notUploaded' }],
+      1_000,
+    );
     await forwardKept(db, { ...opts, clearNames: false });
     const [o] = await pendingBodies();
     expect(o).toMatchObject({ nameMasked: '王*明', nameHash: await hashName('王小明', key) });
@@ -62,7 +91,20 @@ describe('forwarding what the store keeps', () => {
   });
 
   it('never sends a 身份证号 in clear; its hash only when made with the tenant’s key', async () => {
-    await recordObservations(db, [{ org, name: '赵六', joinedOn: '2024-05-20' as ChinaDate, status: 'notUploaded', idCard, rejectionReason: `身份证 ${idCard} 有误` }], 1_000);
+    await recordObservations(
+      db,
+      [
+        {
+          org,
+          name: '赵六',
+          joinedOn: '2024-05-20' as ChinaDate,
+          status: 'notUploaded',
+          idCard,
+          rejectionReason: `身份证 ${idCard} 有误`,
+        },
+      ],
+      1_000,
+    );
     await forwardKept(db, { ...opts, keySince: 5_000 });
     let [o] = await pendingBodies();
     expect(o!.idHash).toBeUndefined();
@@ -77,34 +119,73 @@ describe('forwarding what the store keeps', () => {
 
   it('queues the file checks kept before joining once, and leaves later ones to the upload gate', async () => {
     const member = { org, name: '孙八', devNumber: '202412345670', joinedOn: '2024-05-20' as ChinaDate };
-    const result = { fileName: 'a.pdf', sha256: 'c'.repeat(64), bytes: 1000, pages: 12, verdict: 'pass' as const, codes: [], page1Number: '202412345670' };
+    const result = {
+      fileName: 'a.pdf',
+      sha256: 'c'.repeat(64),
+      bytes: 1000,
+      pages: 12,
+      verdict: 'pass' as const,
+      codes: [],
+      page1Number: '202412345670',
+    };
     await setTenantHashKey(db, null);
     await recordPreflight(db, { member, result, context: 'upload', decision: 'released' }, 1_000);
     expect(await db.count('pending')).toBe(0);
     await setTenantHashKey(db, { id: 'tn_1', key });
     // Kept after joining: the gate queues it itself.
-    await recordPreflight(db, { member, result: { ...result, sha256: 'd'.repeat(64) }, context: 'upload', decision: 'released' }, 6_000);
+    await recordPreflight(
+      db,
+      { member, result: { ...result, sha256: 'd'.repeat(64) }, context: 'upload', decision: 'released' },
+      6_000,
+    );
     await forwardKept(db, { ...opts, keySince: 5_000 });
-    const preflights = (await db.getAll('pending')).filter((r) => r.kind === 'preflight').map((r) => (r.body as { fileHash: string }).fileHash);
+    const preflights = (await db.getAll('pending'))
+      .filter((r) => r.kind === 'preflight')
+      .map((r) => (r.body as { fileHash: string }).fileHash);
     expect(preflights.sort()).toEqual(['c'.repeat(64), 'd'.repeat(64)]);
     await forwardKept(db, { ...opts, keySince: 5_000 });
     expect((await db.getAll('pending')).filter((r) => r.kind === 'preflight')).toHaveLength(2);
   });
 
   it('starts over for another tenant', async () => {
-    await recordObservations(db, [{ org, name: '钱七', joinedOn: '2024-05-20' as ChinaDate, status: 'certified' }], 1_000);
+    await recordObservations(
+      db,
+      [{ org, name: '钱七', joinedOn: '2024-05-20' as ChinaDate, status: 'certified' }],
+      1_000,
+    );
     await forwardKept(db, opts);
     expect(await forwardKept(db, { ...opts, tenantId: 'tn_2' })).toBe(1);
   });
 });
 
 describe('placing rows before they are sent', () => {
-  const tree: OrgView[] = [{ id: 'c23', name: '高二（3）班团支部', type: '01TZB', parentId: 'g2', leagueId: null, path: [] }];
+  const tree: OrgView[] = [
+    { id: 'c23', name: '高二（3）班团支部', type: '01TZB', parentId: 'g2', leagueId: null, path: [] },
+  ];
 
   it('sends placed rows as { id } and holds the others, in order, until their organisation is known', async () => {
-    await recordObservations(db, [{ org, name: '甲', joinedOn: '2024-05-20' as ChinaDate, status: 'notUploaded' }], 1_000);
-    await recordObservations(db, [{ org: { name: '演示市第一中学团委教工团支部' }, name: '乙', joinedOn: '2024-05-20' as ChinaDate, status: 'notUploaded' }], 1_100);
-    await recordObservations(db, [{ org, name: '丙', joinedOn: '2024-05-20' as ChinaDate, status: 'notUploaded' }], 1_200);
+    await recordObservations(
+      db,
+      [{ org, name: '甲', joinedOn: '2024-05-20' as ChinaDate, status: 'notUploaded' }],
+      1_000,
+    );
+    await recordObservations(
+      db,
+      [
+        {
+          org: { name: '演示市第一中学团委教工团支部' },
+          name: '乙',
+          joinedOn: '2024-05-20' as ChinaDate,
+          status: 'notUploaded',
+        },
+      ],
+      1_100,
+    );
+    await recordObservations(
+      db,
+      [{ org, name: '丙', joinedOn: '2024-05-20' as ChinaDate, status: 'notUploaded' }],
+      1_200,
+    );
     await forwardKept(db, opts);
     const matcher = new OrgMatcher(tree);
     expect(await freezeBatches(db, 0, 5000, placeWith(matcher))).toBe(1);
@@ -115,7 +196,10 @@ describe('placing rows before they are sent', () => {
     ]);
     expect(await unplacedRows(db, matcher)).toEqual({ count: 1, orgs: ['演示市第一中学团委教工团支部'] });
     // The committee adds the organisation: the held row goes in the next batch.
-    const more = new OrgMatcher([...tree, { id: 't', name: '教工团支部', type: '00DJZTZB', parentId: 'root', leagueId: null, path: [] }]);
+    const more = new OrgMatcher([
+      ...tree,
+      { id: 't', name: '教工团支部', type: '00DJZTZB', parentId: 'root', leagueId: null, path: [] },
+    ]);
     expect(await freezeBatches(db, 0, 5000, placeWith(more))).toBe(1);
     expect(((await db.getAll('outbox'))[1]!.body as SyncBatch).observations.map((o) => o.org)).toEqual([{ id: 't' }]);
     expect(await db.count('pending')).toBe(0);
@@ -124,7 +208,11 @@ describe('placing rows before they are sent', () => {
   it('fills each batch to the limit across held rows', async () => {
     for (let i = 0; i < 5; i++) {
       const o = i % 2 ? { name: '别处团支部' } : org;
-      await recordObservations(db, [{ org: o, name: `成员${i}`, joinedOn: '2024-05-20' as ChinaDate, status: 'notUploaded' }], 1_000 + i);
+      await recordObservations(
+        db,
+        [{ org: o, name: `成员${i}`, joinedOn: '2024-05-20' as ChinaDate, status: 'notUploaded' }],
+        1_000 + i,
+      );
     }
     await forwardKept(db, opts);
     expect(await freezeBatches(db, 0, 2, placeWith(new OrgMatcher(tree)))).toBe(2);

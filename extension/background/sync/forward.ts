@@ -18,7 +18,19 @@ import type { PendingRow } from './types';
 const FORWARDED = 'sync.forwarded';
 
 /** The member fields the worker keeps. page1Number travels with the preflight results instead. */
-const FIELDS = ['hostId', 'name', 'devNumber', 'joinedOn', 'approvedOn', 'status', 'rejectionReason', 'graduating', 'isCadre', 'idHash', 'idMasked'] as const;
+const FIELDS = [
+  'hostId',
+  'name',
+  'devNumber',
+  'joinedOn',
+  'approvedOn',
+  'status',
+  'rejectionReason',
+  'graduating',
+  'isCadre',
+  'idHash',
+  'idMasked',
+] as const;
 type Field = (typeof FIELDS)[number];
 
 interface Forwarded {
@@ -48,7 +60,11 @@ const redact = (s: string) => s.replace(ID_CARD, (m) => maskIdCard(m));
  * names the member by what never changes (host id, keyed 身份证号 hash) and, lacking those, by
  * its 编号 or name with 入团时间.
  */
-export async function observationsFor(m: LocalMember, sent: Partial<Record<Field, number>>, opts: ForwardOptions): Promise<MemberObservation[]> {
+export async function observationsFor(
+  m: LocalMember,
+  sent: Partial<Record<Field, number>>,
+  opts: ForwardOptions,
+): Promise<MemberObservation[]> {
   const v = m.values;
   const changed = FIELDS.filter((f) => {
     const at = m.at[f as keyof MemberFields];
@@ -58,7 +74,10 @@ export async function observationsFor(m: LocalMember, sent: Partial<Record<Field
   });
   if (!changed.length) return [];
   const times = [...new Set(changed.map((f) => m.at[f as keyof MemberFields]!))].sort((a, b) => a - b);
-  const hint = { ...(m.org.leagueId ? { leagueId: m.org.leagueId } : {}), path: m.org.path?.length ? m.org.path : [m.org.name] };
+  const hint = {
+    ...(m.org.leagueId ? { leagueId: m.org.leagueId } : {}),
+    path: m.org.path?.length ? m.org.path : [m.org.name],
+  };
   const idHashOk = v.idHash !== undefined && (m.at.idHash ?? 0) >= opts.keySince;
   const nameFields = async (): Promise<Partial<MemberObservation>> => {
     if (!v.name?.trim()) return {};
@@ -75,7 +94,8 @@ export async function observationsFor(m: LocalMember, sent: Partial<Record<Field
       if (m.at[f as keyof MemberFields] !== t) continue;
       if (f === 'name') Object.assign(o, names);
       else if (f === 'devNumber') o.devNumber = v.devNumber ? redact(v.devNumber).slice(0, 32) : null;
-      else if (f === 'rejectionReason') o.rejectionReason = v.rejectionReason ? redact(v.rejectionReason).slice(0, 2000) : null;
+      else if (f === 'rejectionReason')
+        o.rejectionReason = v.rejectionReason ? redact(v.rejectionReason).slice(0, 2000) : null;
       else if (f === 'idMasked') o.idMasked = v.idMasked;
       else if (f !== 'idHash' && f !== 'hostId') o[f] = v[f as keyof MemberFields];
     }
@@ -162,7 +182,10 @@ export function placeWith(matcher: OrgMatcher): Placer {
 }
 
 /** The rows waiting for their organisation to appear in the team's tree, and the names they give. */
-export async function unplacedRows(db: LocalDb, matcher: OrgMatcher | null): Promise<{ count: number; orgs: string[] }> {
+export async function unplacedRows(
+  db: LocalDb,
+  matcher: OrgMatcher | null,
+): Promise<{ count: number; orgs: string[] }> {
   const rows = await db.getAll('pending');
   const place = matcher ? placeWith(matcher) : null;
   const orgs = new Set<string>();

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { OrgView } from '../../../shared/api/orgs';
 import { OrgMatcher } from './orgMatch';
 
-const org = (id: string, name: string, parentId: string | null, leagueId: string | null = null): OrgView => ({ id, name, type: '01TZB', parentId, leagueId, path: [] });
+const org = (id: string, name: string, parentId: string | null, leagueId: string | null = null): OrgView => ({
+  id,
+  name,
+  type: '01TZB',
+  parentId,
+  leagueId,
+  path: [],
+});
 
 // The replica's tree: the host writes full names with the 团委's short name first.
 const tree = [

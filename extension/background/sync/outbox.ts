@@ -13,7 +13,12 @@ export async function enqueueRows(db: LocalDb, rows: PendingRow[]): Promise<void
  * Queues one request (an approval date, a decision), frozen now with its own key — after the rows
  * seen before it, so the worker knows a member before it is told the member's approval date.
  */
-export async function enqueueRequest(db: LocalDb, request: Pick<FrozenRequest, 'method' | 'path' | 'body' | 'label'>, now = Date.now(), place?: Placer): Promise<void> {
+export async function enqueueRequest(
+  db: LocalDb,
+  request: Pick<FrozenRequest, 'method' | 'path' | 'body' | 'label'>,
+  now = Date.now(),
+  place?: Placer,
+): Promise<void> {
   await freezeBatches(db, now, SYNC_MAX_ROWS, place);
   await db.add('outbox', { ...request, idempotencyKey: crypto.randomUUID(), queuedAt: now, attempts: 0 });
 }
@@ -29,7 +34,12 @@ export type Placer = (row: PendingRow) => PendingRow | null;
  * rows leave `pending` and the batch enters `outbox` in one transaction: a crash in between
  * loses nothing and duplicates nothing.
  */
-export async function freezeBatches(db: LocalDb, now = Date.now(), maxRows = SYNC_MAX_ROWS, place?: Placer): Promise<number> {
+export async function freezeBatches(
+  db: LocalDb,
+  now = Date.now(),
+  maxRows = SYNC_MAX_ROWS,
+  place?: Placer,
+): Promise<number> {
   let frozen = 0;
   let after: number | null = null;
   for (;;) {
@@ -39,7 +49,11 @@ export async function freezeBatches(db: LocalDb, now = Date.now(), maxRows = SYN
     const rows: PendingRow[] = [];
     let last: number | null = null;
     // Rows that cannot be placed are stepped over (they stay): read on until the batch is full.
-    for (let cursor = await pending.openCursor(after === null ? undefined : IDBKeyRange.lowerBound(after, true)); cursor && rows.length < maxRows; cursor = await cursor.continue()) {
+    for (
+      let cursor = await pending.openCursor(after === null ? undefined : IDBKeyRange.lowerBound(after, true));
+      cursor && rows.length < maxRows;
+      cursor = await cursor.continue()
+    ) {
       last = cursor.key;
       const row = place ? place(cursor.value) : cursor.value;
       if (!row) continue;

@@ -24,7 +24,8 @@ const make = () =>
     alarms: { create: (name, info) => alarms.push({ name, when: info.when }), clear: (name) => cleared.push(name) },
     random: () => 0.5,
   });
-const seen = (name: string, at: number, org = { name: FULL }) => recordObservations(db, [{ org, name, joinedOn: '2024-05-20' as ChinaDate, status: 'notUploaded' }], at);
+const seen = (name: string, at: number, org = { name: FULL }) =>
+  recordObservations(db, [{ org, name, joinedOn: '2024-05-20' as ChinaDate, status: 'notUploaded' }], at);
 
 beforeEach(async () => {
   db = await openLocalDb(`sched-${crypto.randomUUID()}`);
@@ -44,7 +45,12 @@ describe('sending the queue', () => {
   it('sends everything seen before joining, placed in the team’s tree, once', async () => {
     await seen('甲', 1_000);
     await seen('乙', 1_100);
-    await connect(db, { baseUrl: 'https://sync.example.org', code: 'ABCDEFGHIJKLMNOPQRST', label: 'x' }, ORIGIN, worker.fetch);
+    await connect(
+      db,
+      { baseUrl: 'https://sync.example.org', code: 'ABCDEFGHIJKLMNOPQRST', label: 'x' },
+      ORIGIN,
+      worker.fetch,
+    );
     const s = make();
     const r = await s.run();
     expect(r).toMatchObject({ queued: 2, unplaced: 0, drain: { sent: 1 } });
@@ -58,7 +64,12 @@ describe('sending the queue', () => {
   });
 
   it('runs one drain at a time, and one more for what was asked meanwhile', async () => {
-    await connect(db, { baseUrl: 'https://sync.example.org', code: 'ABCDEFGHIJKLMNOPQRST', label: 'x' }, ORIGIN, worker.fetch);
+    await connect(
+      db,
+      { baseUrl: 'https://sync.example.org', code: 'ABCDEFGHIJKLMNOPQRST', label: 'x' },
+      ORIGIN,
+      worker.fetch,
+    );
     await seen('甲', 1_000);
     const s = make();
     const first = s.run();
@@ -73,7 +84,12 @@ describe('sending the queue', () => {
   });
 
   it('sets an alarm at the end of the back-off when the worker is failing, and keeps the rows', async () => {
-    await connect(db, { baseUrl: 'https://sync.example.org', code: 'ABCDEFGHIJKLMNOPQRST', label: 'x' }, ORIGIN, worker.fetch);
+    await connect(
+      db,
+      { baseUrl: 'https://sync.example.org', code: 'ABCDEFGHIJKLMNOPQRST', label: 'x' },
+      ORIGIN,
+      worker.fetch,
+    );
     await seen('甲', 1_000);
     worker.syncScript = [503];
     const r = await make().run();
@@ -90,13 +106,31 @@ describe('sending the queue', () => {
   });
 
   it('holds rows of organisations the team does not have, and sends them once the tree has them', async () => {
-    await connect(db, { baseUrl: 'https://sync.example.org', code: 'ABCDEFGHIJKLMNOPQRST', label: 'x' }, ORIGIN, worker.fetch);
+    await connect(
+      db,
+      { baseUrl: 'https://sync.example.org', code: 'ABCDEFGHIJKLMNOPQRST', label: 'x' },
+      ORIGIN,
+      worker.fetch,
+    );
     await seen('甲', 1_000, { name: '演示市第一中学团委教工团支部' });
     let now = Date.now();
-    const s = new SyncScheduler({ db: Promise.resolve(db), origin: ORIGIN, fetchImpl: worker.fetch, alarms: { create: () => {}, clear: () => {} }, now: () => now });
+    const s = new SyncScheduler({
+      db: Promise.resolve(db),
+      origin: ORIGIN,
+      fetchImpl: worker.fetch,
+      alarms: { create: () => {}, clear: () => {} },
+      now: () => now,
+    });
     expect(await s.run()).toMatchObject({ unplaced: 1 });
     expect(worker.applied.size).toBe(0);
-    worker.orgs.push({ id: 't', name: '教工团支部', type: '00DJZTZB', parentId: null, leagueId: null, path: ['教工团支部'] });
+    worker.orgs.push({
+      id: 't',
+      name: '教工团支部',
+      type: '00DJZTZB',
+      parentId: null,
+      leagueId: null,
+      path: ['教工团支部'],
+    });
     now += 6 * 60_000;
     expect(await s.run()).toMatchObject({ unplaced: 0 });
     expect(worker.observations().map((o) => o.org)).toEqual([{ id: 't' }]);

@@ -90,14 +90,20 @@ export class SyncScheduler {
     // Rows are hashed with the tenant's key or not sent at all.
     if (key.id === conn.tenant.id) {
       const settings = await readSettings(db);
-      queued = await forwardKept(db, { tenantId: conn.tenant.id, clearNames: conn.tenant.storeNames && settings.shareNames, key: key.key, keySince: conn.connectedAt });
+      queued = await forwardKept(db, {
+        tenantId: conn.tenant.id,
+        clearNames: conn.tenant.storeNames && settings.shareNames,
+        key: key.key,
+        keySince: conn.connectedAt,
+      });
     }
     let orgs = (await keptOrgs(db, conn))?.orgs ?? null;
     if (!orgs) orgs = await orgsFor(db, conn, api).catch(() => null);
     let matcher = orgs ? new OrgMatcher(orgs) : null;
     const state = await readSyncState(db);
     const backingOff = !force && state.nextAttemptAt !== null && now() < state.nextAttemptAt;
-    if (state.needsAuth || backingOff) return { queued, drain: null, unplaced: (await unplacedRows(db, matcher)).count };
+    if (state.needsAuth || backingOff)
+      return { queued, drain: null, unplaced: (await unplacedRows(db, matcher)).count };
     const clock = { now, random: deps.random ?? Math.random };
     const transport = httpTransport(conn, deps.fetchImpl);
     let result = await drain(db, transport, clock, matcher ? { place: placeWith(matcher) } : {});

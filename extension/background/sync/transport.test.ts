@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { httpTransport } from './transport';
 import type { FrozenRequest } from './types';
 
-const req: FrozenRequest = { seq: 1, method: 'POST', path: '/v1/sync', body: { observations: [] }, idempotencyKey: 'key-12345678', label: 'x', queuedAt: 0, attempts: 0 };
+const req: FrozenRequest = {
+  seq: 1,
+  method: 'POST',
+  path: '/v1/sync',
+  body: { observations: [] },
+  idempotencyKey: 'key-12345678',
+  label: 'x',
+  queuedAt: 0,
+  attempts: 0,
+};
 
 describe('the HTTP transport', () => {
   it('sends the token, the idempotency key and the frozen body, without cookies', async () => {
@@ -20,7 +29,15 @@ describe('the HTTP transport', () => {
   });
 
   it('reads Retry-After and tolerates a body that is not JSON', async () => {
-    const fetchImpl = (async () => new Response('<html>502 Bad Gateway</html>', { status: 502, headers: { 'Retry-After': '7' } })) as unknown as typeof fetch;
-    expect(await httpTransport({ baseUrl: 'https://x.test', token: 't' }, fetchImpl).send(req)).toEqual({ status: 502, body: null, retryAfterMs: 7000 });
+    const fetchImpl = (async () =>
+      new Response('<html>502 Bad Gateway</html>', {
+        status: 502,
+        headers: { 'Retry-After': '7' },
+      })) as unknown as typeof fetch;
+    expect(await httpTransport({ baseUrl: 'https://x.test', token: 't' }, fetchImpl).send(req)).toEqual({
+      status: 502,
+      body: null,
+      retryAfterMs: 7000,
+    });
   });
 });

@@ -14,7 +14,11 @@ export function httpTransport(conn: Connection, fetchImpl: typeof fetch = fetch)
     async send(req: FrozenRequest) {
       const res = await fetchImpl(new URL(req.path, conn.baseUrl), {
         method: req.method,
-        headers: { Authorization: `Bearer ${conn.token}`, 'Idempotency-Key': req.idempotencyKey, 'Content-Type': 'application/json' },
+        headers: {
+          Authorization: `Bearer ${conn.token}`,
+          'Idempotency-Key': req.idempotencyKey,
+          'Content-Type': 'application/json',
+        },
         body: req.method === 'DELETE' ? undefined : JSON.stringify(req.body),
         credentials: 'omit',
         signal: AbortSignal.timeout(TIMEOUT_MS),

@@ -1,7 +1,8 @@
 import type { MemberObservation, PreflightResult } from '../../../shared/api/sync';
 
 /** A row for the sync batch endpoint, kept until it is frozen into a batch. */
-export type PendingRow = { kind: 'observation'; body: MemberObservation } | { kind: 'preflight'; body: PreflightResult };
+export type PendingRow =
+  { kind: 'observation'; body: MemberObservation } | { kind: 'preflight'; body: PreflightResult };
 
 /**
  * One request to the worker, frozen when it is queued: the same body and the same

@@ -12,7 +12,13 @@ const idCard = (() => {
   const first = '11010520080101123';
   return first + idCardCheckDigit(first);
 })();
-const row = (name: string, status: 'notUploaded' | 'certified') => ({ org: { name: '一班团支部' }, name, devNumber: `2024${name === '甲' ? '00000001' : '00000002'}`, joinedOn: '2024-05-20' as ChinaDate, status });
+const row = (name: string, status: 'notUploaded' | 'certified') => ({
+  org: { name: '一班团支部' },
+  name,
+  devNumber: `2024${name === '甲' ? '00000001' : '00000002'}`,
+  joinedOn: '2024-05-20' as ChinaDate,
+  status,
+});
 
 describe('backup and handover', () => {
   it('carries members, notices and settings, never the keys, the token or a clear 身份证号', async () => {
@@ -31,7 +37,13 @@ describe('backup and handover', () => {
     expect(file.members).toHaveLength(1);
 
     const to = await openLocalDb(`bk-${crypto.randomUUID()}`);
-    expect(await importLocalData(to, JSON.parse(text))).toEqual({ added: 1, updated: 0, unchanged: 0, kvAdded: 1, kvKept: 0 });
+    expect(await importLocalData(to, JSON.parse(text))).toEqual({
+      added: 1,
+      updated: 0,
+      unchanged: 0,
+      kvAdded: 1,
+      kvKept: 0,
+    });
     expect((await allMembers(to))[0]!.values).toMatchObject({ name: '甲', status: 'notUploaded' });
   });
 
@@ -46,13 +58,25 @@ describe('backup and handover', () => {
     const a = (await allMembers(to)).find((m) => m.values.name === '甲')!;
     // The newer status stays; the approval date only the other browser knew arrives.
     expect(a.values).toMatchObject({ status: 'certified', approvedOn: '2024-05-25' });
-    expect(await importLocalData(to, JSON.parse(JSON.stringify(await exportLocalData(from))))).toMatchObject({ added: 0, updated: 0, unchanged: 2 });
+    expect(await importLocalData(to, JSON.parse(JSON.stringify(await exportLocalData(from))))).toMatchObject({
+      added: 0,
+      updated: 0,
+      unchanged: 2,
+    });
   });
 
   it('refuses a file that is not a backup, or a damaged one, and imports nothing', async () => {
     const to = await openLocalDb(`bk-${crypto.randomUUID()}`);
     expect(await importLocalData(to, { hello: 1 })).toContain('不是团员电子档案助手导出的备份文件');
-    expect(await importLocalData(to, { format: 'league-archive-assistant-backup', version: 1, exportedAt: '', members: [{ key: 1 }], kv: {} })).toContain('无法识别');
+    expect(
+      await importLocalData(to, {
+        format: 'league-archive-assistant-backup',
+        version: 1,
+        exportedAt: '',
+        members: [{ key: 1 }],
+        kv: {},
+      }),
+    ).toContain('无法识别');
     expect(await allMembers(to)).toHaveLength(0);
   });
 });

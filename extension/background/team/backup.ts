@@ -33,7 +33,20 @@ export interface ImportReport {
 const PRIVATE = [/^hashKey\./, /^team\./, /^sync\./, /^syncState$/];
 const isPrivate = (k: string) => PRIVATE.some((re) => re.test(k));
 
-const FIELDS: readonly (keyof MemberFields)[] = ['hostId', 'name', 'devNumber', 'joinedOn', 'status', 'rejectionReason', 'graduating', 'isCadre', 'idMasked', 'idHash', 'approvedOn', 'page1Number'];
+const FIELDS: readonly (keyof MemberFields)[] = [
+  'hostId',
+  'name',
+  'devNumber',
+  'joinedOn',
+  'status',
+  'rejectionReason',
+  'graduating',
+  'isCadre',
+  'idMasked',
+  'idHash',
+  'approvedOn',
+  'page1Number',
+];
 
 export async function exportLocalData(db: LocalDb, now = Date.now()): Promise<BackupFile> {
   const members = await db.getAll('members');
@@ -50,7 +63,15 @@ export async function exportLocalData(db: LocalDb, now = Date.now()): Promise<Ba
 function memberFrom(x: unknown): LocalMember | null {
   const m = x as Partial<LocalMember> | null;
   if (!m || typeof m !== 'object' || typeof m.key !== 'string' || !m.key || typeof m.orgKey !== 'string') return null;
-  if (!m.org || typeof m.org.name !== 'string' || typeof m.values !== 'object' || !m.values || typeof m.at !== 'object' || !m.at) return null;
+  if (
+    !m.org ||
+    typeof m.org.name !== 'string' ||
+    typeof m.values !== 'object' ||
+    !m.values ||
+    typeof m.at !== 'object' ||
+    !m.at
+  )
+    return null;
   const values: Partial<MemberFields> = {};
   const at: Partial<Record<keyof MemberFields, number>> = {};
   for (const f of FIELDS) {
@@ -71,7 +92,14 @@ function memberFrom(x: unknown): LocalMember | null {
  */
 export async function importLocalData(db: LocalDb, file: unknown): Promise<ImportReport | string> {
   const f = file as Partial<BackupFile> | null;
-  if (!f || f.format !== BACKUP_FORMAT || f.version !== 1 || !Array.isArray(f.members) || typeof f.kv !== 'object' || !f.kv) {
+  if (
+    !f ||
+    f.format !== BACKUP_FORMAT ||
+    f.version !== 1 ||
+    !Array.isArray(f.members) ||
+    typeof f.kv !== 'object' ||
+    !f.kv
+  ) {
     return '这不是团员电子档案助手导出的备份文件（或版本不符）';
   }
   const members = f.members.map(memberFrom);
@@ -90,7 +118,11 @@ export async function importLocalData(db: LocalDb, file: unknown): Promise<Impor
     let changed = false;
     // Field by field with each field's own time: an older value never undoes a newer one.
     for (const field of Object.keys(m.values) as (keyof MemberFields)[]) {
-      const r = mergeObservation<MemberFields>(next, { [field]: m.values[field] } as Partial<MemberFields>, m.at[field]!);
+      const r = mergeObservation<MemberFields>(
+        next,
+        { [field]: m.values[field] } as Partial<MemberFields>,
+        m.at[field]!,
+      );
       next = r.next;
       changed ||= r.changed.length > 0;
     }
@@ -98,7 +130,13 @@ export async function importLocalData(db: LocalDb, file: unknown): Promise<Impor
       report.unchanged++;
       continue;
     }
-    await store.put({ ...current, values: next.values, at: next.at, firstSeenAt: Math.min(current.firstSeenAt, m.firstSeenAt), lastSeenAt: Math.max(current.lastSeenAt, m.lastSeenAt) });
+    await store.put({
+      ...current,
+      values: next.values,
+      at: next.at,
+      firstSeenAt: Math.min(current.firstSeenAt, m.firstSeenAt),
+      lastSeenAt: Math.max(current.lastSeenAt, m.lastSeenAt),
+    });
     report.updated++;
   }
   const kv = tx.objectStore('kv');

@@ -21,7 +21,8 @@ const TIMEOUT_MS = 20_000;
 /** The worker's own Chinese message, or one that says what to do next. */
 function messageFor(status: number, body: unknown): { code: string; message: string } {
   const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-  if (typeof error?.message === 'string') return { code: typeof error.code === 'string' ? error.code : 'error', message: error.message };
+  if (typeof error?.message === 'string')
+    return { code: typeof error.code === 'string' ? error.code : 'error', message: error.message };
   if (status === 429) return { code: 'rate-limited', message: '操作过于频繁：请一分钟后再试' };
   if (status >= 500) return { code: 'server', message: `同步服务暂时出错（${status}）：请稍后再试` };
   return { code: 'error', message: `同步服务拒绝了请求（${status}）` };
@@ -46,7 +47,12 @@ export interface CallOptions {
 }
 
 /** One request; a reply that is not 2xx, or that does not match `schema`, throws a TeamError. */
-export async function callWorker<T>(baseUrl: string, path: string, schema: ZodType<T> | null, opts: CallOptions = {}): Promise<T> {
+export async function callWorker<T>(
+  baseUrl: string,
+  path: string,
+  schema: ZodType<T> | null,
+  opts: CallOptions = {},
+): Promise<T> {
   const fetchImpl = opts.fetchImpl ?? fetch;
   const headers: Record<string, string> = {};
   if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
@@ -77,7 +83,8 @@ export async function callWorker<T>(baseUrl: string, path: string, schema: ZodTy
   }
   if (!schema) return body as T;
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new TeamError('同步服务的回复格式不对：请确认同步服务与扩展的版本一致', 'bad-reply', res.status);
+  if (!parsed.success)
+    throw new TeamError('同步服务的回复格式不对：请确认同步服务与扩展的版本一致', 'bad-reply', res.status);
   return parsed.data;
 }
 

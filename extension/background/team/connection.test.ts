@@ -15,14 +15,28 @@ beforeEach(async () => {
   worker = new FakeWorker();
 });
 
-const join = () => connect(db, { baseUrl: 'https://sync.example.org/some/path', code: 'abcde-fghij klmno-pqrst', label: '张老师的电脑' }, ORIGIN, worker.fetch);
+const join = () =>
+  connect(
+    db,
+    { baseUrl: 'https://sync.example.org/some/path', code: 'abcde-fghij klmno-pqrst', label: '张老师的电脑' },
+    ORIGIN,
+    worker.fetch,
+  );
 
 describe('joining a team', () => {
   it('redeems the invite and keeps the token and the tenant’s key in the background only', async () => {
     const local = await currentHashKey(db);
     const conn = await join();
-    expect(worker.calls[0]).toMatchObject({ path: '/v1/invites/redeem', body: { code: 'ABCDE-FGHIJ-KLMNO-PQRST', label: '张老师的电脑' } });
-    expect(conn).toMatchObject({ baseUrl: 'https://sync.example.org', role: 'branch', org: { name: '高二（3）班团支部' }, tenant: { id: 'tn_1', storeNames: true } });
+    expect(worker.calls[0]).toMatchObject({
+      path: '/v1/invites/redeem',
+      body: { code: 'ABCDE-FGHIJ-KLMNO-PQRST', label: '张老师的电脑' },
+    });
+    expect(conn).toMatchObject({
+      baseUrl: 'https://sync.example.org',
+      role: 'branch',
+      org: { name: '高二（3）班团支部' },
+      tenant: { id: 'tn_1', storeNames: true },
+    });
     expect(await currentHashKey(db)).toEqual({ id: 'tn_1', key: new Uint8Array(32).fill(9) });
     // What extension pages get never holds the token.
     expect(JSON.stringify(viewOf(await readConnection(db)))).not.toContain('laa_tok');
@@ -31,8 +45,22 @@ describe('joining a team', () => {
   });
 
   it('refuses a bad address or code with a message that says what to do, and changes nothing', async () => {
-    await expect(connect(db, { baseUrl: 'http://sync.example.org', code: 'ABCDEFGHIJKLMNOPQRST', label: 'x' }, ORIGIN, worker.fetch)).rejects.toThrow(/https:\/\//);
-    await expect(connect(db, { baseUrl: 'https://sync.example.org', code: 'ZZZZZZZZZZZZZZZZZZZZ', label: 'x' }, ORIGIN, worker.fetch)).rejects.toThrow('邀请码不正确');
+    await expect(
+      connect(
+        db,
+        { baseUrl: 'http://sync.example.org', code: 'ABCDEFGHIJKLMNOPQRST', label: 'x' },
+        ORIGIN,
+        worker.fetch,
+      ),
+    ).rejects.toThrow(/https:\/\//);
+    await expect(
+      connect(
+        db,
+        { baseUrl: 'https://sync.example.org', code: 'ZZZZZZZZZZZZZZZZZZZZ', label: 'x' },
+        ORIGIN,
+        worker.fetch,
+      ),
+    ).rejects.toThrow('邀请码不正确');
     worker.down = true;
     const err = await join().catch((e: TeamError) => e);
     expect(err).toBeInstanceOf(TeamError);

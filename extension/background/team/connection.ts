@@ -63,14 +63,24 @@ export interface ConnectInput {
 }
 
 /** Redeems an invite. On success the tenant's key replaces this browser's own for new hashes. */
-export async function connect(db: LocalDb, input: ConnectInput, origin: string, fetchImpl?: typeof fetch): Promise<Connection> {
+export async function connect(
+  db: LocalDb,
+  input: ConnectInput,
+  origin: string,
+  fetchImpl?: typeof fetch,
+): Promise<Connection> {
   const baseUrl = normaliseBaseUrl(input.baseUrl);
-  if (!baseUrl) throw new TeamError('同步服务地址应为 https:// 开头的网址（如 https://sync.example.org）', 'bad-url', 0);
+  if (!baseUrl)
+    throw new TeamError('同步服务地址应为 https:// 开头的网址（如 https://sync.example.org）', 'bad-url', 0);
   const code = inviteCode(input.code);
   if (code.length < 8) throw new TeamError('请输入上级管理员给你的邀请码', 'bad-code', 0);
   const label = input.label.trim();
   if (!label) throw new TeamError('请填写这台电脑的名称（如“张老师的电脑”），便于团队识别令牌', 'bad-label', 0);
-  const r = await callWorker(baseUrl, '/v1/invites/redeem', RedeemInviteResponse, { body: { code, label }, fetchImpl, origin });
+  const r = await callWorker(baseUrl, '/v1/invites/redeem', RedeemInviteResponse, {
+    body: { code, label },
+    fetchImpl,
+    origin,
+  });
   const key = decodeKey(r.tenant.hashKey);
   await rememberFormerKey(db);
   const queueTenant = (await db.get('kv', QUEUE_TENANT)) as string | undefined;
@@ -91,13 +101,24 @@ export async function connect(db: LocalDb, input: ConnectInput, origin: string, 
   await db.put('kv', conn, CONNECTION);
   await db.put('kv', r.tenant.id, QUEUE_TENANT);
   await setTenantHashKey(db, { id: r.tenant.id, key });
-  await writeSyncState(db, { ...(await readSyncState(db)), needsAuth: false, lastError: null, failures: 0, nextAttemptAt: null });
+  await writeSyncState(db, {
+    ...(await readSyncState(db)),
+    needsAuth: false,
+    lastError: null,
+    failures: 0,
+    nextAttemptAt: null,
+  });
   return conn;
 }
 
 async function clearQueue(db: LocalDb): Promise<void> {
   const tx = db.transaction(['pending', 'outbox', 'rejected'], 'readwrite');
-  await Promise.all([tx.objectStore('pending').clear(), tx.objectStore('outbox').clear(), tx.objectStore('rejected').clear(), tx.done]);
+  await Promise.all([
+    tx.objectStore('pending').clear(),
+    tx.objectStore('outbox').clear(),
+    tx.objectStore('rejected').clear(),
+    tx.done,
+  ]);
 }
 
 /** Another year for the token (counted from today). */
@@ -112,7 +133,11 @@ export async function renew(db: LocalDb, origin: string, fetchImpl?: typeof fetc
   return next;
 }
 
-const SelfReply = z.object({ token: TokenInfo, org: z.object({ id: z.string(), name: z.string(), type: OrgType }), tenant: TenantInfo });
+const SelfReply = z.object({
+  token: TokenInfo,
+  org: z.object({ id: z.string(), name: z.string(), type: OrgType }),
+  tenant: TenantInfo,
+});
 
 /**
  * Asks the worker what it holds of this token now: the tenant's name setting may have changed,
@@ -123,12 +148,22 @@ export async function refreshSelf(db: LocalDb, origin: string, fetchImpl?: typeo
   if (!conn) return null;
   try {
     const r = await workerApi(conn, origin, fetchImpl)('/v1/tokens/self', SelfReply);
-    const next: Connection = { ...conn, expiresAt: r.token.expiresAt, org: r.org, tenant: { ...conn.tenant, name: r.tenant.name, storeNames: r.tenant.storeNames } };
+    const next: Connection = {
+      ...conn,
+      expiresAt: r.token.expiresAt,
+      org: r.org,
+      tenant: { ...conn.tenant, name: r.tenant.name, storeNames: r.tenant.storeNames },
+    };
     await db.put('kv', next, CONNECTION);
     return next;
   } catch (err) {
     if (err instanceof TeamError && err.status === 401) {
-      await writeSyncState(db, { ...(await readSyncState(db)), needsAuth: true, lastError: `${err.message}（请在设置页重新连接或续期）`, nextAttemptAt: null });
+      await writeSyncState(db, {
+        ...(await readSyncState(db)),
+        needsAuth: true,
+        lastError: `${err.message}（请在设置页重新连接或续期）`,
+        nextAttemptAt: null,
+      });
     }
     throw err;
   }
@@ -139,14 +174,21 @@ export async function refreshSelf(db: LocalDb, origin: string, fetchImpl?: typeo
  * the tenant's key leave this browser. Members seen stay (local mode); the queue is kept for a
  * reconnection to the same team and dropped on joining another.
  */
-export async function disconnect(db: LocalDb, revoke: boolean, origin: string, fetchImpl?: typeof fetch): Promise<{ revoked: boolean; error?: string }> {
+export async function disconnect(
+  db: LocalDb,
+  revoke: boolean,
+  origin: string,
+  fetchImpl?: typeof fetch,
+): Promise<{ revoked: boolean; error?: string }> {
   const conn = await readConnection(db);
   if (!conn) return { revoked: false };
   let revoked = false;
   let error: string | undefined;
   if (revoke) {
     try {
-      await workerApi(conn, origin, fetchImpl)(`/v1/tokens/${encodeURIComponent(conn.tokenId)}`, null, { method: 'DELETE' });
+      await workerApi(conn, origin, fetchImpl)(`/v1/tokens/${encodeURIComponent(conn.tokenId)}`, null, {
+        method: 'DELETE',
+      });
       revoked = true;
     } catch (err) {
       error = err instanceof Error ? err.message : String(err);
@@ -155,6 +197,12 @@ export async function disconnect(db: LocalDb, revoke: boolean, origin: string, f
   await rememberFormerKey(db);
   await setTenantHashKey(db, null);
   await db.delete('kv', CONNECTION);
-  await writeSyncState(db, { ...(await readSyncState(db)), needsAuth: false, lastError: null, failures: 0, nextAttemptAt: null });
+  await writeSyncState(db, {
+    ...(await readSyncState(db)),
+    needsAuth: false,
+    lastError: null,
+    failures: 0,
+    nextAttemptAt: null,
+  });
   return { revoked, ...(error ? { error } : {}) };
 }

@@ -61,10 +61,20 @@ export async function recordApprovalDecision(db: LocalDb, d: ApprovalDecision): 
 }
 
 /** A §4.5 decision, frozen with its own idempotency key behind everything kept before it. */
-export async function queueModificationDecision(db: LocalDb, id: string, body: { decision: 'approve' | 'reject'; reason?: string }, place?: Placer): Promise<number> {
+export async function queueModificationDecision(
+  db: LocalDb,
+  id: string,
+  body: { decision: 'approve' | 'reject'; reason?: string },
+  place?: Placer,
+): Promise<number> {
   await enqueueRequest(
     db,
-    { method: 'POST', path: `/v1/modifications/${encodeURIComponent(id)}/decision`, body, label: body.decision === 'approve' ? '同意修改申请' : '驳回修改申请' },
+    {
+      method: 'POST',
+      path: `/v1/modifications/${encodeURIComponent(id)}/decision`,
+      body,
+      label: body.decision === 'approve' ? '同意修改申请' : '驳回修改申请',
+    },
     Date.now(),
     place,
   );

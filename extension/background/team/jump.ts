@@ -18,12 +18,20 @@ async function readJumps(): Promise<Record<string, Jump>> {
 }
 
 export function jumpFor(m: MemberItem, now: number): Jump {
-  return { name: m.masked ? '' : m.name, devNumber: m.devNumber, orgName: m.orgName, isCadre: m.isCadre, own: m.own, at: now };
+  return {
+    name: m.masked ? '' : m.name,
+    devNumber: m.devNumber,
+    orgName: m.orgName,
+    isCadre: m.isCadre,
+    own: m.own,
+    at: now,
+  };
 }
 
 export async function openMember(m: MemberItem, now = Date.now()): Promise<number> {
   const jump = jumpFor(m, now);
-  if (!jump.devNumber && !jump.name) throw new Error('这名团员没有发展团员编号，姓名也未共享：请在智慧团建中按身份证号查询');
+  if (!jump.devNumber && !jump.name)
+    throw new Error('这名团员没有发展团员编号，姓名也未共享：请在智慧团建中按身份证号查询');
   const tabs = await browser.tabs.query({ url: HOST_TABS });
   const tab = tabs.find((t) => t.active) ?? tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
   let tabId: number;

@@ -13,7 +13,12 @@ function member(org: string, joinedOn: string, status: CertStatus, approvedOn?: 
     key: `k${n}`,
     orgKey: `P:${org}`,
     org: { name: org },
-    values: { name: `成员${n}`, joinedOn: joinedOn as ChinaDate, status, ...(approvedOn ? { approvedOn: approvedOn as ChinaDate } : {}) },
+    values: {
+      name: `成员${n}`,
+      joinedOn: joinedOn as ChinaDate,
+      status,
+      ...(approvedOn ? { approvedOn: approvedOn as ChinaDate } : {}),
+    },
     at: {},
     firstSeenAt: 0,
     lastSeenAt: 0,
@@ -38,8 +43,27 @@ describe('the local view', () => {
 
   it('counts with the shared rules, per organisation, worst first', () => {
     const classifiable = members.filter((m) => m.values.joinedOn);
-    expect(s.counters).toEqual(countMembers(classifiable.map((m) => ({ joinedOn: m.values.joinedOn!, approvedOn: m.values.approvedOn ?? undefined, status: m.values.status! })), today));
-    expect(s.counters).toMatchObject({ overdue: 1, maybeOverdue: 1, dueToday: 1, later: 1, pending: 1, exempt: 1, certified: 1, rejected: 1, total: 7 });
+    expect(s.counters).toEqual(
+      countMembers(
+        classifiable.map((m) => ({
+          joinedOn: m.values.joinedOn!,
+          approvedOn: m.values.approvedOn ?? undefined,
+          status: m.values.status!,
+        })),
+        today,
+      ),
+    );
+    expect(s.counters).toMatchObject({
+      overdue: 1,
+      maybeOverdue: 1,
+      dueToday: 1,
+      later: 1,
+      pending: 1,
+      exempt: 1,
+      certified: 1,
+      rejected: 1,
+      total: 7,
+    });
     expect(s.orgs.map((o) => o.name)).toEqual([A, B]);
     expect(s.stats).toEqual({ developed: 6, counted: 1, notCounted: 5 });
     expect(s.source).toBe('local');
@@ -53,10 +77,17 @@ describe('the local view', () => {
   });
 
   it('lists the members behind a number, most urgent first', () => {
-    expect(localMembers(members, { bucket: 'owed' }, today).members.map((m) => m.bucket)).toEqual(['overdue', 'maybeOverdue', 'dueToday', 'later']);
+    expect(localMembers(members, { bucket: 'owed' }, today).members.map((m) => m.bucket)).toEqual([
+      'overdue',
+      'maybeOverdue',
+      'dueToday',
+      'later',
+    ]);
     expect(localMembers(members, { bucket: 'rejected' }, today).members.map((m) => m.status)).toEqual(['rejected']);
     expect(localMembers(members, { orgId: `P:${B}`, bucket: 'pending' }, today).members).toHaveLength(1);
-    expect(localMembers(members, { day: addDays(today, 9) }, today).members.map((m) => m.lastDay)).toEqual(['2024-06-19']);
+    expect(localMembers(members, { day: addDays(today, 9) }, today).members.map((m) => m.lastDay)).toEqual([
+      '2024-06-19',
+    ]);
     expect(localMembers(members, { bucket: 'owed' }, today, 2)).toMatchObject({ truncated: true });
   });
 

@@ -4,7 +4,14 @@
  */
 import { addDays, daysBetween } from '../../../shared/domain/chinaDate';
 import { newMemberStats } from '../../../shared/domain/transfer';
-import { ACTION_BUCKETS, addCounters, classify, countMembers, emptyCounters, type Counters } from '../../../shared/domain/urgency';
+import {
+  ACTION_BUCKETS,
+  addCounters,
+  classify,
+  countMembers,
+  emptyCounters,
+  type Counters,
+} from '../../../shared/domain/urgency';
 import type { ChinaDate } from '../../../shared/domain/types';
 import type { LocalMember } from '../../model/member';
 import type { MemberItem, MemberQuery, OrgSummary, Summary, TimelineDay } from './types';
@@ -15,7 +22,11 @@ type Classifiable = LocalMember & { values: LocalMember['values'] & { joinedOn: 
 
 const classifiable = (m: LocalMember): m is Classifiable => !!m.values.joinedOn;
 
-const input = (m: Classifiable) => ({ joinedOn: m.values.joinedOn, approvedOn: m.values.approvedOn ?? undefined, status: m.values.status ?? 'unknown' });
+const input = (m: Classifiable) => ({
+  joinedOn: m.values.joinedOn,
+  approvedOn: m.values.approvedOn ?? undefined,
+  status: m.values.status ?? 'unknown',
+});
 
 /** Most urgent first: the order of the stacked bars and of member lists. */
 export function severity(c: Counters): number[] {
@@ -32,8 +43,15 @@ export function worstFirst<T extends { own: Counters; name: string }>(orgs: T[])
 }
 
 /** Counts of owed members per last day, from today through the next 30 days. */
-export function timelineOf(items: readonly { lastDay: ChinaDate | null; estimated: boolean; bucket: string }[], today: ChinaDate): TimelineDay[] {
-  const days: TimelineDay[] = Array.from({ length: TIMELINE_DAYS + 1 }, (_, i) => ({ day: addDays(today, i), count: 0, estimated: 0 }));
+export function timelineOf(
+  items: readonly { lastDay: ChinaDate | null; estimated: boolean; bucket: string }[],
+  today: ChinaDate,
+): TimelineDay[] {
+  const days: TimelineDay[] = Array.from({ length: TIMELINE_DAYS + 1 }, (_, i) => ({
+    day: addDays(today, i),
+    count: 0,
+    estimated: 0,
+  }));
   for (const it of items) {
     if (!it.lastDay || !ACTION_BUCKETS.has(it.bucket as never)) continue;
     const i = daysBetween(today, it.lastDay);
@@ -120,8 +138,17 @@ export function byUrgency(a: MemberItem, b: MemberItem): number {
   return da - dbb || a.name.localeCompare(b.name, 'zh-CN');
 }
 
-export function localMembers(members: readonly LocalMember[], q: MemberQuery, today: ChinaDate, limit = 500): { members: MemberItem[]; truncated: boolean } {
-  const hits = members.filter(classifiable).map((m) => localItem(m, today)).filter((it) => matches(it, q)).sort(byUrgency);
+export function localMembers(
+  members: readonly LocalMember[],
+  q: MemberQuery,
+  today: ChinaDate,
+  limit = 500,
+): { members: MemberItem[]; truncated: boolean } {
+  const hits = members
+    .filter(classifiable)
+    .map((m) => localItem(m, today))
+    .filter((it) => matches(it, q))
+    .sort(byUrgency);
   return { members: hits.slice(0, limit), truncated: hits.length > limit };
 }
 

@@ -25,12 +25,22 @@ export async function keptOrgs(db: LocalDb, conn: Connection): Promise<KeptOrgs 
 
 export async function fetchOrgs(db: LocalDb, conn: Connection, api: WorkerApi, now = Date.now()): Promise<OrgView[]> {
   const { orgs } = await api('/v1/orgs', OrgList);
-  await db.put('kv', { tenantId: conn.tenant.id, tokenId: conn.tokenId, fetchedAt: now, orgs } satisfies KeptOrgs, ORGS);
+  await db.put(
+    'kv',
+    { tenantId: conn.tenant.id, tokenId: conn.tokenId, fetchedAt: now, orgs } satisfies KeptOrgs,
+    ORGS,
+  );
   return orgs;
 }
 
 /** The kept tree, read again when missing or (with `maxAgeMs`) older than that. */
-export async function orgsFor(db: LocalDb, conn: Connection, api: WorkerApi, maxAgeMs = Number.POSITIVE_INFINITY, now = Date.now()): Promise<OrgView[]> {
+export async function orgsFor(
+  db: LocalDb,
+  conn: Connection,
+  api: WorkerApi,
+  maxAgeMs = Number.POSITIVE_INFINITY,
+  now = Date.now(),
+): Promise<OrgView[]> {
   const kept = await keptOrgs(db, conn);
   if (kept && now - kept.fetchedAt < maxAgeMs) return kept.orgs;
   return fetchOrgs(db, conn, api, now);

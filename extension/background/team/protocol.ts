@@ -3,13 +3,30 @@
  * (popup, options) and content scripts ask the background; only the background talks to the
  * worker, holds the token and the tenant's key.
  */
-import type { CreateInviteRequest, InviteCreated, InviteView, TenantSettings, TokenInfo } from '../../../shared/api/tenancy';
+import type {
+  CreateInviteRequest,
+  InviteCreated,
+  InviteView,
+  TenantSettings,
+  TokenInfo,
+} from '../../../shared/api/tenancy';
 import type { DecideModificationRequest, ModificationView } from '../../../shared/api/members';
 import type { OrgView } from '../../../shared/api/orgs';
 import type { BackupFile, ImportReport } from './backup';
 import type { ApprovalDecision } from './decisions';
 import type { ReviewFindings, ReviewLookup } from './review';
-import type { Jump, MemberItem, MemberList, MemberQuery, ModificationItem, RejectedView, Reply, SearchBy, Summary, TeamStatus } from './types';
+import type {
+  Jump,
+  MemberItem,
+  MemberList,
+  MemberQuery,
+  ModificationItem,
+  RejectedView,
+  Reply,
+  SearchBy,
+  Summary,
+  TeamStatus,
+} from './types';
 
 type None = Record<string, never>;
 
@@ -54,8 +71,14 @@ export interface TeamMessages {
   /** A branch admin asks the upper committee to allow changing an uploaded form (§4.5). */
   teamRequestModification: { request: { memberKey: string; reason: string }; response: Reply<ModificationView> };
   /** Queued like every decision: sent at once when the worker answers, kept until it does. */
-  teamDecideModification: { request: { id: string } & DecideModificationRequest; response: Reply<{ state: 'sent' | 'queued' | 'refused'; message?: string }> };
-  teamTenantSettings: { request: { change?: TenantSettings }; response: Reply<{ storeNames: boolean; allowedOrigins: string[] }> };
+  teamDecideModification: {
+    request: { id: string } & DecideModificationRequest;
+    response: Reply<{ state: 'sent' | 'queued' | 'refused'; message?: string }>;
+  };
+  teamTenantSettings: {
+    request: { change?: TenantSettings };
+    response: Reply<{ storeNames: boolean; allowedOrigins: string[] }>;
+  };
 
   /** The newest reviewer's check kept for a member, for the 审批 dialog's checklist. */
   reviewFindings: { request: ReviewLookup; response: ReviewFindings | null };

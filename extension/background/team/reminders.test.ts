@@ -6,13 +6,25 @@ import type { ChinaDate } from '../../../shared/domain/types';
 import { updateSettings } from '../settings';
 import { openLocalDb, type LocalDb } from '../store/db';
 import { recordObservations } from '../store/members';
-import { badgeFor, DAILY_ALARM, dailyReminder, nextDailyAt, notificationFor, startReminders, type ReminderApis } from './reminders';
+import {
+  badgeFor,
+  DAILY_ALARM,
+  dailyReminder,
+  nextDailyAt,
+  notificationFor,
+  startReminders,
+  type ReminderApis,
+} from './reminders';
 
-const at = (day: string, hm: string) => chinaMidnight(day as ChinaDate) + (Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3))) * 60_000;
+const at = (day: string, hm: string) =>
+  chinaMidnight(day as ChinaDate) + (Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3))) * 60_000;
 
 describe('the badge and the notification’s words', () => {
   it('counts overdue, possibly overdue and due today on the badge', () => {
-    expect(badgeFor({ ...emptyCounters(), overdue: 2, maybeOverdue: 3, dueToday: 1, within3: 9 })).toMatchObject({ text: '6', title: expect.stringContaining('2 人已逾期，3 人可能逾期，1 人今日截止') });
+    expect(badgeFor({ ...emptyCounters(), overdue: 2, maybeOverdue: 3, dueToday: 1, within3: 9 })).toMatchObject({
+      text: '6',
+      title: expect.stringContaining('2 人已逾期，3 人可能逾期，1 人今日截止'),
+    });
     expect(badgeFor(emptyCounters()).text).toBe('');
     expect(badgeFor({ ...emptyCounters(), overdue: 1200 }).text).toBe('999+');
   });
@@ -20,7 +32,9 @@ describe('the badge and the notification’s words', () => {
   it('notifies only when something is overdue or due within 3 days', () => {
     expect(notificationFor({ ...emptyCounters(), within7: 4, later: 9 })).toBeNull();
     expect(notificationFor({ ...emptyCounters(), within3: 2 })!.message).toContain('3日内到期 2 人');
-    expect(notificationFor({ ...emptyCounters(), overdue: 1, maybeOverdue: 2 })!.message).toContain('已逾期 3 人（其中 2 人按入团时间估算，可能逾期）');
+    expect(notificationFor({ ...emptyCounters(), overdue: 1, maybeOverdue: 2 })!.message).toContain(
+      '已逾期 3 人（其中 2 人按入团时间估算，可能逾期）',
+    );
   });
 
   it('arms the next reminder at the chosen China time, whatever the machine’s zone', () => {
@@ -39,9 +53,17 @@ describe('once a day', () => {
     db = await openLocalDb(`rem-${crypto.randomUUID()}`);
     shown = [];
     armed = [];
-    apis = { setBadge: async () => {}, notify: async (_id, n) => void shown.push(n.message), alarms: { create: (name, info) => void (name === DAILY_ALARM && armed.push(info.when!)) } };
+    apis = {
+      setBadge: async () => {},
+      notify: async (_id, n) => void shown.push(n.message),
+      alarms: { create: (name, info) => void (name === DAILY_ALARM && armed.push(info.when!)) },
+    };
     // Joined 40 days before "now", approval unknown: possibly overdue.
-    await recordObservations(db, [{ org: { name: '一班团支部' }, name: '甲', joinedOn: '2024-05-01' as ChinaDate, status: 'notUploaded' }], 0);
+    await recordObservations(
+      db,
+      [{ org: { name: '一班团支部' }, name: '甲', joinedOn: '2024-05-01' as ChinaDate, status: 'notUploaded' }],
+      0,
+    );
   });
 
   it('shows one notification per China day, however often the alarm fires', async () => {

@@ -27,7 +27,11 @@ export interface BadgeLook {
 export function badgeFor(c: Counters): BadgeLook {
   const n = urgentCount(c);
   if (!n) return { text: '', title: '团员电子档案助手：没有逾期或今日截止的档案', color: '#67C23A' };
-  const parts = [c.overdue && `${c.overdue} 人已逾期`, c.maybeOverdue && `${c.maybeOverdue} 人可能逾期`, c.dueToday && `${c.dueToday} 人今日截止`].filter(Boolean);
+  const parts = [
+    c.overdue && `${c.overdue} 人已逾期`,
+    c.maybeOverdue && `${c.maybeOverdue} 人可能逾期`,
+    c.dueToday && `${c.dueToday} 人今日截止`,
+  ].filter(Boolean);
   return { text: n > 999 ? '999+' : String(n), title: `团员电子档案助手：${parts.join('，')}`, color: '#F56C6C' };
 }
 
@@ -100,6 +104,7 @@ export async function dailyReminder(db: LocalDb, deps: ViewDeps, apis: ReminderA
 export async function startReminders(db: LocalDb, deps: ViewDeps, apis: ReminderApis): Promise<void> {
   const now = (deps.now ?? Date.now)();
   const { reminderTime } = await readSettings(db);
-  if (todayAt(reminderTime, now) <= now && (await db.get('kv', LAST_NOTIFIED)) !== chinaToday(now)) await dailyReminder(db, deps, apis);
+  if (todayAt(reminderTime, now) <= now && (await db.get('kv', LAST_NOTIFIED)) !== chinaToday(now))
+    await dailyReminder(db, deps, apis);
   else await armDaily(db, apis, now);
 }

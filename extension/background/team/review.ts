@@ -28,12 +28,26 @@ export async function latestReview(db: LocalDb, q: ReviewLookup): Promise<Review
   const name = withoutSpaces(q.name);
   const number = normaliseDevNumber(q.devNumber ?? '');
   const members = (await allMembers(db)).filter(
-    (m) => withoutSpaces(m.values.name ?? '') === name && (number ? normaliseDevNumber(m.values.devNumber ?? '') === number : !q.joinedOn || m.values.joinedOn === q.joinedOn),
+    (m) =>
+      withoutSpaces(m.values.name ?? '') === name &&
+      (number
+        ? normaliseDevNumber(m.values.devNumber ?? '') === number
+        : !q.joinedOn || m.values.joinedOn === q.joinedOn),
   );
   let best: PreflightRecord | null = null;
   for (const m of members) {
     const history = ((await db.get('kv', HISTORY_PREFIX + m.key)) as PreflightRecord[] | undefined) ?? [];
     for (const r of history) if (r.context === 'review' && (!best || r.at > best.at)) best = r;
   }
-  return best ? { at: best.at, fileName: best.fileName, pages: best.pages, verdict: best.verdict, codes: best.codes, page1Number: best.page1Number, ...(best.sealPages ? { sealPages: best.sealPages } : {}) } : null;
+  return best
+    ? {
+        at: best.at,
+        fileName: best.fileName,
+        pages: best.pages,
+        verdict: best.verdict,
+        codes: best.codes,
+        page1Number: best.page1Number,
+        ...(best.sealPages ? { sealPages: best.sealPages } : {}),
+      }
+    : null;
 }

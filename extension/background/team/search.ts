@@ -20,7 +20,8 @@ import { withoutSpaces } from '../../../shared/domain/text';
 export async function searchMembers(db: LocalDb, by: SearchBy, text: string, deps: ViewDeps): Promise<MemberList> {
   const q = withoutSpaces(text);
   if (!q) throw new TeamError('请输入要查找的姓名、发展团员编号或身份证号', 'empty', 0);
-  if (by === 'idCard' && !isValidIdCard(q)) throw new TeamError('请输入完整、正确的 18 位身份证号（末位可为 X）', 'bad-id', 0);
+  if (by === 'idCard' && !isValidIdCard(q))
+    throw new TeamError('请输入完整、正确的 18 位身份证号（末位可为 X）', 'bad-id', 0);
   const now = (deps.now ?? Date.now)();
   const conn = await readConnection(db);
   if (conn) {
@@ -31,7 +32,10 @@ export async function searchMembers(db: LocalDb, by: SearchBy, text: string, dep
         if (key.id !== conn.tenant.id) throw new TeamError('缺少团队的哈希密钥：请重新连接团队', 'no-key', 0);
         return { source: 'worker', ...(await workerSearch(api, conn, 'idHash', await hashIdCard(q, key.key))) };
       }
-      return { source: 'worker', ...(await workerSearch(api, conn, by, by === 'devNumber' ? normaliseDevNumber(q) || q : q)) };
+      return {
+        source: 'worker',
+        ...(await workerSearch(api, conn, by, by === 'devNumber' ? normaliseDevNumber(q) || q : q)),
+      };
     } catch (err) {
       // Refusals are the admin's to read; an unreachable worker falls back to this browser's members.
       if (err instanceof TeamError && err.status !== 0) throw err;
@@ -40,7 +44,12 @@ export async function searchMembers(db: LocalDb, by: SearchBy, text: string, dep
   return { source: 'local', ...(await searchLocal(db, by, q, now)) };
 }
 
-async function searchLocal(db: LocalDb, by: SearchBy, q: string, now: number): Promise<{ members: ReturnType<typeof localItem>[]; truncated: boolean }> {
+async function searchLocal(
+  db: LocalDb,
+  by: SearchBy,
+  q: string,
+  now: number,
+): Promise<{ members: ReturnType<typeof localItem>[]; truncated: boolean }> {
   const members = (await allMembers(db)).filter(classifiable);
   let hit: (m: (typeof members)[number]) => boolean;
   if (by === 'idCard') {
@@ -53,6 +62,9 @@ async function searchLocal(db: LocalDb, by: SearchBy, q: string, now: number): P
     hit = (m) => !!m.values.name && withoutSpaces(m.values.name).includes(q);
   }
   const today = chinaToday(now);
-  const found = members.filter(hit).map((m) => localItem(m, today)).sort(byUrgency);
+  const found = members
+    .filter(hit)
+    .map((m) => localItem(m, today))
+    .sort(byUrgency);
   return { members: found.slice(0, 200), truncated: found.length > 200 };
 }

@@ -23,7 +23,17 @@ import { parseDecision, queueModificationDecision, recordApprovalDecision } from
 import { notificationIcon } from './icon';
 import { openMember, takeJump } from './jump';
 import { keptOrgs, orgsFor } from './orgs';
-import { armDaily, BADGE_ALARM, badgeFor, DAILY_ALARM, dailyReminder, NOTIFICATION_ID, refreshBadge, startReminders, type ReminderApis } from './reminders';
+import {
+  armDaily,
+  BADGE_ALARM,
+  badgeFor,
+  DAILY_ALARM,
+  dailyReminder,
+  NOTIFICATION_ID,
+  refreshBadge,
+  startReminders,
+  type ReminderApis,
+} from './reminders';
 import { latestReview } from './review';
 import { searchMembers } from './search';
 import { keptSummary, membersFor, summaryFor } from './summary';
@@ -31,7 +41,15 @@ import type { Reply, TeamStatus } from './types';
 import { itemOf } from './workerView';
 
 /** Messages after which the store holds something new to forward (and the local badge may change). */
-const WRITES = new Set(['observeRows', 'setApprovedOn', 'setGraduating', 'recordRejectionReasons', 'recordPreflight', 'recordApprovalDecision', 'importLocalData']);
+const WRITES = new Set([
+  'observeRows',
+  'setApprovedOn',
+  'setGraduating',
+  'recordRejectionReasons',
+  'recordPreflight',
+  'recordApprovalDecision',
+  'importLocalData',
+]);
 
 async function attempt<T>(fn: () => Promise<T>): Promise<Reply<T>> {
   try {
@@ -49,13 +67,25 @@ export async function teamStatus(db: LocalDb, origin: string): Promise<TeamStatu
   const unplaced = conn ? await unplacedRows(db, orgs ? new OrgMatcher(orgs.orgs) : null) : { count: 0, orgs: [] };
   return {
     connection: viewOf(conn),
-    sync: { lastSyncAt: state.lastSyncAt, lastError: state.lastError, needsAuth: state.needsAuth, nextAttemptAt: state.nextAttemptAt, waiting: await waiting(db), unplaced: unplaced.count, unplacedOrgs: unplaced.orgs },
+    sync: {
+      lastSyncAt: state.lastSyncAt,
+      lastError: state.lastError,
+      needsAuth: state.needsAuth,
+      nextAttemptAt: state.nextAttemptAt,
+      waiting: await waiting(db),
+      unplaced: unplaced.count,
+      unplacedOrgs: unplaced.orgs,
+    },
     origin,
   };
 }
 
 /** What a content script may ask (it runs inside the host's page): the rest is for the extension's own pages. */
-const CONTENT_SCRIPT_MAY: ReadonlySet<string> = new Set(['teamPendingJump', 'reviewFindings', 'recordApprovalDecision']);
+const CONTENT_SCRIPT_MAY: ReadonlySet<string> = new Set([
+  'teamPendingJump',
+  'reviewFindings',
+  'recordApprovalDecision',
+]);
 
 /**
  * The team's connection, tokens, invites and local data answer only the popup and the options
@@ -63,10 +93,14 @@ const CONTENT_SCRIPT_MAY: ReadonlySet<string> = new Set(['teamPendingJump', 'rev
  */
 function extensionPagesOnly(handlers: Partial<Handlers>, origin: string): Partial<Handlers> {
   const out: Record<string, unknown> = {};
-  for (const [type, handler] of Object.entries(handlers) as [string, (p: unknown, s: Browser.runtime.MessageSender) => unknown][]) {
+  for (const [type, handler] of Object.entries(handlers) as [
+    string,
+    (p: unknown, s: Browser.runtime.MessageSender) => unknown,
+  ][]) {
     out[type] = (payload: unknown, sender: Browser.runtime.MessageSender) => {
       const fromExtensionPage = sender.id === browser.runtime.id && (sender.url ?? '').startsWith(`${origin}/`);
-      if (fromExtensionPage || (CONTENT_SCRIPT_MAY.has(type) && contentScriptTab(sender) !== null)) return handler(payload, sender);
+      if (fromExtensionPage || (CONTENT_SCRIPT_MAY.has(type) && contentScriptTab(sender) !== null))
+        return handler(payload, sender);
       return Promise.reject(new Error('此操作只能在扩展的弹出窗口或设置页中进行'));
     };
   }
@@ -85,7 +119,13 @@ export function serveTeam(dbReady: Promise<LocalDb>): SyncScheduler {
       ]);
     },
     async notify(id, n) {
-      await browser.notifications.create(id, { type: 'basic', iconUrl: await notificationIcon(), title: n.title, message: n.message, priority: 1 });
+      await browser.notifications.create(id, {
+        type: 'basic',
+        iconUrl: await notificationIcon(),
+        title: n.title,
+        message: n.message,
+        priority: 1,
+      });
     },
     alarms: browser.alarms,
   };
@@ -140,7 +180,13 @@ export function serveTeam(dbReady: Promise<LocalDb>): SyncScheduler {
       return status();
     },
     teamRejected: async () =>
-      (await (await dbReady).getAll('rejected')).map((r) => ({ seq: r.seq, label: r.label, status: r.status, message: r.message, rejectedAt: r.rejectedAt })),
+      (await (await dbReady).getAll('rejected')).map((r) => ({
+        seq: r.seq,
+        label: r.label,
+        status: r.status,
+        message: r.message,
+        rejectedAt: r.rejectedAt,
+      })),
     teamDismissRejected: async ({ seq }) => {
       await (await dbReady).delete('rejected', seq);
       return { ok: true };
@@ -192,39 +238,70 @@ export function serveTeam(dbReady: Promise<LocalDb>): SyncScheduler {
       }),
     teamInvites: () => attempt(async () => (await (await api()).call('/v1/invites', InviteList)).invites),
     teamRevokeInvite: ({ id }) =>
-      attempt(async () => (await api()).call(`/v1/invites/${encodeURIComponent(id)}`, z.object({ id: z.string(), revokedAt: z.string() }), { method: 'DELETE' })),
-    teamTokens: () => attempt(async () => (await (await api()).call('/v1/tokens', z.object({ tokens: z.array(TokenInfo) }))).tokens),
+      attempt(async () =>
+        (await api()).call(
+          `/v1/invites/${encodeURIComponent(id)}`,
+          z.object({ id: z.string(), revokedAt: z.string() }),
+          { method: 'DELETE' },
+        ),
+      ),
+    teamTokens: () =>
+      attempt(async () => (await (await api()).call('/v1/tokens', z.object({ tokens: z.array(TokenInfo) }))).tokens),
     teamRevokeToken: ({ id }) =>
       attempt(async () => {
         const { conn, call } = await api();
         if (id === conn.tokenId) throw new TeamError('这是本机正在使用的令牌：请用“断开连接”', 'own-token', 0);
-        return call(`/v1/tokens/${encodeURIComponent(id)}`, z.object({ tokenId: z.string(), revokedAt: z.string() }), { method: 'DELETE' });
+        return call(`/v1/tokens/${encodeURIComponent(id)}`, z.object({ tokenId: z.string(), revokedAt: z.string() }), {
+          method: 'DELETE',
+        });
       }),
     teamModifications: ({ status: s }) =>
       attempt(async () => {
         const { conn, call } = await api();
-        const { modifications } = await call(`/v1/modifications${s ? `?status=${s}` : ''}`, z.object({ modifications: z.array(ModificationView) }));
+        const { modifications } = await call(
+          `/v1/modifications${s ? `?status=${s}` : ''}`,
+          z.object({ modifications: z.array(ModificationView) }),
+        );
         // Each request names the member by key: the member's name and 编号 come with it.
         return Promise.all(
           modifications.map(async (m) => {
-            const view = await call(`/v1/members/${encodeURIComponent(m.memberKey)}`, z.object({ member: MemberView })).catch(() => null);
+            const view = await call(
+              `/v1/members/${encodeURIComponent(m.memberKey)}`,
+              z.object({ member: MemberView }),
+            ).catch(() => null);
             return { ...m, member: view ? itemOf(view.member, conn) : null };
           }),
         );
       }),
     teamRequestModification: (req) =>
-      attempt(async () => (await (await api()).call('/v1/modifications', z.object({ modification: ModificationView }), { body: { memberKey: req.memberKey, reason: req.reason } })).modification),
+      attempt(
+        async () =>
+          (
+            await (
+              await api()
+            ).call('/v1/modifications', z.object({ modification: ModificationView }), {
+              body: { memberKey: req.memberKey, reason: req.reason },
+            })
+          ).modification,
+      ),
     teamDecideModification: ({ id, ...rest }) =>
       attempt(async () => {
         const { db, conn } = await api();
         const body = DecideModificationRequest.parse(rest);
-        if (body.decision === 'reject' && !body.reason?.trim()) throw new TeamError('驳回修改申请须写明理由（§3.3.1）', 'reason-required', 0);
+        if (body.decision === 'reject' && !body.reason?.trim())
+          throw new TeamError('驳回修改申请须写明理由（§3.3.1）', 'reason-required', 0);
         const orgs = await keptOrgs(db, conn);
-        const seq = await queueModificationDecision(db, id, body, orgs ? placeWith(new OrgMatcher(orgs.orgs)) : undefined);
+        const seq = await queueModificationDecision(
+          db,
+          id,
+          body,
+          orgs ? placeWith(new OrgMatcher(orgs.orgs)) : undefined,
+        );
         await scheduler.run(true).catch(() => null);
         const refused = await db.get('rejected', seq);
         if (refused) return { state: 'refused' as const, message: refused.message };
-        if (await db.get('outbox', seq)) return { state: 'queued' as const, message: (await readSyncState(db)).lastError ?? undefined };
+        if (await db.get('outbox', seq))
+          return { state: 'queued' as const, message: (await readSyncState(db)).lastError ?? undefined };
         return { state: 'sent' as const };
       }),
     teamTenantSettings: ({ change }) =>
@@ -268,7 +345,11 @@ export function serveTeam(dbReady: Promise<LocalDb>): SyncScheduler {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETRY_ALARM) void scheduler.run(true).catch(() => {});
     // Others' changes reach this browser's badge through the worker's reminders.
-    if (alarm.name === PERIODIC_ALARM) void scheduler.run().catch(() => {}).then(badge);
+    if (alarm.name === PERIODIC_ALARM)
+      void scheduler
+        .run()
+        .catch(() => {})
+        .then(badge);
     if (alarm.name === BADGE_ALARM) void badge();
     if (alarm.name === DAILY_ALARM) void dbReady.then((db) => dailyReminder(db, deps, apis)).catch(() => {});
   });
@@ -282,7 +363,10 @@ export function serveTeam(dbReady: Promise<LocalDb>): SyncScheduler {
   // Startup: what waited while the browser was closed goes out; the badge and reminders resume.
   browser.alarms.create(PERIODIC_ALARM, { periodInMinutes: 15 });
   browser.alarms.create(BADGE_ALARM, { periodInMinutes: 60 });
-  void scheduler.run(true).catch(() => {}).then(badge);
+  void scheduler
+    .run(true)
+    .catch(() => {})
+    .then(badge);
   void dbReady.then((db) => startReminders(db, deps, apis)).catch(() => {});
   return scheduler;
 }

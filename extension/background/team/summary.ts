@@ -57,7 +57,10 @@ export async function summaryFor(db: LocalDb, deps: ViewDeps): Promise<Summary> 
 }
 
 /** Just the counters, for the badge and the daily notification: one cheap read of the worker. */
-export async function countersFor(db: LocalDb, deps: ViewDeps): Promise<{ counters: Counters; source: 'worker' | 'local' }> {
+export async function countersFor(
+  db: LocalDb,
+  deps: ViewDeps,
+): Promise<{ counters: Counters; source: 'worker' | 'local' }> {
   const now = (deps.now ?? Date.now)();
   const conn = await readConnection(db);
   if (conn) {

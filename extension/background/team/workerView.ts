@@ -11,7 +11,12 @@ import type { WorkerApi } from './client';
 import { byUrgency, matches, timelineOf, worstFirst } from './localView';
 import type { Connection, MemberItem, MemberQuery, OrgSummary, Summary } from './types';
 
-const BucketMembers = z.object({ today: z.string(), bucket: z.string(), members: z.array(MemberView), nextOffset: z.number().nullable() });
+const BucketMembers = z.object({
+  today: z.string(),
+  bucket: z.string(),
+  members: z.array(MemberView),
+  nextOffset: z.number().nullable(),
+});
 
 const PAGE = 500;
 /** Owed members read for the timeline and lists, per bucket: beyond that the view says "truncated". */
@@ -42,10 +47,18 @@ export function itemOf(v: MemberView, conn: Pick<Connection, 'org'>): MemberItem
 }
 
 /** Every member of one bucket under an organisation, most urgent first, up to the cap. */
-export async function bucketMembers(api: WorkerApi, orgId: string, bucket: BucketName, cap = MAX_PER_BUCKET): Promise<{ members: MemberView[]; truncated: boolean }> {
+export async function bucketMembers(
+  api: WorkerApi,
+  orgId: string,
+  bucket: BucketName,
+  cap = MAX_PER_BUCKET,
+): Promise<{ members: MemberView[]; truncated: boolean }> {
   const out: MemberView[] = [];
-  for (let offset: number | null = 0; offset !== null && out.length < cap; ) {
-    const page: z.infer<typeof BucketMembers> = await api(`/v1/reminders/${encodeURIComponent(orgId)}/members?bucket=${bucket}&limit=${PAGE}&offset=${offset}`, BucketMembers);
+  for (let offset: number | null = 0; offset !== null && out.length < cap;) {
+    const page: z.infer<typeof BucketMembers> = await api(
+      `/v1/reminders/${encodeURIComponent(orgId)}/members?bucket=${bucket}&limit=${PAGE}&offset=${offset}`,
+      BucketMembers,
+    );
     out.push(...page.members);
     offset = page.nextOffset;
     if (offset !== null && out.length >= cap) return { members: out.slice(0, cap), truncated: true };
@@ -55,8 +68,19 @@ export async function bucketMembers(api: WorkerApi, orgId: string, bucket: Bucke
 
 export async function workerSummary(api: WorkerApi, conn: Connection, now: number): Promise<Summary> {
   const r = await api('/v1/reminders', RemindersResponse);
-  const orgs: OrgSummary[] = r.orgs.map((o) => ({ id: o.id, name: o.name, type: o.type, parentId: o.parentId, own: o.own ?? o.subtree, subtree: o.subtree }));
-  const upcoming = await Promise.all(UPCOMING.map((b) => (r.counters[b] ? bucketMembers(api, r.org.id, b) : Promise.resolve({ members: [], truncated: false }))));
+  const orgs: OrgSummary[] = r.orgs.map((o) => ({
+    id: o.id,
+    name: o.name,
+    type: o.type,
+    parentId: o.parentId,
+    own: o.own ?? o.subtree,
+    subtree: o.subtree,
+  }));
+  const upcoming = await Promise.all(
+    UPCOMING.map((b) =>
+      r.counters[b] ? bucketMembers(api, r.org.id, b) : Promise.resolve({ members: [], truncated: false }),
+    ),
+  );
   const items = upcoming.flatMap((u) => u.members);
   return {
     source: 'worker',
@@ -73,10 +97,21 @@ export async function workerSummary(api: WorkerApi, conn: Connection, now: numbe
 }
 
 /** The members behind a number: read per bucket from the worker, then narrowed like the local view. */
-export async function workerMembers(api: WorkerApi, conn: Connection, q: MemberQuery, limit = 500): Promise<{ members: MemberItem[]; truncated: boolean }> {
+export async function workerMembers(
+  api: WorkerApi,
+  conn: Connection,
+  q: MemberQuery,
+  limit = 500,
+): Promise<{ members: MemberItem[]; truncated: boolean }> {
   const orgId = q.orgId ?? conn.org.id;
   const buckets: Bucket[] =
-    q.bucket === 'late' ? ['overdue', 'maybeOverdue'] : q.bucket && q.bucket !== 'owed' && q.bucket !== 'rejected' && q.bucket !== 'notUploaded' ? [q.bucket] : q.day ? UPCOMING : OWED;
+    q.bucket === 'late'
+      ? ['overdue', 'maybeOverdue']
+      : q.bucket && q.bucket !== 'owed' && q.bucket !== 'rejected' && q.bucket !== 'notUploaded'
+        ? [q.bucket]
+        : q.day
+          ? UPCOMING
+          : OWED;
   const read = await Promise.all(buckets.map((b) => bucketMembers(api, orgId, b)));
   let truncated = read.some((r) => r.truncated);
   const hits = read
@@ -89,7 +124,12 @@ export async function workerMembers(api: WorkerApi, conn: Connection, q: MemberQ
   return { members: hits.slice(0, limit), truncated };
 }
 
-export async function workerSearch(api: WorkerApi, conn: Connection, by: 'name' | 'devNumber' | 'idHash', q: string): Promise<{ members: MemberItem[]; truncated: boolean }> {
+export async function workerSearch(
+  api: WorkerApi,
+  conn: Connection,
+  by: 'name' | 'devNumber' | 'idHash',
+  q: string,
+): Promise<{ members: MemberItem[]; truncated: boolean }> {
   const r = await api(`/v1/members/search?by=${by}&q=${encodeURIComponent(q)}`, SearchResponse);
   return { members: r.members.map((v) => itemOf(v, conn)), truncated: r.truncated };
 }

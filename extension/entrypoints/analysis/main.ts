@@ -33,7 +33,10 @@ window.addEventListener('message', (e: MessageEvent) => {
       const report = await runPreflight(parsed.data, (ev) => port.postMessage(ev));
       port.postMessage({ kind: 'report', report } satisfies PreflightEvent);
     } catch (err) {
-      port.postMessage({ kind: 'error', message: `预检出错：${err instanceof Error ? err.message : String(err)}` } satisfies PreflightEvent);
+      port.postMessage({
+        kind: 'error',
+        message: `预检出错：${err instanceof Error ? err.message : String(err)}`,
+      } satisfies PreflightEvent);
     } finally {
       port.close();
     }

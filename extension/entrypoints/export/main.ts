@@ -31,6 +31,8 @@ window.addEventListener('message', (e: MessageEvent) => {
   if (req?.type !== 'xlsx' || !Array.isArray(req.headers) || !Array.isArray(req.records)) return;
   buildWorkbook(req)
     .then((bytes) => window.parent.postMessage({ type: 'xlsx', bytes }, e.origin, [bytes]))
-    .catch((err: Error) => window.parent.postMessage({ type: 'error', error: `生成 Excel 失败：${err.message}` }, e.origin));
+    .catch((err: Error) =>
+      window.parent.postMessage({ type: 'error', error: `生成 Excel 失败：${err.message}` }, e.origin),
+    );
 });
 if (window.parent !== window) window.parent.postMessage({ type: 'ready' }, '*');

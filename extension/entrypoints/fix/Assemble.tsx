@@ -29,7 +29,12 @@ export function Assemble({ request, result, cancel }: ToolProps) {
         skipped.push(f.name);
         continue;
       }
-      added.push({ id: `p${nextId++}`, label: f.name, rotate: 0, photo: { name: f.name, mime, bytes: f.bytes, rotate: 0 } });
+      added.push({
+        id: `p${nextId++}`,
+        label: f.name,
+        rotate: 0,
+        photo: { name: f.name, mime, bytes: f.bytes, rotate: 0 },
+      });
     }
     setError(skipped.length ? `已跳过不是照片的文件：${skipped.join('、')}（支持 JPG、PNG、WebP）` : null);
     setItems((list) => [...list, ...added]);
@@ -53,7 +58,9 @@ export function Assemble({ request, result, cancel }: ToolProps) {
 
   const fromInput = async (list: FileList | null) => {
     if (!list) return;
-    await add(await Promise.all(Array.from(list, async (f) => ({ name: f.name, type: f.type, bytes: await f.arrayBuffer() }))));
+    await add(
+      await Promise.all(Array.from(list, async (f) => ({ name: f.name, type: f.type, bytes: await f.arrayBuffer() }))),
+    );
   };
 
   const make = async () => {
@@ -77,15 +84,28 @@ export function Assemble({ request, result, cancel }: ToolProps) {
       title={FIX_LABELS.assemble}
       who={memberLine(request.member)}
       onClose={cancel}
-      status={busy ? <Progress {...busy} /> : `共 ${items.length} 张照片${items.length && items.length !== 12 ? `（《入团志愿书》共 12 页）` : ''}`}
+      status={
+        busy ? (
+          <Progress {...busy} />
+        ) : (
+          `共 ${items.length} 张照片${items.length && items.length !== 12 ? `（《入团志愿书》共 12 页）` : ''}`
+        )
+      }
       buttons={
         <>
-          <button type="button" className="btn" onClick={cancel}>取消</button>
-          <button type="button" className="btn primary" disabled={!items.length || !!busy} onClick={() => void make()}>生成 PDF 并上传</button>
+          <button type="button" className="btn" onClick={cancel}>
+            取消
+          </button>
+          <button type="button" className="btn primary" disabled={!items.length || !!busy} onClick={() => void make()}>
+            生成 PDF 并上传
+          </button>
         </>
       }
     >
-      <p className="hint">按《入团志愿书》页序逐页添加照片（JPG、PNG、WebP）。拖动照片调整顺序，旋转方向不对的照片；每张照片占 1 页 A4，生成的 PDF 不超过 20M。照片只在本机处理。</p>
+      <p className="hint">
+        按《入团志愿书》页序逐页添加照片（JPG、PNG、WebP）。拖动照片调整顺序，旋转方向不对的照片；每张照片占 1 页
+        A4，生成的 PDF 不超过 20M。照片只在本机处理。
+      </p>
       <div
         className={`drop${over ? ' over' : ''}`}
         onDragOver={(e) => {
@@ -102,17 +122,53 @@ export function Assemble({ request, result, cancel }: ToolProps) {
           void fromInput(e.dataTransfer.files);
         }}
       >
-        把照片拖到这里，或 <label>选择照片<input type="file" accept="image/jpeg,image/png,image/webp" multiple hidden data-role="photos" onChange={(e) => void fromInput(e.currentTarget.files).then(() => (e.target.value = ''))} /></label>
+        把照片拖到这里，或{' '}
+        <label>
+          选择照片
+          <input
+            type="file"
+            accept="image/jpeg,image/png,image/webp"
+            multiple
+            hidden
+            data-role="photos"
+            onChange={(e) => void fromInput(e.currentTarget.files).then(() => (e.target.value = ''))}
+          />
+        </label>
       </div>
-      {error ? <div className="alert error" role="alert">{error}</div> : null}
+      {error ? (
+        <div className="alert error" role="alert">
+          {error}
+        </div>
+      ) : null}
       <CardGrid
         cards={items}
         onMove={(from, to) => setItems((list) => moved(list, from, to))}
         tools={(c, i) => (
           <>
-            <button type="button" className="btn small" aria-label="向左旋转" onClick={() => setItems((l) => l.map((x, k) => (k === i ? { ...x, rotate: turn(x.rotate, -90) } : x)))}>↺</button>
-            <button type="button" className="btn small" aria-label="向右旋转" onClick={() => setItems((l) => l.map((x, k) => (k === i ? { ...x, rotate: turn(x.rotate, 90) } : x)))}>↻</button>
-            <button type="button" className="btn small" aria-label={`删除 ${c.label}`} onClick={() => setItems((l) => l.filter((_, k) => k !== i))}>删除</button>
+            <button
+              type="button"
+              className="btn small"
+              aria-label="向左旋转"
+              onClick={() => setItems((l) => l.map((x, k) => (k === i ? { ...x, rotate: turn(x.rotate, -90) } : x)))}
+            >
+              ↺
+            </button>
+            <button
+              type="button"
+              className="btn small"
+              aria-label="向右旋转"
+              onClick={() => setItems((l) => l.map((x, k) => (k === i ? { ...x, rotate: turn(x.rotate, 90) } : x)))}
+            >
+              ↻
+            </button>
+            <button
+              type="button"
+              className="btn small"
+              aria-label={`删除 ${c.label}`}
+              onClick={() => setItems((l) => l.filter((_, k) => k !== i))}
+            >
+              删除
+            </button>
           </>
         )}
       />

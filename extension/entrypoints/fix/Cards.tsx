@@ -14,7 +14,15 @@ export interface Card {
  * Pages or photos as cards, in order: drag a card onto another to move it there (or use ← →),
  * with each card's own buttons below it.
  */
-export function CardGrid({ cards, onMove, tools }: { cards: Card[]; onMove: (from: number, to: number) => void; tools: (card: Card, index: number) => ReactNode }) {
+export function CardGrid({
+  cards,
+  onMove,
+  tools,
+}: {
+  cards: Card[];
+  onMove: (from: number, to: number) => void;
+  tools: (card: Card, index: number) => ReactNode;
+}) {
   const [dragging, setDragging] = useState<number | null>(null);
   const [target, setTarget] = useState<number | null>(null);
   return (
@@ -47,11 +55,35 @@ export function CardGrid({ cards, onMove, tools }: { cards: Card[]; onMove: (fro
             setTarget(null);
           }}
         >
-          <div className="pic">{c.thumb ? <img src={c.thumb} alt={c.label} style={{ transform: `rotate(${c.rotate}deg)` }} draggable={false} /> : <span>…</span>}</div>
-          <div className="name" title={c.label}>{i + 1}. {c.label}</div>
+          <div className="pic">
+            {c.thumb ? (
+              <img src={c.thumb} alt={c.label} style={{ transform: `rotate(${c.rotate}deg)` }} draggable={false} />
+            ) : (
+              <span>…</span>
+            )}
+          </div>
+          <div className="name" title={c.label}>
+            {i + 1}. {c.label}
+          </div>
           <div className="tools">
-            <button type="button" className="btn small" aria-label="前移" disabled={i === 0} onClick={() => onMove(i, i - 1)}>←</button>
-            <button type="button" className="btn small" aria-label="后移" disabled={i === cards.length - 1} onClick={() => onMove(i, i + 1)}>→</button>
+            <button
+              type="button"
+              className="btn small"
+              aria-label="前移"
+              disabled={i === 0}
+              onClick={() => onMove(i, i - 1)}
+            >
+              ←
+            </button>
+            <button
+              type="button"
+              className="btn small"
+              aria-label="后移"
+              disabled={i === cards.length - 1}
+              onClick={() => onMove(i, i + 1)}
+            >
+              →
+            </button>
             {tools(c, i)}
           </div>
         </div>
@@ -67,4 +99,4 @@ export function moved<T>(list: T[], from: number, to: number): T[] {
   return next;
 }
 
-export const turn = (r: number, by: number) => (((r + by) % 360) + 360) % 360 as 0 | 90 | 180 | 270;
+export const turn = (r: number, by: number) => ((((r + by) % 360) + 360) % 360) as 0 | 90 | 180 | 270;

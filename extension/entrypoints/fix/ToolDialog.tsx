@@ -1,5 +1,12 @@
 import { useEffect, type ReactNode } from 'react';
-import { FIX_LABELS, type FixEvent, type FixRequest, type FixStats, type HandoffItem, type InputFile } from '../../fix/protocol';
+import {
+  FIX_LABELS,
+  type FixEvent,
+  type FixRequest,
+  type FixStats,
+  type HandoffItem,
+  type InputFile,
+} from '../../fix/protocol';
 import { Assemble } from './Assemble';
 import { Edit } from './Edit';
 import { Folder } from './Folder';
@@ -15,7 +22,13 @@ export interface ToolProps {
 }
 
 /** The tools the admin works in, in a dialog over the host page (Element UI's look). */
-export function ToolDialog({ request, onDone }: { request: FixRequest; onDone: (ev: FixEvent, transfer?: Transferable[]) => void }) {
+export function ToolDialog({
+  request,
+  onDone,
+}: {
+  request: FixRequest;
+  onDone: (ev: FixEvent, transfer?: Transferable[]) => void;
+}) {
   const cancel = () => onDone({ kind: 'cancel' });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -27,27 +40,55 @@ export function ToolDialog({ request, onDone }: { request: FixRequest; onDone: (
   const props: ToolProps = {
     request,
     result: (file, stats) => onDone({ kind: 'result', file, stats }, [file.bytes]),
-    handoff: (items) => onDone({ kind: 'handoff', items }, items.map((i) => i.file.bytes)),
+    handoff: (items) =>
+      onDone(
+        { kind: 'handoff', items },
+        items.map((i) => i.file.bytes),
+      ),
     cancel,
   };
   const tool = request.tool;
   return (
     <div className="mask">
       <div className="dialog" role="dialog" aria-modal="true" aria-label={FIX_LABELS[tool]}>
-        {tool === 'assemble' ? <Assemble {...props} /> : tool === 'edit' ? <Edit {...props} /> : tool === 'split' ? <Split {...props} /> : tool === 'folder' ? <Folder {...props} /> : null}
+        {tool === 'assemble' ? (
+          <Assemble {...props} />
+        ) : tool === 'edit' ? (
+          <Edit {...props} />
+        ) : tool === 'split' ? (
+          <Split {...props} />
+        ) : tool === 'folder' ? (
+          <Folder {...props} />
+        ) : null}
       </div>
     </div>
   );
 }
 
 /** The dialog's frame: title with the member, content, and a footer with status and buttons. */
-export function Shell({ title, who, status, children, buttons, onClose }: { title: string; who?: string | undefined; status?: ReactNode; children: ReactNode; buttons: ReactNode; onClose: () => void }) {
+export function Shell({
+  title,
+  who,
+  status,
+  children,
+  buttons,
+  onClose,
+}: {
+  title: string;
+  who?: string | undefined;
+  status?: ReactNode;
+  children: ReactNode;
+  buttons: ReactNode;
+  onClose: () => void;
+}) {
   return (
     <>
       <header>
         <h2>{title}</h2>
         {who ? <span className="who">{who}</span> : null}
-        <button className="close" type="button" aria-label="关闭" onClick={onClose}>×</button>
+        <button className="close" type="button" aria-label="关闭" onClick={onClose}>
+          ×
+        </button>
       </header>
       <div className="content">{children}</div>
       <footer>
@@ -67,7 +108,9 @@ export function Progress({ label, done, total }: { label: string; done: number; 
   return (
     <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
       {label} {total ? `${done}/${total}` : ''}
-      <span className="progress"><i style={{ width: `${total ? Math.round((done / total) * 100) : 0}%` }} /></span>
+      <span className="progress">
+        <i style={{ width: `${total ? Math.round((done / total) * 100) : 0}%` }} />
+      </span>
     </span>
   );
 }

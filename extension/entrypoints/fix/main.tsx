@@ -24,7 +24,9 @@ export function renamed(name: string, tool: string): string {
 }
 
 export function bufferOf(bytes: Uint8Array): ArrayBuffer {
-  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : (bytes.slice().buffer as ArrayBuffer);
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+    ? (bytes.buffer as ArrayBuffer)
+    : (bytes.slice().buffer as ArrayBuffer);
 }
 
 async function headless(req: FixRequest, send: (e: FixEvent, t?: Transferable[]) => void): Promise<void> {
@@ -32,7 +34,10 @@ async function headless(req: FixRequest, send: (e: FixEvent, t?: Transferable[])
   if (!f) throw new Error('没有收到文件');
   const input = new Uint8Array(f.bytes);
   const progress = (stage: string, done: number, total: number) => send({ kind: 'progress', stage, done, total });
-  const { bytes, stats } = req.tool === 'compress' ? await compressPdf(input, req.options, progress) : await straightenPdf(input, req.options, progress);
+  const { bytes, stats } =
+    req.tool === 'compress'
+      ? await compressPdf(input, req.options, progress)
+      : await straightenPdf(input, req.options, progress);
   const out: InputFile = { name: renamed(f.name, req.tool), type: 'application/pdf', bytes: bufferOf(bytes) };
   send({ kind: 'result', file: out, stats }, [out.bytes]);
 }

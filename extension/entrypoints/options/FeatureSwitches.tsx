@@ -7,8 +7,20 @@ import { FEATURES } from '../../features';
 import { sendToBackground } from '../../messaging/client';
 import { featureOn, type Settings } from '../../model/settings';
 
-const box: React.CSSProperties = { border: '1px solid #EBEEF5', borderRadius: 4, padding: '4px 16px', background: '#fff' };
-const row: React.CSSProperties = { display: 'flex', gap: 12, alignItems: 'flex-start', padding: '12px 0', borderBottom: '1px solid #EBEEF5', cursor: 'pointer' };
+const box: React.CSSProperties = {
+  border: '1px solid #EBEEF5',
+  borderRadius: 4,
+  padding: '4px 16px',
+  background: '#fff',
+};
+const row: React.CSSProperties = {
+  display: 'flex',
+  gap: 12,
+  alignItems: 'flex-start',
+  padding: '12px 0',
+  borderBottom: '1px solid #EBEEF5',
+  cursor: 'pointer',
+};
 
 export function FeatureSwitches() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -37,14 +49,23 @@ export function FeatureSwitches() {
       <h2 id="features-title" style={{ fontSize: 16, fontWeight: 500 }}>
         在“智慧团建”页面上的功能
       </h2>
-      <p style={{ color: '#909399', fontSize: 13 }}>关闭的功能不再改动页面；团员名单仍会记在本机，供弹出窗口和团队同步使用。</p>
+      <p style={{ color: '#909399', fontSize: 13 }}>
+        关闭的功能不再改动页面；团员名单仍会记在本机，供弹出窗口和团队同步使用。
+      </p>
       <div style={box}>
         {FEATURES.map((f) => (
           <label key={f.id} style={row} data-feature={f.id}>
-            <input type="checkbox" checked={featureOn(settings, f.id)} onChange={(e) => void toggle(f.id, e.target.checked)} style={{ marginTop: 3 }} />
+            <input
+              type="checkbox"
+              checked={featureOn(settings, f.id)}
+              onChange={(e) => void toggle(f.id, e.target.checked)}
+              style={{ marginTop: 3 }}
+            />
             <span>
               <span style={{ fontSize: 14 }}>{f.label}</span>
-              <span style={{ display: 'block', fontSize: 12, color: '#606266', marginTop: 4, lineHeight: 1.6 }}>{f.description}</span>
+              <span style={{ display: 'block', fontSize: 12, color: '#606266', marginTop: 4, lineHeight: 1.6 }}>
+                {f.description}
+              </span>
             </span>
           </label>
         ))}

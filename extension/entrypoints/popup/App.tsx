@@ -13,15 +13,30 @@ import { KeyNumbers, OrgBars, Stats, Timeline, type Pick } from './Overview';
 import { Search } from './Search';
 import { RejectedList, SyncFooter } from './SyncFooter';
 
-type View = { kind: 'home' } | { kind: 'members'; title: string; list: List | null; error?: string } | { kind: 'rejected' };
+type View =
+  { kind: 'home' } | { kind: 'members'; title: string; list: List | null; error?: string } | { kind: 'rejected' };
 
 const BY_WORDS: Record<SearchBy, string> = { name: '姓名', devNumber: '编号', idCard: '身份证号' };
 
 function SourceTag({ s, status }: { s: Summary; status: TeamStatus | null }) {
-  if (s.source === 'local') return <span className="source local" data-source="local">本机数据</span>;
-  if (s.stale) return <span className="source stale" data-source="stale" title={s.note}>团队数据 · {agoText(s.fetchedAt)}的</span>;
+  if (s.source === 'local')
+    return (
+      <span className="source local" data-source="local">
+        本机数据
+      </span>
+    );
+  if (s.stale)
+    return (
+      <span className="source stale" data-source="stale" title={s.note}>
+        团队数据 · {agoText(s.fetchedAt)}的
+      </span>
+    );
   return (
-    <span className="source worker" data-source="worker" title={status?.connection ? `同步服务：${status.connection.baseUrl}` : undefined}>
+    <span
+      className="source worker"
+      data-source="worker"
+      title={status?.connection ? `同步服务：${status.connection.baseUrl}` : undefined}
+    >
       团队数据
     </span>
   );
@@ -35,7 +50,10 @@ export function App() {
   const load = useCallback(async () => {
     // The last numbers at once (when connected), the fresh ones as soon as the worker answers.
     const fresh = sendToBackground('teamSummary', {});
-    const [st, last] = await Promise.all([sendToBackground('teamStatus', {}), sendToBackground('teamSummary', { cached: true })]);
+    const [st, last] = await Promise.all([
+      sendToBackground('teamStatus', {}),
+      sendToBackground('teamSummary', { cached: true }),
+    ]);
     setStatus(st);
     if (last) setSummary((s) => s ?? last);
     setSummary(await fresh);
@@ -74,7 +92,8 @@ export function App() {
         <div style={{ minWidth: 0 }}>
           <h1>团员电子档案助手</h1>
           <div className="sub">
-            {summary && <SourceTag s={summary} status={status} />} {orgName ? `${orgName}及下级` : summary?.source === 'local' ? '本浏览器读取过的名单' : ''}
+            {summary && <SourceTag s={summary} status={status} />}{' '}
+            {orgName ? `${orgName}及下级` : summary?.source === 'local' ? '本浏览器读取过的名单' : ''}
           </div>
         </div>
         <button type="button" className="gear" onClick={() => void browser.runtime.openOptionsPage()}>
@@ -106,7 +125,9 @@ export function App() {
           <SyncFooter status={status} onRejected={() => setView({ kind: 'rejected' })} onSync={() => void syncNow()} />
         </>
       )}
-      {view.kind === 'members' && <MemberList title={view.title} list={view.list} error={view.error} onBack={() => setView({ kind: 'home' })} />}
+      {view.kind === 'members' && (
+        <MemberList title={view.title} list={view.list} error={view.error} onBack={() => setView({ kind: 'home' })} />
+      )}
       {view.kind === 'rejected' && (
         <RejectedList
           onBack={() => {

@@ -41,7 +41,12 @@ export function MemberList(props: { title: string; list: List | null; error?: st
         </button>
         <h2 title={props.title}>
           {props.title}
-          {list && <span style={{ fontWeight: 400, color: 'var(--faint)' }}>（{list.members.length}{list.truncated ? '+' : ''} 人）</span>}
+          {list && (
+            <span style={{ fontWeight: 400, color: 'var(--faint)' }}>
+              （{list.members.length}
+              {list.truncated ? '+' : ''} 人）
+            </span>
+          )}
         </h2>
         {!!list?.members.length && (
           <button type="button" className="export" onClick={() => void download()}>
@@ -50,7 +55,11 @@ export function MemberList(props: { title: string; list: List | null; error?: st
         )}
       </div>
       {list && list.source === 'local' && <p className="note">以下为本浏览器读取过的团员。</p>}
-      {message && <p className="error" role="status">{message}</p>}
+      {message && (
+        <p className="error" role="status">
+          {message}
+        </p>
+      )}
       {props.error && <p className="error">{props.error}</p>}
       {!list && !props.error && <p className="empty">正在读取…</p>}
       {list && !list.members.length && <p className="empty">没有符合条件的团员</p>}
@@ -58,12 +67,20 @@ export function MemberList(props: { title: string; list: List | null; error?: st
         <ul className="members">
           {list.members.map((m) => (
             <li key={m.key}>
-              <button type="button" className="member" data-member={m.key} title="在智慧团建中打开并查询该团员" onClick={() => void open(m)}>
+              <button
+                type="button"
+                className="member"
+                data-member={m.key}
+                title="在智慧团建中打开并查询该团员"
+                onClick={() => void open(m)}
+              >
                 <span className="who">
                   {m.name || '（姓名未共享）'}
                   <span className={`tag ${m.status}`}>{STATUS_WORDS[m.status]}</span>
                 </span>
-                <span className="meta">{[m.devNumber ?? '无编号', m.joinedOn && `入团 ${m.joinedOn}`, m.orgName].filter(Boolean).join(' · ')}</span>
+                <span className="meta">
+                  {[m.devNumber ?? '无编号', m.joinedOn && `入团 ${m.joinedOn}`, m.orgName].filter(Boolean).join(' · ')}
+                </span>
                 <span className={`when ${tone(m)}`}>
                   {daysLeftText(m.daysLeft, m.estimated)}
                   {m.lastDay && m.daysLeft !== null && <div style={{ color: 'var(--faint)' }}>截止 {m.lastDay}</div>}

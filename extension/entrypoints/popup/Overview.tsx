@@ -12,7 +12,13 @@ export interface Pick {
 function Tile(props: { n: number; label: string; sub?: string; tone?: 'red' | 'orange'; onPick: () => void }) {
   const zero = props.n === 0;
   return (
-    <button type="button" className={`tile ${zero ? 'zero' : (props.tone ?? '')}`} disabled={zero} onClick={props.onPick} data-tile={props.label}>
+    <button
+      type="button"
+      className={`tile ${zero ? 'zero' : (props.tone ?? '')}`}
+      disabled={zero}
+      onClick={props.onPick}
+      data-tile={props.label}
+    >
       <div className="n">{props.n}</div>
       <div className="l">{props.label}</div>
       {props.sub && <div className="s">{props.sub}</div>}
@@ -28,12 +34,41 @@ export function KeyNumbers({ c, onPick }: { c: Counters; onPick: (p: Pick) => vo
         需处理 <span className="hint">2020年起入团的团员 {needing(c)} 人</span>
       </h2>
       <div className="tiles">
-        <Tile n={late} label="已逾期" sub={c.maybeOverdue ? `含可能逾期 ${c.maybeOverdue}` : undefined} tone="red" onPick={() => onPick({ query: { bucket: 'late' }, title: '已逾期（含可能逾期）' })} />
-        <Tile n={c.dueToday} label="今日截止" tone="orange" onPick={() => onPick({ query: { bucket: 'dueToday' }, title: '今日截止' })} />
-        <Tile n={c.within3} label="3日内到期" tone="orange" onPick={() => onPick({ query: { bucket: 'within3' }, title: '3日内到期' })} />
-        <Tile n={c.notUploaded} label="尚未上传" onPick={() => onPick({ query: { bucket: 'notUploaded' }, title: '尚未上传' })} />
-        <Tile n={c.rejected} label="认证不通过" tone="red" onPick={() => onPick({ query: { bucket: 'rejected' }, title: '认证不通过' })} />
-        <Tile n={c.pending} label="待审批" onPick={() => onPick({ query: { bucket: 'pending' }, title: '已上传待审批' })} />
+        <Tile
+          n={late}
+          label="已逾期"
+          sub={c.maybeOverdue ? `含可能逾期 ${c.maybeOverdue}` : undefined}
+          tone="red"
+          onPick={() => onPick({ query: { bucket: 'late' }, title: '已逾期（含可能逾期）' })}
+        />
+        <Tile
+          n={c.dueToday}
+          label="今日截止"
+          tone="orange"
+          onPick={() => onPick({ query: { bucket: 'dueToday' }, title: '今日截止' })}
+        />
+        <Tile
+          n={c.within3}
+          label="3日内到期"
+          tone="orange"
+          onPick={() => onPick({ query: { bucket: 'within3' }, title: '3日内到期' })}
+        />
+        <Tile
+          n={c.notUploaded}
+          label="尚未上传"
+          onPick={() => onPick({ query: { bucket: 'notUploaded' }, title: '尚未上传' })}
+        />
+        <Tile
+          n={c.rejected}
+          label="认证不通过"
+          tone="red"
+          onPick={() => onPick({ query: { bucket: 'rejected' }, title: '认证不通过' })}
+        />
+        <Tile
+          n={c.pending}
+          label="待审批"
+          onPick={() => onPick({ query: { bucket: 'pending' }, title: '已上传待审批' })}
+        />
       </div>
     </section>
   );
@@ -44,10 +79,23 @@ function Bar({ org, onPick }: { org: OrgSummary; onPick: (p: Pick) => void }) {
   const width = Math.max(1, needing(c));
   return (
     <div className="bar-row" data-org={org.name}>
-      <button type="button" className="name" title={`${org.name}：查看需处理的团员`} onClick={() => onPick({ query: { orgId: org.id, ownOnly: true, bucket: 'owed' }, title: `${org.name} · 需处理` })}>
+      <button
+        type="button"
+        className="name"
+        title={`${org.name}：查看需处理的团员`}
+        onClick={() =>
+          onPick({ query: { orgId: org.id, ownOnly: true, bucket: 'owed' }, title: `${org.name} · 需处理` })
+        }
+      >
         {org.name}
       </button>
-      <div className="bar" role="img" aria-label={BAR_SEGMENTS.filter((s) => c[s.bucket]).map((s) => `${s.label} ${c[s.bucket]}`).join('，')}>
+      <div
+        className="bar"
+        role="img"
+        aria-label={BAR_SEGMENTS.filter((s) => c[s.bucket])
+          .map((s) => `${s.label} ${c[s.bucket]}`)
+          .join('，')}
+      >
         {BAR_SEGMENTS.filter((s) => c[s.bucket] > 0).map((s) => (
           <button
             key={s.bucket}
@@ -55,7 +103,9 @@ function Bar({ org, onPick }: { org: OrgSummary; onPick: (p: Pick) => void }) {
             data-segment={s.bucket}
             title={`${s.label} ${c[s.bucket]} 人`}
             style={{ width: `${(100 * c[s.bucket]) / width}%`, background: s.color }}
-            onClick={() => onPick({ query: { orgId: org.id, ownOnly: true, bucket: s.bucket }, title: `${org.name} · ${s.label}` })}
+            onClick={() =>
+              onPick({ query: { orgId: org.id, ownOnly: true, bucket: s.bucket }, title: `${org.name} · ${s.label}` })
+            }
           />
         ))}
       </div>
@@ -106,15 +156,30 @@ export function Timeline({ s, onPick }: { s: Summary; onPick: (p: Pick) => void 
   return (
     <section className="card" aria-label="未来30日截止">
       <h2>
-        未来 30 日截止 <span className="hint">{s.timelineTruncated ? '人数较多，只显示一部分' : '点柱子查看当天截止的团员'}</span>
+        未来 30 日截止{' '}
+        <span className="hint">{s.timelineTruncated ? '人数较多，只显示一部分' : '点柱子查看当天截止的团员'}</span>
       </h2>
       <div className="timeline">
-        <button type="button" className="col late" disabled={!late} title={`已逾期 ${late} 人`} onClick={() => onPick({ query: { bucket: 'late' }, title: '已逾期（含可能逾期）' })}>
+        <button
+          type="button"
+          className="col late"
+          disabled={!late}
+          title={`已逾期 ${late} 人`}
+          onClick={() => onPick({ query: { bucket: 'late' }, title: '已逾期（含可能逾期）' })}
+        >
           <span className="c">{late || ''}</span>
           <span className="v" style={{ height: h(late), background: late ? '#E5484D' : '#eceef1' }} />
         </button>
         {s.timeline.map((d, i) => (
-          <button key={d.day} type="button" className="col" data-day={d.day} disabled={!d.count} title={`${d.day}（周${weekday(d.day)}）截止 ${d.count} 人${d.estimated ? `，其中 ${d.estimated} 人按入团时间估算` : ''}`} onClick={() => onPick({ query: { day: d.day }, title: `${shortDay(d.day)} 截止` })}>
+          <button
+            key={d.day}
+            type="button"
+            className="col"
+            data-day={d.day}
+            disabled={!d.count}
+            title={`${d.day}（周${weekday(d.day)}）截止 ${d.count} 人${d.estimated ? `，其中 ${d.estimated} 人按入团时间估算` : ''}`}
+            onClick={() => onPick({ query: { day: d.day }, title: `${shortDay(d.day)} 截止` })}
+          >
             <span className="c">{d.count || ''}</span>
             <span className="v" style={{ height: h(d.count), background: d.count ? color(i) : '#eceef1' }} />
           </button>
@@ -140,18 +205,26 @@ export function Stats({ s }: { s: Summary }) {
       </h2>
       <div className="stats">
         <div>
-          <div className="big" data-stat="counted">{counted}</div>
-          <div className="hint" style={{ fontSize: 12, color: 'var(--muted)' }}>计入统计</div>
+          <div className="big" data-stat="counted">
+            {counted}
+          </div>
+          <div className="hint" style={{ fontSize: 12, color: 'var(--muted)' }}>
+            计入统计
+          </div>
         </div>
         <div className="meter" title={`已认证 ${share}%`}>
           <i style={{ width: `${share}%` }} />
         </div>
         <div style={{ textAlign: 'right' }}>
-          <div className="big" style={{ color: notCounted ? 'var(--red)' : undefined }} data-stat="notCounted">{notCounted}</div>
+          <div className="big" style={{ color: notCounted ? 'var(--red)' : undefined }} data-stat="notCounted">
+            {notCounted}
+          </div>
           <div style={{ fontSize: 12, color: 'var(--muted)' }}>未计入</div>
         </div>
       </div>
-      <div className="stats-note">2020年起入团 {developed} 人，已认证 {share}%。</div>
+      <div className="stats-note">
+        2020年起入团 {developed} 人，已认证 {share}%。
+      </div>
     </section>
   );
 }

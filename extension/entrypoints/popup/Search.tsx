@@ -28,7 +28,14 @@ export function Search({ onSearch }: { onSearch: (by: SearchBy, q: string) => vo
           </button>
         ))}
       </div>
-      <input value={q} onChange={(e) => setQ(e.target.value)} placeholder={current.placeholder} aria-label={current.placeholder} autoComplete="off" spellCheck={false} />
+      <input
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        placeholder={current.placeholder}
+        aria-label={current.placeholder}
+        autoComplete="off"
+        spellCheck={false}
+      />
     </form>
   );
 }

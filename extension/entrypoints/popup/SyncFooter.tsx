@@ -5,7 +5,15 @@ import type { RejectedView, TeamStatus } from '../../background/team/types';
 import { sendToBackground } from '../../messaging/client';
 import { agoText } from './look';
 
-export function SyncFooter({ status, onRejected, onSync }: { status: TeamStatus | null; onRejected: () => void; onSync: () => void }) {
+export function SyncFooter({
+  status,
+  onRejected,
+  onSync,
+}: {
+  status: TeamStatus | null;
+  onRejected: () => void;
+  onSync: () => void;
+}) {
   if (!status) return null;
   const { connection, sync } = status;
   if (!connection) {
@@ -24,11 +32,21 @@ export function SyncFooter({ status, onRejected, onSync }: { status: TeamStatus 
   return (
     <footer className="foot" data-sync>
       <span className={`dot ${bad ? 'bad' : ''}`} />
-      <span title={sync.lastSyncAt ? new Date(sync.lastSyncAt).toLocaleString('zh-CN') : undefined}>同步于 {agoText(sync.lastSyncAt)}</span>
+      <span title={sync.lastSyncAt ? new Date(sync.lastSyncAt).toLocaleString('zh-CN') : undefined}>
+        同步于 {agoText(sync.lastSyncAt)}
+      </span>
       {queued > 0 && <span data-waiting={queued}>· 待同步 {queued} 项</span>}
-      {sync.unplaced > 0 && <span className="warn" title={`这些组织尚不在团队组织树中：${sync.unplacedOrgs.join('、')}`}>· {sync.unplaced} 条待组织导入</span>}
+      {sync.unplaced > 0 && (
+        <span className="warn" title={`这些组织尚不在团队组织树中：${sync.unplacedOrgs.join('、')}`}>
+          · {sync.unplaced} 条待组织导入
+        </span>
+      )}
       {sync.needsAuth && <span className="warn">· 令牌失效，请在设置页续期或重新连接</span>}
-      {!sync.needsAuth && sync.lastError && <span className="warn" title={sync.lastError}>· 暂未连上，稍后自动重试</span>}
+      {!sync.needsAuth && sync.lastError && (
+        <span className="warn" title={sync.lastError}>
+          · 暂未连上，稍后自动重试
+        </span>
+      )}
       {sync.waiting.rejected > 0 && (
         <button type="button" className="warn" onClick={onRejected}>
           · {sync.waiting.rejected} 项被拒绝
@@ -62,7 +80,9 @@ export function RejectedList({ onBack }: { onBack: () => void }) {
         </button>
         <h2>同步服务拒绝的内容</h2>
       </div>
-      <p className="note">这些内容同步服务认为有误，不会自动重发。请按提示在智慧团建中核对后重新读取名单；读过说明后可移除。</p>
+      <p className="note">
+        这些内容同步服务认为有误，不会自动重发。请按提示在智慧团建中核对后重新读取名单；读过说明后可移除。
+      </p>
       {items && !items.length && <p className="empty">没有被拒绝的内容</p>}
       {!!items?.length && (
         <ul className="members">

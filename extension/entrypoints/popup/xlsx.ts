@@ -8,7 +8,18 @@ import { BUCKET_LABELS } from '../../../shared/domain/urgency';
 import { chinaToday } from '../../../shared/domain/chinaDate';
 import { daysLeftText, STATUS_WORDS } from './look';
 
-export const XLSX_HEADERS = ['姓名', '发展团员编号', '身份证号（脱敏）', '入团时间', '上级批准日期', '所在团组织', '认证状态', '时限', '截止日期', '审批意见'];
+export const XLSX_HEADERS = [
+  '姓名',
+  '发展团员编号',
+  '身份证号（脱敏）',
+  '入团时间',
+  '上级批准日期',
+  '所在团组织',
+  '认证状态',
+  '时限',
+  '截止日期',
+  '审批意见',
+];
 
 export function xlsxRecord(m: MemberItem): Record<string, string> {
   return {
@@ -28,7 +39,9 @@ export function xlsxRecord(m: MemberItem): Record<string, string> {
 export async function exportXlsx(title: string, members: MemberItem[]): Promise<void> {
   const { buildWorkbook } = await import('../export/main');
   const bytes = await buildWorkbook({ headers: XLSX_HEADERS, records: members.map(xlsxRecord), sheet: title });
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+  const url = URL.createObjectURL(
+    new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+  );
   const a = document.createElement('a');
   a.href = url;
   a.download = `${title.replace(/[\\/:*?"<>|]/g, ' ')}-${chinaToday()}.xlsx`;

@@ -31,7 +31,11 @@ export function analysePage(r: Raster, placedPxPerMm: number): PixelMeasures {
   const blotch = largestBlotch(gray, red, w, h, paper, pxPerMm);
   const skewDeg = sideways ? null : measureSkew(paper, w);
   // Alignment is read on the straightened page only when the tilt is small enough not to matter.
-  const orientation = sideways ? 'sideways' : skewDeg !== null && Math.abs(skewDeg) > 6 ? 'unknown' : uprightness(paper, w, h, pxPerMm);
+  const orientation = sideways
+    ? 'sideways'
+    : skewDeg !== null && Math.abs(skewDeg) > 6
+      ? 'unknown'
+      : uprightness(paper, w, h, pxPerMm);
   const sealFound = findSeal(red, gray, w, h, pxPerMm);
   return {
     width: w,

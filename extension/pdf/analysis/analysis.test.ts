@@ -9,7 +9,9 @@ import { measureSkew } from './skew';
 import { largestBlotch } from './stain';
 
 /** A synthetic A4 sheet at analysis size (620 × 877 px, 2.95 px/mm) to draw on. */
-const W = 620, H = 877, K = W / 210;
+const W = 620,
+  H = 877,
+  K = W / 210;
 function sheet(paper = 245): Raster {
   const data = new Uint8ClampedArray(W * H * 4).fill(paper);
   for (let i = 3; i < data.length; i += 4) data[i] = 255;
@@ -17,7 +19,8 @@ function sheet(paper = 245): Raster {
 }
 function fill(r: Raster, x0: number, y0: number, x1: number, y1: number, rgb: [number, number, number]): void {
   for (let y = Math.max(0, Math.round(y0)); y < Math.min(r.height, Math.round(y1)); y++)
-    for (let x = Math.max(0, Math.round(x0)); x < Math.min(r.width, Math.round(x1)); x++) r.data.set(rgb, (y * r.width + x) * 4);
+    for (let x = Math.max(0, Math.round(x0)); x < Math.min(r.width, Math.round(x1)); x++)
+      r.data.set(rgb, (y * r.width + x) * 4);
 }
 const black: [number, number, number] = [20, 20, 20];
 /** Text-like lines: short dark bars with gaps, 8 mm apart, tilted by `deg` (counter-clockwise). */
@@ -25,7 +28,8 @@ function textLines(r: Raster, deg = 0, from = 60): void {
   const t = Math.tan((deg * Math.PI) / 180);
   for (let line = 0; line < 20; line++) {
     const y = (from + line * 8) * K;
-    for (let x = 25 * K; x < 185 * K; x += 4 * K) fill(r, x, y - (x - W / 2) * t, x + 3 * K, y - (x - W / 2) * t + 1.2 * K, black);
+    for (let x = 25 * K; x < 185 * K; x += 4 * K)
+      fill(r, x, y - (x - W / 2) * t, x + 3 * K, y - (x - W / 2) * t + 1.2 * K, black);
   }
 }
 const measure = (r: Raster) => {
@@ -58,7 +62,8 @@ describe('pixel measures on synthetic sheets', () => {
     textLines(r);
     const m0 = measure(r);
     expect(largestBlotch(m0.gray, m0.red, W, H, m0.paper, K)).toBe(0);
-    for (let y = -30; y <= 30; y++) for (let x = -30; x <= 30; x++) if (x * x + y * y <= 900) r.data.set([50, 35, 25], ((400 + y) * W + 300 + x) * 4);
+    for (let y = -30; y <= 30; y++)
+      for (let x = -30; x <= 30; x++) if (x * x + y * y <= 900) r.data.set([50, 35, 25], ((400 + y) * W + 300 + x) * 4);
     fill(r, 100, 700, 160, 760, black); // a filled box: a photo's frame, not a stain
     const m = measure(r);
     const area = largestBlotch(m.gray, m.red, W, H, m.paper, K);
@@ -90,14 +95,17 @@ describe('pixel measures on synthetic sheets', () => {
     const sharp = sheet();
     textLines(sharp);
     const blurred = { ...sharp, data: boxBlur(sharp, 3) };
-    const a = measure(sharp), b = measure(blurred);
-    const ea = edgeWidth(a.gray, W, a.paper), eb = edgeWidth(b.gray, W, b.paper);
+    const a = measure(sharp),
+      b = measure(blurred);
+    const ea = edgeWidth(a.gray, W, a.paper),
+      eb = edgeWidth(b.gray, W, b.paper);
     expect(ea.widthPx!).toBeLessThan(2);
     expect(eb.widthPx!).toBeGreaterThan(ea.widthPx! * 2);
   });
   it('reads a centred heading at the top as upright, and at the bottom as upside down', () => {
     const r = sheet();
-    for (let c = 0; c < 6; c++) fill(r, W / 2 + (c - 3) * 9 * K, 20 * K, W / 2 + ((c - 3) * 9 + 6.5) * K, 27 * K, black); // the heading: six large characters
+    for (let c = 0; c < 6; c++)
+      fill(r, W / 2 + (c - 3) * 9 * K, 20 * K, W / 2 + ((c - 3) * 9 + 6.5) * K, 27 * K, black); // the heading: six large characters
     textLines(r, 0, 60);
     expect(uprightness(measure(r).paper, W, H, K)).toBe('upright');
     const turned = rotateRaster(r, 180);
@@ -117,7 +125,8 @@ function boxBlur(r: Raster, radius: number): Uint8ClampedArray {
   for (let y = 0; y < r.height; y++)
     for (let x = 0; x < r.width; x++)
       for (let c = 0; c < 3; c++) {
-        let s = 0, n = 0;
+        let s = 0,
+          n = 0;
         for (let d = -radius; d <= radius; d++) {
           const xx = Math.min(r.width - 1, Math.max(0, x + d));
           s += r.data[(y * r.width + xx) * 4 + c]!;

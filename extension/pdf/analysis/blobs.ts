@@ -20,16 +20,29 @@ export function components(mask: Uint8Array, w: number, h: number, minArea = 1, 
     const b: Blob = { area: 0, x0: w, y0: h, x1: 0, y1: 0 };
     while (sp > 0) {
       const p = stack[--sp]!;
-      const x = p % w, y = (p - x) / w;
+      const x = p % w,
+        y = (p - x) / w;
       b.area++;
       if (x < b.x0) b.x0 = x;
       if (x > b.x1) b.x1 = x;
       if (y < b.y0) b.y0 = y;
       if (y > b.y1) b.y1 = y;
-      if (x > 0 && mask[p - 1] && !label[p - 1]) { label[p - 1] = next; stack[sp++] = p - 1; }
-      if (x < w - 1 && mask[p + 1] && !label[p + 1]) { label[p + 1] = next; stack[sp++] = p + 1; }
-      if (y > 0 && mask[p - w] && !label[p - w]) { label[p - w] = next; stack[sp++] = p - w; }
-      if (y < h - 1 && mask[p + w] && !label[p + w]) { label[p + w] = next; stack[sp++] = p + w; }
+      if (x > 0 && mask[p - 1] && !label[p - 1]) {
+        label[p - 1] = next;
+        stack[sp++] = p - 1;
+      }
+      if (x < w - 1 && mask[p + 1] && !label[p + 1]) {
+        label[p + 1] = next;
+        stack[sp++] = p + 1;
+      }
+      if (y > 0 && mask[p - w] && !label[p - w]) {
+        label[p - w] = next;
+        stack[sp++] = p - w;
+      }
+      if (y < h - 1 && mask[p + w] && !label[p + w]) {
+        label[p + w] = next;
+        stack[sp++] = p + w;
+      }
     }
     next++;
     if (b.area >= minArea) out.push(b);
@@ -60,7 +73,11 @@ export function erode(mask: Uint8Array, w: number, h: number, r: number): Uint8A
   const full = (2 * r + 1) ** 2;
   for (let y = r; y < h - r; y++)
     for (let x = r; x < w - r; x++) {
-      const s = integral[(y + r + 1) * W + x + r + 1]! - integral[(y - r) * W + x + r + 1]! - integral[(y + r + 1) * W + x - r]! + integral[(y - r) * W + x - r]!;
+      const s =
+        integral[(y + r + 1) * W + x + r + 1]! -
+        integral[(y - r) * W + x + r + 1]! -
+        integral[(y + r + 1) * W + x - r]! +
+        integral[(y - r) * W + x - r]!;
       if (s === full) out[y * w + x] = 1;
     }
   return out;
@@ -72,9 +89,11 @@ export function dilate(mask: Uint8Array, w: number, h: number, r: number): Uint8
   const integral = integralImage(mask, w, h);
   const out = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) {
-    const ya = Math.max(0, y - r), yb = Math.min(h, y + r + 1);
+    const ya = Math.max(0, y - r),
+      yb = Math.min(h, y + r + 1);
     for (let x = 0; x < w; x++) {
-      const xa = Math.max(0, x - r), xb = Math.min(w, x + r + 1);
+      const xa = Math.max(0, x - r),
+        xb = Math.min(w, x + r + 1);
       const s = integral[yb * W + xb]! - integral[ya * W + xb]! - integral[yb * W + xa]! + integral[ya * W + xa]!;
       if (s > 0) out[y * w + x] = 1;
     }

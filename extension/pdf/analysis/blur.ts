@@ -20,7 +20,8 @@ export function edgeWidth(gray: Uint8Array, w: number, paper: Paper): { widthPx:
       if (a < Math.abs(prev) || a <= Math.abs(next)) continue;
       const dir = Math.sign(g);
       // Walk to the local extremes on both sides along the edge's direction.
-      let l = x, r = x;
+      let l = x,
+        r = x;
       while (l > paper.left && (gray[row + l]! - gray[row + l - 1]!) * dir > 0 && x - l < 12) l--;
       while (r < paper.right - 1 && (gray[row + r + 1]! - gray[row + r]!) * dir > 0 && r - x < 12) r++;
       const contrast = Math.abs(gray[row + r]! - gray[row + l]!);
@@ -32,7 +33,8 @@ export function edgeWidth(gray: Uint8Array, w: number, paper: Paper): { widthPx:
   if (widths.length === 0) return { widthPx: null, count: 0 };
   widths.sort((a, b) => a - b);
   // The mean of the middle half: steadier than the median on integer widths.
-  const lo = Math.floor(widths.length * 0.25), hi = Math.max(lo + 1, Math.ceil(widths.length * 0.75));
+  const lo = Math.floor(widths.length * 0.25),
+    hi = Math.max(lo + 1, Math.ceil(widths.length * 0.75));
   let s = 0;
   for (let i = lo; i < hi; i++) s += widths[i]!;
   return { widthPx: s / (hi - lo), count: widths.length };

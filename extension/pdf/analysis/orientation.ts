@@ -37,7 +37,9 @@ function textLines(m: Uint8Array, paper: Paper, w: number, pxPerMm: number): Lin
   const lines: Line[] = [];
   let cur: Line | null = null;
   for (let y = paper.top; y < paper.bottom; y++) {
-    let x0 = -1, x1 = -1, n = 0;
+    let x0 = -1,
+      x1 = -1,
+      n = 0;
     for (let x = paper.left, i = y * w + paper.left; x < paper.right; x++, i++)
       if (m[i]) {
         if (x0 < 0) x0 = x;
@@ -62,7 +64,8 @@ function textLines(m: Uint8Array, paper: Paper, w: number, pxPerMm: number): Lin
 function withoutRules(paper: Paper, w: number, pxPerMm: number): Uint8Array {
   const { ink, top, bottom, left, right } = paper;
   const m = new Uint8Array(ink);
-  const hRule = Math.round(15 * pxPerMm), vRule = Math.round(10 * pxPerMm);
+  const hRule = Math.round(15 * pxPerMm),
+    vRule = Math.round(10 * pxPerMm);
   for (let y = top; y < bottom; y++) {
     let start = -1;
     for (let x = left, i = y * w + left; x <= right; x++, i++) {

@@ -1,4 +1,3 @@
-
 /** The sheet within the picture: its brightness, where it starts on each side, and the ink on it. */
 export interface Paper {
   /** Typical paper brightness (0–255). */
@@ -33,7 +32,14 @@ function isPaper(g: number, c: number, level: number): boolean {
  * side, the first run of paper; the median of those depths (one dark strip or a corner shadow
  * does not move the median).
  */
-function sideDepth(gray: Uint8Array, chroma: Uint8Array, w: number, h: number, level: number, side: 0 | 1 | 2 | 3): number {
+function sideDepth(
+  gray: Uint8Array,
+  chroma: Uint8Array,
+  w: number,
+  h: number,
+  level: number,
+  side: 0 | 1 | 2 | 3,
+): number {
   const along = side === 0 || side === 2 ? w : h;
   const across = side === 0 || side === 2 ? h : w;
   const depths: number[] = [];
@@ -60,11 +66,22 @@ export function findPaper(gray: Uint8Array, chroma: Uint8Array, w: number, h: nu
   const hist = new Uint32Array(256);
   let total = 0;
   for (let y = Math.floor(h * 0.25); y < h * 0.75; y++)
-    for (let x = Math.floor(w * 0.25), row = y * w; x < w * 0.75; x++) { hist[gray[row + x]!]!++; total++; }
+    for (let x = Math.floor(w * 0.25), row = y * w; x < w * 0.75; x++) {
+      hist[gray[row + x]!]!++;
+      total++;
+    }
   let level = 255;
-  for (let v = 0, acc = 0; v < 256; v++) { acc += hist[v]!; if (acc > total * 0.9) { level = v; break; } }
+  for (let v = 0, acc = 0; v < 256; v++) {
+    acc += hist[v]!;
+    if (acc > total * 0.9) {
+      level = v;
+      break;
+    }
+  }
   level = Math.max(60, level);
-  const depth: [number, number, number, number] = [0, 1, 2, 3].map((s) => sideDepth(gray, chroma, w, h, level, s as 0 | 1 | 2 | 3)) as [number, number, number, number];
+  const depth: [number, number, number, number] = [0, 1, 2, 3].map((s) =>
+    sideDepth(gray, chroma, w, h, level, s as 0 | 1 | 2 | 3),
+  ) as [number, number, number, number];
   // A hair inside the sheet's edge: its own edge shadow is not ink.
   const inset = Math.max(2, Math.round(w * 0.01));
   const top = Math.min(h - 1, Math.round(depth[0] * h) + inset);
@@ -98,7 +115,20 @@ export function findPaper(gray: Uint8Array, chroma: Uint8Array, w: number, h: nu
       }
     }
   }
-  return { level, top, right, bottom, left, depth, background, blocksPerRow: bw, ink, inkCount, toneCount, area: Math.max(1, (bottom - top) * (right - left)) };
+  return {
+    level,
+    top,
+    right,
+    bottom,
+    left,
+    depth,
+    background,
+    blocksPerRow: bw,
+    ink,
+    inkCount,
+    toneCount,
+    area: Math.max(1, (bottom - top) * (right - left)),
+  };
 }
 
 /**
@@ -106,7 +136,8 @@ export function findPaper(gray: Uint8Array, chroma: Uint8Array, w: number, h: nu
  * neighbour (a block full of ink takes its neighbours' paper), never below half the sheet level.
  */
 function backgroundMap(gray: Uint8Array, w: number, h: number, level: number): Uint8Array {
-  const bw = Math.ceil(w / BLOCK), bh = Math.ceil(h / BLOCK);
+  const bw = Math.ceil(w / BLOCK),
+    bh = Math.ceil(h / BLOCK);
   const blocks = new Uint8Array(bw * bh);
   const hist = new Uint32Array(256);
   for (let by = 0; by < bh; by++)
@@ -114,11 +145,15 @@ function backgroundMap(gray: Uint8Array, w: number, h: number, level: number): U
       hist.fill(0);
       let n = 0;
       for (let y = by * BLOCK; y < Math.min(h, (by + 1) * BLOCK); y++)
-        for (let x = bx * BLOCK; x < Math.min(w, (bx + 1) * BLOCK); x++) { hist[gray[y * w + x]!]!++; n++; }
+        for (let x = bx * BLOCK; x < Math.min(w, (bx + 1) * BLOCK); x++) {
+          hist[gray[y * w + x]!]!++;
+          n++;
+        }
       // The smallest v with 85 % of the block at or below it, found from the bright end (short:
       // paper is bright): at most 15 % of the block may lie above it.
       const allowed = n - n * 0.85;
-      let above = 0, v = 255;
+      let above = 0,
+        v = 255;
       while (v > 0 && above + hist[v]! <= allowed) above += hist[v--]!;
       blocks[by * bw + bx] = v;
     }
@@ -128,7 +163,8 @@ function backgroundMap(gray: Uint8Array, w: number, h: number, level: number): U
       let m = 0;
       for (let dy = -1; dy <= 1; dy++)
         for (let dx = -1; dx <= 1; dx++) {
-          const X = bx + dx, Y = by + dy;
+          const X = bx + dx,
+            Y = by + dy;
           if (X >= 0 && Y >= 0 && X < bw && Y < bh) m = Math.max(m, blocks[Y * bw + X]!);
         }
       smooth[by * bw + bx] = Math.max(m, level >> 1);

@@ -17,7 +17,9 @@ export function planes(r: Raster): { gray: Uint8Array; chroma: Uint8Array; red: 
   const px = new Uint32Array(bytes.buffer, bytes.byteOffset, n);
   for (let i = 0; i < n; i++) {
     const v = px[i]!;
-    const R = v & 255, G = (v >> 8) & 255, B = (v >> 16) & 255;
+    const R = v & 255,
+      G = (v >> 8) & 255,
+      B = (v >> 16) & 255;
     gray[i] = (R * 77 + G * 150 + B * 29) >> 8;
     const mx = R > G ? (R > B ? R : B) : G > B ? G : B;
     const mn = R < G ? (R < B ? R : B) : G < B ? G : B;
@@ -33,23 +35,36 @@ export function rotateRaster(r: Raster, clockwise: number): Raster {
   const k = ((Math.round(clockwise / 90) % 4) + 4) % 4;
   if (k === 0) return r;
   const { width: w, height: h, data } = r;
-  const W = k === 2 ? w : h, H = k === 2 ? h : w;
+  const W = k === 2 ? w : h,
+    H = k === 2 ? h : w;
   const out = new Uint8ClampedArray(W * H * 4);
   const src32 = new Uint32Array(data.buffer, data.byteOffset, w * h);
   const dst32 = new Uint32Array(out.buffer);
   for (let y = 0; y < h; y++)
     for (let x = 0; x < w; x++) {
       let X: number, Y: number;
-      if (k === 1) { X = h - 1 - y; Y = x; }
-      else if (k === 2) { X = w - 1 - x; Y = h - 1 - y; }
-      else { X = y; Y = w - 1 - x; }
+      if (k === 1) {
+        X = h - 1 - y;
+        Y = x;
+      } else if (k === 2) {
+        X = w - 1 - x;
+        Y = h - 1 - y;
+      } else {
+        X = y;
+        Y = w - 1 - x;
+      }
       dst32[Y * W + X] = src32[y * w + x]!;
     }
   return { width: W, height: H, data: out };
 }
 
 /** Value at quantile q (0–1) of a byte plane of row width w, over the rectangle [top, bottom) × [left, right). */
-export function quantileIn(plane: Uint8Array, w: number, q: number, box: { top: number; right: number; bottom: number; left: number }): number {
+export function quantileIn(
+  plane: Uint8Array,
+  w: number,
+  q: number,
+  box: { top: number; right: number; bottom: number; left: number },
+): number {
   const hist = new Uint32Array(256);
   for (let y = box.top; y < box.bottom; y++)
     for (let i = y * w + box.left, end = y * w + box.right; i < end; i++) hist[plane[i]!]!++;

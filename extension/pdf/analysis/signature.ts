@@ -6,10 +6,12 @@ export const SIGNATURE_ROWS = 42;
 
 /** Ink density on a coarse grid over the sheet (≈ 7 mm cells on A4): what duplicates are compared by. */
 export function inkSignature(paper: Paper, w: number): PagePixelFacts['signature'] {
-  const pw = paper.right - paper.left, ph = paper.bottom - paper.top;
+  const pw = paper.right - paper.left,
+    ph = paper.bottom - paper.top;
   const colOf = new Uint16Array(pw);
   const colWidth = new Uint32Array(SIGNATURE_COLS);
-  for (let x = 0; x < pw; x++) colWidth[(colOf[x] = Math.min(SIGNATURE_COLS - 1, Math.floor((x * SIGNATURE_COLS) / pw)))]!++;
+  for (let x = 0; x < pw; x++)
+    colWidth[(colOf[x] = Math.min(SIGNATURE_COLS - 1, Math.floor((x * SIGNATURE_COLS) / pw)))]!++;
   const sums = new Uint32Array(SIGNATURE_COLS * SIGNATURE_ROWS);
   const rowHeight = new Uint32Array(SIGNATURE_ROWS);
   for (let y = 0; y < ph; y++) {

@@ -9,8 +9,10 @@ export function measureSkew(paper: Paper, w: number, maxDeg = 12): number | null
   const { ink } = paper;
   const stride = paper.inkCount > 12_000 ? Math.ceil(paper.inkCount / 12_000) : 1;
   const cap = Math.ceil(paper.inkCount / stride);
-  const xs = new Int32Array(cap), ys = new Int32Array(cap);
-  let k = 0, n = 0;
+  const xs = new Int32Array(cap),
+    ys = new Int32Array(cap);
+  let k = 0,
+    n = 0;
   for (let y = paper.top; y < paper.bottom; y++)
     for (let x = paper.left, i = y * w + paper.left; x < paper.right; x++, i++)
       if (ink[i] && k++ % stride === 0) {
@@ -18,7 +20,9 @@ export function measureSkew(paper: Paper, w: number, maxDeg = 12): number | null
         ys[n++] = y;
       }
   if (n < 300) return null;
-  const bins = new Float64Array(Math.ceil(paper.bottom + (paper.right - paper.left) * Math.tan((maxDeg * Math.PI) / 180) * 2) + 4);
+  const bins = new Float64Array(
+    Math.ceil(paper.bottom + (paper.right - paper.left) * Math.tan((maxDeg * Math.PI) / 180) * 2) + 4,
+  );
   const offset = (paper.right - paper.left) * Math.tan((maxDeg * Math.PI) / 180) + 2;
   const score = (deg: number) => {
     bins.fill(0);

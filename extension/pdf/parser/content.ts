@@ -12,9 +12,12 @@ const MAX_FORM_DEPTH = 8;
 type Matrix = [number, number, number, number, number, number];
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 const mul = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3],
-  m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3],
-  m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5],
+  m[0] * n[0] + m[1] * n[2],
+  m[0] * n[1] + m[1] * n[3],
+  m[2] * n[0] + m[3] * n[2],
+  m[2] * n[1] + m[3] * n[3],
+  m[4] * n[0] + m[5] * n[2] + n[4],
+  m[4] * n[1] + m[5] * n[3] + n[5],
 ];
 
 /** An image drawn on a page, with what the decoder needs to find it. */
@@ -77,7 +80,8 @@ async function components(doc: PdfDocument, dict: PdfDict): Promise<number> {
  */
 export async function readPageContent(doc: PdfDocument, page: PageRef, pageNo: number): Promise<PageContent> {
   const [x0, y0, x1, y1] = page.mediaBox;
-  const wPt = x1 - x0, hPt = y1 - y0;
+  const wPt = x1 - x0,
+    hPt = y1 - y0;
   const sideways = page.rotate === 90 || page.rotate === 270;
   const facts: PageStructureFacts = {
     page: pageNo,
@@ -119,20 +123,40 @@ export async function readPageContent(doc: PdfDocument, page: PageRef, pageNo: n
         return;
       }
       switch (o.op) {
-        case 'q': if (stack.length < 256) stack.push(ctm); break;
-        case 'Q': ctm = stack.pop() ?? ctm; break;
+        case 'q':
+          if (stack.length < 256) stack.push(ctm);
+          break;
+        case 'Q':
+          ctm = stack.pop() ?? ctm;
+          break;
         case 'cm':
           if (operands.length === 6 && operands.every(isNum)) ctm = mul(operands as Matrix, ctm);
           break;
-        case 'Tr': if (isNum(operands[0])) renderMode = operands[0]; break;
-        case 'Tj': case "'": case '"': case 'TJ': {
+        case 'Tr':
+          if (isNum(operands[0])) renderMode = operands[0];
+          break;
+        case 'Tj':
+        case "'":
+        case '"':
+        case 'TJ': {
           if (renderMode === 3) facts.invisibleTextOps++;
           else facts.visibleTextOps++;
           for (const x of operands.flat()) if (x instanceof PdfString) textParts.push(x.text());
           break;
         }
-        case 'ET': textParts.push(' '); break;
-        case 'S': case 's': case 'f': case 'F': case 'f*': case 'B': case 'B*': case 'b': case 'b*': case 'sh':
+        case 'ET':
+          textParts.push(' ');
+          break;
+        case 'S':
+        case 's':
+        case 'f':
+        case 'F':
+        case 'f*':
+        case 'B':
+        case 'B*':
+        case 'b':
+        case 'b*':
+        case 'sh':
           facts.vectorOps++;
           break;
         case 'BI': {
@@ -140,7 +164,14 @@ export async function readPageContent(doc: PdfDocument, page: PageRef, pageNo: n
           const end = findEI(data, lx.pos);
           lx.pos = end;
           const area = Math.abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]);
-          facts.images.push({ kind: 'raw', width: 0, height: 0, components: 1, coverage: Math.min(1, area / pageArea), dpi: 0 });
+          facts.images.push({
+            kind: 'raw',
+            width: 0,
+            height: 0,
+            components: 1,
+            coverage: Math.min(1, area / pageArea),
+            dpi: 0,
+          });
           break;
         }
         case 'Do': {
@@ -155,7 +186,8 @@ export async function readPageContent(doc: PdfDocument, page: PageRef, pageNo: n
             if (!isNum(w) || !isNum(h)) break;
             const filters = filterNames(x.dict);
             const area = Math.abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]);
-            const sx = Math.hypot(ctm[0], ctm[1]) / 72, sy = Math.hypot(ctm[2], ctm[3]) / 72;
+            const sx = Math.hypot(ctm[0], ctm[1]) / 72,
+              sy = Math.hypot(ctm[2], ctm[3]) / 72;
             const dpi = sx > 0 && sy > 0 ? Math.min(w / sx, h / sy) : 0;
             const img: PlacedImage = {
               kind: imageKind(filters),
@@ -171,7 +203,14 @@ export async function readPageContent(doc: PdfDocument, page: PageRef, pageNo: n
               displayRotation: displayRotation(ctm, page.rotate),
             };
             images.push(img);
-            facts.images.push({ kind: img.kind, width: w, height: h, components: img.components, coverage: img.coverage, dpi });
+            facts.images.push({
+              kind: img.kind,
+              width: w,
+              height: h,
+              components: img.components,
+              coverage: img.coverage,
+              dpi,
+            });
           } else if (isName(sub, 'Form') && depth < MAX_FORM_DEPTH && !seenForms.has(x)) {
             const m = await doc.resolve(x.dict.get('Matrix'));
             const fm: Matrix = Array.isArray(m) && m.length === 6 && m.every(isNum) ? (m as Matrix) : IDENTITY;
@@ -222,9 +261,14 @@ function displayRotation(ctm: Matrix, pageRotate: number): number {
 
 function findEI(data: Uint8Array, from: number): number {
   for (let i = from; i + 2 < data.length; i++) {
-    if (data[i] === 0x45 && data[i + 1] === 0x49 && (i === 0 || isSpace(data[i - 1]!)) && (i + 2 >= data.length || isSpace(data[i + 2]!))) return i + 2;
+    if (
+      data[i] === 0x45 &&
+      data[i + 1] === 0x49 &&
+      (i === 0 || isSpace(data[i - 1]!)) &&
+      (i + 2 >= data.length || isSpace(data[i + 2]!))
+    )
+      return i + 2;
   }
   return data.length;
 }
 const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9 || c === 0;
-

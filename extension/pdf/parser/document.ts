@@ -1,6 +1,16 @@
 import { decodeStream, type Decoded } from './filters';
 import { Lexer } from './lexer';
-import { isDict, isName, isNum, PdfRef, PdfStream, PdfString, PdfStructureError, type PdfDict, type PdfObj } from './objects';
+import {
+  isDict,
+  isName,
+  isNum,
+  PdfRef,
+  PdfStream,
+  PdfString,
+  PdfStructureError,
+  type PdfDict,
+  type PdfObj,
+} from './objects';
 import { openSecurity, type Decryptor } from './security';
 import { readIndirectAt, readXrefChain, reconstructXref, streamBody, type XrefEntry } from './xref';
 
@@ -34,7 +44,11 @@ export class PdfDocument {
   /** Set when the xref had to be rebuilt by scanning: the file was damaged. */
   repaired = false;
 
-  private constructor(readonly bytes: Uint8Array, private entries: Map<number, XrefEntry>, readonly trailer: PdfDict) {}
+  private constructor(
+    readonly bytes: Uint8Array,
+    private entries: Map<number, XrefEntry>,
+    readonly trailer: PdfDict,
+  ) {}
 
   /** Opens the file: xref (rebuilt if broken), trailer, encryption with the empty password. */
   static async open(bytes: Uint8Array): Promise<OpenResult> {
@@ -194,7 +208,12 @@ export class PdfDocument {
     let count = 0;
     let nodes = 0;
     const seen = new Set<PdfDict>();
-    const walk = async (node: PdfDict, ref: PdfRef | undefined, inh: Omit<PageRef, 'dict' | 'ref'>, depth: number): Promise<void> => {
+    const walk = async (
+      node: PdfDict,
+      ref: PdfRef | undefined,
+      inh: Omit<PageRef, 'dict' | 'ref'>,
+      depth: number,
+    ): Promise<void> => {
       if (seen.has(node) || depth > MAX_TREE_DEPTH || ++nodes > MAX_TREE_NODES) return;
       seen.add(node);
       const res = await this.resolveDict(node.get('Resources'));
@@ -233,6 +252,9 @@ export class PdfDocument {
 function box(o: PdfObj): [number, number, number, number] | undefined {
   if (!Array.isArray(o) || o.length < 4 || !o.slice(0, 4).every(isNum)) return undefined;
   const [a, b, c, d] = o as number[];
-  const x0 = Math.min(a!, c!), x1 = Math.max(a!, c!), y0 = Math.min(b!, d!), y1 = Math.max(b!, d!);
+  const x0 = Math.min(a!, c!),
+    x1 = Math.max(a!, c!),
+    y0 = Math.min(b!, d!),
+    y1 = Math.max(b!, d!);
   return x1 - x0 > 1 && y1 - y0 > 1 ? [x0, y0, x1, y1] : undefined;
 }

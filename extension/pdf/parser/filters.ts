@@ -13,7 +13,10 @@ export interface Decoded {
  * would inflate to gigabytes costs at most `limit` bytes and a few milliseconds.
  */
 export async function inflateBounded(input: Uint8Array, limit: number): Promise<Decoded> {
-  const format = input[0] !== undefined && (input[0] & 0x0f) === 8 && ((input[0] << 8) | (input[1] ?? 0)) % 31 === 0 ? 'deflate' : 'deflate-raw';
+  const format =
+    input[0] !== undefined && (input[0] & 0x0f) === 8 && ((input[0] << 8) | (input[1] ?? 0)) % 31 === 0
+      ? 'deflate'
+      : 'deflate-raw';
   const ds = new DecompressionStream(format);
   const writer = ds.writable.getWriter();
   writer.write(input as Uint8Array<ArrayBuffer>).catch(() => {});
@@ -54,7 +57,8 @@ function asciiHex(input: Uint8Array): Uint8Array {
   let hi = -1;
   for (const c of input) {
     if (c === 0x3e) break;
-    const v = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 55 : c >= 0x61 && c <= 0x66 ? c - 87 : -1;
+    const v =
+      c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 55 : c >= 0x61 && c <= 0x66 ? c - 87 : -1;
     if (v < 0) continue;
     if (hi < 0) hi = v;
     else {
@@ -92,7 +96,9 @@ export function unpredict(data: Uint8Array, parms: PdfDict | undefined): Uint8Ar
       else if (type === 3) v += (a + b) >> 1;
       else if (type === 4) {
         const p = a + b - c;
-        const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+        const pa = Math.abs(p - a),
+          pb = Math.abs(p - b),
+          pc = Math.abs(p - c);
         v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
       }
       row[i] = v & 0xff;

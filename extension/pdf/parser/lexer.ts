@@ -17,7 +17,11 @@ type Raw = PdfObj | typeof END_ARRAY | typeof END_DICT | typeof EOF;
 
 /** A bounded tokenizer and object parser over the file's bytes (ISO 32000-1 §7.2–7.3). */
 export class Lexer {
-  constructor(readonly bytes: Uint8Array, public pos = 0, readonly end = bytes.length) {}
+  constructor(
+    readonly bytes: Uint8Array,
+    public pos = 0,
+    readonly end = bytes.length,
+  ) {}
 
   skipSpace(): void {
     const b = this.bytes;
@@ -194,7 +198,8 @@ export class Lexer {
     let hi = -1;
     while (this.pos < this.end && b[this.pos] !== 0x3e) {
       const c = b[this.pos++]!;
-      const v = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 55 : c >= 0x61 && c <= 0x66 ? c - 87 : -1;
+      const v =
+        c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 55 : c >= 0x61 && c <= 0x66 ? c - 87 : -1;
       if (v < 0) continue;
       if (hi < 0) hi = v;
       else {
@@ -223,7 +228,8 @@ export class Lexer {
         if (map[e] !== undefined) c = map[e]!;
         else if (e >= 0x30 && e <= 0x37) {
           let v = e - 0x30;
-          for (let k = 0; k < 2 && b[this.pos]! >= 0x30 && b[this.pos]! <= 0x37; k++) v = v * 8 + (b[this.pos++]! - 0x30);
+          for (let k = 0; k < 2 && b[this.pos]! >= 0x30 && b[this.pos]! <= 0x37; k++)
+            v = v * 8 + (b[this.pos++]! - 0x30);
           c = v & 0xff;
         } else if (e === 10 || e === 13) {
           if (e === 13 && b[this.pos] === 10) this.pos++;

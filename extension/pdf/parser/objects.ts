@@ -18,7 +18,10 @@ export class PdfString {
   }
 }
 export class PdfRef {
-  constructor(readonly num: number, readonly gen: number) {}
+  constructor(
+    readonly num: number,
+    readonly gen: number,
+  ) {}
   get key(): string {
     return `${this.num} ${this.gen}`;
   }
@@ -30,12 +33,17 @@ export class PdfOp {
 export type PdfDict = Map<string, PdfObj>;
 export class PdfStream {
   /** `data` is the raw (still encoded, maybe encrypted) stream body, a view into the file. */
-  constructor(readonly dict: PdfDict, readonly data: Uint8Array, readonly ref?: PdfRef) {}
+  constructor(
+    readonly dict: PdfDict,
+    readonly data: Uint8Array,
+    readonly ref?: PdfRef,
+  ) {}
 }
 export type PdfObj = null | boolean | number | PdfName | PdfString | PdfRef | PdfObj[] | PdfDict | PdfStream | PdfOp;
 
 export const isDict = (o: PdfObj | undefined): o is PdfDict => o instanceof Map;
-export const isName = (o: PdfObj | undefined, name?: string): o is PdfName => o instanceof PdfName && (name === undefined || o.name === name);
+export const isName = (o: PdfObj | undefined, name?: string): o is PdfName =>
+  o instanceof PdfName && (name === undefined || o.name === name);
 export const isNum = (o: PdfObj | undefined): o is number => typeof o === 'number' && Number.isFinite(o);
 
 /** A problem with the file's structure, reported as `corrupt` with this Chinese reason. */

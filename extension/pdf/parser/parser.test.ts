@@ -7,7 +7,8 @@ import { readPageContent } from './content';
 import { inflateBounded } from './filters';
 import { md5, rc4 } from './md5';
 
-const pages = (n: number) => jpegPages(Array.from({ length: n }, () => ({ jpeg: jpegHeader(1654, 2339), width: 1654, height: 2339 })));
+const pages = (n: number) =>
+  jpegPages(Array.from({ length: n }, () => ({ jpeg: jpegHeader(1654, 2339), width: 1654, height: 2339 })));
 
 describe('the structure parser', () => {
   it('computes MD5 and RC4 as the standard security handler needs', () => {

@@ -3,22 +3,23 @@ import { isDict, isName, isNum, PdfString, type PdfDict, type PdfObj } from './o
 
 /** The standard security handler (ISO 32000-1 §7.6.3, ISO 32000-2 for AES-256). */
 export const PASSWORD_PAD = Uint8Array.from([
-  0x28, 0xbf, 0x4e, 0x5e, 0x4e, 0x75, 0x8a, 0x41, 0x64, 0x00, 0x4e, 0x56, 0xff, 0xfa, 0x01, 0x08,
-  0x2e, 0x2e, 0x00, 0xb6, 0xd0, 0x68, 0x3e, 0x80, 0x2f, 0x0c, 0xa9, 0xfe, 0x64, 0x53, 0x69, 0x7a,
+  0x28, 0xbf, 0x4e, 0x5e, 0x4e, 0x75, 0x8a, 0x41, 0x64, 0x00, 0x4e, 0x56, 0xff, 0xfa, 0x01, 0x08, 0x2e, 0x2e, 0x00,
+  0xb6, 0xd0, 0x68, 0x3e, 0x80, 0x2f, 0x0c, 0xa9, 0xfe, 0x64, 0x53, 0x69, 0x7a,
 ]);
 
 export type Decryptor = (data: Uint8Array, num: number, gen: number) => Promise<Uint8Array>;
 
 export type SecurityResult =
-  | { kind: 'open'; decrypt: Decryptor }
-  | { kind: 'needsPassword' }
-  | { kind: 'unsupported'; reason: string };
+  { kind: 'open'; decrypt: Decryptor } | { kind: 'needsPassword' } | { kind: 'unsupported'; reason: string };
 
 const bytesOf = (o: PdfObj | undefined) => (o instanceof PdfString ? o.bytes : new Uint8Array(0));
 const concat = (...parts: Uint8Array[]) => {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let off = 0;
-  for (const p of parts) { out.set(p, off); off += p.length; }
+  for (const p of parts) {
+    out.set(p, off);
+    off += p.length;
+  }
   return out;
 };
 const equal = (a: Uint8Array, b: Uint8Array, n: number) => {
@@ -47,21 +48,27 @@ export async function openSecurity(encrypt: PdfDict, fileId: Uint8Array): Promis
     const filter = isDict(cf) && isName(stmf) ? cf.get(stmf.name) : undefined;
     if (isDict(filter)) {
       aes = isName(filter.get('CFM'), 'AESV2');
-      if (isNum(filter.get('Length'))) lengthBits = (filter.get('Length') as number) * (filter.get('Length')! as number <= 32 ? 8 : 1);
+      if (isNum(filter.get('Length')))
+        lengthBits = (filter.get('Length') as number) * ((filter.get('Length')! as number) <= 32 ? 8 : 1);
     }
     if (isName(stmf, 'Identity')) return { kind: 'open', decrypt: async (d) => d };
   }
   const n = R === 2 ? 5 : Math.min(16, Math.max(5, Math.floor(lengthBits / 8)));
   const p = new Uint8Array(4);
   new DataView(p.buffer).setInt32(0, P | 0, true);
-  const noMeta = R >= 4 && encrypt.get('EncryptMetadata') === false ? Uint8Array.of(255, 255, 255, 255) : new Uint8Array(0);
+  const noMeta =
+    R >= 4 && encrypt.get('EncryptMetadata') === false ? Uint8Array.of(255, 255, 255, 255) : new Uint8Array(0);
   let key = md5(concat(PASSWORD_PAD, O.subarray(0, 32), p, fileId, noMeta)).subarray(0, n);
   if (R >= 3) for (let i = 0; i < 50; i++) key = md5(key).subarray(0, n);
   let ok: boolean;
   if (R === 2) ok = equal(rc4(key, PASSWORD_PAD), U, 32);
   else {
     let x = rc4(key, md5(concat(PASSWORD_PAD, fileId)));
-    for (let i = 1; i <= 19; i++) x = rc4(key.map((b) => b ^ i), x);
+    for (let i = 1; i <= 19; i++)
+      x = rc4(
+        key.map((b) => b ^ i),
+        x,
+      );
     ok = equal(x, U, 16);
   }
   if (!ok) return { kind: 'needsPassword' };
@@ -70,7 +77,11 @@ export async function openSecurity(encrypt: PdfDict, fileId: Uint8Array): Promis
     kind: 'open',
     decrypt: async (data, num, gen) => {
       const objKey = md5(
-        concat(fileKey, Uint8Array.of(num & 255, (num >> 8) & 255, (num >> 16) & 255, gen & 255, (gen >> 8) & 255), aes ? Uint8Array.of(0x73, 0x41, 0x6c, 0x54) : new Uint8Array(0)),
+        concat(
+          fileKey,
+          Uint8Array.of(num & 255, (num >> 8) & 255, (num >> 16) & 255, gen & 255, (gen >> 8) & 255),
+          aes ? Uint8Array.of(0x73, 0x41, 0x6c, 0x54) : new Uint8Array(0),
+        ),
       ).subarray(0, Math.min(16, n + 5));
       return aes ? aesCbcDecrypt(objKey, data) : rc4(objKey, data);
     },
@@ -90,7 +101,13 @@ async function aesCbcDecrypt(key: Uint8Array, data: Uint8Array): Promise<Uint8Ar
 /** AES-CBC without padding, which WebCrypto lacks: encrypt and drop the padding block. */
 async function aesCbcEncryptRaw(key: Uint8Array, iv: Uint8Array, data: Uint8Array): Promise<Uint8Array> {
   const k = await crypto.subtle.importKey('raw', key as Uint8Array<ArrayBuffer>, 'AES-CBC', false, ['encrypt']);
-  const out = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-CBC', iv: iv as Uint8Array<ArrayBuffer> }, k, data as Uint8Array<ArrayBuffer>));
+  const out = new Uint8Array(
+    await crypto.subtle.encrypt(
+      { name: 'AES-CBC', iv: iv as Uint8Array<ArrayBuffer> },
+      k,
+      data as Uint8Array<ArrayBuffer>,
+    ),
+  );
   return out.subarray(0, data.length);
 }
 
@@ -99,7 +116,13 @@ async function aesCbcDecryptRaw(key: Uint8Array, iv: Uint8Array, data: Uint8Arra
   const last = data.length >= 16 ? data.subarray(data.length - 16) : iv;
   const pad = await aesCbcEncryptRaw(key, last, new Uint8Array(16).fill(16));
   const k = await crypto.subtle.importKey('raw', key as Uint8Array<ArrayBuffer>, 'AES-CBC', false, ['decrypt']);
-  return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-CBC', iv: iv as Uint8Array<ArrayBuffer> }, k, concat(data, pad) as Uint8Array<ArrayBuffer>));
+  return new Uint8Array(
+    await crypto.subtle.decrypt(
+      { name: 'AES-CBC', iv: iv as Uint8Array<ArrayBuffer> },
+      k,
+      concat(data, pad) as Uint8Array<ArrayBuffer>,
+    ),
+  );
 }
 
 async function sha(name: 'SHA-256' | 'SHA-384' | 'SHA-512', d: Uint8Array): Promise<Uint8Array> {

@@ -1,5 +1,15 @@
 import { Lexer } from './lexer';
-import { isDict, isName, isNum, PdfOp, PdfRef, PdfStream, PdfStructureError, type PdfDict, type PdfObj } from './objects';
+import {
+  isDict,
+  isName,
+  isNum,
+  PdfOp,
+  PdfRef,
+  PdfStream,
+  PdfStructureError,
+  type PdfDict,
+  type PdfObj,
+} from './objects';
 
 /** Where each object lives: at a file offset, or inside an object stream. */
 export type XrefEntry = { type: 1; offset: number; gen: number } | { type: 2; stream: number; index: number };
@@ -25,12 +35,16 @@ export function findStartXref(bytes: Uint8Array): number | null {
 }
 
 /** Reads an indirect object header "n g obj" at `offset` and the object after it. */
-export function readIndirectAt(bytes: Uint8Array, offset: number): { num: number; gen: number; obj: PdfObj; lexer: Lexer } {
+export function readIndirectAt(
+  bytes: Uint8Array,
+  offset: number,
+): { num: number; gen: number; obj: PdfObj; lexer: Lexer } {
   const lx = new Lexer(bytes, offset);
   const num = lx.readObject();
   const gen = lx.readObject();
   const kw = lx.readObject(0, true);
-  if (!isNum(num) || !isNum(gen) || !(kw instanceof PdfOp) || kw.op !== 'obj') throw new PdfStructureError('对象位置错误');
+  if (!isNum(num) || !isNum(gen) || !(kw instanceof PdfOp) || kw.op !== 'obj')
+    throw new PdfStructureError('对象位置错误');
   const obj = lx.readObject();
   return { num, gen, obj, lexer: lx };
 }
@@ -85,7 +99,8 @@ function readXrefTable(bytes: Uint8Array, offset: number, into: Map<number, Xref
     const a = lx.readObject(0, true);
     if (a instanceof PdfOp && a.op === 'trailer') break;
     const count = lx.readObject(0, true);
-    if (!isNum(a) || !isNum(count) || count < 0 || a + count > MAX_OBJECTS) throw new PdfStructureError('交叉引用表损坏');
+    if (!isNum(a) || !isNum(count) || count < 0 || a + count > MAX_OBJECTS)
+      throw new PdfStructureError('交叉引用表损坏');
     lx.skipSpace();
     for (let i = 0; i < count; i++) {
       lx.skipSpace();
@@ -105,7 +120,8 @@ function readXrefTable(bytes: Uint8Array, offset: number, into: Map<number, Xref
 /** Parses a cross-reference stream (ISO 32000-1 §7.5.8); `decoded` is its decoded body. */
 export function readXrefStream(dict: PdfDict, decoded: Uint8Array, into: Map<number, XrefEntry>): void {
   const W = dict.get('W');
-  if (!Array.isArray(W) || W.length < 3 || !W.every((w) => isNum(w) && w >= 0 && w <= 8)) throw new PdfStructureError('交叉引用流损坏');
+  if (!Array.isArray(W) || W.length < 3 || !W.every((w) => isNum(w) && w >= 0 && w <= 8))
+    throw new PdfStructureError('交叉引用流损坏');
   const [w0, w1, w2] = W as number[];
   const rowLen = w0! + w1! + w2!;
   const size = isNum(dict.get('Size')) ? (dict.get('Size') as number) : 0;
@@ -119,7 +135,8 @@ export function readXrefStream(dict: PdfDict, decoded: Uint8Array, into: Map<num
     return v;
   };
   for (let r = 0; r + 1 < ranges.length; r += 2) {
-    const first = ranges[r]!, count = ranges[r + 1]!;
+    const first = ranges[r]!,
+      count = ranges[r + 1]!;
     if (first < 0 || count < 0 || first + count > MAX_OBJECTS) throw new PdfStructureError('交叉引用流损坏');
     for (let i = 0; i < count; i++, row++) {
       const off = row * rowLen;
@@ -139,7 +156,10 @@ export function readXrefStream(dict: PdfDict, decoded: Uint8Array, into: Map<num
  * Follows startxref and every /Prev (tables and streams, hybrid files too), newest entries first.
  * `decode` inflates an xref stream's body (async: DecompressionStream).
  */
-export async function readXrefChain(bytes: Uint8Array, decode: (s: PdfStream) => Promise<Uint8Array>): Promise<XrefTable> {
+export async function readXrefChain(
+  bytes: Uint8Array,
+  decode: (s: PdfStream) => Promise<Uint8Array>,
+): Promise<XrefTable> {
   const start = findStartXref(bytes);
   if (start === null) throw new PdfStructureError('找不到 startxref');
   const entries = new Map<number, XrefEntry>();

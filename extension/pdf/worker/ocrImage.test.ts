@@ -25,11 +25,27 @@ describe('the page-1 strip the number reader takes', () => {
   });
   it('keeps the whole strip when there is no writing, or when dark covers most of it', () => {
     expect(ocrImage(strip(600, 100, []), 600, 100)).toMatchObject({ width: 600, height: 100 });
-    const desk = ocrImage(strip(600, 100, [[0, 0, 600, 10], [0, 0, 10, 100], [590, 0, 600, 100], [0, 90, 600, 100]]), 600, 100);
+    const desk = ocrImage(
+      strip(600, 100, [
+        [0, 0, 600, 10],
+        [0, 0, 10, 100],
+        [590, 0, 600, 100],
+        [0, 90, 600, 100],
+      ]),
+      600,
+      100,
+    );
     expect(desk).toMatchObject({ width: 600, height: 100 });
   });
   it('ignores a single stray dark pixel in a row or column', () => {
-    const crop = ocrImage(strip(600, 100, [[300, 40, 360, 60], [5, 5, 6, 6]]), 600, 100);
+    const crop = ocrImage(
+      strip(600, 100, [
+        [300, 40, 360, 60],
+        [5, 5, 6, 6],
+      ]),
+      600,
+      100,
+    );
     expect([crop.width, crop.height]).toEqual([60 + 48, 20 + 48]);
   });
 });

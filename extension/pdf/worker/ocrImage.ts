@@ -20,7 +20,8 @@ export function ocrImage(rgba: Uint8Array | Uint8ClampedArray, width: number, he
   const header = new TextEncoder().encode(`P5\n${box.w} ${box.h}\n255\n`);
   const pgm = new Uint8Array(header.length + box.w * box.h);
   pgm.set(header);
-  for (let y = 0; y < box.h; y++) pgm.set(grey.subarray((box.y + y) * width + box.x, (box.y + y) * width + box.x + box.w), header.length + y * box.w);
+  for (let y = 0; y < box.h; y++)
+    pgm.set(grey.subarray((box.y + y) * width + box.x, (box.y + y) * width + box.x + box.w), header.length + y * box.w);
   return { width: box.w, height: box.h, pgm };
 }
 
@@ -29,24 +30,40 @@ export function ocrImage(rgba: Uint8Array | Uint8ClampedArray, width: number, he
  * pixels clearly darker than the paper. Where that is most of the strip anyway (a photo's desk,
  * a dark scan), or nothing, the whole strip.
  */
-function writingBox(grey: Uint8Array, hist: Uint32Array, width: number, height: number): { x: number; y: number; w: number; h: number } {
+function writingBox(
+  grey: Uint8Array,
+  hist: Uint32Array,
+  width: number,
+  height: number,
+): { x: number; y: number; w: number; h: number } {
   const whole = { x: 0, y: 0, w: width, h: height };
   let paper = 255;
   for (let v = 255, acc = 0; v >= 0; v--) {
     acc += hist[v]!;
-    if (acc >= grey.length * 0.5) { paper = v; break; }
+    if (acc >= grey.length * 0.5) {
+      paper = v;
+      break;
+    }
   }
   const cut = paper * 0.6;
-  const rows = new Uint32Array(height), cols = new Uint32Array(width);
+  const rows = new Uint32Array(height),
+    cols = new Uint32Array(width);
   for (let y = 0; y < height; y++)
     for (let x = 0, i = y * width; x < width; x++, i++)
-      if (grey[i]! < cut) { rows[y]!++; cols[x]!++; }
+      if (grey[i]! < cut) {
+        rows[y]!++;
+        cols[x]!++;
+      }
   const first = (a: Uint32Array) => a.findIndex((n) => n >= 2);
   const last = (a: Uint32Array) => a.length - 1 - [...a].reverse().findIndex((n) => n >= 2);
-  const y0 = first(rows), x0 = first(cols);
+  const y0 = first(rows),
+    x0 = first(cols);
   if (y0 < 0 || x0 < 0) return whole;
-  const y1 = last(rows), x1 = last(cols);
-  const x = Math.max(0, x0 - MARGIN_PX), y = Math.max(0, y0 - MARGIN_PX);
-  const w = Math.min(width, x1 + 1 + MARGIN_PX) - x, h = Math.min(height, y1 + 1 + MARGIN_PX) - y;
+  const y1 = last(rows),
+    x1 = last(cols);
+  const x = Math.max(0, x0 - MARGIN_PX),
+    y = Math.max(0, y0 - MARGIN_PX);
+  const w = Math.min(width, x1 + 1 + MARGIN_PX) - x,
+    h = Math.min(height, y1 + 1 + MARGIN_PX) - y;
   return w * h > width * height * 0.7 ? whole : { x, y, w, h };
 }

@@ -4,7 +4,14 @@ import { analysePage } from '../analysis/analysePage';
 import type { Raster } from '../analysis/raster';
 import { jpegSize, stripExif } from '../jpeg';
 import { ocrImage } from './ocrImage';
-import { ANALYSIS_SHORT_SIDE, OCR_SCALE, OCR_TOP_FRACTION, type OcrCrop, type PageJobRequest, type PageJobResult } from './protocol';
+import {
+  ANALYSIS_SHORT_SIDE,
+  OCR_SCALE,
+  OCR_TOP_FRACTION,
+  type OcrCrop,
+  type PageJobRequest,
+  type PageJobResult,
+} from './protocol';
 
 /**
  * One page at a time: decode the scan at analysis size inside the JPEG decoder (ImageDecoder with
@@ -20,18 +27,38 @@ function rotatedSize(w: number, h: number, rotate: number): [number, number] {
 }
 
 /** Draws `src` (sw×sh as drawn) turned clockwise by `rotate` onto a dw×dh canvas. */
-function drawRotated(ctx: OffscreenCanvasRenderingContext2D, src: CanvasImageSource, rotate: number, dw: number, dh: number): void {
+function drawRotated(
+  ctx: OffscreenCanvasRenderingContext2D,
+  src: CanvasImageSource,
+  rotate: number,
+  dw: number,
+  dh: number,
+): void {
   ctx.save();
-  if (rotate === 90) { ctx.translate(dw, 0); ctx.rotate(Math.PI / 2); ctx.drawImage(src, 0, 0, dh, dw); }
-  else if (rotate === 180) { ctx.translate(dw, dh); ctx.rotate(Math.PI); ctx.drawImage(src, 0, 0, dw, dh); }
-  else if (rotate === 270) { ctx.translate(0, dh); ctx.rotate(-Math.PI / 2); ctx.drawImage(src, 0, 0, dh, dw); }
-  else ctx.drawImage(src, 0, 0, dw, dh);
+  if (rotate === 90) {
+    ctx.translate(dw, 0);
+    ctx.rotate(Math.PI / 2);
+    ctx.drawImage(src, 0, 0, dh, dw);
+  } else if (rotate === 180) {
+    ctx.translate(dw, dh);
+    ctx.rotate(Math.PI);
+    ctx.drawImage(src, 0, 0, dw, dh);
+  } else if (rotate === 270) {
+    ctx.translate(0, dh);
+    ctx.rotate(-Math.PI / 2);
+    ctx.drawImage(src, 0, 0, dh, dw);
+  } else ctx.drawImage(src, 0, 0, dw, dh);
   ctx.restore();
 }
 
 async function decodeAt(bytes: ArrayBuffer, width: number, height: number): Promise<VideoFrame> {
   // A phone photo's EXIF orientation would turn the frame; a PDF shows the picture as stored.
-  const dec = new ImageDecoder({ data: stripExif(bytes), type: 'image/jpeg', desiredWidth: width, desiredHeight: height });
+  const dec = new ImageDecoder({
+    data: stripExif(bytes),
+    type: 'image/jpeg',
+    desiredWidth: width,
+    desiredHeight: height,
+  });
   try {
     const { image } = await dec.decode();
     return image;
@@ -51,14 +78,20 @@ function toRaster(canvas: OffscreenCanvas): Raster {
  * putting the raster on a canvas to resample it, and as smooth), encoded as a small JPEG.
  */
 async function thumbnailOf(r: Raster): Promise<string> {
-  const tw = Math.min(THUMB_WIDTH, r.width), th = Math.max(1, Math.round((r.height * tw) / r.width));
+  const tw = Math.min(THUMB_WIDTH, r.width),
+    th = Math.max(1, Math.round((r.height * tw) / r.width));
   const out = new Uint8ClampedArray(tw * th * 4);
-  const sx = r.width / tw, sy = r.height / th;
+  const sx = r.width / tw,
+    sy = r.height / th;
   for (let ty = 0; ty < th; ty++) {
-    const y0 = Math.floor(ty * sy), y1 = Math.max(y0 + 1, Math.floor((ty + 1) * sy));
+    const y0 = Math.floor(ty * sy),
+      y1 = Math.max(y0 + 1, Math.floor((ty + 1) * sy));
     for (let tx = 0; tx < tw; tx++) {
-      const x0 = Math.floor(tx * sx), x1 = Math.max(x0 + 1, Math.floor((tx + 1) * sx));
-      let R = 0, G = 0, B = 0;
+      const x0 = Math.floor(tx * sx),
+        x1 = Math.max(x0 + 1, Math.floor((tx + 1) * sx));
+      let R = 0,
+        G = 0,
+        B = 0;
       for (let y = y0; y < y1; y++) {
         for (let i = (y * r.width + x0) * 4, end = (y * r.width + x1) * 4; i < end; i += 4) {
           R += r.data[i]!;
@@ -66,7 +99,8 @@ async function thumbnailOf(r: Raster): Promise<string> {
           B += r.data[i + 2]!;
         }
       }
-      const n = (y1 - y0) * (x1 - x0), o = (ty * tw + tx) * 4;
+      const n = (y1 - y0) * (x1 - x0),
+        o = (ty * tw + tx) * 4;
       out[o] = R / n;
       out[o + 1] = G / n;
       out[o + 2] = B / n;
@@ -81,7 +115,8 @@ async function thumbnailOf(r: Raster): Promise<string> {
 /** The thumbnail drawn straight from a decoded frame, turned as the page shows it (native resampling). */
 function thumbnailOfFrame(frame: VideoFrame, w: number, h: number, rotate: number): Promise<string> {
   const [dw, dh] = rotatedSize(w, h, rotate);
-  const tw = Math.min(THUMB_WIDTH, dw), th = Math.max(1, Math.round((dh * tw) / dw));
+  const tw = Math.min(THUMB_WIDTH, dw),
+    th = Math.max(1, Math.round((dh * tw) / dw));
   const c = new OffscreenCanvas(tw, th);
   const ctx = c.getContext('2d')!;
   ctx.imageSmoothingQuality = 'high';
@@ -107,7 +142,8 @@ function startJpeg(job: JpegJob): Started {
   const size = jpegSize(new Uint8Array(job.bytes));
   if (!size || !size.width || !size.height) throw new Error('图片数据损坏');
   const scale = ANALYSIS_SHORT_SIDE / Math.min(size.width, size.height);
-  const w = Math.max(1, Math.round(size.width * scale)), h = Math.max(1, Math.round(size.height * scale));
+  const w = Math.max(1, Math.round(size.width * scale)),
+    h = Math.max(1, Math.round(size.height * scale));
   const frame = decodeAt(job.bytes, w, h);
   const big = job.ocr ? decodeAt(job.bytes, w * OCR_SCALE, h * OCR_SCALE) : null;
   // Awaited in their turn; an early failure must not go unhandled meanwhile.
@@ -133,7 +169,9 @@ async function measureJpeg(job: JpegJob, started: Started): Promise<{ rest: Prom
   const measures = analysePage(raster, ANALYSIS_SHORT_SIDE / job.shortSideMm);
   const ocr = started.big ? started.big.then((big) => ocrCrop(big, w * OCR_SCALE, h * OCR_SCALE, job.rotate)) : null;
   // Wrapped: awaiting a promise of a promise would wait for the rest inside the turn.
-  return { rest: Promise.all([thumbnail, ocr]).then(([t, o]) => ({ measures, thumbnail: t, ...(o ? { ocr: o } : {}) })) };
+  return {
+    rest: Promise.all([thumbnail, ocr]).then(([t, o]) => ({ measures, thumbnail: t, ...(o ? { ocr: o } : {}) })),
+  };
 }
 
 /**

@@ -75,7 +75,11 @@ export function endpoint(auth: 'session' | 'csrf', handle: (ctx: SignedIn) => un
 }
 
 /** One page of a list, as the host's list APIs answer it. */
-export function page<T>(items: readonly T[], input: ApiInput, defaultSize = 10): { list: T[]; total: number; pageNo: number; pageSize: number } {
+export function page<T>(
+  items: readonly T[],
+  input: ApiInput,
+  defaultSize = 10,
+): { list: T[]; total: number; pageNo: number; pageSize: number } {
   const pageSize = Math.max(1, Math.min(1000, num(input, 'pageSize', defaultSize)));
   const pageNo = Math.max(1, num(input, 'pageNo', 1));
   return { list: items.slice((pageNo - 1) * pageSize, pageNo * pageSize), total: items.length, pageNo, pageSize };

@@ -24,7 +24,10 @@ describe('signing in', () => {
   it('answers {retCode, retMsg, results} and shows the prompts that apply to the organisation', async () => {
     const me = await b.client.api('currentUser', {}, 'tzb');
     expect(me).toMatchObject({ retCode: 1000, retMsg: '成功' });
-    expect(me.results).toMatchObject({ leagueType: '01TZB', prompts: { archiveNotUploaded: '组织内有团员档案尚未上传', identityUncertified: '组织内有团员身份尚未认证' } });
+    expect(me.results).toMatchObject({
+      leagueType: '01TZB',
+      prompts: { archiveNotUploaded: '组织内有团员档案尚未上传', identityUncertified: '组织内有团员身份尚未认证' },
+    });
     expect(me.results.csrfToken).toBeTruthy();
   });
 
@@ -50,8 +53,16 @@ describe('member lists', () => {
     const byId = await b.client.api('tuanyuan/list', { identityCardNo: m.identityCardNo.toLowerCase() });
     expect(byId.results.list.map((r: { userId: string }) => r.userId)).toEqual([m.userId]);
     expect(byId.results.list[0].identityCardNo).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
-    expect((await b.client.api('tuanyuan/list', { userCode: m.userCode })).results.list.some((r: { userId: string }) => r.userId === m.userId)).toBe(true);
-    expect((await b.client.api('tuanyuan/list', { name: m.name })).results.list.every((r: { name: string }) => r.name.includes(m.name))).toBe(true);
+    expect(
+      (await b.client.api('tuanyuan/list', { userCode: m.userCode })).results.list.some(
+        (r: { userId: string }) => r.userId === m.userId,
+      ),
+    ).toBe(true);
+    expect(
+      (await b.client.api('tuanyuan/list', { name: m.name })).results.list.every((r: { name: string }) =>
+        r.name.includes(m.name),
+      ),
+    ).toBe(true);
   });
 
   it('lists the branches below with their full names for a 团委, and its own 团干部 apart', async () => {
@@ -60,7 +71,9 @@ describe('member lists', () => {
     expect(new Set(sub.results.list.map((r: { leagueFullName: string }) => r.leagueFullName)).size).toBeGreaterThan(3);
     const cadres = await b.client.api('tuangan/list', {}, 'tw');
     expect(cadres.results.total).toBe(5);
-    expect(cadres.results.list.every((r: { isCadre: boolean; cadrePost: string }) => r.isCadre && r.cadrePost)).toBe(true);
+    expect(cadres.results.list.every((r: { isCadre: boolean; cadrePost: string }) => r.isCadre && r.cadrePost)).toBe(
+      true,
+    );
   });
 
   it('applies the data-side variants: an empty list, a delay, 1,000 rows a page', async () => {
@@ -84,7 +97,10 @@ describe('member lists', () => {
 describe('the archive cycle: upload → 不同意 → 替换 → 同意', () => {
   it('plays through with the host’s messages, and the lists follow', async () => {
     const m = b.memberIn('none');
-    const state = async () => (await b.client.api('tuanyuan/list', { name: m.name, pageSize: 100 })).results.list.find((r: { userId: string }) => r.userId === m.userId).archiveState;
+    const state = async () =>
+      (await b.client.api('tuanyuan/list', { name: m.name, pageSize: 100 })).results.list.find(
+        (r: { userId: string }) => r.userId === m.userId,
+      ).archiveState;
 
     const up = await b.uploadForm(m, await form12(), '入团志愿书.pdf');
     expect(up).toMatchObject({ retCode: 1000, results: { needsApproval: true } });
@@ -92,23 +108,41 @@ describe('the archive cycle: upload → 不同意 → 替换 → 同意', () => 
     expect(await state()).toBe('pending');
 
     const inbox = await b.client.api('message/list', { messageType: MESSAGE_TYPES.recordAudit, pageSize: 100 }, 'tw');
-    const item = inbox.results.list.find((x: { messageTitle: string; handleStatus: number }) => x.messageTitle.endsWith(m.name) && x.handleStatus === 0);
+    const item = inbox.results.list.find(
+      (x: { messageTitle: string; handleStatus: number }) => x.messageTitle.endsWith(m.name) && x.handleStatus === 0,
+    );
     expect(item).toMatchObject({ handleStatus: 0, messageTitle: `团员电子档案审批：${m.name}` });
     const reason = '第5页缺少介绍人签名';
-    expect((await b.client.api('memberRecord/audit', { recordId: item.businessId, auditResult: 0, auditOpinion: reason }, 'tw')).retCode).toBe(1000);
+    expect(
+      (
+        await b.client.api(
+          'memberRecord/audit',
+          { recordId: item.businessId, auditResult: 0, auditOpinion: reason },
+          'tw',
+        )
+      ).retCode,
+    ).toBe(1000);
     expect(await state()).toBe('rejected');
     const feedback = (await b.client.api('message/list', { messageType: MESSAGE_TYPES.recordFeedback })).results.list;
-    expect(feedback.find((x: { businessId: string }) => x.businessId === item.businessId).messageContent).toBe(rejectedText(reason));
-    expect(rejectedText(reason)).toBe("您提交的团员电子档案未通过上级团组织审核，理由为：'第5页缺少介绍人签名'。请根据上级审核意见重新修改并上传新的文件。");
+    expect(feedback.find((x: { businessId: string }) => x.businessId === item.businessId).messageContent).toBe(
+      rejectedText(reason),
+    );
+    expect(rejectedText(reason)).toBe(
+      "您提交的团员电子档案未通过上级团组织审核，理由为：'第5页缺少介绍人签名'。请根据上级审核意见重新修改并上传新的文件。",
+    );
 
     const again = await b.uploadForm(m, await form12(), '入团志愿书-补正.pdf');
     expect(again.retCode).toBe(1000);
     expect(await state()).toBe('pending');
     const second = (await b.client.api('memberRecord/auditList', { status: 1, name: m.name }, 'tw')).results.list[0];
     expect(second.fileName).toBe('入团志愿书-补正.pdf');
-    expect((await b.client.api('memberRecord/audit', { recordId: second.recordId, auditResult: 1 }, 'tw')).retCode).toBe(1000);
+    expect(
+      (await b.client.api('memberRecord/audit', { recordId: second.recordId, auditResult: 1 }, 'tw')).retCode,
+    ).toBe(1000);
     expect(await state()).toBe('certified');
-    const last = (await b.client.api('message/list', { messageType: MESSAGE_TYPES.recordFeedback })).results.list.find((x: { businessId: string }) => x.businessId === second.recordId);
+    const last = (await b.client.api('message/list', { messageType: MESSAGE_TYPES.recordFeedback })).results.list.find(
+      (x: { businessId: string }) => x.businessId === second.recordId,
+    );
     expect(last.messageContent).toBe(APPROVED_TEXT);
     const steps = (await b.client.api('memberRecord/steps', { userId: m.userId })).results.steps;
     expect(steps.map((s: { status: number }) => s.status)).toEqual([2, 3]);
@@ -151,13 +185,22 @@ describe('组织关系转接', () => {
     const r = await b.client.api('transfer/apply', { userId: m.userId, toLeagueName: '共青团演示大学委员会' });
     expect(r.retCode).toBe(1000);
     const list = await b.client.api('transfer/list', {});
-    expect(list.results.list[0]).toMatchObject({ name: m.name, status: '审批中', toLeagueName: '共青团演示大学委员会' });
+    expect(list.results.list[0]).toMatchObject({
+      name: m.name,
+      status: '审批中',
+      toLeagueName: '共青团演示大学委员会',
+    });
   });
 });
 
 describe('团员录入', () => {
   it('enters one member and says whether an archive is owed', async () => {
-    const r = await b.client.api('tuanyuan/add', { name: '林晓雨', identityCardNo: idCard('20090301', '002'), joinLeagueTime: '2025-05-04', userCode: '202511999999' });
+    const r = await b.client.api('tuanyuan/add', {
+      name: '林晓雨',
+      identityCardNo: idCard('20090301', '002'),
+      joinLeagueTime: '2025-05-04',
+      userCode: '202511999999',
+    });
     expect(r).toMatchObject({ retCode: 1000, results: { needsArchive: true } });
     const found = await b.client.api('tuanyuan/list', { userCode: '202511999999' });
     expect(found.results.list[0]).toMatchObject({ name: '林晓雨', sex: '女', archiveState: 'none' });
@@ -177,7 +220,11 @@ describe('团员录入', () => {
     const form = new FormData();
     form.set('file', new Blob([(await wb.xlsx.writeBuffer()) as ArrayBuffer]), '团员.xlsx');
     const r = await b.client.api('tuanyuan/import', form);
-    expect(r.results).toEqual({ successCount: 3, newMemberCount: 2, failures: [{ row: 5, name: '错号', message: '发展团员编号前四位必须与入团年份相同' }] });
+    expect(r.results).toEqual({
+      successCount: 3,
+      newMemberCount: 2,
+      failures: [{ row: 5, name: '错号', message: '发展团员编号前四位必须与入团年份相同' }],
+    });
   });
 });
 

@@ -24,13 +24,18 @@ export interface ReplicaClient {
 
 export function createClient(store: ReplicaStore, now: () => number = Date.now): ReplicaClient {
   const sessions = new Map<string, { cookie: string; csrf: string }>();
-  const call = (path: string, init: RequestInit = {}) => handleRequest(store, new Request(`${ORIGIN}${path}`, init), now());
+  const call = (path: string, init: RequestInit = {}) =>
+    handleRequest(store, new Request(`${ORIGIN}${path}`, init), now());
 
   async function session(account: string) {
     const known = sessions.get(account);
     if (known) return known;
     const password = store.state.accounts.find((a) => a.username === account)?.password;
-    const res = await call('/v1/center/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: account, password }) });
+    const res = await call('/v1/center/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: account, password }),
+    });
     const reply = (await res.json()) as ApiReply<{ csrfToken: string }>;
     if (reply.retCode !== 1000) throw new Error(`replica login ${account}: ${reply.retMsg}`);
     const s = { cookie: res.headers.getSetCookie()[0]!.split(';')[0]!, csrf: reply.results.csrfToken };
@@ -46,7 +51,11 @@ export function createClient(store: ReplicaStore, now: () => number = Date.now):
       const isForm = body instanceof FormData;
       const res = await call(`/v1/center/${name}`, {
         method: 'POST',
-        headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...(isForm ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          cookie: s.cookie,
+          'x-csrf-token': s.csrf,
+          ...(isForm ? {} : { 'content-type': 'application/json' }),
+        },
         body: isForm ? body : JSON.stringify(body),
       });
       return (await res.json()) as ApiReply;

@@ -44,10 +44,15 @@ const TYPES: Record<string, string> = {
 };
 
 const json = (body: unknown, init: ResponseInit = {}) =>
-  new Response(JSON.stringify(body), { ...init, headers: { 'content-type': 'application/json; charset=utf-8', ...init.headers } });
+  new Response(JSON.stringify(body), {
+    ...init,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...init.headers },
+  });
 
 function fileResponse(path: string, cache: string): Response {
-  return new Response(readFileSync(path), { headers: { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': cache } });
+  return new Response(readFileSync(path), {
+    headers: { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': cache },
+  });
 }
 
 function cookie(req: Request, name: string): string | undefined {
@@ -74,7 +79,10 @@ async function readInput(req: Request): Promise<ApiInput> {
   const body = await req.text();
   if (!body) return { kind: 'json', json: {} };
   const parsed: unknown = JSON.parse(body);
-  return { kind: 'json', json: typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {} };
+  return {
+    kind: 'json',
+    json: typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {},
+  };
 }
 
 async function api(store: ReplicaStore, req: Request, name: string, now: number): Promise<Response> {
@@ -108,7 +116,8 @@ async function api(store: ReplicaStore, req: Request, name: string, now: number)
 
 async function fileDownload(store: ReplicaStore, req: Request, url: URL): Promise<Response> {
   const session = sessionOf(store, req);
-  if (!session) return new Response(EXPIRED_MSG, { status: 401, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  if (!session)
+    return new Response(EXPIRED_MSG, { status: 401, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   try {
     const ctx = { store, input: { kind: 'json', json: {} }, now: Date.now(), session, setCookie: () => {} } as const;
     const f = fileInScope(ctx, url.searchParams.get('fileId') ?? '');
@@ -138,7 +147,12 @@ async function control(store: ReplicaStore, req: Request, url: URL, path: string
   const opts = JSON.parse(body) as ResetOptions;
   if (path === 'reset') {
     store.reset(opts);
-    return json({ ok: true, seed: store.state.seed, members: store.state.members.length, variant: store.state.variant });
+    return json({
+      ok: true,
+      seed: store.state.seed,
+      members: store.state.members.length,
+      variant: store.state.variant,
+    });
   }
   if (path === 'variant') return json(store.setVariant(opts as never));
   return json({ error: 'unknown control' }, { status: 404 });
@@ -165,16 +179,21 @@ export async function handleRequest(store: ReplicaStore, req: Request, now = Dat
   }
   if (path.startsWith('/zhtj/static/vendor/')) {
     const target = VENDOR[path.slice('/zhtj/static/vendor/'.length)];
-    return target ? fileResponse(join(ROOT, target), 'public, max-age=86400') : new Response('not found', { status: 404 });
+    return target
+      ? fileResponse(join(ROOT, target), 'public, max-age=86400')
+      : new Response('not found', { status: 404 });
   }
   if (path.startsWith('/zhtj/static/app/')) {
     const target = normalize(join(APP_DIR, path.slice('/zhtj/static/app/'.length)));
-    if (!target.startsWith(APP_DIR + '/') || !existsSync(target) || !statSync(target).isFile()) return new Response('not found', { status: 404 });
+    if (!target.startsWith(APP_DIR + '/') || !existsSync(target) || !statSync(target).isFile())
+      return new Response('not found', { status: 404 });
     return fileResponse(target, 'no-cache');
   }
   if (path === '/zhtj' || path.startsWith('/zhtj/')) {
     // History-mode routes: every page is the one shell; the router picks the view.
-    return new Response(readFileSync(join(APP_DIR, 'index.html')), { headers: { 'content-type': TYPES['.html']!, 'cache-control': 'no-cache' } });
+    return new Response(readFileSync(join(APP_DIR, 'index.html')), {
+      headers: { 'content-type': TYPES['.html']!, 'cache-control': 'no-cache' },
+    });
   }
   if (path === '/favicon.ico') return new Response(null, { status: 204 });
   if (path === '/' || path === '') return new Response(null, { status: 302, headers: { location: '/zhtj/' } });

@@ -13,7 +13,8 @@ export async function placeholderForm(opts: { userCode: string; pages?: number }
     page.drawRectangle({ x: 40, y: 40, width: 515, height: 762, borderColor: rgb(0.55, 0.1, 0.1), borderWidth: 1.5 });
     if (i === 1) page.drawText(`No. ${opts.userCode}`, { x: 380, y: 770, size: 14, font });
     page.drawText('RUTUAN ZHIYUANSHU (DEMO)', { x: 150, y: 700, size: 22, font, color: rgb(0.55, 0.1, 0.1) });
-    for (let y = 640; y > 90; y -= 28) page.drawLine({ start: { x: 70, y }, end: { x: 525, y }, thickness: 0.5, color: rgb(0.6, 0.6, 0.6) });
+    for (let y = 640; y > 90; y -= 28)
+      page.drawLine({ start: { x: 70, y }, end: { x: 525, y }, thickness: 0.5, color: rgb(0.6, 0.6, 0.6) });
     page.drawText(`${i} / ${pages}`, { x: 280, y: 55, size: 10, font });
   }
   return doc.save();

@@ -31,7 +31,9 @@ export function testBackend(opts: ResetOptions = {}): TestBackend {
     store,
     client,
     memberIn(state, leagueId = '100123') {
-      const m = store.state.members.find((x) => x.leagueId === leagueId && !x.isCadre && archiveState(x, latestRecord(store.state, x.userId)) === state);
+      const m = store.state.members.find(
+        (x) => x.leagueId === leagueId && !x.isCadre && archiveState(x, latestRecord(store.state, x.userId)) === state,
+      );
       if (!m) throw new Error(`no ${state} member in ${leagueId}`);
       return m;
     },

@@ -11,7 +11,8 @@ export type ArchiveState = 'exempt' | 'none' | 'pending' | 'rejected' | 'certifi
 
 export function latestRecord(state: ReplicaState, userId: string): MemberRecord | undefined {
   let latest: MemberRecord | undefined;
-  for (const r of state.records) if (r.userId === userId && (!latest || Number(r.recordId) > Number(latest.recordId))) latest = r;
+  for (const r of state.records)
+    if (r.userId === userId && (!latest || Number(r.recordId) > Number(latest.recordId))) latest = r;
   return latest;
 }
 

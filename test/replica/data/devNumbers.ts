@@ -14,7 +14,12 @@ export function devNumber(year: number, serial: number, province = '11'): string
  * Spoils `number` the way `defect` says. `others` are the numbers already given out, for a
  * duplicate; returns null when the defect cannot be made (no other number yet).
  */
-export function spoilDevNumber(rng: Rng, number: string, defect: DevNumberDefect, others: readonly string[]): string | null {
+export function spoilDevNumber(
+  rng: Rng,
+  number: string,
+  defect: DevNumberDefect,
+  others: readonly string[],
+): string | null {
   switch (defect) {
     case 'wrongYear': {
       const year = Number(number.slice(0, 4));

@@ -72,7 +72,11 @@ export function generateReplicaData(opts: GenerateOptions = {}): Generated {
     { leagueId: COMMITTEE_ID, count: 5, cadre: true },
     { leagueId: GRADE_BRANCH_ID, count: 2, cadre: true },
     ...orgs
-      .filter((o) => o.leagueId !== MAIN_BRANCH_ID && (o.leagueType === '01TZB' || o.leagueType === '06BYBTZB' || o.leagueType === '00DJZTZB'))
+      .filter(
+        (o) =>
+          o.leagueId !== MAIN_BRANCH_ID &&
+          (o.leagueType === '01TZB' || o.leagueType === '06BYBTZB' || o.leagueType === '00DJZTZB'),
+      )
       .map((o) => ({ leagueId: o.leagueId, count: rng.int(8, 16) })),
   ];
   for (const { leagueId, count, cadre } of plan) {
@@ -94,7 +98,14 @@ export function generateReplicaData(opts: GenerateOptions = {}): Generated {
 
 const CADRE_POSTS = ['书记', '副书记', '组织委员', '宣传委员', '文体委员'];
 
-function newMember(rng: Rng, state: ReplicaState, leagueId: string, today: ChinaDate, isCadre: boolean, index: number): ReplicaMember {
+function newMember(
+  rng: Rng,
+  state: ReplicaState,
+  leagueId: string,
+  today: ChinaDate,
+  isCadre: boolean,
+  index: number,
+): ReplicaMember {
   const sex = rng.chance(0.5) ? '男' : '女';
   const joinLeagueTime = joinDate(rng, today, index);
   const id = state.counters.user++;
@@ -111,7 +122,12 @@ function newMember(rng: Rng, state: ReplicaState, leagueId: string, today: China
     leagueId,
     isCadre,
     ...(isCadre ? { cadrePost: CADRE_POSTS[index % CADRE_POSTS.length] } : {}),
-    createTime: dateTimeOn(minDate(addDays(joinLeagueTime, rng.int(1, 20)), today), rng.int(8, 21), rng.int(0, 59), rng.int(0, 59)),
+    createTime: dateTimeOn(
+      minDate(addDays(joinLeagueTime, rng.int(1, 20)), today),
+      rng.int(8, 21),
+      rng.int(0, 59),
+      rng.int(0, 59),
+    ),
   };
 }
 
@@ -127,7 +143,13 @@ function minDate(a: ChinaDate, b: ChinaDate): ChinaDate {
   return a < b ? a : b;
 }
 
-function applyDevNumberDefects(rng: Rng, members: ReplicaMember[], rate: number, kinds: readonly DevNumberDefect[], truth: Generated['truth']): void {
+function applyDevNumberDefects(
+  rng: Rng,
+  members: ReplicaMember[],
+  rate: number,
+  kinds: readonly DevNumberDefect[],
+  truth: Generated['truth'],
+): void {
   if (rate <= 0 || kinds.length === 0) return;
   const issued: string[] = [];
   for (const m of members) {
@@ -144,21 +166,47 @@ function applyDevNumberDefects(rng: Rng, members: ReplicaMember[], rate: number,
 }
 
 /** The first members of a list cover every state; the rest follow a mix by how recently they joined. */
-function chooseStatus(rng: Rng, m: ReplicaMember, today: ChinaDate, state: ReplicaState, seen: number): GeneratedStatus {
+function chooseStatus(
+  rng: Rng,
+  m: ReplicaMember,
+  today: ChinaDate,
+  state: ReplicaState,
+  seen: number,
+): GeneratedStatus {
   if (m.joinLeagueTime < ARCHIVE_FROM) return 'exempt';
   const needsApproval = approverOf(state.orgs, m.leagueId) !== null;
-  const cycle: GeneratedStatus[] = needsApproval ? ['notUploaded', 'pending', 'rejected', 'certified'] : ['notUploaded', 'certified'];
+  const cycle: GeneratedStatus[] = needsApproval
+    ? ['notUploaded', 'pending', 'rejected', 'certified']
+    : ['notUploaded', 'certified'];
   if (seen < cycle.length) return cycle[seen]!;
   const recent = daysBetween(m.joinLeagueTime, today) <= 45;
   const r = rng.next();
   let status: GeneratedStatus = recent
-    ? r < 0.55 ? 'notUploaded' : r < 0.85 ? 'pending' : r < 0.95 ? 'rejected' : 'certified'
-    : r < 0.7 ? 'certified' : r < 0.82 ? 'notUploaded' : r < 0.9 ? 'pending' : 'rejected';
+    ? r < 0.55
+      ? 'notUploaded'
+      : r < 0.85
+        ? 'pending'
+        : r < 0.95
+          ? 'rejected'
+          : 'certified'
+    : r < 0.7
+      ? 'certified'
+      : r < 0.82
+        ? 'notUploaded'
+        : r < 0.9
+          ? 'pending'
+          : 'rejected';
   if (!needsApproval && (status === 'pending' || status === 'rejected')) status = 'certified';
   return status;
 }
 
-function makeArchiveHistory(rng: Rng, state: ReplicaState, m: ReplicaMember, status: GeneratedStatus, today: ChinaDate): void {
+function makeArchiveHistory(
+  rng: Rng,
+  state: ReplicaState,
+  m: ReplicaMember,
+  status: GeneratedStatus,
+  today: ChinaDate,
+): void {
   if (status === 'exempt' || status === 'notUploaded') return;
   const uploader = state.orgs.find((o) => o.leagueId === m.leagueId)!;
   const approver = approverOf(state.orgs, uploader.leagueId);
@@ -182,7 +230,12 @@ function makeArchiveHistory(rng: Rng, state: ReplicaState, m: ReplicaMember, sta
     auditMsg.readStatus = rng.chance(0.4) ? 1 : 0;
     return;
   }
-  const auditTime = dateTimeOn(minDate(addDays(uploadedOn, rng.int(0, 6)), today), rng.int(8, 21), rng.int(0, 59), rng.int(0, 59));
+  const auditTime = dateTimeOn(
+    minDate(addDays(uploadedOn, rng.int(0, 6)), today),
+    rng.int(8, 21),
+    rng.int(0, 59),
+    rng.int(0, 59),
+  );
   const auditTimeFixed = auditTime < createTime ? createTime : auditTime;
   record.auditResult = status === 'certified' ? 1 : 0;
   if (status === 'rejected') record.auditOpinion = rng.pick(REJECTION_REASONS);
@@ -196,7 +249,13 @@ function makeArchiveHistory(rng: Rng, state: ReplicaState, m: ReplicaMember, sta
 function addGeneratedFile(state: ReplicaState, m: ReplicaMember): StoredFile {
   const fileId = String(5_000_000 + state.counters.file++);
   // Written on first view by the server: a reset of 5,000 members stays quick and small.
-  const file: StoredFile = { fileId, fileName: `${m.name}-入团志愿书.pdf`, size: 0, pages: 12, path: `files/${fileId}.pdf` };
+  const file: StoredFile = {
+    fileId,
+    fileName: `${m.name}-入团志愿书.pdf`,
+    size: 0,
+    pages: 12,
+    path: `files/${fileId}.pdf`,
+  };
   state.files.push(file);
   return file;
 }
@@ -208,8 +267,12 @@ function pushMessage(state: ReplicaState, msg: Omit<ReplicaMessage, 'messageId'>
 }
 
 function makeTransfers(rng: Rng, state: ReplicaState, today: ChinaDate): void {
-  const graduating = state.members.filter((m) => state.orgs.find((o) => o.leagueId === m.leagueId)?.leagueType === '06BYBTZB');
-  const certifiedOrOld = graduating.filter((m) => m.joinLeagueTime < ARCHIVE_FROM || state.records.some((r) => r.userId === m.userId && r.status === 2));
+  const graduating = state.members.filter(
+    (m) => state.orgs.find((o) => o.leagueId === m.leagueId)?.leagueType === '06BYBTZB',
+  );
+  const certifiedOrOld = graduating.filter(
+    (m) => m.joinLeagueTime < ARCHIVE_FROM || state.records.some((r) => r.userId === m.userId && r.status === 2),
+  );
   for (const [i, m] of certifiedOrOld.slice(0, 2).entries()) {
     const applyOn = addDays(today, -rng.int(3, 20));
     const t: ReplicaTransfer = {

@@ -38,7 +38,8 @@ describe('the seeded replica data', () => {
     for (const m of state.members) {
       expect(isValidIdCard(m.identityCardNo), m.identityCardNo).toBe(true);
       ids.add(m.identityCardNo);
-      const birth = `${m.identityCardNo.slice(6, 10)}-${m.identityCardNo.slice(10, 12)}-${m.identityCardNo.slice(12, 14)}` as ChinaDate;
+      const birth =
+        `${m.identityCardNo.slice(6, 10)}-${m.identityCardNo.slice(10, 12)}-${m.identityCardNo.slice(12, 14)}` as ChinaDate;
       const age = daysBetween(birth, m.joinLeagueTime) / 365.25;
       expect(age).toBeGreaterThanOrEqual(14);
       expect(age).toBeLessThan(18);
@@ -88,19 +89,29 @@ describe('the seeded replica data', () => {
     const main = state.members.filter((m) => m.leagueId === MAIN_BRANCH_ID);
     const seen = new Set(main.map((m) => truth.get(m.userId)!.status));
     for (const s of ['exempt', 'notUploaded', 'pending', 'rejected', 'certified']) expect(seen).toContain(s);
-    const asHost = { exempt: 'exempt', notUploaded: 'none', pending: 'pending', rejected: 'rejected', certified: 'certified' } as const;
+    const asHost = {
+      exempt: 'exempt',
+      notUploaded: 'none',
+      pending: 'pending',
+      rejected: 'rejected',
+      certified: 'certified',
+    } as const;
     for (const m of state.members) {
       const status = truth.get(m.userId)!.status;
       const record = latestRecord(state, m.userId);
       expect(archiveState(m, record)).toBe(asHost[status]);
       const msgs = state.messages.filter((x) => x.businessId === record?.recordId);
-      if (status === 'pending') expect(msgs).toMatchObject([{ messageType: MESSAGE_TYPES.recordAudit, handleStatus: 0 }]);
+      if (status === 'pending')
+        expect(msgs).toMatchObject([{ messageType: MESSAGE_TYPES.recordAudit, handleStatus: 0 }]);
       if (status === 'rejected') {
         const feedback = msgs.find((x) => x.messageType === MESSAGE_TYPES.recordFeedback)!;
-        expect(feedback.messageContent).toBe(`您提交的团员电子档案未通过上级团组织审核，理由为：'${record!.auditOpinion}'。请根据上级审核意见重新修改并上传新的文件。`);
+        expect(feedback.messageContent).toBe(
+          `您提交的团员电子档案未通过上级团组织审核，理由为：'${record!.auditOpinion}'。请根据上级审核意见重新修改并上传新的文件。`,
+        );
         expect(msgs.find((x) => x.messageType === MESSAGE_TYPES.recordAudit)?.handleStatus).toBe(3);
       }
-      if (status === 'certified' && record!.approverLeagueId) expect(msgs.some((x) => x.messageContent === APPROVED_TEXT)).toBe(true);
+      if (status === 'certified' && record!.approverLeagueId)
+        expect(msgs.some((x) => x.messageContent === APPROVED_TEXT)).toBe(true);
     }
   });
 

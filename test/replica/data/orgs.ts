@@ -39,17 +39,47 @@ export function buildOrgs(): ReplicaOrg[] {
     // The host writes the upper organisations first; the 团委 as its short name.
     return (parent.parent ? fullName(parent) : '演示市第一中学团委') + o.name;
   };
-  return TREE.map((o) => ({ leagueId: o.id, leagueName: o.name, leagueFullName: fullName(o), leagueType: o.type, parentId: o.parent }));
+  return TREE.map((o) => ({
+    leagueId: o.id,
+    leagueName: o.name,
+    leagueFullName: fullName(o),
+    leagueType: o.type,
+    parentId: o.parent,
+  }));
 }
 
 /** The replica's sign-in accounts, one per kind of admin the guide speaks of. */
 export const DEMO_PASSWORD = 'demo1234';
 export function buildAccounts(): ReplicaAccount[] {
   return [
-    { username: 'tzb', password: DEMO_PASSWORD, displayName: '高二（3）班团支部管理员', leagueId: MAIN_BRANCH_ID, role: '团支部管理员：上传档案，需上级团委审批' },
-    { username: 'tzz', password: DEMO_PASSWORD, displayName: '高二年级团总支管理员', leagueId: GRADE_BRANCH_ID, role: '团总支管理员：下级支部团员电子数据库，上传需审批' },
-    { username: 'tw', password: DEMO_PASSWORD, displayName: '学校团委管理员', leagueId: COMMITTEE_ID, role: '团委管理员：审批下级上传的档案，本级上传无需审批' },
-    { username: 'byb', password: DEMO_PASSWORD, displayName: '高三（1）班团支部管理员', leagueId: GRADUATING_BRANCH_ID, role: '毕业班团支部管理员：组织关系转接' },
+    {
+      username: 'tzb',
+      password: DEMO_PASSWORD,
+      displayName: '高二（3）班团支部管理员',
+      leagueId: MAIN_BRANCH_ID,
+      role: '团支部管理员：上传档案，需上级团委审批',
+    },
+    {
+      username: 'tzz',
+      password: DEMO_PASSWORD,
+      displayName: '高二年级团总支管理员',
+      leagueId: GRADE_BRANCH_ID,
+      role: '团总支管理员：下级支部团员电子数据库，上传需审批',
+    },
+    {
+      username: 'tw',
+      password: DEMO_PASSWORD,
+      displayName: '学校团委管理员',
+      leagueId: COMMITTEE_ID,
+      role: '团委管理员：审批下级上传的档案，本级上传无需审批',
+    },
+    {
+      username: 'byb',
+      password: DEMO_PASSWORD,
+      displayName: '高三（1）班团支部管理员',
+      leagueId: GRADUATING_BRANCH_ID,
+      role: '毕业班团支部管理员：组织关系转接',
+    },
   ];
 }
 
@@ -64,7 +94,11 @@ export function approverOf(orgs: readonly ReplicaOrg[], leagueId: string): Repli
   const byId = new Map(orgs.map((o) => [o.leagueId, o]));
   let cur = byId.get(leagueId);
   if (!cur || !uploadNeedsApproval(cur.leagueType)) return null;
-  for (let p = cur.parentId ? byId.get(cur.parentId) : undefined; p; p = p.parentId ? byId.get(p.parentId) : undefined) {
+  for (
+    let p = cur.parentId ? byId.get(cur.parentId) : undefined;
+    p;
+    p = p.parentId ? byId.get(p.parentId) : undefined
+  ) {
     if (!uploadNeedsApproval(p.leagueType)) return p;
     cur = p;
   }
@@ -74,9 +108,10 @@ export function approverOf(orgs: readonly ReplicaOrg[], leagueId: string): Repli
 /** The organisation and everything below it. */
 export function subtreeIds(orgs: readonly ReplicaOrg[], leagueId: string): Set<string> {
   const ids = new Set([leagueId]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
-    for (const o of orgs) if (o.parentId && ids.has(o.parentId) && !ids.has(o.leagueId)) (ids.add(o.leagueId), (grew = true));
+    for (const o of orgs)
+      if (o.parentId && ids.has(o.parentId) && !ids.has(o.leagueId)) (ids.add(o.leagueId), (grew = true));
   }
   return ids;
 }

@@ -30,14 +30,19 @@ export function Backup() {
       setMsg({ text: '无法读取该文件：请选择本助手导出的 .json 备份文件', ok: false });
       return;
     }
-    await run(() => sendToBackground('importLocalData', { file: parsed }), (r) => `已导入：新增 ${r.added} 名、更新 ${r.updated} 名团员，${r.unchanged} 名无变化`);
+    await run(
+      () => sendToBackground('importLocalData', { file: parsed }),
+      (r) => `已导入：新增 ${r.added} 名、更新 ${r.updated} 名团员，${r.unchanged} 名无变化`,
+    );
     if (file.current) file.current.value = '';
   }
 
   return (
     <section aria-labelledby="team-backup">
       <h2 id="team-backup">备份与交接</h2>
-      <p className="lead">导出本浏览器保存的全部记录（团员名单、批准日期、审批意见、档案检查结论和设置），用于备份，或交给下一任管理员导入。文件中不含令牌和密钥；新管理员请用自己的邀请码连接团队。</p>
+      <p className="lead">
+        导出本浏览器保存的全部记录（团员名单、批准日期、审批意见、档案检查结论和设置），用于备份，或交给下一任管理员导入。文件中不含令牌和密钥；新管理员请用自己的邀请码连接团队。
+      </p>
       <div className="box">
         <div className="row">
           <button type="button" className="btn" onClick={() => void exportAll()}>
@@ -45,7 +50,14 @@ export function Backup() {
           </button>
           <label className="btn" style={{ cursor: busy ? 'wait' : 'pointer' }}>
             导入备份…
-            <input ref={file} type="file" accept=".json,application/json" hidden onChange={(e) => void importFile(e.target.files?.[0])} name="backupFile" />
+            <input
+              ref={file}
+              type="file"
+              accept=".json,application/json"
+              hidden
+              onChange={(e) => void importFile(e.target.files?.[0])}
+              name="backupFile"
+            />
           </label>
           <span className="muted">导入时逐项合并，较新的记录优先，不会覆盖本机更新的信息。</span>
         </div>

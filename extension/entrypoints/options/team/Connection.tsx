@@ -21,7 +21,8 @@ function SyncState({ status }: { status: TeamStatus }) {
         <>
           <dt>待组织导入</dt>
           <dd>
-            {sync.unplaced} 条记录所在的组织不在团队组织树中：{sync.unplacedOrgs.join('、')}。请上级团委在下方“组织树”中导入这些组织，导入后自动补传。
+            {sync.unplaced} 条记录所在的组织不在团队组织树中：{sync.unplacedOrgs.join('、')}
+            。请上级团委在下方“组织树”中导入这些组织，导入后自动补传。
           </dd>
         </>
       )}
@@ -62,12 +63,18 @@ export function Connection({ status, onChange }: { status: TeamStatus; onChange:
     const waiting = status.sync.waiting.rows + status.sync.waiting.requests;
     const warn = waiting ? `\n还有 ${waiting} 项尚未同步，会保留在本机，重新连接同一团队后补传。` : '';
     if (!confirm(`断开与团队的连接并撤销本机令牌？${warn}\n已读取的团员名单仍保留在本机。`)) return;
-    const r = await run(() => sendToBackground('teamDisconnect', { revoke: true }), (d) => (d.warning ? `已断开。${d.warning}` : '已断开并撤销本机令牌'));
+    const r = await run(
+      () => sendToBackground('teamDisconnect', { revoke: true }),
+      (d) => (d.warning ? `已断开。${d.warning}` : '已断开并撤销本机令牌'),
+    );
     if (r) onChange(await sendToBackground('teamStatus', {}));
   }
 
   async function renew() {
-    const s = await run(() => sendToBackground('teamRenew', {}), (d) => `已续期至 ${dateText(d.connection?.expiresAt)}`);
+    const s = await run(
+      () => sendToBackground('teamRenew', {}),
+      (d) => `已续期至 ${dateText(d.connection?.expiresAt)}`,
+    );
     if (s) onChange(s);
   }
 
@@ -78,7 +85,9 @@ export function Connection({ status, onChange }: { status: TeamStatus; onChange:
   return (
     <section aria-labelledby="team-connection">
       <h2 id="team-connection">团队同步</h2>
-      <p className="lead">连接上级团委部署的同步服务后，团队中各组织的上传时限汇总到一起：上级能看到下级的进度，提醒和审批记录共享。不连接也能完整使用（本机模式）。</p>
+      <p className="lead">
+        连接上级团委部署的同步服务后，团队中各组织的上传时限汇总到一起：上级能看到下级的进度，提醒和审批记录共享。不连接也能完整使用（本机模式）。
+      </p>
       <div className="box">
         {conn ? (
           <>
@@ -120,25 +129,49 @@ export function Connection({ status, onChange }: { status: TeamStatus; onChange:
             <div className="grid2">
               <label className="f">
                 同步服务地址
-                <input type="url" required placeholder="https://sync.example.org" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} name="baseUrl" />
+                <input
+                  type="url"
+                  required
+                  placeholder="https://sync.example.org"
+                  value={baseUrl}
+                  onChange={(e) => setBaseUrl(e.target.value)}
+                  name="baseUrl"
+                />
               </label>
               <label className="f">
                 邀请码（上级管理员提供，只能用一次）
-                <input type="text" required placeholder="XXXXX-XXXXX-XXXXX-XXXXX" value={code} onChange={(e) => setCode(e.target.value)} name="code" autoComplete="off" spellCheck={false} />
+                <input
+                  type="text"
+                  required
+                  placeholder="XXXXX-XXXXX-XXXXX-XXXXX"
+                  value={code}
+                  onChange={(e) => setCode(e.target.value)}
+                  name="code"
+                  autoComplete="off"
+                  spellCheck={false}
+                />
               </label>
             </div>
             <div className="row" style={{ marginTop: 10, alignItems: 'flex-end' }}>
               <label className="f" style={{ flex: 1 }}>
                 本机名称（在团队的令牌列表和审计记录中显示）
-                <input type="text" required placeholder="如：张老师的办公电脑" value={label} onChange={(e) => setLabel(e.target.value)} name="label" />
+                <input
+                  type="text"
+                  required
+                  placeholder="如：张老师的办公电脑"
+                  value={label}
+                  onChange={(e) => setLabel(e.target.value)}
+                  name="label"
+                />
               </label>
               <button type="submit" className="btn primary" disabled={busy}>
                 {busy ? '正在连接…' : '连接团队'}
               </button>
             </div>
             <p className="muted" style={{ marginTop: 12, lineHeight: 1.7 }}>
-              连接成功后会显示邀请码对应的组织和权限。若提示无法连接，请把本扩展的来源 <code data-origin>{status.origin}</code> <CopyButton text={status.origin} /> 交给部署同步服务的管理员，加入同步服务的
-              ALLOWED_ORIGINS（或由最上级团委在团队设置中添加）。
+              连接成功后会显示邀请码对应的组织和权限。若提示无法连接，请把本扩展的来源{' '}
+              <code data-origin>{status.origin}</code> <CopyButton text={status.origin} />{' '}
+              交给部署同步服务的管理员，加入同步服务的 ALLOWED_ORIGINS（或由最上级团委在团队设置中添加）。
             </p>
           </form>
         )}

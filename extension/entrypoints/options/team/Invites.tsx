@@ -33,7 +33,10 @@ export function Invites({ orgs, status }: { orgs: OrgView[]; status: TeamStatus 
   }, []);
 
   async function create() {
-    const r = await invite.run(() => sendToBackground('teamCreateInvite', { orgId, role, ttlDays: 14 }), () => '已生成邀请码：复制后发给该组织的管理员（只显示这一次）');
+    const r = await invite.run(
+      () => sendToBackground('teamCreateInvite', { orgId, role, ttlDays: 14 }),
+      () => '已生成邀请码：复制后发给该组织的管理员（只显示这一次）',
+    );
     if (r) {
       setCreated((xs) => [r, ...xs]);
       await loadInvites();
@@ -42,13 +45,20 @@ export function Invites({ orgs, status }: { orgs: OrgView[]; status: TeamStatus 
 
   async function withdraw(i: InviteView) {
     if (!confirm(`撤销发给“${i.orgName}”的邀请码？撤销后该邀请码不能再使用。`)) return;
-    const r = await inviteAction.run(() => sendToBackground('teamRevokeInvite', { id: i.id }), () => `已撤销发给“${i.orgName}”的邀请码`);
+    const r = await inviteAction.run(
+      () => sendToBackground('teamRevokeInvite', { id: i.id }),
+      () => `已撤销发给“${i.orgName}”的邀请码`,
+    );
     if (r) await loadInvites();
   }
 
   async function revoke(t: TokenInfo) {
-    if (!confirm(`撤销“${t.label}”（${nameOf(t.orgId)}）的令牌？该电脑将无法再同步，需要新的邀请码才能重新连接。`)) return;
-    const r = await tokenAction.run(() => sendToBackground('teamRevokeToken', { id: t.id }), () => `已撤销“${t.label}”的令牌`);
+    if (!confirm(`撤销“${t.label}”（${nameOf(t.orgId)}）的令牌？该电脑将无法再同步，需要新的邀请码才能重新连接。`))
+      return;
+    const r = await tokenAction.run(
+      () => sendToBackground('teamRevokeToken', { id: t.id }),
+      () => `已撤销“${t.label}”的令牌`,
+    );
     if (r) await loadTokens();
   }
 
@@ -96,14 +106,20 @@ export function Invites({ orgs, status }: { orgs: OrgView[]; status: TeamStatus 
                     </div>
                   </td>
                   <td style={{ textAlign: 'right' }}>
-                    <CopyButton text={`团员电子档案助手 团队邀请\n同步服务地址：${status.connection?.baseUrl ?? ''}\n邀请码：${c.code}\n（${nameOf(c.orgId)}，${dateText(c.expiresAt)} 前有效，只能使用一次）`} label="复制邀请信息" />
+                    <CopyButton
+                      text={`团员电子档案助手 团队邀请\n同步服务地址：${status.connection?.baseUrl ?? ''}\n邀请码：${c.code}\n（${nameOf(c.orgId)}，${dateText(c.expiresAt)} 前有效，只能使用一次）`}
+                      label="复制邀请信息"
+                    />
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
-        <p className="muted">邀请码只能使用一次，14 天内有效，到期未使用的会自动失效；发错了可以在下方撤销。换届交接时：先在下方撤销上一任的令牌，再给新管理员发邀请码。</p>
+        <p className="muted">
+          邀请码只能使用一次，14
+          天内有效，到期未使用的会自动失效；发错了可以在下方撤销。换届交接时：先在下方撤销上一任的令牌，再给新管理员发邀请码。
+        </p>
       </div>
 
       <h3>已发出的邀请码</h3>
@@ -164,8 +180,16 @@ export function Invites({ orgs, status }: { orgs: OrgView[]; status: TeamStatus 
                 <tr key={t.id} data-token={t.label}>
                   <td>
                     {t.label}
-                    {t.id === status.connection?.tokenId && <span className="pill on" style={{ marginLeft: 6 }}>本机</span>}
-                    {t.kind === 'feed' && <span className="pill" style={{ marginLeft: 6 }}>日历订阅</span>}
+                    {t.id === status.connection?.tokenId && (
+                      <span className="pill on" style={{ marginLeft: 6 }}>
+                        本机
+                      </span>
+                    )}
+                    {t.kind === 'feed' && (
+                      <span className="pill" style={{ marginLeft: 6 }}>
+                        日历订阅
+                      </span>
+                    )}
                   </td>
                   <td>
                     {nameOf(t.orgId)}

@@ -19,19 +19,45 @@ function Decide({ item, onDone }: { item: ModificationItem; onDone: () => void }
   const [reason, setReason] = useState('');
   const { busy, msg, run } = useAction();
   async function decide(decision: 'approve' | 'reject') {
-    const r = await run(() => sendToBackground('teamDecideModification', { id: item.id, decision, ...(reason.trim() ? { reason: reason.trim() } : {}) }), (d) =>
-      d.state === 'sent' ? (decision === 'approve' ? '已同意' : '已驳回') : d.state === 'queued' ? `已记录，连上同步服务后自动提交${d.message ? `（${d.message}）` : ''}` : `同步服务拒绝了这个决定：${d.message}`,
+    const r = await run(
+      () =>
+        sendToBackground('teamDecideModification', {
+          id: item.id,
+          decision,
+          ...(reason.trim() ? { reason: reason.trim() } : {}),
+        }),
+      (d) =>
+        d.state === 'sent'
+          ? decision === 'approve'
+            ? '已同意'
+            : '已驳回'
+          : d.state === 'queued'
+            ? `已记录，连上同步服务后自动提交${d.message ? `（${d.message}）` : ''}`
+            : `同步服务拒绝了这个决定：${d.message}`,
     );
     if (r?.state === 'sent') onDone();
   }
   return (
     <div style={{ marginTop: 6 }}>
       <div className="row">
-        <input type="text" placeholder="审批意见（驳回时必填）" value={reason} onChange={(e) => setReason(e.target.value)} style={{ flex: 1 }} name="decisionReason" />
+        <input
+          type="text"
+          placeholder="审批意见（驳回时必填）"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          style={{ flex: 1 }}
+          name="decisionReason"
+        />
         <button type="button" className="btn primary small" disabled={busy} onClick={() => void decide('approve')}>
           同意
         </button>
-        <button type="button" className="btn danger small" disabled={busy || !reason.trim()} title={reason.trim() ? '' : '驳回须写明理由'} onClick={() => void decide('reject')}>
+        <button
+          type="button"
+          className="btn danger small"
+          disabled={busy || !reason.trim()}
+          title={reason.trim() ? '' : '驳回须写明理由'}
+          onClick={() => void decide('reject')}
+        >
           驳回
         </button>
       </div>
@@ -58,7 +84,10 @@ function RequestForm({ onDone }: { onDone: () => void }) {
 
   async function submit() {
     if (!chosen) return;
-    const r = await run(() => sendToBackground('teamRequestModification', { memberKey: chosen.key, reason }), () => '已提交，等待上级团委审批');
+    const r = await run(
+      () => sendToBackground('teamRequestModification', { memberKey: chosen.key, reason }),
+      () => '已提交，等待上级团委审批',
+    );
     if (r) {
       setReason('');
       setChosen(null);
@@ -71,7 +100,15 @@ function RequestForm({ onDone }: { onDone: () => void }) {
   return (
     <div className="box" style={{ marginTop: 10 }}>
       <div className="row">
-        <input type="text" placeholder="团员姓名或发展团员编号" value={q} onChange={(e) => setQ(e.target.value)} style={{ flex: 1 }} name="modMember" onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), void find())} />
+        <input
+          type="text"
+          placeholder="团员姓名或发展团员编号"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          style={{ flex: 1 }}
+          name="modMember"
+          onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), void find())}
+        />
         <button type="button" className="btn" onClick={() => void find()} disabled={!q.trim()}>
           查找团员
         </button>
@@ -80,7 +117,11 @@ function RequestForm({ onDone }: { onDone: () => void }) {
       {found && found.length > 0 && (
         <div style={{ marginTop: 8 }}>
           {found.slice(0, 10).map((m) => (
-            <label key={m.key} style={{ display: 'flex', gap: 8, fontSize: 13, padding: '3px 0', cursor: 'pointer' }} data-mod-member={m.key}>
+            <label
+              key={m.key}
+              style={{ display: 'flex', gap: 8, fontSize: 13, padding: '3px 0', cursor: 'pointer' }}
+              data-mod-member={m.key}
+            >
               <input type="radio" name="modChosen" checked={chosen?.key === m.key} onChange={() => setChosen(m)} />
               {m.name}（{m.devNumber ?? '无编号'}）· {m.orgName} · 入团 {m.joinedOn}
             </label>
@@ -89,9 +130,21 @@ function RequestForm({ onDone }: { onDone: () => void }) {
       )}
       {chosen && (
         <div style={{ marginTop: 8 }}>
-          <textarea rows={2} placeholder="申请理由：如“首页发展团员编号与系统不一致，需重新扫描上传”" value={reason} onChange={(e) => setReason(e.target.value)} name="modReason" style={{ fontFamily: 'inherit' }} />
+          <textarea
+            rows={2}
+            placeholder="申请理由：如“首页发展团员编号与系统不一致，需重新扫描上传”"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            name="modReason"
+            style={{ fontFamily: 'inherit' }}
+          />
           <div className="row" style={{ marginTop: 6, justifyContent: 'flex-end' }}>
-            <button type="button" className="btn primary" disabled={busy || reason.trim().length < 2} onClick={() => void submit()}>
+            <button
+              type="button"
+              className="btn primary"
+              disabled={busy || reason.trim().length < 2}
+              onClick={() => void submit()}
+            >
               提交修改申请
             </button>
           </div>
@@ -139,7 +192,11 @@ export function Modifications({ status }: { status: TeamStatus }) {
             <div className="muted">
               理由：{m.reason} · {new Date(m.requestedAt).toLocaleString('zh-CN')} · {m.requestedBy}
             </div>
-            {status.connection?.role === 'committee' && m.orgId !== ownOrg ? <Decide item={m} onDone={() => void load()} /> : <div className="muted">等待上级团委审批</div>}
+            {status.connection?.role === 'committee' && m.orgId !== ownOrg ? (
+              <Decide item={m} onDone={() => void load()} />
+            ) : (
+              <div className="muted">等待上级团委审批</div>
+            )}
           </div>
         ))}
         {decided.length > 0 && (

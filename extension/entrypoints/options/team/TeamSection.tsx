@@ -28,7 +28,11 @@ function TeamAdmin({ status }: { status: TeamStatus }) {
   return (
     <section aria-labelledby="team-admin">
       <h2 id="team-admin">{committee ? '团队管理' : '本组织'}</h2>
-      <p className="lead">{committee ? '管理本级及下级组织：组织树、邀请下级管理员、使用中的令牌，以及下级提出的电子档案修改申请。' : '提出电子档案修改申请，查看审批结果。'}</p>
+      <p className="lead">
+        {committee
+          ? '管理本级及下级组织：组织树、邀请下级管理员、使用中的令牌，以及下级提出的电子档案修改申请。'
+          : '提出电子档案修改申请，查看审批结果。'}
+      </p>
       {error && <p className="msg bad">{error}</p>}
       {committee && orgs && <OrgTree orgs={orgs} onChange={() => void load(true)} />}
       {committee && orgs && <Invites orgs={orgs} status={status} />}

@@ -22,11 +22,15 @@ export function TenantSettings({ status }: { status: TeamStatus }) {
   if (!settings) return null;
 
   async function change(next: Partial<Settings>, done: string) {
-    const r = await run(() => sendToBackground('teamTenantSettings', { change: next }), () => done);
+    const r = await run(
+      () => sendToBackground('teamTenantSettings', { change: next }),
+      () => done,
+    );
     if (r) setSettings(r);
   }
 
-  const add = (o: string) => change({ allowedOrigins: [...new Set([...settings.allowedOrigins, o.trim()])] }, `已允许 ${o.trim()}`);
+  const add = (o: string) =>
+    change({ allowedOrigins: [...new Set([...settings.allowedOrigins, o.trim()])] }, `已允许 ${o.trim()}`);
   return (
     <div>
       <h3>团队设置（最上级团委）</h3>
@@ -38,22 +42,51 @@ export function TenantSettings({ status }: { status: TeamStatus }) {
             disabled={busy}
             name="tenantStoreNames"
             onChange={(e) => {
-              if (!e.target.checked && !confirm('关闭后同步服务将删除已保存的团员姓名，只保留脱敏姓名和加密摘要。确定吗？')) return;
-              void change({ storeNames: e.target.checked }, e.target.checked ? '同步服务将保存团员姓名' : '同步服务不再保存姓名，已保存的姓名已删除');
+              if (
+                !e.target.checked &&
+                !confirm('关闭后同步服务将删除已保存的团员姓名，只保留脱敏姓名和加密摘要。确定吗？')
+              )
+                return;
+              void change(
+                { storeNames: e.target.checked },
+                e.target.checked ? '同步服务将保存团员姓名' : '同步服务不再保存姓名，已保存的姓名已删除',
+              );
             }}
           />
           <span>
             同步服务保存团员姓名
-            <span className="muted" style={{ display: 'block' }}>关闭后整个团队只同步脱敏姓名（张*伟）和加密摘要，按完整姓名仍可查找。</span>
+            <span className="muted" style={{ display: 'block' }}>
+              关闭后整个团队只同步脱敏姓名（张*伟）和加密摘要，按完整姓名仍可查找。
+            </span>
           </span>
         </label>
         <div style={{ marginTop: 12, fontSize: 13 }}>
           允许连接的扩展来源：
-          {settings.allowedOrigins.length ? settings.allowedOrigins.map((o) => <code key={o} style={{ marginRight: 6 }}>{o}</code>) : <span className="muted">（仅部署时配置的 ALLOWED_ORIGINS）</span>}
+          {settings.allowedOrigins.length ? (
+            settings.allowedOrigins.map((o) => (
+              <code key={o} style={{ marginRight: 6 }}>
+                {o}
+              </code>
+            ))
+          ) : (
+            <span className="muted">（仅部署时配置的 ALLOWED_ORIGINS）</span>
+          )}
         </div>
         <div className="row" style={{ marginTop: 8 }}>
-          <input type="text" placeholder="chrome-extension://…" value={origin} onChange={(e) => setOrigin(e.target.value)} style={{ flex: 1 }} name="allowedOrigin" />
-          <button type="button" className="btn" disabled={busy || !origin.trim()} onClick={() => void add(origin).then(() => setOrigin(''))}>
+          <input
+            type="text"
+            placeholder="chrome-extension://…"
+            value={origin}
+            onChange={(e) => setOrigin(e.target.value)}
+            style={{ flex: 1 }}
+            name="allowedOrigin"
+          />
+          <button
+            type="button"
+            className="btn"
+            disabled={busy || !origin.trim()}
+            onClick={() => void add(origin).then(() => setOrigin(''))}
+          >
             添加
           </button>
           {!settings.allowedOrigins.includes(status.origin) && (

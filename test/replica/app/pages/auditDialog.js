@@ -22,7 +22,11 @@ export const AuditDialog = {
       if (result === 0 && !this.opinion.trim()) return this.$message.warning('请填写不同意的理由');
       this.busy = true;
       try {
-        await api('memberRecord/audit', { recordId: this.recordId, auditResult: result, auditOpinion: this.opinion.trim() });
+        await api('memberRecord/audit', {
+          recordId: this.recordId,
+          auditResult: result,
+          auditOpinion: this.opinion.trim(),
+        });
         this.$message.success('审批成功');
         this.$emit('done');
         this.visible = false;

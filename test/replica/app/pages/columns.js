@@ -15,8 +15,36 @@ const COLUMNS = {
   actions: { key: 'actions', label: '操作', width: 110 },
 };
 
-const DEFAULT_ORDER = ['index', 'name', 'sex', 'userCode', 'joinLeagueTime', 'league', 'post', 'nation', 'mobile', 'idCard', 'auth', 'upload', 'actions'];
-const ALTERNATE_ORDER = ['index', 'auth', 'upload', 'joinLeagueTime', 'name', 'league', 'post', 'userCode', 'sex', 'nation', 'mobile', 'idCard', 'actions'];
+const DEFAULT_ORDER = [
+  'index',
+  'name',
+  'sex',
+  'userCode',
+  'joinLeagueTime',
+  'league',
+  'post',
+  'nation',
+  'mobile',
+  'idCard',
+  'auth',
+  'upload',
+  'actions',
+];
+const ALTERNATE_ORDER = [
+  'index',
+  'auth',
+  'upload',
+  'joinLeagueTime',
+  'name',
+  'league',
+  'post',
+  'userCode',
+  'sex',
+  'nation',
+  'mobile',
+  'idCard',
+  'actions',
+];
 
 export function memberColumns(scope, variant) {
   const v = variant || {};

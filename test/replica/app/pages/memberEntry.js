@@ -3,7 +3,15 @@
 import { api, expired, session } from '../api.js';
 
 const LIST = '/zhtj/center/tuanyuan/recordlist';
-const empty = () => ({ name: '', sex: '男', nation: '汉族', identityCardNo: '', mobile: '', joinLeagueTime: '', userCode: '' });
+const empty = () => ({
+  name: '',
+  sex: '男',
+  nation: '汉族',
+  identityCardNo: '',
+  mobile: '',
+  joinLeagueTime: '',
+  userCode: '',
+});
 
 export const MemberEntry = {
   name: 'MemberEntry',
@@ -27,7 +35,11 @@ export const MemberEntry = {
           this.form = empty();
           this.$refs.form.clearValidate();
           if (r.needsArchive) {
-            await this.$alert('该团员为2020年及以后新发展的团员，须上传电子版《入团志愿书》。请在“团员电子数据库”中核对其信息并上传档案。', '提示', { confirmButtonText: '确定' });
+            await this.$alert(
+              '该团员为2020年及以后新发展的团员，须上传电子版《入团志愿书》。请在“团员电子数据库”中核对其信息并上传档案。',
+              '提示',
+              { confirmButtonText: '确定' },
+            );
             this.$router.push(LIST);
           }
         } catch (e) {
@@ -43,10 +55,14 @@ export const MemberEntry = {
       this.result = res.results;
       const r = res.results;
       if (r.newMemberCount > 0) {
-        this.$alert(`本次录入的团员中有${r.newMemberCount}名2020年及以后新发展的团员，须上传电子版《入团志愿书》。即将跳转至“团员电子数据库”。`, '提示', {
-          confirmButtonText: '确定',
-          callback: () => this.$router.push(LIST),
-        });
+        this.$alert(
+          `本次录入的团员中有${r.newMemberCount}名2020年及以后新发展的团员，须上传电子版《入团志愿书》。即将跳转至“团员电子数据库”。`,
+          '提示',
+          {
+            confirmButtonText: '确定',
+            callback: () => this.$router.push(LIST),
+          },
+        );
       } else {
         this.$message.success(`成功录入${r.successCount}名团员`);
       }

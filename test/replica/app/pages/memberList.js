@@ -7,7 +7,11 @@ import { UploadDialog } from './uploadDialog.js';
 import { MemberDetail, StatusSteps } from './memberDetail.js';
 
 const API = { own: 'tuanyuan/list', sub: 'tuanyuantw/list', cadre: 'tuangan/list' };
-const STATUS_ICONS = { pending: 'el-icon-time is-pending', rejected: 'el-icon-circle-close is-rejected', certified: 'el-icon-circle-check is-certified' };
+const STATUS_ICONS = {
+  pending: 'el-icon-time is-pending',
+  rejected: 'el-icon-circle-close is-rejected',
+  certified: 'el-icon-circle-check is-certified',
+};
 
 export const MemberList = {
   name: 'MemberList',

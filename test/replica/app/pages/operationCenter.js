@@ -8,7 +8,16 @@ const AUDIT = 11;
 export const OperationCenter = {
   name: 'OperationCenter',
   components: { AuditDialog },
-  data: () => ({ list: [], total: 0, pageNo: 1, messageType: -1, types: [{ value: -1, label: '所有类型' }], loading: false, auditing: null, reading: null }),
+  data: () => ({
+    list: [],
+    total: 0,
+    pageNo: 1,
+    messageType: -1,
+    types: [{ value: -1, label: '所有类型' }],
+    loading: false,
+    auditing: null,
+    reading: null,
+  }),
   created() {
     this.load();
   },

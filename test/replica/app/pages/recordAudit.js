@@ -8,7 +8,15 @@ const STATUS = { 1: '待审批', 2: '已通过', 3: '未通过' };
 export const RecordAudit = {
   name: 'RecordAudit',
   components: { AuditDialog },
-  data: () => ({ list: [], total: 0, pageNo: 1, pageSize: 10, loading: false, filters: { name: '', status: -1 }, auditing: null }),
+  data: () => ({
+    list: [],
+    total: 0,
+    pageNo: 1,
+    pageSize: 10,
+    loading: false,
+    filters: { name: '', status: -1 },
+    auditing: null,
+  }),
   created() {
     this.load();
   },
@@ -19,7 +27,11 @@ export const RecordAudit = {
     async load() {
       this.loading = true;
       try {
-        const r = await api('memberRecord/auditList', { pageNo: this.pageNo, pageSize: this.pageSize, ...this.filters });
+        const r = await api('memberRecord/auditList', {
+          pageNo: this.pageNo,
+          pageSize: this.pageSize,
+          ...this.filters,
+        });
         this.list = r.list;
         this.total = r.total;
       } finally {

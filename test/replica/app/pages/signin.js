@@ -23,7 +23,9 @@ export const SignIn = {
         await loadUser();
         sessionStorage.removeItem('zhtj-prompted');
         const redirect = this.$route.query.redirect;
-        this.$router.push(typeof redirect === 'string' && redirect.startsWith('/zhtj/center/') ? redirect : '/zhtj/center/home');
+        this.$router.push(
+          typeof redirect === 'string' && redirect.startsWith('/zhtj/center/') ? redirect : '/zhtj/center/home',
+        );
       } catch (e) {
         /* the message is already shown */
       } finally {

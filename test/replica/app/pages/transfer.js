@@ -11,7 +11,15 @@ const TABS = `
 
 export const Transfer = {
   name: 'Transfer',
-  data: () => ({ list: [], total: 0, pageNo: 1, loading: false, applying: null, form: { toLeagueName: '', reason: '升学' }, busy: false }),
+  data: () => ({
+    list: [],
+    total: 0,
+    pageNo: 1,
+    loading: false,
+    applying: null,
+    form: { toLeagueName: '', reason: '升学' },
+    busy: false,
+  }),
   computed: { tab: () => '/zhtj/center/manage/managetransfer' },
   created() {
     this.load();

@@ -64,7 +64,12 @@ const currentUser = endpoint('session', (ctx) => {
 const demoAccounts: Endpoint = {
   auth: 'none',
   handle: (ctx) => ({
-    accounts: ctx.store.state.accounts.map((a) => ({ username: a.username, password: a.password, displayName: a.displayName, role: a.role })),
+    accounts: ctx.store.state.accounts.map((a) => ({
+      username: a.username,
+      password: a.password,
+      displayName: a.displayName,
+      role: a.role,
+    })),
   }),
 };
 
@@ -73,7 +78,13 @@ const getorgtree = endpoint('csrf', (ctx) => {
   return {
     leagueList: ctx.store.state.orgs
       .filter((o) => ids.has(o.leagueId))
-      .map((o) => ({ leagueId: o.leagueId, leagueName: o.leagueName, leagueFullName: o.leagueFullName, leagueType: o.leagueType, parentId: o.parentId })),
+      .map((o) => ({
+        leagueId: o.leagueId,
+        leagueName: o.leagueName,
+        leagueFullName: o.leagueFullName,
+        leagueType: o.leagueType,
+        parentId: o.parentId,
+      })),
   };
 });
 

@@ -61,7 +61,13 @@ function addMember(ctx: SignedIn, f: NewMemberFields, leagueId: string): Replica
   const m: ReplicaMember = {
     userId: ctx.store.nextId('user', 2_000_000),
     name: f.name,
-    sex: (f.sex === '女' ? '女' : f.sex === '男' ? '男' : Number(normaliseIdCard(f.identityCardNo)[16]) % 2 ? '男' : '女') as Sex,
+    sex: (f.sex === '女'
+      ? '女'
+      : f.sex === '男'
+        ? '男'
+        : Number(normaliseIdCard(f.identityCardNo)[16]) % 2
+          ? '男'
+          : '女') as Sex,
     nation: f.nation || '汉族',
     identityCardNo: normaliseIdCard(f.identityCardNo),
     mobile: f.mobile,
@@ -117,7 +123,15 @@ export async function importTemplate(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('团员信息');
   ws.addRow(TEMPLATE_COLUMNS.map(([, label]) => label));
-  ws.addRow(['示例（导入前删除此行）', '男', '汉族', '110105200801010011', '13800000000', '2024-05-20', '202411000001']);
+  ws.addRow([
+    '示例（导入前删除此行）',
+    '男',
+    '汉族',
+    '110105200801010011',
+    '13800000000',
+    '2024-05-20',
+    '202411000001',
+  ]);
   ws.columns.forEach((c) => (c.width = 18));
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -30,9 +30,19 @@ async function listMembers(ctx: SignedIn, scope: Scope) {
   const found = variant.empty
     ? []
     : state.members.filter(
-        (m) => inScope(m) && (!name || m.name.includes(name)) && (!idCard || m.identityCardNo === idCard) && (!userCode || m.userCode.includes(userCode)),
+        (m) =>
+          inScope(m) &&
+          (!name || m.name.includes(name)) &&
+          (!idCard || m.identityCardNo === idCard) &&
+          (!userCode || m.userCode.includes(userCode)),
       );
-  found.sort((a, b) => (a.joinLeagueTime === b.joinLeagueTime ? Number(b.userId) - Number(a.userId) : a.joinLeagueTime < b.joinLeagueTime ? 1 : -1));
+  found.sort((a, b) =>
+    a.joinLeagueTime === b.joinLeagueTime
+      ? Number(b.userId) - Number(a.userId)
+      : a.joinLeagueTime < b.joinLeagueTime
+        ? 1
+        : -1,
+  );
   const p = page(found, input, variant.bigPage ? 1000 : 10);
   const latest = latestRecords(state);
   return { ...p, list: p.list.map((m) => memberRow(state, m, latest.get(m.userId))) };
@@ -49,7 +59,12 @@ export function memberInScope(ctx: SignedIn, userId: string): ReplicaMember {
 /** The detail view: everything, the 身份证号 in clear as the host shows it to its admins. */
 const detail = endpoint('csrf', (ctx) => {
   const m = memberInScope(ctx, text(ctx.input, 'userId'));
-  return { ...memberRow(ctx.store.state, m), identityCardNo: m.identityCardNo, mobile: m.mobile, steps: recordSteps(ctx.store.state, m.userId) };
+  return {
+    ...memberRow(ctx.store.state, m),
+    identityCardNo: m.identityCardNo,
+    mobile: m.mobile,
+    steps: recordSteps(ctx.store.state, m.userId),
+  };
 });
 
 const steps = endpoint('csrf', (ctx) => {

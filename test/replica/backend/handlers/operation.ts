@@ -12,7 +12,11 @@ const list = endpoint('csrf', (ctx) => {
       (a, b) =>
         Number(b.handleStatus === 0) - Number(a.handleStatus === 0) ||
         a.readStatus - b.readStatus ||
-        (a.createTime < b.createTime ? 1 : a.createTime > b.createTime ? -1 : Number(b.messageId) - Number(a.messageId)),
+        (a.createTime < b.createTime
+          ? 1
+          : a.createTime > b.createTime
+            ? -1
+            : Number(b.messageId) - Number(a.messageId)),
     );
   return {
     ...page(found, ctx.input, 10),

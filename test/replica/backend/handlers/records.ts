@@ -37,7 +37,12 @@ const upload = endpoint('csrf', async (ctx) => {
   const { store, input, session } = ctx;
   const state = store.state;
   const m = memberInScope(ctx, text(input, 'userId'));
-  if (text(input, 'leagueId') !== m.leagueId || text(input, 'name') !== m.name || text(input, 'userCode') !== m.userCode) refuse(UPLOAD_MESSAGES.mismatch);
+  if (
+    text(input, 'leagueId') !== m.leagueId ||
+    text(input, 'name') !== m.name ||
+    text(input, 'userCode') !== m.userCode
+  )
+    refuse(UPLOAD_MESSAGES.mismatch);
   const f = file(input, 'recordfile');
   if (!f || f.size === 0) return refuse(UPLOAD_MESSAGES.noFile);
   const dot = f.name.lastIndexOf('.');
@@ -71,7 +76,11 @@ const upload = endpoint('csrf', async (ctx) => {
     updateTime: now,
   };
   state.records.push(record);
-  if (approver) state.messages.push({ messageId: store.nextId('message', 7_000_000), ...auditRequestMessage(m, session.org, approver, record, now) });
+  if (approver)
+    state.messages.push({
+      messageId: store.nextId('message', 7_000_000),
+      ...auditRequestMessage(m, session.org, approver, record, now),
+    });
   store.save();
   return { fileId, fileUrl: `/v1/center/memberRecord/file?fileId=${fileId}`, needsApproval: Boolean(approver) };
 });
@@ -134,11 +143,15 @@ const audit = endpoint('csrf', (ctx) => {
   Object.assign(r, { status: result === '1' ? 2 : 3, auditResult: Number(result), auditTime: now, updateTime: now });
   if (opinion) r.auditOpinion = opinion.slice(0, 500);
   for (const msg of state.messages) {
-    if (msg.businessId === r.recordId && msg.messageType === 11) Object.assign(msg, { handleStatus: 3, readStatus: 1, handleTime: now } satisfies Partial<ReplicaMessage>);
+    if (msg.businessId === r.recordId && msg.messageType === 11)
+      Object.assign(msg, { handleStatus: 3, readStatus: 1, handleTime: now } satisfies Partial<ReplicaMessage>);
   }
   const m = state.members.find((x) => x.userId === r.userId)!;
   const uploader = orgById(state, r.uploaderLeagueId)!;
-  state.messages.push({ messageId: store.nextId('message', 7_000_000), ...feedbackMessage(m, session.org, uploader, r, now) });
+  state.messages.push({
+    messageId: store.nextId('message', 7_000_000),
+    ...feedbackMessage(m, session.org, uploader, r, now),
+  });
   store.save();
   return { recordId: r.recordId, status: r.status };
 });

@@ -39,9 +39,14 @@ const apply = endpoint('csrf', (ctx) => {
 const list = endpoint('csrf', (ctx) => {
   const state = ctx.store.state;
   const ids = subtreeIds(state.orgs, ctx.session.org.leagueId);
-  const found = state.transfers.filter((t) => ids.has(t.fromLeagueId)).sort((a, b) => (a.applyTime < b.applyTime ? 1 : -1));
+  const found = state.transfers
+    .filter((t) => ids.has(t.fromLeagueId))
+    .sort((a, b) => (a.applyTime < b.applyTime ? 1 : -1));
   const p = page(found, ctx.input);
-  return { ...p, list: p.list.map((t) => ({ ...t, fromLeagueFullName: orgById(state, t.fromLeagueId)?.leagueFullName ?? '' })) };
+  return {
+    ...p,
+    list: p.list.map((t) => ({ ...t, fromLeagueFullName: orgById(state, t.fromLeagueId)?.leagueFullName ?? '' })),
+  };
 });
 
 export const transferEndpoints = { 'transfer/apply': apply, 'transfer/list': list };
