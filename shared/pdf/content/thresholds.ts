@@ -49,12 +49,18 @@ export const READER = {
 /** How sure a reading must be before a rule may fail a file on it. */
 export const CONFIDENCE = {
   /**
-   * A character counts as confidently read at this probability: PP-OCR's softmax is sharp on
-   * clear print and handwriting (≥ 0.95) and drops below 0.8 on a misread.
+   * A field's confidence is the lowest probability among the characters its value rests on. PP-OCR's
+   * softmax is sharp on clear print and handwriting (≥ 0.95) and drops below 0.8 on a misread: at
+   * 0.85 one doubtful character makes the reading unsure, and an unsure reading never fails a file.
    */
-  char: 0.85,
-  /** A reading is confident when every character it rests on is, and its mean is at least this. */
-  reading: 0.9,
+  value: 0.85,
+  /** A page's section counts as known at this score (see READER.sectionScore): one heading word read. */
+  section: 0.6,
+  /**
+   * Pages whose section must be known before a missing one is reported: with fewer, the missing
+   * section is as likely on a page that could not be read.
+   */
+  knownPagesForMissing: 0.75,
 } as const;
 
 /** The League's age limits (《团章》: 年龄在十四周岁以上，二十八周岁以下). */
