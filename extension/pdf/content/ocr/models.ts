@@ -1,7 +1,7 @@
 import type { InferenceSession, Tensor } from 'onnxruntime-common';
 import { boxesFromMap, detInput, type TextBox } from './detect';
 import type { Grey, Rect } from './grey';
-import { ctcDecode, recInput, REC_HEIGHT, type Reading } from './recognise';
+import { allowedClasses, ctcDecode, dictionary, recInput, REC_HEIGHT, type Reading } from './recognise';
 
 /**
  * PP-OCR's detector and Chinese recogniser (PP-OCRv4 mobile, shipped in the extension from
@@ -25,16 +25,16 @@ export interface OcrModelFiles {
 export interface Ocr {
   /** Text boxes on `g`, found at a scale where its longer side is at most `maxSide`. */
   detect(g: Grey, maxSide: number): Promise<TextBox[]>;
-  /** The text in `box`. */
-  read(g: Grey, box: Rect): Promise<Reading>;
+  /** The text in `box`; with `charset`, read as one of those characters only (digits of a 学时 column). */
+  read(g: Grey, box: Rect, charset?: string): Promise<Reading>;
 }
 
 export async function loadOcr(ort: Ort, files: OcrModelFiles): Promise<Ocr> {
   const options: InferenceSession.SessionOptions = { executionProviders: ['wasm'], graphOptimizationLevel: 'all' };
   const det = await ort.InferenceSession.create(files.det, options);
   const rec = await ort.InferenceSession.create(files.rec, options);
-  const dict = files.dict.split(/\r?\n/);
-  if (dict[dict.length - 1] === '') dict.pop();
+  const dict = dictionary(files.dict);
+  const masks = new Map<string, Uint8Array>();
   return {
     async detect(g, maxSide) {
       const input = detInput(g, maxSide);
@@ -46,14 +46,18 @@ export async function loadOcr(ort: Ort, files: OcrModelFiles): Promise<Ocr> {
       map.dispose();
       return boxes;
     },
-    async read(g, box) {
+    async read(g, box, charset) {
       const input = recInput(g, box);
       const out = await rec.run({
         [rec.inputNames[0]!]: new ort.Tensor('float32', input.data, [1, 3, REC_HEIGHT, input.width]),
       });
       const t = out[rec.outputNames[0]!]!;
       const [, steps, classes] = t.dims as [number, number, number];
-      const reading = ctcDecode(t.data as Float32Array, steps, classes, dict);
+      const mask =
+        charset === undefined
+          ? undefined
+          : (masks.get(charset) ?? masks.set(charset, allowedClasses(dict, charset)).get(charset));
+      const reading = ctcDecode(t.data as Float32Array, steps, classes, dict, mask);
       t.dispose();
       return reading;
     },
