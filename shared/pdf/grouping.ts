@@ -1,4 +1,5 @@
 import { ISSUE_LABELS } from './messages';
+import type { Evidence } from './content/codes';
 import type { Issue, IssueCode, Severity } from './types';
 
 /**
@@ -16,6 +17,8 @@ export interface FindingGroup {
   message: string;
   /** The line to show: the pages, then the message. */
   text: string;
+  /** Content findings: every grouped issue's evidence, in page order. */
+  evidence?: Evidence[];
 }
 
 const ORDER: Record<Severity, number> = { fail: 0, warn: 1, info: 2 };
@@ -75,12 +78,14 @@ export function groupIssues(issues: readonly Issue[]): FindingGroup[] {
     const pages = [...new Set(list.flatMap((i) => (i.page === undefined ? [] : [i.page])))].sort((a, b) => a - b);
     const merged = MEASURED.has(list[0]!.code) ? mergeNumbers(list.map((i) => i.message)) : list[0]!.message;
     const message = pages.length ? pageless(merged, pages.length) : merged;
+    const evidence = list.flatMap((i) => i.evidence ?? []);
     groups.push({
       code: list[0]!.code,
       severity: list[0]!.severity,
       pages,
       message,
       text: pages.length ? `第 ${pageList(pages)} 页：${message}` : message,
+      ...(evidence.length ? { evidence } : {}),
     });
   }
   return groups.sort(
