@@ -10,6 +10,7 @@ import { admin } from './routes/admin';
 import { audit } from './routes/audit';
 import { calendar, feeds } from './routes/feeds';
 import { health } from './routes/health';
+import { hotfix } from './routes/hotfix';
 import { invites } from './routes/invites';
 import { members } from './routes/members';
 import { modifications } from './routes/modifications';
@@ -57,6 +58,7 @@ export const app = new Hono<AppEnv>()
     }),
   )
   .route('/health', health)
+  .route('/hotfix', hotfix)
   .route('/admin', admin)
   .route('/invites', invites)
   .route('/tokens', tokens)
