@@ -11,6 +11,7 @@ import { admin } from './routes/admin';
 import { audit } from './routes/audit';
 import { calendar, feeds } from './routes/feeds';
 import { health } from './routes/health';
+import { hotfix } from './routes/hotfix';
 import { invites } from './routes/invites';
 import { members } from './routes/members';
 import { modifications } from './routes/modifications';
@@ -60,6 +61,7 @@ export const app = new Hono<AppEnv>()
   .use(idCardGuard((): readonly { method: string; path: string }[] => app.routes))
   .use(requestId({ headerName: 'X-Request-Id', limitLength: 100 }))
   .route('/health', health)
+  .route('/hotfix', hotfix)
   .route('/admin', admin)
   .route('/invites', invites)
   .route('/tokens', tokens)
