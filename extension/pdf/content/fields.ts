@@ -250,10 +250,27 @@ function application(lines: Line[], heading: Line | undefined): FieldDraft[] {
   const sign = findLabel(lines, ['申请人签名', '申请人']);
   const out: FieldDraft[] = [];
   if (sign) out.push(...signature(lines, sign, '申请人', 'applicationDate'));
-  const top = heading ? heading.box.y + heading.box.h : 0;
-  const bottom = sign ? sign.line.box.y : Infinity;
-  const text = writingBetween(lines, top, bottom, ['入团志愿']);
-  if (sign && text.length === 0 && heading) out.push(emptyEntry('entry', '入团志愿', heading, heading.box.h));
+  // 入团志愿 itself: whether the space between the heading and the signature is written on (its
+  // lines are sentences, never read; the ink decides).
+  if (sign && heading) {
+    const top = heading.box.y + heading.box.h * 2;
+    const region = {
+      x: heading.box.x - heading.box.w * 1.5,
+      y: top,
+      w: heading.box.w * 4,
+      h: sign.line.box.y - top - sign.line.box.h,
+    };
+    if (region.h > 0 && writingBetween(lines, top, sign.line.box.y, ['入团志愿']).length === 0)
+      out.push({
+        kind: 'entry',
+        role: '入团志愿',
+        text: '（空白）',
+        value: 'empty',
+        confidence: 0,
+        box: heading.box,
+        emptyRegion: region,
+      });
+  }
   return out;
 }
 

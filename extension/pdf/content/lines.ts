@@ -9,12 +9,8 @@ export interface Line extends Reading {
 }
 
 export async function readLines(ocr: Ocr, g: Grey, boxes: readonly TextBox[]): Promise<Line[]> {
-  const out: Line[] = [];
-  for (const box of boxes) {
-    const r = await ocr.read(g, box);
-    if (r.text.trim()) out.push({ ...r, box });
-  }
-  return out;
+  const read = await ocr.read(g, boxes);
+  return read.map((r, i) => ({ ...r, box: boxes[i]! })).filter((l) => l.text.trim());
 }
 
 /**

@@ -1,18 +1,18 @@
 import type { PageSectionFacts, ReadField, Rotation } from '../../../shared/pdf/content/facts';
-import { CONFIDENCE, DETECTION } from '../../../shared/pdf/content/thresholds';
+import { SECTION_MARKS } from '../../../shared/pdf/content/sections';
+import { CONFIDENCE, DETECTION, READER } from '../../../shared/pdf/content/thresholds';
 import { fieldsOf, FIELD_SECTIONS, type FieldDraft, type Reread } from './fields';
 import { canonical, readLines, sureness, union, type Line } from './lines';
 import type { TextBox } from './ocr/detect';
 import { cropGrey, rotateGrey, type Grey, type Rect } from './ocr/grey';
 import type { Ocr } from './ocr/models';
 import { sectionOf } from './section';
-import { SECTION_MARKS } from '../../../shared/pdf/content/sections';
 
 /**
- * Reads one page, reading only what is needed: its section from a strip across the top (turning
- * the page when the strip names nothing: a page scanned upside down or sideways), then — on the
- * pages that carry fields — the page's text boxes, recognising only lines short enough to be a
- * label or an entry (a paragraph of 入团志愿 is never read, only seen to be there).
+ * Reads one page, reading only what is needed: its section from a strip across the top (its
+ * tallest print first; the page turned when the strip reads as nothing: scanned upside down or
+ * sideways), then — only on pages that carry fields — the rest of the page's text boxes, reading
+ * lines short enough to be a label or an entry (a paragraph is never read, only seen to be there).
  */
 export interface PageRead {
   section: PageSectionFacts;
@@ -25,146 +25,153 @@ export interface PageRead {
 /** Rotations tried, in order: as scanned, upside down, then either side. */
 const TURNS: Rotation[] = [0, 180, 90, 270];
 
+interface Strip {
+  g: Grey;
+  rotation: Rotation;
+  rect: Rect;
+  boxes: TextBox[];
+  lines: Line[];
+  read: Set<TextBox>;
+}
+
 export async function readPage(ocr: Ocr, page: Grey, pageNumber: number): Promise<PageRead> {
-  let first: { g: Grey; rotation: Rotation; lines: Line[]; strip: Rect } | undefined;
+  let first: Strip | undefined;
   for (const rotation of TURNS) {
     const g = rotateGrey(page, rotation);
-    const scale = DETECTION.pageMaxSide / Math.max(g.width, g.height);
-    const strip = { x: 0, y: 0, w: g.width, h: Math.round(g.height * DETECTION.stripFraction) };
-    const sg = cropGrey(g, strip);
-    const boxes = await ocr.detect(sg, Math.round(Math.max(sg.width, sg.height) * scale));
-    const { lines, found } = await stripSection(ocr, sg, boxes);
-    first ??= { g, rotation, lines, strip };
-    if (found.section) return readFields(ocr, g, pageNumber, rotation, lines, found, scale);
+    const rect = { x: 0, y: 0, w: g.width, h: Math.round(g.height * DETECTION.stripFraction) };
+    const sg = cropGrey(g, rect);
+    const boxes = await ocr.detect(sg, Math.round(Math.max(sg.width, sg.height) * scaleOf(g)));
+    const strip: Strip = { g, rotation, rect, boxes, lines: [], read: new Set() };
+    const found = await stripSection(ocr, strip);
+    first ??= strip;
+    if (found.section) return readFields(ocr, strip, pageNumber, found);
     // Text read surely is the right way up: turning the page would not name a section either.
-    if (lines.some((l) => l.text.length >= 3 && sureness(l) >= CONFIDENCE.value)) break;
-    // Sideways pages are rare; a portrait page that names nothing is tried upside down only.
+    if (strip.lines.some((l) => l.text.length >= 3 && sureness(l) >= CONFIDENCE.value)) break;
+    // A portrait page that reads as nothing is tried upside down only.
     if (rotation === 180 && g.width < g.height) break;
   }
   // No strip named a section (the cover prints its title mid-page): the whole page, as scanned.
-  const g = first!.g;
-  const lines = await readShortLines(ocr, g, await ocr.detect(g, DETECTION.pageMaxSide));
+  const strip = first!;
+  const lines = [...strip.lines, ...(await readRest(ocr, strip))];
   const found = sectionOf(lines);
-  const read: PageRead = {
-    section: {
-      page: pageNumber,
-      section: found.section,
-      confidence: found.confidence,
-      rotation: 0,
-      marks: found.marks,
-    },
-    fields: [],
-    upright: g,
+  const section: PageSectionFacts = {
+    page: pageNumber,
+    section: found.section,
+    confidence: found.confidence,
+    rotation: strip.rotation,
+    marks: found.marks,
   };
-  if (found.section && FIELD_SECTIONS.has(found.section))
-    read.fields = finish(g, await fieldsOf(found.section, lines, rereader(ocr, g)));
-  return read;
+  const fields =
+    found.section && FIELD_SECTIONS.has(found.section)
+      ? finish(strip.g, await fieldsOf(found.section, sortLines(lines), rereader(ocr, strip.g)))
+      : [];
+  return { section, fields, upright: strip.g };
 }
 
-async function readFields(
-  ocr: Ocr,
-  g: Grey,
-  pageNumber: number,
-  rotation: Rotation,
-  stripLines: Line[],
-  found: ReturnType<typeof sectionOf>,
-  scale: number,
-): Promise<PageRead> {
-  const section = found.section!;
-  const out: PageRead = {
-    section: { page: pageNumber, section, confidence: found.confidence, rotation, marks: found.marks },
-    fields: [],
-    upright: g,
-  };
-  const heading = stripLines.find((l) =>
-    SECTION_MARKS[section].heading.some((h) => canonical(l.text).includes(canonical(h))),
-  );
-  if (section === 'resume') {
-    // 本人经历: only whether anything is written under the header row: boxes, no reading.
-    const header = stripLines.filter((l) => l !== heading).reduce((m, l) => Math.max(m, l.box.y + l.box.h), 0);
-    const boxes = await ocr.detect(g, Math.round(Math.max(g.width, g.height) * scale));
-    const written = boxes.filter((b) => b.y > Math.max(header, heading ? heading.box.y + heading.box.h : 0) + 4);
-    if (written.length === 0 && heading)
-      out.fields.push(
-        ...finish(g, [
-          {
-            kind: 'entry',
-            role: '本人经历',
-            text: '（空白）',
-            value: 'empty',
-            confidence: 0,
-            box: heading.box,
-            emptyRegion: {
-              x: heading.box.x - g.width * 0.3,
-              y: heading.box.y + heading.box.h * 3,
-              w: g.width * 0.8,
-              h: g.height * 0.3,
-            },
-          },
-        ]),
-      );
-    return out;
-  }
-  if (!FIELD_SECTIONS.has(section)) return out;
-  const boxes = await ocr.detect(g, Math.round(Math.max(g.width, g.height) * scale));
-  const lines = await readShortLines(ocr, g, boxes);
-  out.fields = finish(
-    g,
-    await fieldsOf(
-      section,
-      lines,
-      rereader(ocr, g),
-      lines.find((l) => heading && overlaps(l.box, heading.box)) ?? heading,
-    ),
-  );
-  return out;
-}
+/** Detector scale for a page: its longer side at READER's size. */
+const scaleOf = (g: Grey) => Math.min(1, READER.detMaxSide / Math.max(g.width, g.height));
 
-const rereader =
-  (ocr: Ocr, g: Grey): Reread =>
-  async (line, charset) => ({ ...(await ocr.read(g, line.box, charset)), box: line.box });
+const sortLines = (lines: Line[]) =>
+  lines.sort((a, b) =>
+    Math.abs(a.box.y - b.box.y) < Math.min(a.box.h, b.box.h) / 2 ? a.box.x - b.box.x : a.box.y - b.box.y,
+  );
 
 /**
  * The strip's section, reading its tallest boxes first (a heading is the largest print on the
  * page) and stopping once a heading word names a section: most pages need one or two readings.
  */
-async function stripSection(
-  ocr: Ocr,
-  g: Grey,
-  boxes: TextBox[],
-): Promise<{ lines: Line[]; found: ReturnType<typeof sectionOf> }> {
-  const order = boxes.filter((b) => b.w < g.width * 0.6).sort((a, b) => b.h - a.h);
-  const lines: Line[] = [];
-  let found = sectionOf(lines);
+async function stripSection(ocr: Ocr, strip: Strip): Promise<ReturnType<typeof sectionOf>> {
+  const order = readable(strip.boxes, strip.g).sort((a, b) => b.h - a.h);
+  let found = sectionOf(strip.lines);
   for (const box of order) {
-    lines.push(...(await readLines(ocr, g, [box])));
-    found = sectionOf(lines);
+    strip.read.add(box);
+    strip.lines.push(...(await readLines(ocr, strip.g, [box])));
+    found = sectionOf(strip.lines);
     if (found.section && found.marks.some((m) => SECTION_MARKS[found.section!].heading.includes(m))) break;
   }
-  return { lines: lines.sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x), found };
+  return found;
 }
 
-const overlaps = (a: Rect, b: Rect) =>
-  Math.min(a.x + a.w, b.x + b.w) > Math.max(a.x, b.x) && Math.min(a.y + a.h, b.y + b.h) > Math.max(a.y, b.y);
-
-/** Lines no wider than a label and its entry: a paragraph line (over 60 % of the page) is not read. */
-async function readShortLines(ocr: Ocr, g: Grey, boxes: TextBox[]): Promise<Line[]> {
-  const short = boxes.filter((b) => b.w < g.width * 0.6 || b.h > g.height * 0.03);
-  return readLines(ocr, g, short);
+/** The page's lines outside what the strip already read: the strip's other boxes and everything below it. */
+async function readRest(ocr: Ocr, strip: Strip): Promise<Line[]> {
+  const { g, rect } = strip;
+  // Below the strip, overlapping it a little so a line on its edge is whole in one of the two.
+  const top = Math.round(rect.h * 0.8);
+  const below = cropGrey(g, { x: 0, y: top, w: g.width, h: g.height - top });
+  const found = await ocr.detect(below, Math.round(Math.max(below.width, below.height) * scaleOf(g)));
+  const lower = found.map((b) => ({ ...b, y: b.y + top })).filter((b) => b.y + b.h / 2 > rect.h);
+  const rest = [...strip.boxes.filter((b) => !strip.read.has(b)), ...lower];
+  return readLines(ocr, g, readable(rest, g));
 }
+
+/**
+ * Boxes worth reading: not a paragraph line (wider than 60 % of the page, or longer than a
+ * label and its entry — READER.maxAspect — which only a sentence is).
+ */
+function readable(boxes: TextBox[], g: Grey): TextBox[] {
+  return boxes.filter((b) => b.w < g.width * 0.6 && b.w < b.h * READER.maxAspect);
+}
+
+async function readFields(
+  ocr: Ocr,
+  strip: Strip,
+  pageNumber: number,
+  found: ReturnType<typeof sectionOf>,
+): Promise<PageRead> {
+  const section = found.section!;
+  const { g } = strip;
+  const out: PageRead = {
+    section: { page: pageNumber, section, confidence: found.confidence, rotation: strip.rotation, marks: found.marks },
+    fields: [],
+    upright: g,
+  };
+  const heading = strip.lines.find((l) =>
+    SECTION_MARKS[section].heading.some((h) => canonical(l.text).includes(canonical(h))),
+  );
+  if (section === 'resume' && heading) out.fields = finish(g, [resumeEntry(g, strip, heading)]);
+  // A continuation page (入团志愿（续）) goes on with the text; its fields are on the first page.
+  if (!FIELD_SECTIONS.has(section) || (heading && /续/.test(heading.text))) return out;
+  const lines = sortLines([...strip.lines, ...(await readRest(ocr, strip))]);
+  out.fields = finish(g, await fieldsOf(section, lines, rereader(ocr, g), heading));
+  return out;
+}
+
+/**
+ * 本人经历: only whether anything is written under the table's header row — the ink below the
+ * strip is checked, nothing is read.
+ */
+function resumeEntry(g: Grey, strip: Strip, heading: Line): FieldDraft {
+  // The header row: the first row of print under the heading (起止年月 …); entries start below it.
+  const under = strip.boxes.filter((b) => b.y > heading.box.y + heading.box.h);
+  const rowTop = Math.min(...under.map((b) => b.y));
+  const row = under.filter((b) => b.y < rowTop + heading.box.h * 0.5);
+  const top = row.length ? Math.max(...row.map((b) => b.y + b.h)) : heading.box.y + heading.box.h * 3;
+  const region = { x: g.width * 0.08, y: top + heading.box.h * 0.2, w: g.width * 0.84, h: g.height * 0.35 };
+  return {
+    kind: 'entry',
+    role: '本人经历',
+    text: '（空白）',
+    value: 'empty',
+    confidence: 0,
+    box: heading.box,
+    emptyRegion: region,
+  };
+}
+
+const rereader =
+  (ocr: Ocr, g: Grey): Reread =>
+  async (line, charset) => ({ ...(await ocr.read(g, [line.box], charset))[0]!, box: line.box });
 
 /** Empty entries checked against the ink in their space; each field given its evidence region. */
 function finish(g: Grey, drafts: FieldDraft[]): PageRead['fields'] {
   return drafts.map(({ emptyRegion, ...f }) => {
     const crop = pad(emptyRegion ? union(f.box, emptyRegion) : f.box, f.box.h * 0.6, g);
     if (!emptyRegion) return { ...f, crop };
-    const ink = inkFraction(g, emptyRegion);
-    // Writing the detector missed (faint, tiny) is still writing: unsure, and then no finding.
-    return ink < 0.002
-      ? { ...f, confidence: 0.95, crop }
-      : ink < 0.01
-        ? { ...f, confidence: 0.5, crop }
-        : { ...f, value: 'signed', confidence: 0.5, crop };
+    const ink = inkFraction(g, emptyRegion, f.box.h * 1.5);
+    if (ink < READER.emptyInk) return { ...f, confidence: 0.95, crop };
+    // Some ink where nothing was read: faint or tiny writing, or a speck. Neither empty nor written.
+    if (ink < READER.someInk) return { ...f, value: null, text: '（看不清）', confidence: 0, crop };
+    return { ...f, value: f.kind === 'signature' ? 'signed' : 'filled', text: '（有字迹）', confidence: 0.5, crop };
   });
 }
 
@@ -175,29 +182,47 @@ function pad(r: Rect, by: number, g: Grey): Rect {
 }
 
 /**
- * Share of a region's pixels that are ink (clearly darker than its paper), rows crossed by a long
- * dark run (a printed rule, the signature's underline) left out.
+ * Share of ink (pixels clearly darker than the paper) in the most written band of a region, bands
+ * `band` px high (the whole region by default): one line of writing in a large empty space is
+ * still writing. Rows crossed by a long dark run (a printed rule, a signature's underline) and the
+ * columns of a table's rules are left out.
  */
-export function inkFraction(g: Grey, r: Rect): number {
+export function inkFraction(g: Grey, r: Rect, band = r.h): number {
   const c = cropGrey(g, r);
   const sorted = Uint8Array.from(c.data).sort();
   const paper = sorted[Math.floor(sorted.length * 0.9)] ?? 255;
   const cut = paper * 0.6;
-  let ink = 0,
-    counted = 0;
+  const dark = (x: number, y: number) => c.data[y * c.width + x]! < cut;
+  const ruleCols = new Uint8Array(c.width);
+  for (let x = 0; x < c.width; x++) {
+    let n = 0;
+    for (let y = 0; y < c.height; y++) if (dark(x, y)) n++;
+    if (n > c.height * 0.3) ruleCols[Math.max(0, x - 1)] = ruleCols[x] = ruleCols[Math.min(c.width - 1, x + 1)] = 1;
+  }
+  const rows = new Float64Array(c.height).fill(-1);
   for (let y = 0; y < c.height; y++) {
     let run = 0,
       longest = 0,
-      dark = 0;
+      n = 0;
     for (let x = 0; x < c.width; x++) {
-      const d = c.data[y * c.width + x]! < cut;
+      const d = dark(x, y);
       run = d ? run + 1 : 0;
       if (run > longest) longest = run;
-      if (d) dark++;
+      if (d && !ruleCols[x]) n++;
     }
-    if (longest > c.width * 0.3) continue;
-    ink += dark;
-    counted += c.width;
+    if (longest <= c.width * 0.3) rows[y] = n / c.width;
   }
-  return counted ? ink / counted : 0;
+  const h = Math.max(1, Math.min(c.height, Math.round(band)));
+  let best = 0;
+  for (let y0 = 0; y0 + h <= c.height; y0 += Math.max(1, h >> 1)) {
+    let sum = 0,
+      counted = 0;
+    for (let y = y0; y < y0 + h; y++)
+      if (rows[y]! >= 0) {
+        sum += rows[y]!;
+        counted++;
+      }
+    if (counted) best = Math.max(best, sum / counted);
+  }
+  return best;
 }

@@ -19,9 +19,9 @@ declare const self: DedicatedWorkerGlobalScope;
 
 const url = (path: string) => new URL(path, location.href).href;
 
+// The bundler emits onnxruntime's wasm beside this script and points the runtime at it.
 ort.env.wasm.numThreads = 1;
 ort.env.wasm.proxy = false;
-ort.env.wasm.wasmPaths = { wasm: url('/ocr/ort-wasm-simd-threaded.wasm') };
 
 let models: Promise<Ocr> | undefined;
 let coldMs: number | undefined;
@@ -116,7 +116,13 @@ self.onmessage = (e: MessageEvent<ContentJobRequest>) => {
     try {
       if (job.kind === 'warm') {
         await ocr();
-        const msg: ContentJobResult = { id, ok: true, kind: 'warm', ms: performance.now() - t0, ...(coldMs ? { coldMs } : {}) };
+        const msg: ContentJobResult = {
+          id,
+          ok: true,
+          kind: 'warm',
+          ms: performance.now() - t0,
+          ...(coldMs ? { coldMs } : {}),
+        };
         self.postMessage(msg);
         return;
       }

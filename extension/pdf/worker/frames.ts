@@ -46,4 +46,3 @@ export async function decodeAt(bytes: ArrayBuffer, width: number, height: number
     dec.close();
   }
 }
-

@@ -9,36 +9,55 @@ import { cropGrey, resizeGrey, type Grey, type Rect } from './grey';
  */
 export const REC_HEIGHT = 48;
 
-export interface RecInput {
-  data: Float32Array;
-  width: number;
+/** A line scaled to 48 px high (width in proportion, within bounds), and the paper's grey level. */
+export interface RecLine {
+  line: Grey;
+  paper: number;
 }
 
-/** The line inside `box`, scaled to 48 px high (width kept in proportion, within bounds), as NCHW floats in −1…1. */
-export function recInput(g: Grey, box: Rect): RecInput {
-  const line = withPaperMargin(cropGrey(g, box), Math.round(box.h * RECOGNITION.sideMargin));
+export function recLine(g: Grey, box: Rect): RecLine {
+  const crop = cropGrey(g, box);
+  const paper = paperOf(crop);
+  const line = withPaperMargin(crop, Math.round(box.h * RECOGNITION.sideMargin), paper);
   const width = Math.max(
     REC_HEIGHT,
     Math.min(RECOGNITION.maxWidth, Math.round((line.width * REC_HEIGHT) / Math.max(1, line.height))),
   );
-  const r = resizeGrey(line, width, REC_HEIGHT);
+  return { line: resizeGrey(line, width, REC_HEIGHT), paper };
+}
+
+/**
+ * Lines of similar width as one NCHW batch in −1…1, each padded on the right with its own paper to
+ * the widest: one model run for several lines costs much less than one run each.
+ */
+export function recBatch(lines: readonly RecLine[]): { data: Float32Array; width: number } {
+  const width = Math.max(...lines.map((l) => l.line.width));
   const n = width * REC_HEIGHT;
-  const data = new Float32Array(3 * n);
-  for (let i = 0; i < n; i++) {
-    const v = r.data[i]! / 127.5 - 1;
-    data[i] = data[n + i] = data[2 * n + i] = v;
-  }
+  const data = new Float32Array(lines.length * 3 * n);
+  lines.forEach(({ line, paper }, b) => {
+    const o = b * 3 * n;
+    const pad = paper / 127.5 - 1;
+    for (let y = 0; y < REC_HEIGHT; y++)
+      for (let x = 0; x < width; x++) {
+        const v = x < line.width ? line.data[y * line.width + x]! / 127.5 - 1 : pad;
+        const i = y * width + x;
+        data[o + i] = data[o + n + i] = data[o + 2 * n + i] = v;
+      }
+  });
   return { data, width };
+}
+
+function paperOf(g: Grey): number {
+  const sorted = Uint8Array.from(g.data).sort();
+  return sorted[Math.floor(sorted.length * 0.9)] ?? 255;
 }
 
 /**
  * Blank paper added on either side: a lone character filling its box is read as a stroke, not a
  * digit. Paper, not the page around the box: that may hold a table's rule, read as 「 or |.
  */
-function withPaperMargin(g: Grey, m: number): Grey {
+function withPaperMargin(g: Grey, m: number, paper: number): Grey {
   if (m <= 0) return g;
-  const sorted = Uint8Array.from(g.data).sort();
-  const paper = sorted[Math.floor(sorted.length * 0.9)] ?? 255;
   const w = g.width + 2 * m;
   const data = new Uint8Array(w * g.height).fill(paper);
   for (let y = 0; y < g.height; y++) data.set(g.data.subarray(y * g.width, (y + 1) * g.width), y * w + m);
