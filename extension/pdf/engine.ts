@@ -21,7 +21,13 @@ export type ParsedRequest = {
   bytes: ArrayBuffer;
   fileName: string;
   member?: { devNumber?: string; joinedOn?: string; name?: string; birthDate?: string };
-  options?: { expectedPages?: number; skipNumber?: boolean; includeFacts?: boolean; skipContent?: boolean };
+  options?: {
+    expectedPages?: number;
+    skipNumber?: boolean;
+    includeFacts?: boolean;
+    skipContent?: boolean;
+    ordinaryOcr?: boolean;
+  };
 };
 
 /** A check's picture report, and — when the form is to be read — the content stage to run after it. */
@@ -130,6 +136,7 @@ export async function runPreflight(req: ParsedRequest, emit: (e: PreflightEvent)
       },
       pictureIssues: report.issues,
       includeFacts: !!req.options?.includeFacts,
+      ordinary: !!req.options?.ordinaryOcr,
       render: async (index, shortSidePx) => {
         const s = await (await import('./pdfjsPages')).openPdfjs(bytes);
         try {

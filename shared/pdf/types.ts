@@ -80,6 +80,11 @@ export const PreflightRequest = z.object({
       includeFacts: z.boolean().optional(),
       /** Skip reading what is written (no content stage, no `content` event). */
       skipContent: z.boolean().optional(),
+      /**
+       * Benchmark baseline: the content stage runs PP-OCR's ordinary pipeline (whole pages at the
+       * detector's default size, every line recognised) instead of the reader, and finds nothing.
+       */
+      ordinaryOcr: z.boolean().optional(),
     })
     .optional(),
 });

@@ -10,6 +10,8 @@ export interface CheckOptions {
   includeFacts?: boolean;
   /** Read what is written too, and wait for the content findings (off by default: slower). */
   content?: boolean;
+  /** With `content`: PP-OCR's ordinary pipeline instead of the reader (the benchmark's baseline). */
+  ordinaryOcr?: boolean;
 }
 
 export interface CheckResult {
@@ -74,6 +76,7 @@ export class PreflightEngine {
           ...(opts.skipNumber ? { skipNumber: true } : {}),
           ...(opts.includeFacts ? { includeFacts: true } : {}),
           ...(opts.content ? {} : { skipContent: true }),
+          ...(opts.ordinaryOcr ? { ordinaryOcr: true } : {}),
         };
         window.postMessage(
           {

@@ -158,6 +158,14 @@ function resumeEntry(g: Grey, strip: Strip, heading: Line): FieldDraft {
   };
 }
 
+/**
+ * PP-OCR's ordinary pipeline, the benchmark's baseline: the detector on the whole page at its
+ * default size, then every line found recognised. Returns how many lines were read.
+ */
+export async function ordinaryOcr(ocr: Ocr, g: Grey): Promise<number> {
+  return (await readLines(ocr, g, await ocr.detect(g, DETECTION.defaultMaxSide))).length;
+}
+
 const rereader =
   (ocr: Ocr, g: Grey): Reread =>
   async (line, charset) => ({ ...(await ocr.read(g, [line.box], charset))[0]!, box: line.box });

@@ -58,6 +58,8 @@ export interface ContentRun {
     shortSidePx: number,
   ) => Promise<{ width: number; height: number; data: Uint8ClampedArray | Uint8Array }>;
   onProgress: (done: number, total: number) => void;
+  /** The benchmark's baseline: PP-OCR's ordinary pipeline on every page instead of the reader. */
+  ordinary?: boolean;
 }
 
 async function jobFor(s: ContentSource, run: ContentRun): Promise<{ job: ContentJob; transfer: Transferable[] }> {
@@ -101,7 +103,8 @@ export async function readContent(run: ContentRun): Promise<ContentReport> {
         }
         facts.ms.pages!.push(Math.round(r.ms));
         if (r.coldMs !== undefined) cold = Math.max(cold ?? 0, r.coldMs);
-      } else facts.unreadPages.push(s.page);
+      } else if (r.ok && r.kind === 'ordinary') facts.ms.pages!.push(Math.round(r.ms));
+      else facts.unreadPages.push(s.page);
       run.onProgress(++done, run.sources.length);
     }
   };
@@ -110,7 +113,7 @@ export async function readContent(run: ContentRun): Promise<ContentReport> {
   facts.unreadPages.sort((a, b) => a - b);
   facts.ms.total = performance.now() - t0;
   if (cold !== undefined) facts.ms.cold = cold;
-  const issues = judgeContent(facts, run.member);
+  const issues = run.ordinary ? [] : judgeContent(facts, run.member);
   return {
     verdict: verdictOf([...run.pictureIssues, ...issues]),
     issues,

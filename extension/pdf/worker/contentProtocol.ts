@@ -6,10 +6,13 @@ import type { Raster } from '../analysis/raster';
  * page a job, the page's picture in, what was read on it out. Nothing here leaves the browser.
  */
 export type ContentJob =
-  /** A JPEG scan, decoded by the worker at reading size and turned as the page shows it. */
-  | { kind: 'jpeg'; page: number; bytes: ArrayBuffer; rotate: number; shortSideMm: number }
+  /**
+   * A JPEG scan, decoded by the worker at reading size and turned as the page shows it. `ordinary`:
+   * PP-OCR's ordinary pipeline instead of the reader (the benchmark's baseline).
+   */
+  | { kind: 'jpeg'; page: number; bytes: ArrayBuffer; rotate: number; shortSideMm: number; ordinary?: boolean }
   /** A page pdf.js drew (not a JPEG scan), already at reading size and as displayed. */
-  | { kind: 'raster'; page: number; raster: Raster }
+  | { kind: 'raster'; page: number; raster: Raster; ordinary?: boolean }
   /** Load the models now (when the engine's page opens), so the first file does not wait. */
   | { kind: 'warm'; page: 0 };
 
@@ -24,4 +27,5 @@ export type PageField = Omit<ReadField, 'crop'> & { crop: string };
 export type ContentJobResult =
   | { id: number; ok: true; kind: 'page'; section: PageSectionFacts; fields: PageField[]; ms: number; coldMs?: number }
   | { id: number; ok: true; kind: 'warm'; ms: number; coldMs?: number }
+  | { id: number; ok: true; kind: 'ordinary'; lines: number; ms: number }
   | { id: number; ok: false; error: string };

@@ -5,7 +5,7 @@ import { READER } from '../../../shared/pdf/content/thresholds';
 import { cropGrey, greyOf, resizeGrey, type Grey, type Rect } from '../content/ocr/grey';
 import { loadOcr, type Ocr } from '../content/ocr/models';
 import { displayedBox } from '../content/place';
-import { readPage } from '../content/readPage';
+import { ordinaryOcr, readPage } from '../content/readPage';
 import { jpegSize } from '../jpeg';
 import type { ContentJob, ContentJobRequest, ContentJobResult, PageField } from './contentProtocol';
 import { decodeAt, drawRotated, rotatedSize } from './frames';
@@ -123,6 +123,12 @@ self.onmessage = (e: MessageEvent<ContentJobRequest>) => {
           ms: performance.now() - t0,
           ...(coldMs ? { coldMs } : {}),
         };
+        self.postMessage(msg);
+        return;
+      }
+      if (job.ordinary) {
+        const lines = await ordinaryOcr(await ocr(), await pageGrey(job));
+        const msg: ContentJobResult = { id, ok: true, kind: 'ordinary', lines, ms: performance.now() - t0 };
         self.postMessage(msg);
         return;
       }
