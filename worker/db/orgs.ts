@@ -40,6 +40,9 @@ export async function orgsByLeagueIds(db: D1Database, tenantId: string, leagueId
   return results;
 }
 
+export const orgBySeq = (db: D1Database, seq: number) =>
+  db.prepare(`SELECT ${COLS} FROM orgs WHERE seq = ?`).bind(seq).first<OrgRow>();
+
 export async function maxOrgSeq(db: D1Database): Promise<number> {
   const row = await db.prepare('SELECT coalesce(max(seq), 0) AS n FROM orgs').first<{ n: number }>();
   return row?.n ?? 0;

@@ -16,18 +16,18 @@ import {
   inviteById,
   inviteId,
   invitesInScope,
+  releaseInvite,
   revokeInvite,
   useInvite,
   type InviteListRow,
 } from '../db/invites';
-import { orgsByIds } from '../db/orgs';
+import { orgBySeq, orgsByIds } from '../db/orgs';
 import { insertToken } from '../db/tokens';
 import { tenantById } from '../db/tenants';
 import type { AppEnv } from '../env';
 import { fail } from '../errors';
 import { idempotent } from '../lib/idempotency';
 import { valid } from '../lib/validate';
-import type { OrgRow } from '../db/orgs';
 
 /** Tokens issued from an invite live a year: a student admin's term; renew or hand over after. */
 const TOKEN_DAYS = 365;
@@ -46,7 +46,7 @@ export const invites = new Hono<AppEnv>()
     if (Date.parse(invite.expires_at) <= now)
       return refuseAuth(c, 'invite-expired', '邀请码已过期：请向上级管理员索取新的');
     const tenant = await tenantById(c.env.DB, invite.tenant_id);
-    const org = await c.env.DB.prepare('SELECT * FROM orgs WHERE seq = ?').bind(invite.org_seq).first<OrgRow>();
+    const org = await orgBySeq(c.env.DB, invite.org_seq);
     if (!tenant || !org) fail(410, 'invite-orphaned', '邀请码对应的组织已不存在，请向上级管理员索取新的');
     const tok = await newToken('laa');
     const usedMark = `${iso(now)}#${tok.id}`;
@@ -90,9 +90,7 @@ export const invites = new Hono<AppEnv>()
       }));
     } catch (err) {
       // Nothing was issued: the code stays usable.
-      await c.env.DB.prepare('UPDATE invites SET used_at = NULL WHERE code_hash = ? AND used_at = ?')
-        .bind(hash, usedMark)
-        .run();
+      await releaseInvite(c.env.DB, hash, usedMark).run();
       throw err;
     }
     return c.json(step.result, 201);
