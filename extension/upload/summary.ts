@@ -1,5 +1,5 @@
 import type { PreflightReport } from '../../shared/pdf/types';
-import type { PreflightSummary } from '../background/preflight';
+import type { PreflightSummary } from '../messaging/preflight';
 
 /** What is kept of a report: the file's hash, size, pages, verdict and codes — never the file or its pictures. */
 export function summaryOf(report: PreflightReport, fix?: string): PreflightSummary {
