@@ -96,7 +96,12 @@ async function main() {
     process.exit(1);
   }
   if (command === 'create-tenant') {
-    for (const k of ['name', 'top-id', 'top-name']) if (!values[k]) (console.error(`缺少 --${k}`), process.exit(1));
+    for (const k of ['name', 'top-id', 'top-name']) {
+      if (!values[k]) {
+        console.error(`缺少 --${k}`);
+        process.exit(1);
+      }
+    }
     const r = await call(values.url, secret, 'POST', '/admin/tenants', {
       name: values.name,
       topOrg: {
@@ -118,7 +123,10 @@ async function main() {
     return;
   }
   if (command === 'invite') {
-    if (!values.tenant || !values.org) (console.error('缺少 --tenant 或 --org'), process.exit(1));
+    if (!values.tenant || !values.org) {
+      console.error('缺少 --tenant 或 --org');
+      process.exit(1);
+    }
     const r = await call(values.url, secret, 'POST', `/admin/tenants/${encodeURIComponent(values.tenant)}/invites`, {
       orgId: values.org,
       role: values.role,
