@@ -17,7 +17,7 @@ export const DIGEST_CRON = '0 0 * * *';
 const LISTED = 200;
 
 export async function digestFor(env: Bindings, hook: WebhookRow, now = Date.now()) {
-  const root = await orgBySeq(env.DB, hook.org_seq);
+  const root = await orgBySeq(env.DB, hook.tenant_id, hook.org_seq);
   if (!root) return null;
   const range = scopeRange('committee', root.path);
   const tree = new OrgTree(await orgsInRange(env.DB, hook.tenant_id, range.lo, range.hi));

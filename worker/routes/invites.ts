@@ -46,7 +46,7 @@ export const invites = new Hono<AppEnv>()
     if (Date.parse(invite.expires_at) <= now)
       return refuseAuth(c, 'invite-expired', '邀请码已过期：请向上级管理员索取新的');
     const tenant = await tenantById(c.env.DB, invite.tenant_id);
-    const org = await orgBySeq(c.env.DB, invite.org_seq);
+    const org = await orgBySeq(c.env.DB, invite.tenant_id, invite.org_seq);
     if (!tenant || !org) fail(410, 'invite-orphaned', '邀请码对应的组织已不存在，请向上级管理员索取新的');
     const tok = await newToken('laa');
     const usedMark = `${iso(now)}#${tok.id}`;
