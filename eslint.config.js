@@ -26,6 +26,8 @@ export default tseslint.config(
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Control characters in patterns are deliberate here (stripping them from .ics text, PDF bytes).
+      'no-control-regex': 'off',
       // `a ? b() : c()` and `ok && go()` are statements here by choice.
       '@typescript-eslint/no-unused-expressions': ['error', { allowShortCircuit: true, allowTernary: true }],
       '@typescript-eslint/consistent-type-imports': [
