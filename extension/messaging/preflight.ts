@@ -1,5 +1,6 @@
 /** Shapes of the preflight messages: what the upload gate and the reviewer's check report, and what is kept. */
 import type { ChinaDate } from '../../shared/domain/types';
+import type { KeptFinding } from '../../shared/pdf/grouping';
 import type { OrgRef } from '../model/member';
 
 export type PreflightVerdict = 'pass' | 'warn' | 'fail';
@@ -18,6 +19,8 @@ export interface PreflightSummary {
   page1Number: string | null;
   /** Pages where a round red seal was seen; empty when none was, or when no page's pixels could be looked at. Absent in records kept before it was. */
   sealPages?: number[];
+  /** Each finding once with its pages, worst first (shared/pdf/grouping.ts); kept here only, never synced. Absent in older records. */
+  findings?: KeptFinding[];
   /** The fix that made this file, when it was made by one (compress, straighten …). */
   fix?: string;
 }

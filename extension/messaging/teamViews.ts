@@ -7,6 +7,7 @@ import type { ModificationView } from '../../shared/api/members';
 import type { Bucket, Counters } from '../../shared/domain/urgency';
 import type { NewMemberStat } from '../../shared/domain/transfer';
 import type { CertStatus, ChinaDate, OrgType } from '../../shared/domain/types';
+import type { KeptFinding } from '../../shared/pdf/grouping';
 import type { LocalMember, OrgRef } from '../model/member';
 import type { PreflightVerdict } from './preflight';
 
@@ -162,6 +163,7 @@ export interface ReviewFindings {
   codes: string[];
   page1Number: string | null;
   sealPages?: number[];
+  findings?: KeptFinding[];
 }
 
 /** A reviewer's 同意 / 不同意 in the host's 审批 dialog, once the host confirmed it. */

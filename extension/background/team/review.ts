@@ -34,6 +34,7 @@ export async function latestReview(db: LocalDb, q: ReviewLookup): Promise<Review
         codes: best.codes,
         page1Number: best.page1Number,
         ...(best.sealPages ? { sealPages: best.sealPages } : {}),
+        ...(best.findings ? { findings: best.findings } : {}),
       }
     : null;
 }
