@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CONTENT_ISSUE_CODES, type Evidence } from './content/codes';
+import type { ContentFacts, PageSectionFacts } from './content/facts';
 import type { PreflightFacts } from './facts';
 
 /**
@@ -31,6 +33,8 @@ export const ISSUE_CODES = [
   'number-unreadable',
   'number-format',
   'unchecked-pages',
+  // What is written on the form (shared/pdf/content/): after the picture report.
+  ...CONTENT_ISSUE_CODES,
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
@@ -40,6 +44,8 @@ export interface Issue {
   /** 1-based page number when the issue is about one page. */
   page?: number;
   message: string;
+  /** Content findings: where on which page, the crop read and what was read. */
+  evidence?: Evidence[];
 }
 
 export type Verdict = 'pass' | 'warn' | 'fail';
@@ -56,6 +62,13 @@ export const PreflightRequest = z.object({
         .string()
         .regex(/^\d{4}-\d{2}-\d{2}$/)
         .optional(),
+      /** 姓名 in the system: compared with the names written on the form. */
+      name: z.string().max(64).optional(),
+      /** 出生日期 as the caller knows it (the CLI's --birth). */
+      birthDate: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
     })
     .optional(),
   options: z
@@ -65,19 +78,41 @@ export const PreflightRequest = z.object({
       skipNumber: z.boolean().optional(),
       /** Attach the measured facts to the report (calibration, the CLI's --facts). */
       includeFacts: z.boolean().optional(),
+      /** Skip reading what is written (no content stage, no `content` event). */
+      skipContent: z.boolean().optional(),
     })
     .optional(),
 });
 export type PreflightRequest = z.input<typeof PreflightRequest>;
 
-export type PreflightStage = 'quick' | 'pages' | 'number' | 'done';
+export type PreflightStage = 'quick' | 'pages' | 'number' | 'content' | 'done';
 
-/** Sent over the MessageChannel port while a check runs; the last message is `{ kind: 'report' }`. */
+/**
+ * Sent over the MessageChannel port while a check runs. The picture report comes as fast as
+ * before (`{ kind: 'report' }`); when `report.contentPending`, progress of stage `content` (done /
+ * total pages read: “正在读取内容… 第 7/12 页”) and then `{ kind: 'content' }` follow, the last
+ * message. Without content reading (`skipContent`, or a file that failed before its pages were
+ * read) the report is the last message.
+ */
 export type PreflightEvent =
   | { kind: 'progress'; stage: PreflightStage; done: number; total: number; ms: number }
   | { kind: 'quick'; verdict: Verdict; issues: Issue[]; pages: number | null; ms: number }
   | { kind: 'report'; report: PreflightReport }
+  | { kind: 'content'; content: ContentReport }
   | { kind: 'error'; message: string };
+
+/** What was read from the form, judged: the findings that follow the picture report. */
+export interface ContentReport {
+  /** The whole file's verdict: the picture report's issues and these together. */
+  verdict: Verdict;
+  /** Content findings only (codes from shared/pdf/content/codes.ts), each with its evidence. */
+  issues: Issue[];
+  /** Each page's section (the seal check asks for the seal on the `approval` page). */
+  sections: PageSectionFacts[];
+  ms: { total: number; cold?: number };
+  /** What was read, when asked for (`options.includeFacts`). Stays in the browser. */
+  facts?: ContentFacts;
+}
 
 export interface PreflightReport {
   fileName: string;
@@ -96,6 +131,8 @@ export interface PreflightReport {
   thumbnails: string[];
   /** Per-stage timings in milliseconds, from the bytes in the engine. */
   ms: { quick: number; total: number; pages?: number; number?: number; decode?: number[] };
+  /** The form's content is being read: a `content` event follows. */
+  contentPending?: boolean;
   /** The measurements behind the verdict, when asked for (`options.includeFacts`). */
   facts?: Omit<PreflightFacts, 'thumbnails'>;
 }

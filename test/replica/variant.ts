@@ -25,6 +25,17 @@ export interface Variant {
   bigPage: boolean;
   /** 上传档案 with Element's drag area (`el-upload` with `drag`) instead of the 选取文件 button. */
   uploadDrag: boolean;
+  /**
+   * The UI kit: Element UI 2.15 on Vue 2 (the host today) or Element Plus on Vue 3 (its likely
+   * next step after Vue 2's end of life) — the same pages, columns and data.
+   */
+  kit: 'element-ui' | 'element-plus';
+  /** Member-list headers shown under another label, e.g. `{ 团员身份认证: '认证进度' }`. */
+  headerLabels: Record<string, string>;
+  /** A column the extension has never heard of (政治面貌), right after 姓名. */
+  unknownColumn: boolean;
+  /** The site's own class names (not the kit's) as a CSS-modules build writes them: `who` → `_who_k3x9`. */
+  renamedClasses: boolean;
 }
 
 export const DEFAULT_VARIANT: Variant = {
@@ -38,13 +49,26 @@ export const DEFAULT_VARIANT: Variant = {
   empty: false,
   bigPage: false,
   uploadDrag: false,
+  kit: 'element-ui',
+  headerLabels: {},
+  unknownColumn: false,
+  renamedClasses: false,
 };
 
-const FLAGS = ['extraColumns', 'fixedActions', 'whitespace', 'empty', 'bigPage', 'uploadDrag'] as const;
+const FLAGS = [
+  'extraColumns',
+  'fixedActions',
+  'whitespace',
+  'empty',
+  'bigPage',
+  'uploadDrag',
+  'unknownColumn',
+  'renamedClasses',
+] as const;
 
 /** Merges a partial variant over the default, dropping anything that is not a known switch. */
 export function normaliseVariant(input: unknown): Variant {
-  const v: Variant = { ...DEFAULT_VARIANT, hiddenColumns: [] };
+  const v: Variant = { ...DEFAULT_VARIANT, hiddenColumns: [], headerLabels: {} };
   if (typeof input !== 'object' || input === null) return v;
   const x = input as Record<string, unknown>;
   for (const f of FLAGS) if (typeof x[f] === 'boolean') v[f] = x[f];
@@ -52,13 +76,18 @@ export function normaliseVariant(input: unknown): Variant {
   if (x.dateFormat === 'cn' || x.dateFormat === 'slash') v.dateFormat = x.dateFormat;
   if (Array.isArray(x.hiddenColumns))
     v.hiddenColumns = x.hiddenColumns.filter((c): c is string => typeof c === 'string');
+  if (x.kit === 'element-plus') v.kit = 'element-plus';
+  if (typeof x.headerLabels === 'object' && x.headerLabels !== null)
+    for (const [from, to] of Object.entries(x.headerLabels))
+      if (typeof to === 'string' && to.trim()) v.headerLabels[from] = to.trim();
   if (typeof x.loadDelayMs === 'number' && x.loadDelayMs >= 0) v.loadDelayMs = Math.min(x.loadDelayMs, 60_000);
   return v;
 }
 
 /**
  * The `?variant=` query of a page, for people clicking through: comma-separated switches, e.g.
- * `fixedActions,dateFormat=cn,loadDelayMs=1500,hiddenColumns=发展团员编号+性别,columnOrder=alternate`.
+ * `fixedActions,dateFormat=cn,loadDelayMs=1500,hiddenColumns=发展团员编号+性别,columnOrder=alternate`,
+ * `kit=element-plus,headerLabels=团员身份认证:认证进度+入团时间:入团日期`.
  */
 export function parseVariantQuery(q: string): Variant {
   const x: Record<string, unknown> = {};
@@ -69,6 +98,8 @@ export function parseVariantQuery(q: string): Variant {
     const [key, value] = part.split('=', 2) as [string, string | undefined];
     if (value === undefined) x[key] = true;
     else if (key === 'hiddenColumns') x[key] = value.split('+').filter(Boolean);
+    else if (key === 'headerLabels')
+      x[key] = Object.fromEntries(value.split('+').flatMap((pair) => (pair.includes(':') ? [pair.split(':', 2)] : [])));
     else if (key === 'loadDelayMs') x[key] = Number(value);
     else if (value === 'true' || value === 'false') x[key] = value === 'true';
     else x[key] = value;

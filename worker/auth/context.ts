@@ -18,11 +18,17 @@ export function covers(auth: Pick<AuthContext, 'role' | 'org'>, orgPath: string)
   return auth.role === 'committee' ? orgPath.startsWith(auth.org.path) : orgPath === auth.org.path;
 }
 
+/** A subtree as a half-open range of organisation paths: `path >= lo AND path < hi`. */
+export interface OrgRange {
+  lo: string;
+  hi: string;
+}
+
 /**
  * The token's scope as a half-open range of org paths, for `path >= lo AND path < hi` on the
  * index: '/1/5/' covers '/1/5/…' up to (not including) '/1/50' — the next path after the prefix.
  */
-export function scopeRange(role: Role, path: string): { lo: string; hi: string } {
+export function scopeRange(role: Role, path: string): OrgRange {
   return role === 'committee' ? { lo: path, hi: path.slice(0, -1) + '0' } : { lo: path, hi: path + '\u0001' };
 }
 

@@ -1,7 +1,14 @@
 import type { MemberView } from '../../shared/api/members';
 
-/** RFC 5545 text: backslash, semicolon, comma and newlines escaped. */
-const text = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+/**
+ * Control characters a calendar reader might take for a line break or choke on: C0 but the line
+ * feed (escaped below), DEL, C1 (NEL among them) and the Unicode line and paragraph separators.
+ */
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/** RFC 5545 TEXT: control characters dropped (a bare CR too), then backslash, semicolon, comma and newlines escaped. */
+const text = (s: string) =>
+  s.replace(CONTROL, '').replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
 
 /** Folds lines longer than 75 octets (never inside a UTF-8 character), continuation lines start with a space. */
 export function fold(line: string): string {

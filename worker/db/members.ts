@@ -1,3 +1,4 @@
+import type { OrgRange } from '../auth/context';
 import type { MemberRow } from '../members/row';
 
 const COLS = [
@@ -24,7 +25,6 @@ const COLS = [
   'updated_at',
 ] as const;
 
-/** Existing members for a batch: by key, by the host's id and by the 身份证号 hash, in one round trip. */
 /** Organisation, 入团时间 and name hash: how a member with a corrected 编号 is recognised. */
 export interface NameJoined {
   org_seq: number;
@@ -32,14 +32,22 @@ export interface NameJoined {
   name_hash: string;
 }
 
-export async function membersForBatch(
-  db: D1Database,
-  tenantId: string,
-  keys: string[],
-  hostIds: string[],
-  idHashes: string[],
-  nameJoined: NameJoined[] = [],
-): Promise<MemberRow[]> {
+/** What a batch names its members by: keys it would give them, host ids, 身份证号 hashes, 编号. */
+export interface BatchRefs {
+  keys: string[];
+  hostIds: string[];
+  idHashes: string[];
+  devNumbers: string[];
+  nameJoined: NameJoined[];
+}
+
+/**
+ * Existing members for a batch, in one round trip: by key, host id, 身份证号 hash, 编号, and
+ * organisation + 入团时间 + name hash. Tenant-wide: the caller keeps those of its own subtree and
+ * uses the others only to know which keys are taken.
+ */
+export async function membersForBatch(db: D1Database, tenantId: string, refs: BatchRefs): Promise<MemberRow[]> {
+  const { keys, hostIds, idHashes, devNumbers, nameJoined } = refs;
   const q = (col: string, values: string[], extra = '') =>
     db
       .prepare(`SELECT * FROM members WHERE tenant_id = ? AND ${col} IN (SELECT value FROM json_each(?)) ${extra}`)
@@ -57,6 +65,7 @@ export async function membersForBatch(
     q('key', [...keys, ...hostIds.map((h) => `id:${h}`)]),
     q('host_id', hostIds, "AND key NOT LIKE 'id:%'"),
     q('id_hash', idHashes),
+    q('dev_number', devNumbers),
     byNameJoined,
   ]);
   const seen = new Set<string>();
@@ -67,8 +76,23 @@ export async function memberByKey(db: D1Database, tenantId: string, key: string)
   return db.prepare('SELECT * FROM members WHERE tenant_id = ? AND key = ?').bind(tenantId, key).first<MemberRow>();
 }
 
-/** Writes whole merged rows, 500 to a statement through one JSON parameter (D1 allows 100 bound parameters). */
-export function upsertMembers(db: D1Database, rows: MemberRow[]): D1PreparedStatement[] {
+/**
+ * `org_seq`'s organisation lies in the writer's subtree: a condition every member and preflight
+ * write carries in SQL as well, so that no plan, however wrong, changes a record outside it.
+ */
+export const inRange = (orgSeqColumn: string) =>
+  `(SELECT path FROM orgs WHERE seq = ${orgSeqColumn} AND tenant_id = ?1) >= ?2 AND (SELECT path FROM orgs WHERE seq = ${orgSeqColumn} AND tenant_id = ?1) < ?3`;
+
+/**
+ * Writes whole merged rows, 500 to a statement through one JSON parameter (D1 allows 100 bound
+ * parameters); a row outside `range` is neither inserted nor overwritten.
+ */
+export function upsertMembers(
+  db: D1Database,
+  tenantId: string,
+  range: OrgRange,
+  rows: MemberRow[],
+): D1PreparedStatement[] {
   const out: D1PreparedStatement[] = [];
   const select = COLS.map((c) => `value ->> '${c}'`).join(', ');
   const update = COLS.filter((c) => c !== 'tenant_id' && c !== 'key')
@@ -78,67 +102,13 @@ export function upsertMembers(db: D1Database, rows: MemberRow[]): D1PreparedStat
     out.push(
       db
         .prepare(
-          `INSERT INTO members (${COLS.join(', ')}) SELECT ${select} FROM json_each(?) WHERE true ON CONFLICT (tenant_id, key) DO UPDATE SET ${update}`,
+          `INSERT INTO members (${COLS.join(', ')}) SELECT ${select} FROM json_each(?4) WHERE value ->> 'tenant_id' = ?1 AND ${inRange("value ->> 'org_seq'")}
+           ON CONFLICT (tenant_id, key) DO UPDATE SET ${update} WHERE ${inRange('members.org_seq')}`,
         )
-        .bind(JSON.stringify(rows.slice(i, i + 500))),
+        .bind(tenantId, range.lo, range.hi, JSON.stringify(rows.slice(i, i + 500))),
     );
   }
   return out;
-}
-
-export interface PreflightRow {
-  tenant_id: string;
-  file_hash: string;
-  member_ref: string;
-  org_seq: number;
-  size: number;
-  pages: number;
-  verdict: string;
-  codes: string;
-  page1_number: string | null;
-  decision: string | null;
-  override_reason: string | null;
-  observed_at: number;
-}
-
-export function upsertPreflights(db: D1Database, rows: PreflightRow[]): D1PreparedStatement[] {
-  const cols = [
-    'tenant_id',
-    'file_hash',
-    'member_ref',
-    'org_seq',
-    'size',
-    'pages',
-    'verdict',
-    'codes',
-    'page1_number',
-    'decision',
-    'override_reason',
-    'observed_at',
-  ];
-  const out: D1PreparedStatement[] = [];
-  for (let i = 0; i < rows.length; i += 1000) {
-    out.push(
-      db
-        .prepare(
-          `INSERT INTO preflights (${cols.join(', ')}) SELECT ${cols.map((c) => `value ->> '${c}'`).join(', ')} FROM json_each(?) WHERE true
-           ON CONFLICT (tenant_id, member_ref, file_hash) DO UPDATE SET org_seq = excluded.org_seq, size = excluded.size, pages = excluded.pages,
-             verdict = excluded.verdict, codes = excluded.codes, page1_number = excluded.page1_number,
-             decision = excluded.decision, override_reason = excluded.override_reason, observed_at = excluded.observed_at
-           WHERE excluded.observed_at >= preflights.observed_at`,
-        )
-        .bind(JSON.stringify(rows.slice(i, i + 1000))),
-    );
-  }
-  return out;
-}
-
-export async function preflightsOf(db: D1Database, tenantId: string, memberRef: string): Promise<PreflightRow[]> {
-  const { results } = await db
-    .prepare('SELECT * FROM preflights WHERE tenant_id = ? AND member_ref = ? ORDER BY observed_at DESC')
-    .bind(tenantId, memberRef)
-    .all<PreflightRow>();
-  return results;
 }
 
 export const COUNT_COLUMNS = [
@@ -206,11 +176,14 @@ export function applyCountDeltas(
 export function writeMembers(
   db: D1Database,
   tenantId: string,
+  range: OrgRange,
   changes: { before: MemberRow | null; after: MemberRow }[],
 ): D1PreparedStatement[] {
   return [
     ...upsertMembers(
       db,
+      tenantId,
+      range,
       changes.map((c) => c.after),
     ),
     ...applyCountDeltas(db, tenantId, countDeltas(changes)),

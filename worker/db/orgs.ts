@@ -40,10 +40,20 @@ export async function orgsByLeagueIds(db: D1Database, tenantId: string, leagueId
   return results;
 }
 
-export async function maxOrgSeq(db: D1Database): Promise<number> {
-  const row = await db.prepare('SELECT coalesce(max(seq), 0) AS n FROM orgs').first<{ n: number }>();
-  return row?.n ?? 0;
+/**
+ * Takes `n` fresh organisation numbers and returns the first. The counter only grows, so a deleted
+ * organisation's number never comes back (a batch that fails leaves a gap, which is harmless).
+ */
+export async function allocateOrgSeqs(db: D1Database, n: number): Promise<number> {
+  const row = await db
+    .prepare("UPDATE sequences SET last = last + ? WHERE name = 'org' RETURNING last")
+    .bind(n)
+    .first<{ last: number }>();
+  return row!.last - n + 1;
 }
+
+export const orgBySeq = (db: D1Database, tenantId: string, seq: number) =>
+  db.prepare(`SELECT ${COLS} FROM orgs WHERE tenant_id = ? AND seq = ?`).bind(tenantId, seq).first<OrgRow>();
 
 const bumpVersion = (db: D1Database, tenantId: string) =>
   db.prepare('UPDATE tenants SET orgs_version = orgs_version + 1 WHERE id = ?').bind(tenantId);
@@ -76,7 +86,17 @@ export const countMembersOf = (db: D1Database, tenantId: string, seq: number) =>
     .prepare('SELECT count(*) AS n FROM members WHERE tenant_id = ? AND org_seq = ?')
     .bind(tenantId, seq)
     .first<{ n: number }>();
-export const deleteOrg = (db: D1Database, tenantId: string, seq: number) => [
+/** An organisation goes with everything that still points at it: its tokens and open invites stay dead. */
+export const deleteOrg = (db: D1Database, tenantId: string, seq: number, at: string) => [
   db.prepare('DELETE FROM orgs WHERE seq = ? AND tenant_id = ?').bind(seq, tenantId),
+  db
+    .prepare('UPDATE tokens SET revoked_at = ? WHERE tenant_id = ? AND org_seq = ? AND revoked_at IS NULL')
+    .bind(at, tenantId, seq),
+  db
+    .prepare('UPDATE invites SET revoked_at = ? WHERE tenant_id = ? AND org_seq = ? AND revoked_at IS NULL')
+    .bind(at, tenantId, seq),
+  db.prepare('DELETE FROM webhooks WHERE tenant_id = ? AND org_seq = ?').bind(tenantId, seq),
+  db.prepare('DELETE FROM member_counts WHERE tenant_id = ? AND org_seq = ?').bind(tenantId, seq),
+  db.prepare('DELETE FROM preflights WHERE tenant_id = ? AND org_seq = ?').bind(tenantId, seq),
   bumpVersion(db, tenantId),
 ];

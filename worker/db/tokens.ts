@@ -28,7 +28,7 @@ export function tokenByHash(db: D1Database, hash: string): D1PreparedStatement {
     .prepare(
       `SELECT t.*, o.id AS org_id, o.path AS org_path, o.name AS org_name, o.type AS org_type,
               n.name AS tenant_name, n.store_names, n.hash_key, n.root_seq, n.orgs_version
-         FROM tokens t JOIN orgs o ON o.seq = t.org_seq JOIN tenants n ON n.id = t.tenant_id
+         FROM tokens t JOIN orgs o ON o.seq = t.org_seq AND o.tenant_id = t.tenant_id JOIN tenants n ON n.id = t.tenant_id
         WHERE t.hash = ?`,
     )
     .bind(hash);

@@ -1,7 +1,7 @@
 import type { MemberView } from '../../shared/api/members';
 import { addDays, chinaToday } from '../../shared/domain/chinaDate';
 import { scopeRange } from '../auth/context';
-import { orgsInRange } from '../db/orgs';
+import { orgBySeq, orgsInRange } from '../db/orgs';
 import { owedMembers } from '../db/reminders';
 import { allWebhooks, deliveredToday, recordDelivery, type WebhookRow } from '../db/webhooks';
 import { deliver, type DeliveryResult } from '../digest/send';
@@ -17,9 +17,7 @@ export const DIGEST_CRON = '0 0 * * *';
 const LISTED = 200;
 
 export async function digestFor(env: Bindings, hook: WebhookRow, now = Date.now()) {
-  const root = await env.DB.prepare('SELECT * FROM orgs WHERE seq = ?')
-    .bind(hook.org_seq)
-    .first<import('../db/orgs').OrgRow>();
+  const root = await orgBySeq(env.DB, hook.tenant_id, hook.org_seq);
   if (!root) return null;
   const range = scopeRange('committee', root.path);
   const tree = new OrgTree(await orgsInRange(env.DB, hook.tenant_id, range.lo, range.hi));

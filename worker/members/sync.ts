@@ -5,11 +5,14 @@ import { memberKey } from '../../shared/domain/identity';
 import { normaliseDevNumber } from '../../shared/domain/devNumber';
 import type { AuthContext } from '../auth/context';
 import type { AuditDraft } from '../audit/chain';
-import { membersForBatch, type PreflightRow } from '../db/members';
+import { membersForBatch } from '../db/members';
+import type { PreflightRow } from '../db/preflights';
 import { orgsByIds, orgsByLeagueIds, type OrgRow } from '../db/orgs';
 import { fail } from '../errors';
 import type { OrgTree } from '../lib/orgTree';
 import { nameHasher } from './nameHash';
+import { planPreflight, preflightRefs } from './preflights';
+import { Reach, sameHost } from './reach';
 import { emptyRow, mergeFields, type FieldValues, type MemberRow } from './row';
 
 export interface SyncPlan {
@@ -68,6 +71,13 @@ export async function planSync(
     tree,
     obs.map((o) => o.org),
   );
+  const pfOrgs = await resolveOrgs(
+    db,
+    auth,
+    tree,
+    batch.preflights.map((p) => p.org),
+  );
+  const pfRefs = preflightRefs(batch.preflights);
   const hashName = nameHasher(auth.tenant.hashKey);
   const prepared = obs.map((o, i) => {
     const org = obsOrgs[i]!;
@@ -87,6 +97,7 @@ export async function planSync(
     return {
       o,
       org,
+      devNumber,
       key,
       keyWithoutHost,
       nameHash,
@@ -95,36 +106,29 @@ export async function planSync(
     };
   });
 
-  const existing = await membersForBatch(
-    db,
-    auth.tenantId,
-    [...new Set(prepared.flatMap((p) => (p.keyWithoutHost ? [p.key, p.keyWithoutHost] : [p.key])))],
-    [...new Set(prepared.flatMap((p) => (p.o.hostId ? [p.o.hostId] : [])))],
-    [...new Set(prepared.flatMap((p) => (p.o.idHash ? [p.o.idHash] : [])))],
-    prepared.flatMap((p) =>
-      p.nameHash && p.o.joinedOn ? [{ org_seq: p.org.seq, joined_on: p.o.joinedOn, name_hash: p.nameHash }] : [],
-    ),
+  const reach = new Reach(
+    await membersForBatch(db, auth.tenantId, {
+      keys: [...new Set(prepared.flatMap((p) => (p.keyWithoutHost ? [p.key, p.keyWithoutHost] : [p.key])))],
+      hostIds: [...new Set([...prepared.flatMap((p) => (p.o.hostId ? [p.o.hostId] : [])), ...pfRefs.hostIds])],
+      idHashes: [...new Set([...prepared.flatMap((p) => (p.o.idHash ? [p.o.idHash] : [])), ...pfRefs.idHashes])],
+      devNumbers: [...new Set([...prepared.flatMap((p) => (p.devNumber ? [p.devNumber] : [])), ...pfRefs.devNumbers])],
+      nameJoined: prepared.flatMap((p) =>
+        p.nameHash && p.o.joinedOn ? [{ org_seq: p.org.seq, joined_on: p.o.joinedOn, name_hash: p.nameHash }] : [],
+      ),
+    }),
+    (seq) => tree.bySeq.has(seq),
   );
-  const byKey = new Map(existing.map((r) => [r.key, r]));
-  const byHost = new Map(existing.filter((r) => r.host_id).map((r) => [r.host_id!, r.key]));
-  const byIdHash = new Map(existing.filter((r) => r.id_hash).map((r) => [r.id_hash!, r.key]));
-  const orgPathOf = new Map(tree.rows.map((r) => [r.seq, r.path]));
-  // Members known before this batch, by organisation, 入团时间 and name hash; and the keys rows of
-  // this batch already matched: two members on one page are two members, never a correction.
-  const byNameJoined = new Map<string, MemberRow[]>();
-  for (const r of existing) {
-    if (!r.name_hash || !r.joined_on) continue;
-    const k = nameJoinedKey(r.org_seq, r.joined_on, r.name_hash);
-    byNameJoined.set(k, [...(byNameJoined.get(k) ?? []), r]);
-  }
   const matched = new Set<string>();
   const touched = new Map<string, { row: MemberRow; before: MemberRow | null; changed: Set<string> }>();
 
   const knownKey = (p: (typeof prepared)[number]) =>
-    (p.o.hostId && byHost.get(p.o.hostId)) ||
-    (byKey.has(p.key) ? p.key : undefined) ||
-    (p.keyWithoutHost && sameHost(byKey.get(p.keyWithoutHost), p.o.hostId) ? p.keyWithoutHost : undefined) ||
-    (p.o.idHash && byIdHash.get(p.o.idHash)) ||
+    (p.o.hostId && reach.withHost(p.o.hostId, p.org.seq)?.key) ||
+    reach.get(p.key)?.key ||
+    (p.keyWithoutHost && sameHost(reach.get(p.keyWithoutHost), p.o.hostId)
+      ? reach.get(p.keyWithoutHost)!.key
+      : undefined) ||
+    (p.o.idHash && reach.withIdHash(p.o.idHash, p.org.seq)?.key) ||
+    (p.devNumber && reach.withDevNumber(p.org.seq, p.devNumber, p.o.hostId)?.key) ||
     undefined;
   for (const p of prepared) {
     const k = knownKey(p);
@@ -132,23 +136,19 @@ export async function planSync(
   }
 
   prepared.forEach((p, i) => {
-    const key = knownKey(p) || correctedNumber(byNameJoined, matched, p) || p.key;
-    matched.add(key);
-    const prior = touched.get(key)?.row ?? byKey.get(key);
-    if (prior && !orgPathOf.has(prior.org_seq)) {
-      fail(403, 'out-of-scope', `第 ${i + 1} 行的团员属于你管理范围以外的组织：整批未写入`);
-    }
-    if (!prior && !p.o.joinedOn)
+    const known = knownKey(p) || correctedNumber(reach, matched, p);
+    if (!known && !p.o.joinedOn)
       fail(422, 'joined-on-required', `第 ${i + 1} 行是新团员，须提供入团时间（joinedOn）：整批未写入`);
+    const key = known || reach.newKey(p.key);
+    matched.add(key);
+    const prior = touched.get(key)?.row ?? reach.get(key) ?? null;
     const base = prior ?? emptyRow(auth.tenantId, key, p.org.seq, now);
     const { row, changed } = mergeFields(base, p.values, p.at);
-    const entry = touched.get(key) ?? { row, before: prior ?? null, changed: new Set<string>() };
+    const entry = touched.get(key) ?? { row, before: prior, changed: new Set<string>() };
     entry.row = { ...row, updated_at: changed.length ? now : row.updated_at };
     changed.forEach((f) => entry.changed.add(f));
     touched.set(key, entry);
-    byKey.set(key, entry.row);
-    if (row.host_id) byHost.set(row.host_id, key);
-    if (row.id_hash) byIdHash.set(row.id_hash, key);
+    reach.put(entry.row);
   });
 
   const members: SyncPlan['members'] = [];
@@ -169,40 +169,11 @@ export async function planSync(
     });
   }
 
-  const pfOrgs = await resolveOrgs(
-    db,
-    auth,
-    tree,
-    batch.preflights.map((p) => p.org),
-  );
-  const preflights: PreflightRow[] = batch.preflights.map((p, i) => {
-    const org = pfOrgs[i]!;
-    const ref = p.member.hostId
-      ? `id:${p.member.hostId}`
-      : p.member.idHash
-        ? `ih:${p.member.idHash}`
-        : `no:${org.id}:${normaliseDevNumber(p.member.devNumber!)}`;
-    // 仍要上传 is a decision against the check's advice: its own entry, with the admin's reason.
-    audit.push({
-      action: p.decision === 'override' ? 'preflight.override' : 'preflight.record',
-      orgId: org.id,
-      subject: ref,
-      payload: p,
-    });
-    return {
-      tenant_id: auth.tenantId,
-      file_hash: p.fileHash,
-      member_ref: ref,
-      org_seq: org.seq,
-      size: p.size,
-      pages: p.pages,
-      verdict: p.verdict,
-      codes: JSON.stringify(p.codes),
-      page1_number: p.page1Number ?? null,
-      decision: p.decision ?? null,
-      override_reason: p.overrideReason ?? null,
-      observed_at: Math.min(Date.parse(p.observedAt), now),
-    };
+  const preflights: PreflightRow[] = [];
+  batch.preflights.forEach((p, i) => {
+    const planned = planPreflight(p, pfOrgs[i]!, reach, auth.tenantId, now);
+    preflights.push(planned.row);
+    audit.push(planned.audit);
   });
 
   return {
@@ -244,26 +215,19 @@ function fieldValues(
   };
 }
 
-/** A known member that may be this row's: no host id of its own, or the same one. */
-function sameHost(row: MemberRow | undefined, hostId: string | undefined): boolean {
-  return !!row && (!row.host_id || row.host_id === hostId);
-}
-
-const nameJoinedKey = (orgSeq: number, joinedOn: string, nameHash: string) => `${orgSeq}|${joinedOn}|${nameHash}`;
-
 /**
  * §5.8: the same name and 入团时间 in the same organisation under another 编号 is a correction of
  * that member's number, not a new member — unless two known members fit, when it cannot be told,
  * or the member was already matched by another row of this batch.
  */
 function correctedNumber(
-  byNameJoined: Map<string, MemberRow[]>,
+  reach: Reach,
   matched: Set<string>,
   p: { org: OrgRow; nameHash: string | undefined; o: MemberObservation },
 ): string | undefined {
   if (!p.nameHash || !p.o.joinedOn) return undefined;
-  const fits = (byNameJoined.get(nameJoinedKey(p.org.seq, p.o.joinedOn, p.nameHash)) ?? []).filter(
-    (r) => sameHost(r, p.o.hostId) && (!p.o.idHash || !r.id_hash || r.id_hash === p.o.idHash),
-  );
+  const fits = reach
+    .knownBefore(p.org.seq, p.o.joinedOn, p.nameHash)
+    .filter((r) => sameHost(r, p.o.hostId) && (!p.o.idHash || !r.id_hash || r.id_hash === p.o.idHash));
   return fits.length === 1 && !matched.has(fits[0]!.key) ? fits[0]!.key : undefined;
 }

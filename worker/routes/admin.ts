@@ -6,7 +6,7 @@ import { guardAuthFailures, refuseAuth } from '../auth/middleware';
 import { DAY_MS, iso, newInviteCode } from '../auth/tokens';
 import { commitWrite } from '../audit/commit';
 import { insertInvite, inviteId } from '../db/invites';
-import { maxOrgSeq, orgsByIds, upsertOrgs } from '../db/orgs';
+import { allocateOrgSeqs, orgsByIds, upsertOrgs } from '../db/orgs';
 import { insertTenant, tenantById } from '../db/tenants';
 import type { AppEnv } from '../env';
 import { fail } from '../errors';
@@ -39,7 +39,7 @@ export const admin = new Hono<AppEnv>()
     const now = Date.now();
     const expiresAt = iso(now + body.inviteTtlDays * DAY_MS);
     const step = await commitWrite(c, tenantId, 'admin', async () => {
-      const seq = (await maxOrgSeq(c.env.DB)) + 1;
+      const seq = await allocateOrgSeqs(c.env.DB, 1);
       const root = {
         seq,
         tenant_id: tenantId,

@@ -20,14 +20,13 @@ import {
   useInvite,
   type InviteListRow,
 } from '../db/invites';
-import { orgsByIds } from '../db/orgs';
+import { orgBySeq, orgsByIds } from '../db/orgs';
 import { insertToken } from '../db/tokens';
 import { tenantById } from '../db/tenants';
 import type { AppEnv } from '../env';
 import { fail } from '../errors';
 import { idempotent } from '../lib/idempotency';
 import { valid } from '../lib/validate';
-import type { OrgRow } from '../db/orgs';
 
 /** Tokens issued from an invite live a year: a student admin's term; renew or hand over after. */
 const TOKEN_DAYS = 365;
@@ -46,7 +45,7 @@ export const invites = new Hono<AppEnv>()
     if (Date.parse(invite.expires_at) <= now)
       return refuseAuth(c, 'invite-expired', '邀请码已过期：请向上级管理员索取新的');
     const tenant = await tenantById(c.env.DB, invite.tenant_id);
-    const org = await c.env.DB.prepare('SELECT * FROM orgs WHERE seq = ?').bind(invite.org_seq).first<OrgRow>();
+    const org = await orgBySeq(c.env.DB, invite.tenant_id, invite.org_seq);
     if (!tenant || !org) fail(410, 'invite-orphaned', '邀请码对应的组织已不存在，请向上级管理员索取新的');
     const tok = await newToken('laa');
     const usedMark = `${iso(now)}#${tok.id}`;

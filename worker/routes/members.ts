@@ -8,7 +8,8 @@ import { hashName } from '../../shared/domain/idCard';
 import { actorOf } from '../auth/context';
 import { limitWrites, requireAuth } from '../auth/middleware';
 import { commitWrite } from '../audit/commit';
-import { memberByKey, preflightsOf, writeMembers } from '../db/members';
+import { memberByKey, writeMembers } from '../db/members';
+import { preflightsOf } from '../db/preflights';
 import { membersInRange, searchMembers } from '../db/search';
 import type { AppEnv } from '../env';
 import { fail } from '../errors';
@@ -16,6 +17,7 @@ import { fromBase64 } from '../lib/crypto';
 import { csvField } from '../lib/csv';
 import { idempotent } from '../lib/idempotency';
 import { valid } from '../lib/validate';
+import { identifiersOf } from '../members/preflights';
 import { mergeFields } from '../members/row';
 import { memberView } from '../members/view';
 import { targetOrg } from './reminders';
@@ -124,12 +126,8 @@ export const members = new Hono<AppEnv>()
     const { tree } = await targetOrg(c, auth, undefined);
     const row = await memberByKey(c.env.DB, auth.tenantId, c.req.param('key'));
     if (!row || !tree.bySeq.has(row.org_seq)) fail(404, 'member-not-found', '没有找到这名团员（或不在你的管理范围内）');
-    const refs = [
-      row.host_id ? `id:${row.host_id}` : null,
-      row.id_hash ? `ih:${row.id_hash}` : null,
-      row.key.startsWith('no:') ? row.key : null,
-    ].filter(Boolean) as string[];
-    const preflights = (await Promise.all(refs.map((r) => preflightsOf(c.env.DB, auth.tenantId, r)))).flat();
+    const refs = identifiersOf(row, tree.bySeq.get(row.org_seq)!.id);
+    const preflights = await preflightsOf(c.env.DB, auth.tenantId, { key: row.key, org_seq: row.org_seq, refs });
     return c.json({
       member: memberView(row, tree, chinaToday()),
       preflights: preflights.map((p) => ({
@@ -148,7 +146,7 @@ export const members = new Hono<AppEnv>()
     const auth = c.get('auth');
     const key = c.req.param('key');
     const { approvedOn } = c.req.valid('json');
-    const { tree } = await targetOrg(c, auth, undefined, true);
+    const { tree, range } = await targetOrg(c, auth, undefined, true);
     const step = await commitWrite(c, auth.tenantId, actorOf(auth), async () => {
       const row = await memberByKey(c.env.DB, auth.tenantId, key);
       if (!row || !tree.bySeq.has(row.org_seq))
@@ -159,7 +157,7 @@ export const members = new Hono<AppEnv>()
       const { row: next, changed } = mergeFields(row, { approvedOn }, now);
       return {
         statements: changed.length
-          ? writeMembers(c.env.DB, auth.tenantId, [{ before: row, after: { ...next, updated_at: now } }])
+          ? writeMembers(c.env.DB, auth.tenantId, range, [{ before: row, after: { ...next, updated_at: now } }])
           : [],
         audit: changed.length
           ? [

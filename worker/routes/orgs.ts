@@ -8,7 +8,7 @@ import {
   countChildren,
   countMembersOf,
   deleteOrg,
-  maxOrgSeq,
+  allocateOrgSeqs,
   orgsByIds,
   orgsInRange,
   upsertOrgs,
@@ -41,7 +41,8 @@ async function planImport(
   if (ids.size !== input.length) fail(422, 'duplicate-id', '导入内容中有重复的组织编号');
   const outside = (await orgsByIds(c.env.DB, auth.tenantId, [...ids])).filter((o) => !tree.byId.has(o.id));
   if (outside.length) fail(403, 'out-of-scope', `组织编号 ${outside[0]!.id} 属于你管理范围以外的组织`);
-  let nextSeq = (await maxOrgSeq(c.env.DB)) + 1;
+  const fresh = input.filter((o) => !tree.byId.has(o.id)).length;
+  let nextSeq = fresh ? await allocateOrgSeqs(c.env.DB, fresh) : 0;
   const pending = new Map(input.map((o) => [o.id, o]));
   const placed = new Map<string, OrgRow>(tree.byId);
   const out = new Map<number, OrgRow>();
@@ -198,7 +199,7 @@ export const orgs = new Hono<AppEnv>()
     if ((await countMembersOf(c.env.DB, auth.tenantId, org.seq))!.n > 0)
       fail(409, 'org-has-members', '该组织下还有团员记录，不能删除');
     await commitWrite(c, auth.tenantId, actorOf(auth), async () => ({
-      statements: deleteOrg(c.env.DB, auth.tenantId, org.seq),
+      statements: deleteOrg(c.env.DB, auth.tenantId, org.seq, new Date().toISOString()),
       audit: [{ action: 'org.delete', orgId: org.id, subject: org.id, payload: { id: org.id, name: org.name } }],
       result: null,
     }));

@@ -129,7 +129,7 @@ describe('POST /v1/sync', () => {
     const pf = await env.DB.prepare('SELECT * FROM preflights WHERE tenant_id = ?')
       .bind(team.tenantId)
       .first<Record<string, unknown>>();
-    expect(pf).toMatchObject({ member_ref: 'id:p', pages: 12, verdict: 'pass', size: 1234567 });
+    expect(pf).toMatchObject({ member_ref: 'm:id:p', pages: 12, verdict: 'pass', size: 1234567 });
     const all = JSON.stringify(
       await env.DB.prepare('SELECT * FROM members WHERE tenant_id = ?').bind(team.tenantId).all(),
     );

@@ -3,7 +3,8 @@ import { SyncBatch } from '../../shared/api/sync';
 import { actorOf, scopeRange } from '../auth/context';
 import { limitWrites, requireAuth } from '../auth/middleware';
 import { commitWrite } from '../audit/commit';
-import { upsertPreflights, writeMembers } from '../db/members';
+import { writeMembers } from '../db/members';
+import { upsertPreflights } from '../db/preflights';
 import { orgsInRange } from '../db/orgs';
 import type { AppEnv } from '../env';
 import { idempotent } from '../lib/idempotency';
@@ -24,14 +25,14 @@ export const sync = new Hono<AppEnv>().post(
   async (c) => {
     const auth = c.get('auth');
     const batch = c.req.valid('json');
-    const { lo, hi } = scopeRange(auth.role, auth.org.path);
+    const range = scopeRange(auth.role, auth.org.path);
     const step = await commitWrite(c, auth.tenantId, actorOf(auth), async () => {
-      const tree = new OrgTree(await orgsInRange(c.env.DB, auth.tenantId, lo, hi));
+      const tree = new OrgTree(await orgsInRange(c.env.DB, auth.tenantId, range.lo, range.hi));
       const plan = await planSync(c.env.DB, auth, tree, batch, Date.now());
       return {
         statements: [
-          ...writeMembers(c.env.DB, auth.tenantId, plan.members),
-          ...upsertPreflights(c.env.DB, plan.preflights),
+          ...writeMembers(c.env.DB, auth.tenantId, range, plan.members),
+          ...upsertPreflights(c.env.DB, auth.tenantId, range, plan.preflights),
         ],
         audit: plan.audit,
         result: plan.result,

@@ -52,12 +52,18 @@ export const tokens = new Hono<AppEnv>()
     }));
     return c.json({ tokenId: auth.tokenId, expiresAt } satisfies RenewTokenResponse);
   })
-  /** Revokes the caller's own token, or (committee) any token in its subtree: the yearly handover. */
+  /**
+   * Revokes the caller's own token, or (committee) any token in its subtree: the yearly handover.
+   * Calendar feeds are revoked by any admin whose scope covers their organisation, so a branch
+   * admin can withdraw a feed it created (a link shared too widely).
+   */
   .delete('/:id', async (c) => {
     const auth = c.get('auth');
     const target = await tokenById(c.env.DB, auth.tenantId, c.req.param('id'));
     const mayRevoke =
-      target && (target.id === auth.tokenId || (auth.role === 'committee' && covers(auth, target.org_path)));
+      target &&
+      (target.id === auth.tokenId ||
+        ((auth.role === 'committee' || target.kind === 'feed') && covers(auth, target.org_path)));
     if (!target || !mayRevoke) fail(404, 'token-not-found', '没有找到这个令牌（或不在你的管理范围内）');
     if (target.revoked_at) return c.json({ tokenId: target.id, revokedAt: target.revoked_at });
     const at = iso(Date.now());

@@ -1,9 +1,8 @@
 // The replica's request helper, in the way of the real app's axios wrapper: POST /v1/center/<name>
 // with the session cookie and the X-CSRF-Token header; 1009 sends the admin back to the sign-in page.
-const Vue = window.Vue;
-const ELEMENT = window.ELEMENT;
+import { currentRoute, message, reactive } from './kit.js';
 
-export const session = Vue.observable({ user: null, csrfToken: null, variant: null, unhandled: 0 });
+export const session = reactive({ user: null, csrfToken: null, variant: null, unhandled: 0 });
 
 let router = null;
 export function useRouter(r) {
@@ -21,9 +20,10 @@ export class ApiError extends Error {
 export function expired(retMsg) {
   session.user = null;
   session.csrfToken = null;
-  ELEMENT.Message.error(retMsg || '您的登录已失效，请重新登录');
-  if (router && router.currentRoute.path !== '/zhtj/signin') {
-    router.push({ path: '/zhtj/signin', query: { redirect: router.currentRoute.fullPath } });
+  message.error(retMsg || '您的登录已失效，请重新登录');
+  const here = router && currentRoute(router);
+  if (here && here.path !== '/zhtj/signin') {
+    router.push({ path: '/zhtj/signin', query: { redirect: here.fullPath } });
   }
 }
 
@@ -41,7 +41,7 @@ export async function api(name, body = {}, { quiet = false } = {}) {
     throw new ApiError(data.retCode, data.retMsg);
   }
   if (data.retCode !== 1000) {
-    if (!quiet) ELEMENT.Message.error(data.retMsg);
+    if (!quiet) message.error(data.retMsg);
     throw new ApiError(data.retCode, data.retMsg);
   }
   return data.results;

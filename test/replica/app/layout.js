@@ -63,24 +63,24 @@ export const Layout = {
     <el-container class="zhtj-body">
       <el-aside width="220px" class="zhtj-aside">
         <el-menu :default-active="active" router :default-openeds="['member', 'cadre', 'business', 'fee']" background-color="#ffffff" text-color="#303133" active-text-color="#1d62c9">
-          <el-menu-item index="/zhtj/center/home"><i class="el-icon-s-home"></i><span slot="title">首页</span></el-menu-item>
+          <el-menu-item index="/zhtj/center/home"><i class="el-icon-s-home"></i><template #title><span>首页</span></template></el-menu-item>
           <el-submenu index="member">
-            <template slot="title"><i class="el-icon-user-solid"></i><span>团员管理</span></template>
+            <template #title><i class="el-icon-user-solid"></i><span>团员管理</span></template>
             <el-menu-item index="/zhtj/center/tuanyuan/add">团员录入</el-menu-item>
             <el-menu-item index="/zhtj/center/tuanyuan/recordlist">团员电子数据库</el-menu-item>
             <el-menu-item v-if="user && user.hasSubordinates" index="/zhtj/center/tuanyuantw/memberlist">下级支部团员电子数据库</el-menu-item>
           </el-submenu>
           <el-submenu index="cadre">
-            <template slot="title"><i class="el-icon-s-custom"></i><span>团干部管理</span></template>
+            <template #title><i class="el-icon-s-custom"></i><span>团干部管理</span></template>
             <el-menu-item index="/zhtj/center/tuangan/recordlist">本级团干部电子数据库</el-menu-item>
           </el-submenu>
           <el-submenu index="business">
-            <template slot="title"><i class="el-icon-s-order"></i><span>业务办理</span></template>
+            <template #title><i class="el-icon-s-order"></i><span>业务办理</span></template>
             <el-menu-item v-if="isCommittee" index="/zhtj/center/manage/memberrecordaudit">下级团员电子档案审批</el-menu-item>
             <el-menu-item index="/zhtj/center/manage/managetransfer">组织关系转接</el-menu-item>
           </el-submenu>
           <el-submenu index="fee">
-            <template slot="title"><i class="el-icon-wallet"></i><span>团费管理</span></template>
+            <template #title><i class="el-icon-wallet"></i><span>团费管理</span></template>
             <el-menu-item index="/zhtj/center/tuanfei/paylist">团费交纳情况</el-menu-item>
           </el-submenu>
         </el-menu>

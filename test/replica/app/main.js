@@ -1,6 +1,8 @@
 // The replica's single-page app: Vue 2 + vue-router in history mode + Element UI, as the real
-// 智慧团建 is built. Plain browser modules, no build step.
+// 智慧团建 is built — or the same pages on Vue 3 + Element Plus (the `kit` variant, kit.js).
+// Plain browser modules, no build step.
 import { loadUser, loadVariant, session, useRouter } from './api.js';
+import { adaptAll, createRouter, KIT, mount } from './kit.js';
 import { Layout } from './layout.js';
 import { SignIn } from './pages/signin.js';
 import { Home } from './pages/home.js';
@@ -11,10 +13,6 @@ import { OperationCenter } from './pages/operationCenter.js';
 import { Transfer, TransferProcess } from './pages/transfer.js';
 import { Fees } from './pages/fees.js';
 import { NotFound } from './pages/notFound.js';
-
-const Vue = window.Vue;
-const VueRouter = window.VueRouter;
-Vue.use(VueRouter);
 
 const crumbs = (...items) => ['管理中心', ...items];
 
@@ -81,7 +79,7 @@ const routes = [
   { path: '*', redirect: '/zhtj/center/home' },
 ];
 
-const router = new VueRouter({ mode: 'history', routes });
+const router = createRouter(routes);
 useRouter(router);
 
 router.beforeEach(async (to, from, next) => {
@@ -97,8 +95,26 @@ async function boot() {
   // `?variant=fixedActions,dateFormat=cn` switches the replica's markup for everyone (README).
   const q = new URLSearchParams(location.search).get('variant');
   if (q !== null) await fetch('/__replica/variant?query=' + encodeURIComponent(q), { method: 'POST' });
-  await loadVariant();
-  new Vue({ router, template: '<router-view />' }).$mount('#app');
+  const variant = await loadVariant();
+  // The shell came with the other kit (the variant changed since): load it again.
+  if ((variant.kit || 'element-ui') !== KIT) return location.reload();
+  adaptAll(
+    [
+      Layout,
+      SignIn,
+      Home,
+      MemberList,
+      MemberEntry,
+      RecordAudit,
+      OperationCenter,
+      Transfer,
+      TransferProcess,
+      Fees,
+      NotFound,
+    ],
+    variant,
+  );
+  mount(router);
 }
 
 boot();

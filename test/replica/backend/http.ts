@@ -9,7 +9,7 @@ import { operationEndpoints } from './handlers/operation';
 import { fileInScope, recordEndpoints } from './handlers/records';
 import { transferEndpoints } from './handlers/transfer';
 import type { ReplicaStore, ResetOptions } from './store';
-import { parseVariantQuery } from '../variant';
+import { parseVariantQuery, type Variant } from '../variant';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const APP_DIR = resolve(import.meta.dirname, '../app');
@@ -32,7 +32,41 @@ const VENDOR: Record<string, string> = {
   'element-ui/theme-chalk/index.css': 'node_modules/element-ui/lib/theme-chalk/index.css',
   'element-ui/theme-chalk/fonts/element-icons.woff': 'node_modules/element-ui/lib/theme-chalk/fonts/element-icons.woff',
   'element-ui/theme-chalk/fonts/element-icons.ttf': 'node_modules/element-ui/lib/theme-chalk/fonts/element-icons.ttf',
+  // The Element Plus variant: Vue 3 (full build, with the template compiler) and vue-router 4.
+  'vue3/vue.global.prod.js': 'node_modules/vue3/dist/vue.global.prod.js',
+  'vue3/vue-router.global.prod.js': 'node_modules/vue-router4/dist/vue-router.global.prod.js',
+  'element-plus/index.full.min.js': 'node_modules/element-plus/dist/index.full.min.js',
+  'element-plus/index.css': 'node_modules/element-plus/dist/index.css',
+  'element-plus/locale/zh-cn.min.js': 'node_modules/element-plus/dist/locale/zh-cn.min.js',
+  'element-plus/icons-vue.min.js': 'node_modules/@element-plus/icons-vue/dist/index.iife.min.js',
 };
+
+/** What the page shell loads for each kit, in order (the app's own modules come after). */
+const KIT_FILES: Record<Variant['kit'], { styles: string[]; scripts: string[] }> = {
+  'element-ui': {
+    styles: ['element-ui/theme-chalk/index.css'],
+    scripts: ['vue.min.js', 'vue-router.min.js', 'element-ui/index.js'],
+  },
+  'element-plus': {
+    styles: ['element-plus/index.css'],
+    scripts: [
+      'vue3/vue.global.prod.js',
+      'vue3/vue-router.global.prod.js',
+      'element-plus/index.full.min.js',
+      'element-plus/locale/zh-cn.min.js',
+      'element-plus/icons-vue.min.js',
+    ],
+  },
+};
+
+/** The one page shell of every route, with the kit the variant asks for. */
+function shell(kit: Variant['kit']): string {
+  const files = KIT_FILES[kit];
+  const at = (f: string) => `/zhtj/static/vendor/${f}`;
+  return readFileSync(join(APP_DIR, 'index.html'), 'utf8')
+    .replace('<!--kit-styles-->', files.styles.map((f) => `<link rel="stylesheet" href="${at(f)}" />`).join('\n    '))
+    .replace('<!--kit-scripts-->', files.scripts.map((f) => `<script src="${at(f)}"></script>`).join('\n    '));
+}
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -191,7 +225,7 @@ export async function handleRequest(store: ReplicaStore, req: Request, now = Dat
   }
   if (path === '/zhtj' || path.startsWith('/zhtj/')) {
     // History-mode routes: every page is the one shell; the router picks the view.
-    return new Response(readFileSync(join(APP_DIR, 'index.html')), {
+    return new Response(shell(store.state.variant.kit), {
       headers: { 'content-type': TYPES['.html']!, 'cache-control': 'no-cache' },
     });
   }

@@ -27,7 +27,9 @@ export class ReplicaStore {
     if (existsSync(file)) {
       try {
         const state = JSON.parse(readFileSync(file, 'utf8')) as ReplicaState;
-        if (state.version === 1) return new ReplicaStore(dataDir, state);
+        // A variant saved before a switch existed gets the switch's default.
+        if (state.version === 1)
+          return new ReplicaStore(dataDir, { ...state, variant: normaliseVariant(state.variant) });
       } catch {
         /* unreadable: start over below */
       }

@@ -6,6 +6,7 @@ import { CERT_WORDS, fmtDate } from '../format.js';
 export const AuditDialog = {
   name: 'AuditDialog',
   props: { recordId: { type: String, required: true } },
+  emits: ['close', 'done'],
   data: () => ({ visible: true, r: null, opinion: '', busy: false, preview: false }),
   async created() {
     this.r = await api('memberRecord/detail', { recordId: this.recordId });
@@ -68,10 +69,10 @@ export const AuditDialog = {
         <span v-if="r.auditOpinion">，审批意见：{{ r.auditOpinion }}</span>
       </div>
     </div>
-    <span slot="footer" v-if="open">
+    <template v-if="open" #footer><span>
       <el-button @click="visible = false">取消</el-button>
       <el-button type="danger" :loading="busy" @click="decide(0)">不同意</el-button>
       <el-button type="primary" :loading="busy" @click="decide(1)">同意</el-button>
-    </span>
+    </span></template>
   </el-dialog>`,
 };

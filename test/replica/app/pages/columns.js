@@ -1,7 +1,8 @@
-// The member lists' columns, and how a variant reorders, adds or hides them.
+// The member lists' columns, and how a variant reorders, adds, hides or relabels them.
 const COLUMNS = {
   index: { key: 'index', label: '序号', width: 60 },
   name: { key: 'name', label: '姓名', minWidth: 90 },
+  politics: { key: 'politics', label: '政治面貌', minWidth: 90 },
   sex: { key: 'sex', label: '性别', width: 60 },
   userCode: { key: 'userCode', label: '发展团员编号', minWidth: 140 },
   joinLeagueTime: { key: 'joinLeagueTime', label: '入团时间', minWidth: 120 },
@@ -18,6 +19,7 @@ const COLUMNS = {
 const DEFAULT_ORDER = [
   'index',
   'name',
+  'politics',
   'sex',
   'userCode',
   'joinLeagueTime',
@@ -36,6 +38,7 @@ const ALTERNATE_ORDER = [
   'upload',
   'joinLeagueTime',
   'name',
+  'politics',
   'league',
   'post',
   'userCode',
@@ -52,9 +55,15 @@ export function memberColumns(scope, variant) {
   if (scope === 'sub') include.add('league');
   if (scope === 'cadre') include.add('post');
   if (v.extraColumns) ['nation', 'mobile', 'idCard'].forEach((k) => include.add(k));
+  if (v.unknownColumn) include.add('politics');
   const hidden = new Set(v.hiddenColumns || []);
+  const labels = v.headerLabels || {};
   const order = v.columnOrder === 'alternate' ? ALTERNATE_ORDER : DEFAULT_ORDER;
   return order
     .filter((k) => include.has(k) && !hidden.has(COLUMNS[k].label))
-    .map((k) => ({ ...COLUMNS[k], fixed: k === 'actions' && v.fixedActions ? 'right' : undefined }));
+    .map((k) => ({
+      ...COLUMNS[k],
+      label: labels[COLUMNS[k].label] || COLUMNS[k].label,
+      fixed: k === 'actions' && v.fixedActions ? 'right' : undefined,
+    }));
 }

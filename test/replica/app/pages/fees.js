@@ -30,7 +30,7 @@ export const Fees = {
       <el-table-column prop="month" label="交纳月份" min-width="100" />
       <el-table-column prop="amount" label="金额（元）" min-width="100" />
       <el-table-column label="状态" min-width="90">
-        <template slot-scope="{ row }"><el-tag size="small" :type="row.status === '已交纳' ? 'success' : 'warning'">{{ row.status }}</el-tag></template>
+        <template #default="{ row }"><el-tag size="small" :type="row.status === '已交纳' ? 'success' : 'warning'">{{ row.status }}</el-tag></template>
       </el-table-column>
     </el-table>
     <el-pagination background layout="total, prev, pager, next" :total="total" :current-page.sync="pageNo" :page-size="pageSize" @current-change="load" class="pager" />

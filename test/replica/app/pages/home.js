@@ -37,7 +37,7 @@ export const Home = {
     <el-row :gutter="16">
       <el-col :span="14">
         <el-card shadow="never" class="home-card">
-          <div slot="header"><b>本组织信息</b></div>
+          <template #header><div><b>本组织信息</b></div></template>
           <el-descriptions :column="1" border size="medium" v-if="user">
             <el-descriptions-item label="团组织名称">{{ user.leagueFullName }}</el-descriptions-item>
             <el-descriptions-item label="组织类型">{{ orgType }}</el-descriptions-item>
@@ -47,7 +47,7 @@ export const Home = {
       </el-col>
       <el-col :span="10">
         <el-card shadow="never" class="home-card">
-          <div slot="header"><b>快捷入口</b></div>
+          <template #header><div><b>快捷入口</b></div></template>
           <div class="quick-links">
             <el-button icon="el-icon-plus" @click="go('/zhtj/center/tuanyuan/add')">团员录入</el-button>
             <el-button icon="el-icon-folder-opened" @click="go('/zhtj/center/tuanyuan/recordlist')">团员电子数据库</el-button>
@@ -57,7 +57,7 @@ export const Home = {
       </el-col>
     </el-row>
     <el-card shadow="never" class="home-card">
-      <div slot="header"><b>最新消息</b></div>
+      <template #header><div><b>最新消息</b></div></template>
       <el-table :data="messages" size="small">
         <el-table-column prop="messageTitle" label="标题" min-width="220" />
         <el-table-column prop="senderLeagueFullName" label="发送方" min-width="200" />
@@ -66,10 +66,10 @@ export const Home = {
     </el-card>
     <el-dialog title="提示" :visible.sync="promptVisible" width="420px" custom-class="login-prompt" append-to-body>
       <p v-for="p in prompts" :key="p" class="prompt-line"><i class="el-icon-warning"></i> {{ p }}</p>
-      <span slot="footer">
+      <template #footer><span>
         <el-button @click="promptVisible = false">我知道了</el-button>
         <el-button type="primary" @click="go('/zhtj/center/tuanyuan/recordlist')">立即查看</el-button>
-      </span>
+      </span></template>
     </el-dialog>
   </div>`,
 };

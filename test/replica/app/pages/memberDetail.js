@@ -7,6 +7,7 @@ const fileUrl = (fileId) => `/v1/center/memberRecord/file?fileId=${fileId}`;
 export const MemberDetail = {
   name: 'MemberDetail',
   props: { userId: { type: String, required: true } },
+  emits: ['close'],
   data: () => ({ visible: true, m: null }),
   async created() {
     this.m = await api('tuanyuan/detail', { userId: this.userId });
@@ -40,6 +41,7 @@ const STEP_TEXT = { 1: '待上级团委审批', 2: '审批通过', 3: '审批未
 export const StatusSteps = {
   name: 'StatusSteps',
   props: { member: { type: Object, required: true } },
+  emits: ['close'],
   data: () => ({ visible: true, steps: [] }),
   async created() {
     this.steps = (await api('memberRecord/steps', { userId: this.member.userId })).steps;

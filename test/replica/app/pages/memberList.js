@@ -3,15 +3,12 @@
 import { api, loadVariant, session } from '../api.js';
 import { CERT_WORDS, STATUS_TIPS, fmtDate, ws } from '../format.js';
 import { memberColumns } from './columns.js';
+import { icon } from '../kit.js';
 import { UploadDialog } from './uploadDialog.js';
 import { MemberDetail, StatusSteps } from './memberDetail.js';
 
 const API = { own: 'tuanyuan/list', sub: 'tuanyuantw/list', cadre: 'tuangan/list' };
-const STATUS_ICONS = {
-  pending: 'el-icon-time is-pending',
-  rejected: 'el-icon-circle-close is-rejected',
-  certified: 'el-icon-circle-check is-certified',
-};
+const STATUS_ICONS = { pending: icon('time'), rejected: icon('circle-close'), certified: icon('circle-check') };
 
 export const MemberList = {
   name: 'MemberList',
@@ -108,9 +105,10 @@ export const MemberList = {
       title="2020年及以后新发展的团员，须在上级团委审批同意入团后30日内上传电子版《入团志愿书》（PDF格式，不超过20M）。" />
     <el-table v-if="ready" :data="list" v-loading="loading" element-loading-text="拼命加载中" border stripe row-key="userId" class="member-table">
       <el-table-column v-for="col in columns" :key="col.key" :label="col.label" :width="col.width" :min-width="col.minWidth" :fixed="col.fixed">
-        <template slot-scope="{ row, $index }">
+        <template #default="{ row, $index }">
           <span v-if="col.key === 'index'">{{ (pageNo - 1) * pageSize + $index + 1 }}</span>
           <span v-else-if="col.key === 'name'">{{ ws(row.name) }}</span>
+          <span v-else-if="col.key === 'politics'">共青团员</span>
           <span v-else-if="col.key === 'sex'">{{ row.sex }}</span>
           <span v-else-if="col.key === 'userCode'">{{ ws(row.userCode) }}</span>
           <span v-else-if="col.key === 'joinLeagueTime'">{{ ws(fmtDate(row.joinLeagueTime)) }}</span>
@@ -135,7 +133,7 @@ export const MemberList = {
           <span v-else-if="col.key === 'actions'" class="action-cell">
             <el-button type="text" icon="el-icon-view" title="查看" @click="detailFor = row" />
             <el-tooltip v-if="statusIcon(row)" :content="statusTip(row)" placement="top">
-              <el-button type="text" :icon="statusIcon(row)" class="status-icon" @click="stepsFor = row" />
+              <el-button type="text" :icon="statusIcon(row)" :class="'status-icon is-' + row.archiveState" @click="stepsFor = row" />
             </el-tooltip>
           </span>
         </template>

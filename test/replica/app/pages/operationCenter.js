@@ -65,16 +65,16 @@ export const OperationCenter = {
       </el-form-item>
     </el-form>
     <el-table :data="list" v-loading="loading" border :row-class-name="({ row }) => (row.readStatus === 0 ? 'unread' : '')">
-      <el-table-column label="类型" min-width="130"><template slot-scope="{ row }">{{ typeLabel(row.messageType) }}</template></el-table-column>
+      <el-table-column label="类型" min-width="130"><template #default="{ row }">{{ typeLabel(row.messageType) }}</template></el-table-column>
       <el-table-column label="标题" min-width="200">
-        <template slot-scope="{ row }"><span v-if="row.readStatus === 0" class="unread-dot"></span>{{ row.messageTitle }}</template>
+        <template #default="{ row }"><span v-if="row.readStatus === 0" class="unread-dot"></span>{{ row.messageTitle }}</template>
       </el-table-column>
       <el-table-column prop="messageContent" label="内容" min-width="260" show-overflow-tooltip />
       <el-table-column prop="senderLeagueFullName" label="发送方" min-width="200" />
       <el-table-column prop="createTime" label="时间" width="160" />
-      <el-table-column label="状态" width="90"><template slot-scope="{ row }">{{ handleText(row) }}</template></el-table-column>
+      <el-table-column label="状态" width="90"><template #default="{ row }">{{ handleText(row) }}</template></el-table-column>
       <el-table-column label="操作" width="90">
-        <template slot-scope="{ row }">
+        <template #default="{ row }">
           <el-button type="text" @click="open(row)">{{ row.messageType === 11 && row.handleStatus === 0 ? '审批' : '查看' }}</el-button>
         </template>
       </el-table-column>

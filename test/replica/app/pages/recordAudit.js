@@ -55,14 +55,14 @@ export const RecordAudit = {
       <el-form-item><el-button type="primary" icon="el-icon-search" native-type="submit">查询</el-button></el-form-item>
     </el-form>
     <el-table :data="list" v-loading="loading" border stripe>
-      <el-table-column label="姓名" min-width="90"><template slot-scope="{ row }">{{ row.member.name }}</template></el-table-column>
-      <el-table-column label="发展团员编号" min-width="140"><template slot-scope="{ row }">{{ row.member.userCode }}</template></el-table-column>
-      <el-table-column label="入团时间" min-width="110"><template slot-scope="{ row }">{{ fmtDate(row.member.joinLeagueTime) }}</template></el-table-column>
-      <el-table-column label="所在团组织" min-width="220"><template slot-scope="{ row }">{{ row.member.leagueFullName }}</template></el-table-column>
+      <el-table-column label="姓名" min-width="90"><template #default="{ row }">{{ row.member.name }}</template></el-table-column>
+      <el-table-column label="发展团员编号" min-width="140"><template #default="{ row }">{{ row.member.userCode }}</template></el-table-column>
+      <el-table-column label="入团时间" min-width="110"><template #default="{ row }">{{ fmtDate(row.member.joinLeagueTime) }}</template></el-table-column>
+      <el-table-column label="所在团组织" min-width="220"><template #default="{ row }">{{ row.member.leagueFullName }}</template></el-table-column>
       <el-table-column prop="createTime" label="上传时间" min-width="160" />
-      <el-table-column label="审批状态" width="100"><template slot-scope="{ row }"><el-tag size="small" :type="statusType(row.status)">{{ statusText(row.status) }}</el-tag></template></el-table-column>
+      <el-table-column label="审批状态" width="100"><template #default="{ row }"><el-tag size="small" :type="statusType(row.status)">{{ statusText(row.status) }}</el-tag></template></el-table-column>
       <el-table-column label="操作" width="100">
-        <template slot-scope="{ row }">
+        <template #default="{ row }">
           <el-button v-if="row.status === 1" type="text" @click="auditing = row.recordId">审批</el-button>
           <el-button v-else type="text" @click="auditing = row.recordId">查看</el-button>
         </template>

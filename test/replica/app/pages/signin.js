@@ -37,7 +37,7 @@ export const SignIn = {
   <div class="signin-page">
     <div class="signin-brand"><span class="logo big">团</span><div><div class="signin-title">智慧团建</div><div class="signin-sub">共青团组织管理系统 · 演示环境</div></div></div>
     <el-card class="signin-card" shadow="always">
-      <div slot="header" class="signin-card-title">管理员登录</div>
+      <template #header><div class="signin-card-title">管理员登录</div></template>
       <el-form :model="form" label-width="0" @submit.native.prevent="submit">
         <el-form-item><el-input v-model="form.username" placeholder="请输入账号" prefix-icon="el-icon-user" /></el-form-item>
         <el-form-item><el-input v-model="form.password" placeholder="请输入密码" prefix-icon="el-icon-lock" show-password @keyup.enter.native="submit" /></el-form-item>

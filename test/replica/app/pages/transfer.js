@@ -4,7 +4,7 @@ import { api } from '../api.js';
 import { CERT_WORDS, fmtDate } from '../format.js';
 
 const TABS = `
-  <el-tabs :value="tab" @tab-click="(t) => $router.push(t.name)" class="transfer-tabs">
+  <el-tabs :value="tab" @tab-click="(t) => $router.push(t.paneName)" class="transfer-tabs">
     <el-tab-pane label="发起转接" name="/zhtj/center/manage/managetransfer" />
     <el-tab-pane label="转接办理" name="/zhtj/center/manage/managetransferprocessdo" />
   </el-tabs>`;
@@ -62,9 +62,9 @@ export const Transfer = {
     <el-table :data="list" v-loading="loading" border stripe>
       <el-table-column prop="name" label="姓名" min-width="90" />
       <el-table-column prop="userCode" label="发展团员编号" min-width="140" />
-      <el-table-column label="入团时间" min-width="110"><template slot-scope="{ row }">{{ fmtDate(row.joinLeagueTime) }}</template></el-table-column>
-      <el-table-column label="团员身份认证" min-width="130"><template slot-scope="{ row }">{{ cert(row.archiveState) }}</template></el-table-column>
-      <el-table-column label="操作" width="110"><template slot-scope="{ row }"><el-button type="text" @click="start(row)">发起转接</el-button></template></el-table-column>
+      <el-table-column label="入团时间" min-width="110"><template #default="{ row }">{{ fmtDate(row.joinLeagueTime) }}</template></el-table-column>
+      <el-table-column label="团员身份认证" min-width="130"><template #default="{ row }">{{ cert(row.archiveState) }}</template></el-table-column>
+      <el-table-column label="操作" width="110"><template #default="{ row }"><el-button type="text" @click="start(row)">发起转接</el-button></template></el-table-column>
     </el-table>
     <el-pagination background layout="total, prev, pager, next" :total="total" :current-page.sync="pageNo" :page-size="10" @current-change="load" class="pager" />
     <el-dialog v-if="applying" title="发起组织关系转接" :visible="true" width="480px" @close="applying = null" custom-class="transfer-dialog">
@@ -75,7 +75,7 @@ export const Transfer = {
           <el-select v-model="form.reason"><el-option value="升学" label="升学" /><el-option value="就业" label="就业" /><el-option value="其他" label="其他" /></el-select>
         </el-form-item>
       </el-form>
-      <span slot="footer"><el-button @click="applying = null">取消</el-button><el-button type="primary" :loading="busy" @click="submit">提交</el-button></span>
+      <template #footer><span><el-button @click="applying = null">取消</el-button><el-button type="primary" :loading="busy" @click="submit">提交</el-button></span></template>
     </el-dialog>
   </div>`,
 };
@@ -109,7 +109,7 @@ export const TransferProcess = {
       <el-table-column prop="fromLeagueFullName" label="转出团组织" min-width="220" />
       <el-table-column prop="toLeagueName" label="转入团组织" min-width="200" />
       <el-table-column prop="status" label="处理状态" width="100" />
-      <el-table-column label="操作" width="80"><template><el-button type="text">查看</el-button></template></el-table-column>
+      <el-table-column label="操作" width="80"><template #default><el-button type="text">查看</el-button></template></el-table-column>
     </el-table>
     <el-pagination background layout="total, prev, pager, next" :total="total" :current-page.sync="pageNo" :page-size="10" @current-change="load" class="pager" />
   </div>`,

@@ -6,6 +6,7 @@ import { fmtDate } from '../format.js';
 export const UploadDialog = {
   name: 'UploadDialog',
   props: { member: { type: Object, required: true }, replace: Boolean },
+  emits: ['close', 'uploaded'],
   data: () => ({ visible: true, files: [], busy: false }),
   computed: {
     /** The uploadDrag variant: Element's drag area instead of the 选取文件 button. */
@@ -64,12 +65,12 @@ export const UploadDialog = {
       :data="fields" :headers="headers" :auto-upload="false" :limit="1" :on-change="onChange" :on-remove="onRemove"
       :on-exceed="onExceed" :on-success="onSuccess" :on-error="onError" :drag="drag">
       <template v-if="drag"><i class="el-icon-upload"></i><div class="el-upload__text">将文件拖到此处，或<em>点击上传</em></div></template>
-      <el-button v-else slot="trigger" size="small" type="primary" icon="el-icon-folder-opened">选取文件</el-button>
-      <div slot="tip" class="el-upload__tip">请上传1份PDF格式的团员电子版《入团志愿书》，文件大小不超过20M</div>
+      <template v-if="!drag" #trigger><el-button size="small" type="primary" icon="el-icon-folder-opened">选取文件</el-button></template>
+      <template #tip><div class="el-upload__tip">请上传1份PDF格式的团员电子版《入团志愿书》，文件大小不超过20M</div></template>
     </el-upload>
-    <span slot="footer">
+    <template #footer><span>
       <el-button @click="visible = false">取消</el-button>
       <el-button type="primary" :loading="busy" @click="submit">确定上传</el-button>
-    </span>
+    </span></template>
   </el-dialog>`,
 };

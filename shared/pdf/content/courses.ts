@@ -1,0 +1,29 @@
+import type { Issue } from '../types';
+import { isSure, issue, valued } from './evidence';
+import type { ContentFacts } from './facts';
+import { CONTENT_MESSAGES as M } from './messages';
+import { COURSE_HOURS_MIN } from './thresholds';
+
+/**
+ * `course-hours`: the 团课 学时 add up to less than 8. The rows and the 合计 row are read; when they
+ * agree (or only one of them was written) their figure decides; when they disagree both are named.
+ * Fail only when every figure the finding rests on was read surely.
+ */
+export function courseIssues(facts: ContentFacts): Issue[] {
+  const rows = valued(facts, 'courseHours');
+  const totals = valued(facts, 'courseTotal');
+  const total = totals.length === 1 ? totals[0] : undefined;
+  const sum = rows.reduce((s, f) => s + Number(f.value), 0);
+  const rowsSure = rows.length > 0 && rows.every(isSure);
+  if (total && rows.length > 0 && Math.abs(Number(total.value) - sum) > 1e-6) {
+    const t = Number(total.value);
+    if (Math.min(t, sum) >= COURSE_HOURS_MIN) return [];
+    const severity = rowsSure && isSure(total) && Math.max(t, sum) < COURSE_HOURS_MIN ? 'fail' : 'warn';
+    return [issue(facts, 'course-hours', severity, M.courseHoursDisagree(sum, t), [total, ...rows])];
+  }
+  const hours = total ? Number(total.value) : sum;
+  if ((!total && rows.length === 0) || hours >= COURSE_HOURS_MIN) return [];
+  const fields = total ? [total, ...rows] : rows;
+  const severity = fields.every(isSure) ? 'fail' : 'warn';
+  return [issue(facts, 'course-hours', severity, M.courseHours(hours), fields)];
+}

@@ -1,0 +1,70 @@
+/**
+ * Every number the content reader and its rules decide by, each with its reason. The reader
+ * (extension/pdf/content) measures with the first three groups; the rules in this folder judge
+ * with the rest. h14b's calibration harness sweeps these and writes the tables in docs/preflight.md.
+ */
+
+/** PP-OCR's DB detector, post-processing (PaddleOCR's defaults unless said otherwise). */
+export const DETECTION = {
+  /** A map pixel is text above this probability (PaddleOCR det_db_thresh 0.3). */
+  pixelThreshold: 0.3,
+  /** A region is kept when its mean probability reaches this (PaddleOCR det_db_box_thresh 0.6). */
+  boxThreshold: 0.6,
+  /** Regions grow back by area × ratio / perimeter (PaddleOCR det_db_unclip_ratio 1.5). */
+  unclipRatio: 1.5,
+  /** Regions thinner than this many map pixels are specks, not characters (PaddleOCR min_size 3). */
+  minSide: 3,
+  /**
+   * Longer side of the picture the detector sees on a page that carries fields. PaddleOCR's
+   * default is 960; on an A4 page that is 3.2 px/mm, a 五号 character (3.7 mm) ≈ 12 px — the
+   * smallest the model finds reliably, so no smaller.
+   */
+  pageMaxSide: 960,
+  /** The same scale for a strip: a strip of the page is detected at the page's scale. */
+  stripFraction: 0.22,
+} as const;
+
+/** PP-OCR's recogniser. */
+export const RECOGNITION = {
+  /**
+   * Widest line input in pixels (at 48 high). The model reads a step per 8 px; 1,280 px is
+   * ≈ 27 characters — a form's longest field line. Longer lines are squeezed, not cut.
+   */
+  maxWidth: 1280,
+} as const;
+
+/** How the reader decodes a page. */
+export const READER = {
+  /**
+   * Pixels per millimetre a page is decoded at for reading (≈ 150 dpi): handwriting and 五号
+   * print are 25–40 px high, above the recogniser's 48 px input after scaling.
+   */
+  pxPerMm: 6,
+  /** A section is named when the marks read score at least this (a heading word counts 1, a label 0.5). */
+  sectionScore: 1,
+  /** A value is looked for this far from its label, in label heights (to the right, and below). */
+  valueReach: 12,
+} as const;
+
+/** How sure a reading must be before a rule may fail a file on it. */
+export const CONFIDENCE = {
+  /**
+   * A field's confidence is the lowest probability among the characters its value rests on. PP-OCR's
+   * softmax is sharp on clear print and handwriting (≥ 0.95) and drops below 0.8 on a misread: at
+   * 0.85 one doubtful character makes the reading unsure, and an unsure reading never fails a file.
+   */
+  value: 0.85,
+  /** A page's section counts as known at this score (see READER.sectionScore): one heading word read. */
+  section: 0.6,
+  /**
+   * Pages whose section must be known before a missing one is reported: with fewer, the missing
+   * section is as likely on a page that could not be read.
+   */
+  knownPagesForMissing: 0.75,
+} as const;
+
+/** The League's age limits (《团章》: 年龄在十四周岁以上，二十八周岁以下). */
+export const AGE = { min: 14, max: 28 } as const;
+
+/** 团课 hours an applicant must have attended (reviewers: 团课学习记录不足8学时). */
+export const COURSE_HOURS_MIN = 8;
