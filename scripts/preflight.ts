@@ -2,11 +2,13 @@
  * `npm run -s preflight -- [--json] [--number N] [--joined YYYY-MM-DD] [--pages N] FILE...`
  *
  * Checks PDFs with the very engine the extension uses: the built extension's analysis page in
- * headless Chromium. Prints each file's verdict and issues (or, with --json, one JSON array).
+ * headless Chromium. Prints each file's verdict and its findings grouped across pages (or, with
+ * --json, one JSON array, per page).
  * Exits 0 whatever the verdicts; 2 on a usage error.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { groupIssues, summaryLine } from '../shared/pdf/grouping';
 import type { PreflightReport } from '../shared/pdf/types';
 import { launchWithExtension } from '../test/support/chromium';
 import { ensureBuilt } from '../test/support/ensureBuilt';
@@ -55,11 +57,12 @@ function parseArgs(argv: string[]): Args {
 const VERDICT = { pass: '通过', warn: '需注意', fail: '不通过' } as const;
 const MARK = { fail: '✗', warn: '!', info: 'i' } as const;
 
+/** One line per finding across its pages, 不通过 first (shared/pdf/grouping.ts, as in the upload panel). */
 function human(file: string, r: PreflightReport): string {
   const head = `${file}: ${VERDICT[r.verdict]}（${r.verdict}）· ${r.pages ?? '?'} 页 · ${(r.bytes / 1024 / 1024).toFixed(1)} MB · ${Math.round(r.ms.total)} ms`;
-  const lines = r.issues.map(
-    (i) => `  ${MARK[i.severity]} ${i.page ? `第 ${i.page} 页 ` : ''}[${i.code}] ${i.message}`,
-  );
+  const groups = groupIssues(r.issues);
+  const lines = groups.length ? [`  ${summaryLine(groups)}`] : [];
+  lines.push(...groups.map((g) => `  ${MARK[g.severity]} [${g.code}] ${g.text}`));
   if (r.page1Number)
     lines.push(`  首页编号：${r.page1Number.value}（${r.page1Number.source === 'text' ? '文字层' : 'OCR'}）`);
   return [head, ...lines].join('\n');

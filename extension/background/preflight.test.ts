@@ -91,6 +91,30 @@ describe('keeping preflight results', () => {
     ).toMatchObject({ result: { sealPages: [3] } });
   });
 
+  it('keeps the grouped findings with their pages, and refuses malformed ones', () => {
+    const findings = [
+      { code: 'stained-page', severity: 'fail' as const, pages: [3] },
+      { code: 'low-resolution', severity: 'warn' as const, pages: [1, 2, 3] },
+    ];
+    const ask = (f: unknown) =>
+      parseRecordRequest({
+        member,
+        result: result({ findings: f as typeof findings }),
+        context: 'review',
+        decision: 'reviewed',
+      });
+    expect(ask(findings)).toMatchObject({ result: { findings } });
+    for (const bad of [
+      'x',
+      [{ code: 'DROP TABLE', severity: 'fail', pages: [] }],
+      [{ code: 'skew', severity: 'bad', pages: [] }],
+      [{ code: 'skew', severity: 'warn', pages: [0] }],
+      [{ code: 'skew', severity: 'warn' }],
+      Array.from({ length: 61 }, () => ({ code: 'skew', severity: 'warn', pages: [1] })),
+    ])
+      expect(ask(bad), JSON.stringify(bad).slice(0, 60)).toBe('问题列表无效');
+  });
+
   it('queues nothing in local mode, and a valid sync row once connected to a team', async () => {
     await recordPreflight(db, { member, result: result(), context: 'upload', decision: 'held' }, 400);
     expect(await db.count('pending')).toBe(0);

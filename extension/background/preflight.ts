@@ -6,6 +6,7 @@
  * each result is queued for the sync worker as a `preflight` row.
  */
 import type { PreflightResult } from '../../shared/api/sync';
+import type { KeptFinding } from '../../shared/pdf/grouping';
 import type { ChinaDate } from '../../shared/domain/types';
 import type { OrgRef } from '../model/member';
 import type { LocalDb } from './store/db';
@@ -30,6 +31,8 @@ export interface PreflightSummary {
   page1Number: string | null;
   /** Pages where a round red seal was seen; empty when none was, or when no page's pixels could be looked at. Absent in records kept before it was. */
   sealPages?: number[];
+  /** Each finding once with its pages, worst first (shared/pdf/grouping.ts); kept here only, never synced. Absent in older records. */
+  findings?: KeptFinding[];
   /** The fix that made this file, when it was made by one (compress, straighten …). */
   fix?: string;
 }
@@ -97,6 +100,8 @@ export function parseRecordRequest(x: unknown): RecordPreflightRequest | string 
       !res.sealPages.every((p) => Number.isInteger(p) && p >= 1 && p <= 10_000))
   )
     return '公章页码无效';
+  const findings = parseFindings(res.findings);
+  if (typeof findings === 'string') return findings;
   if (typeof r.context !== 'string' || !CONTEXTS.includes(r.context)) return '检查场景无效';
   if (typeof r.decision !== 'string' || !DECISIONS.includes(r.decision)) return '处理方式无效';
   const reason = typeof r.reason === 'string' ? r.reason.trim() : '';
@@ -114,6 +119,7 @@ export function parseRecordRequest(x: unknown): RecordPreflightRequest | string 
     codes: [...res.codes],
     page1Number: res.page1Number ?? null,
     ...(res.sealPages ? { sealPages: [...res.sealPages] } : {}),
+    ...(findings ? { findings } : {}),
     ...(typeof res.fix === 'string' && CODE.test(res.fix) ? { fix: res.fix } : {}),
   };
   return {
@@ -123,6 +129,23 @@ export function parseRecordRequest(x: unknown): RecordPreflightRequest | string 
     decision: r.decision as PreflightDecision,
     ...(reason ? { reason } : {}),
   };
+}
+
+const SEVERITIES: readonly string[] = ['fail', 'warn', 'info'];
+const isPage = (p: unknown) => Number.isInteger(p) && (p as number) >= 1 && (p as number) <= 10_000;
+
+/** The grouped findings, checked one by one; undefined when absent, a message when malformed. */
+function parseFindings(x: unknown): KeptFinding[] | undefined | string {
+  if (x === undefined) return undefined;
+  if (!Array.isArray(x) || x.length > 60) return '问题列表无效';
+  const out: KeptFinding[] = [];
+  for (const f of x as Partial<KeptFinding>[]) {
+    if (!f || typeof f.code !== 'string' || !CODE.test(f.code)) return '问题列表无效';
+    if (typeof f.severity !== 'string' || !SEVERITIES.includes(f.severity)) return '问题列表无效';
+    if (!Array.isArray(f.pages) || f.pages.length > 1000 || !f.pages.every(isPage)) return '问题列表无效';
+    out.push({ code: f.code, severity: f.severity, pages: [...f.pages] });
+  }
+  return out;
 }
 
 /**

@@ -60,6 +60,25 @@ describe('the §4.2 checklist', () => {
     ]);
   });
 
+  it('names the pages of each finding as the report groups them', () => {
+    const i = byId(
+      checklist(basics, {
+        ...clean,
+        verdict: 'fail',
+        codes: ['stained-page', 'low-resolution', 'duplicate-page'],
+        findings: [
+          { code: 'duplicate-page', severity: 'fail', pages: [9] },
+          { code: 'stained-page', severity: 'fail', pages: [3, 5] },
+          { code: 'low-resolution', severity: 'warn', pages: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] },
+          { code: 'no-seal', severity: 'info', pages: [] },
+        ],
+      }),
+    );
+    expect(i.clarity!.detail).toBe('第 3、5 页污损、第 1–12 页分辨率过低');
+    expect(i.clarity!.reason).toContain('《入团志愿书》第 3、5 页污损、第 1–12 页分辨率过低，请扫描纸质原件');
+    expect(i.pages!.detail).toBe('共 12 页，第 9 页重复页');
+  });
+
   it('lets the reviewer overrule the check and add what only a person can see', () => {
     const items = checklist(basics, { ...clean, codes: ['no-seal'], verdict: 'fail' });
     expect(rejectionReason(items, { seal: 'ok', dates: 'problem' })).toBe(

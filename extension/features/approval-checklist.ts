@@ -5,6 +5,7 @@
  */
 import { checkDevNumber } from '../../shared/domain/devNumber';
 import type { ChinaDate } from '../../shared/domain/types';
+import { findingLabel, type KeptFinding } from '../../shared/pdf/grouping';
 
 export type ItemId = 'name' | 'devNumber' | 'joinedOn' | 'seal' | 'pages' | 'clarity' | 'dates';
 /** ok / problem: the check saw it; unknown: for the reviewer's eyes. */
@@ -24,6 +25,8 @@ export interface CheckResult {
   page1Number: string | null;
   /** Pages where the check saw a seal (absent in older records: then no finding means one was seen). */
   sealPages?: number[];
+  /** Each finding with its pages, worst first (absent in older records: then the codes alone are named). */
+  findings?: KeptFinding[];
 }
 
 export interface ChecklistItem {
@@ -130,7 +133,7 @@ export function checklist(b: Basics, check: CheckResult | null): ChecklistItem[]
         ? '待检查'
         : unreadable
           ? '文件无法读取'
-          : `共 ${check.pages ?? '?'} 页${has('duplicate-page') ? '，有重复页' : ''}${has('blank-page') ? '，有空白页' : ''}`,
+          : `共 ${check.pages ?? '?'} 页${describePages(check, has)}`,
       auto: seen(pageProblem),
       reason: unreadable
         ? '上传的文件无法打开，请重新扫描生成 1 份 PDF 后上传（§4.1）。'
@@ -139,15 +142,9 @@ export function checklist(b: Basics, check: CheckResult | null): ChecklistItem[]
     {
       id: 'clarity',
       label: '逐页扫描，清晰、无污损（§4.1）',
-      detail: !check
-        ? '待检查'
-        : unreadable
-          ? '文件无法读取'
-          : clarityProblem
-            ? describeClarity(check.codes)
-            : '未发现问题',
+      detail: !check ? '待检查' : unreadable ? '文件无法读取' : clarityProblem ? describeClarity(check) : '未发现问题',
       auto: seen(clarityProblem),
-      reason: `《入团志愿书》${describeClarity(check?.codes ?? []) || '部分页面模糊或污损'}，请扫描纸质原件（300dpi）后重新上传（§4.1）。`,
+      reason: `《入团志愿书》${(check && describeClarity(check)) || '部分页面模糊或污损'}，请扫描纸质原件（300dpi）后重新上传（§4.1）。`,
     },
     {
       id: 'dates',
@@ -160,7 +157,23 @@ export function checklist(b: Basics, check: CheckResult | null): ChecklistItem[]
   ];
 }
 
-function describeClarity(codes: readonly string[]): string {
+/** Duplicate and blank pages, named by page when the record has them. */
+function describePages(check: CheckResult, has: (c: string) => boolean): string {
+  if (check.findings) {
+    const found = check.findings.filter((f) => f.code === 'duplicate-page' || f.code === 'blank-page');
+    return found.length ? `，${found.map(findingLabel).join('、')}` : '';
+  }
+  return `${has('duplicate-page') ? '，有重复页' : ''}${has('blank-page') ? '，有空白页' : ''}`;
+}
+
+/** The clarity findings: with their pages as the report groups them (“第 3 页污损、第 1–12 页分辨率过低”), else by code. */
+function describeClarity(check: CheckResult): string {
+  if (check.findings)
+    return check.findings
+      .filter((f) => CLARITY_CODES.includes(f.code) && f.severity !== 'info')
+      .map(findingLabel)
+      .join('、');
+  const codes = check.codes;
   const words: [string, string][] = [
     ['not-scanned', '有页面不是扫描件'],
     ['blurry-page', '有页面模糊'],

@@ -6,6 +6,7 @@
  * browser belongs to a team — recorded in the team's audit log through the worker.
  */
 import { parseHostDate } from '../../shared/domain/chinaDate';
+import { summaryLine } from '../../shared/pdf/grouping';
 import { observeElements } from '../core/elements';
 import { defineFeature, type FeatureContext } from '../core/feature';
 import { readSignedInOrg } from '../core/org';
@@ -30,7 +31,8 @@ function fillHostBox(box: HTMLTextAreaElement, text: string): void {
 function checkLine(c: CheckResult | null): { text: string; tone: 'good' | 'bad' | '' } | null {
   if (!c) return null;
   if (c.verdict === 'pass') return { text: `档案检查通过（${c.pages ?? '?'} 页）`, tone: 'good' };
-  return { text: `档案检查发现 ${c.codes.length} 类问题`, tone: c.verdict === 'fail' ? 'bad' : '' };
+  const text = c.findings ? `档案检查：${summaryLine(c.findings)}` : `档案检查发现 ${c.codes.length} 类问题`;
+  return { text, tone: c.verdict === 'fail' ? 'bad' : '' };
 }
 
 function attach(ctx: FeatureContext, dialog: HTMLElement): void {

@@ -78,11 +78,16 @@ export function startUploadGate(o: GateOptions): void {
     if (slot && slot.panel.host.isConnected) return slot;
     const dlg = dialogOf(input);
     const member = uploadMember(lastRow?.member ?? null, dlg?.dialog ?? null, doc);
-    const panel = new UploadPanel(doc, '团员电子档案助手 · 上传前检查', {
-      fix: (tool) => void runFix(slot!, tool),
-      override: (reason) => void override(slot!, reason),
-      chooseAgain: () => input.click(),
-    });
+    const panel = new UploadPanel(
+      doc,
+      '团员电子档案助手 · 上传前检查',
+      {
+        fix: (tool) => void runFix(slot!, tool),
+        override: (reason) => void override(slot!, reason),
+        chooseAgain: () => input.click(),
+      },
+      DIALOG.root,
+    );
     slot = { input, panel, member, file: null, report: null, held: false };
     slots.set(input, slot);
     const anchor = input.closest(UPLOAD.component)?.parentElement ?? input.parentElement;

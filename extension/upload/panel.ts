@@ -1,15 +1,21 @@
 /**
  * The check's report on the host's page: a panel in its own shadow root (the host's CSS and ours
  * never meet), placed under the dialog's upload control in Element UI's look. It shows progress,
- * the verdict, each issue with what to do, the pages with the problem pages marked, the fixes
- * that apply, and — when the file is held — 仍要上传 with a reason.
+ * the report (panelReport.ts) and — when the file is held — 仍要上传 with a reason. However long
+ * the report, the dialog stays inside the window: the panel scrolls, the host's 确定上传 stays in view.
  */
-import type { Issue, PreflightEvent, PreflightReport } from '../../shared/pdf/types';
+import type { PreflightEvent, PreflightReport } from '../../shared/pdf/types';
 import { FIX_LABELS, type FixTool } from '../fix/protocol';
 import { formatBytes, h } from './dom';
+import { reportView, type PanelState } from './panelReport';
 import { PANEL_CSS } from './panelStyle';
 
-export type PanelState = 'held' | 'released' | 'reviewed';
+export { fixesFor, type PanelState } from './panelReport';
+
+/** Below this the panel does not shrink further: a few findings must stay readable. */
+const MIN_BODY_PX = 140;
+/** Room kept between the dialog's bottom and the window's. */
+const VIEWPORT_MARGIN_PX = 12;
 
 export interface PanelActions {
   fix(tool: FixTool): void;
@@ -18,35 +24,21 @@ export interface PanelActions {
 }
 
 const STAGES: Record<string, string> = { quick: '读取文件', pages: '逐页检查', number: '识别首页编号', done: '完成' };
-const SEVERITY: Record<Issue['severity'], string> = { fail: '不通过', warn: '提醒', info: '说明' };
-
-/** Which fixes can help with which findings. */
-export function fixesFor(report: Pick<PreflightReport, 'issues' | 'pages'>): FixTool[] {
-  const codes = new Set(report.issues.map((i) => i.code));
-  const out: FixTool[] = [];
-  if (codes.has('too-large')) out.push('compress');
-  if (codes.has('background-border') || codes.has('skew') || codes.has('orientation')) out.push('straighten');
-  if (
-    report.pages &&
-    ['page-count', 'blank-page', 'duplicate-page', 'orientation', 'stained-page', 'blurry-page', 'not-scanned'].some(
-      (c) => codes.has(c as Issue['code']),
-    )
-  )
-    out.push('edit');
-  if (codes.has('not-pdf') || codes.has('not-scanned')) out.push('assemble');
-  return out;
-}
-
 export class UploadPanel {
   readonly host: HTMLElement;
   private body: HTMLElement;
   private bar: HTMLElement | null = null;
   private stage: HTMLElement | null = null;
 
+  /**
+   * `frame` names the host's box (its dialog) that must stay inside the window; without one the
+   * panel's own height is capped by its style.
+   */
   constructor(
     private readonly doc: Document,
     private readonly title: string,
     private readonly actions: PanelActions,
+    private readonly frame?: string,
   ) {
     this.host = h(doc, 'div', { class: 'laa-root laa-upload-panel', 'data-laa-panel': '' });
     const root = this.host.attachShadow({ mode: 'open' });
@@ -67,6 +59,7 @@ export class UploadPanel {
         this.body,
       ),
     );
+    doc.defaultView?.addEventListener('resize', () => this.fit());
   }
 
   /** The resting state: the dialog is guarded, with the tools that need no file yet. */
@@ -152,64 +145,11 @@ export class UploadPanel {
     fixes: FixTool[],
     note?: { text: string; tone: 'success' | 'warning' | 'error' | 'info' },
   ): void {
-    const d = this.doc;
-    const verdict =
-      report.verdict === 'pass'
-        ? {
-            tone: 'success',
-            text:
-              state === 'reviewed'
-                ? '检查通过：未发现会被退回的问题。'
-                : '检查通过，已交给智慧团建：请点击“确定上传”。',
-          }
-        : report.verdict === 'warn'
-          ? {
-              tone: 'warning',
-              text:
-                state === 'reviewed'
-                  ? '有需要注意的问题，请核对下列各项。'
-                  : '有需要注意的问题，文件已交给智慧团建；建议先处理后再上传。',
-            }
-          : {
-              tone: 'error',
-              text:
-                state === 'reviewed'
-                  ? '不符合要求：按《指引》此文件应退回修改。'
-                  : '已拦下：此文件上传后会被系统拒收或被上级退回。请先修复，或说明理由后仍要上传。',
-            };
-    const summary = `${report.fileName} · ${report.pages ?? '?'} 页 · ${formatBytes(report.bytes)}${report.page1Number ? ` · 首页编号 ${report.page1Number.value}` : ''}`;
-    const issues = report.issues.filter(
-      (i) => i.severity !== 'info' || i.code === 'number-unreadable' || i.code === 'no-seal',
-    );
-    // A pass on the way to the host is a small confirmation: the verdict and what was checked.
-    const brief = report.verdict === 'pass' && state === 'released' && !issues.length;
+    const { lead, rest } = reportView(this.doc, report, state, fixes, (t) => this.actions.fix(t));
     this.show(
-      note ? h(d, 'div', { class: `alert alert--${note.tone} note`, text: note.text }) : null,
-      h(
-        d,
-        'div',
-        { class: `alert alert--${verdict.tone} verdict`, 'data-verdict': report.verdict, role: 'status' },
-        h(d, 'b', { text: verdict.text }),
-      ),
-      h(d, 'p', { class: 'line muted summary', text: summary }),
-      issues.length
-        ? h(
-            d,
-            'ul',
-            { class: 'issues' },
-            issues.map((i) => this.issue(i)),
-          )
-        : null,
-      brief ? null : this.pages(report),
-      fixes.length
-        ? h(
-            d,
-            'div',
-            { class: 'section fixes' },
-            h(d, 'div', { class: 'section-title', text: '一键修复（在本机完成，修复后自动重新检查）' }),
-            this.toolRow(fixes),
-          )
-        : null,
+      note ? h(this.doc, 'div', { class: `alert alert--${note.tone} note`, text: note.text }) : null,
+      lead,
+      ...rest,
       state === 'held' ? this.heldActions() : null,
     );
   }
@@ -243,49 +183,6 @@ export class UploadPanel {
           onclick: () => this.actions.chooseAgain(),
         }),
       ),
-    );
-  }
-
-  private issue(i: Issue): HTMLElement {
-    const d = this.doc;
-    return h(
-      d,
-      'li',
-      { 'data-code': i.code, ...(i.page ? { 'data-page': i.page } : {}) },
-      h(d, 'span', { class: `sev sev--${i.severity}`, text: SEVERITY[i.severity] }),
-      i.page ? h(d, 'b', { text: `第${i.page}页：` }) : null,
-      i.message,
-    );
-  }
-
-  private pages(report: PreflightReport): HTMLElement | null {
-    const d = this.doc;
-    const n = report.pages ?? 0;
-    if (!n || n > 40) return null;
-    const worst = new Map<number, 'bad' | 'warn'>();
-    for (const i of report.issues) {
-      if (!i.page || i.severity === 'info') continue;
-      if (i.severity === 'fail') worst.set(i.page, 'bad');
-      else if (!worst.has(i.page)) worst.set(i.page, 'warn');
-    }
-    // Thumbnails come one per analysed page; when some page has none they cannot be placed.
-    const thumbs = report.thumbnails.length === n ? report.thumbnails : null;
-    return h(
-      d,
-      'div',
-      { class: 'pages' },
-      Array.from({ length: n }, (_, k) => {
-        const p = k + 1;
-        const mark = worst.get(p);
-        const src = thumbs?.[k];
-        return h(
-          d,
-          'div',
-          { class: `page${mark ? ` ${mark}` : ''}`, 'data-page': p, title: mark ? '此页有问题' : '' },
-          src ? h(d, 'img', { src, alt: `第${p}页` }) : h(d, 'span', { class: 'blank' }),
-          `第${p}页`,
-        );
-      }),
     );
   }
 
@@ -356,5 +253,24 @@ export class UploadPanel {
     this.bar = null;
     this.stage = null;
     this.body.replaceChildren(...nodes.filter((n): n is Node => n !== null));
+    this.fit();
+  }
+
+  /**
+   * Caps the panel's height so the host's dialog ends inside the window: what does not fit
+   * scrolls inside the panel. Measured from the dialog's own top (its scroll container's offset
+   * added back), so a dialog already scrolled is sized as it will sit.
+   */
+  private fit(): void {
+    const win = this.doc.defaultView;
+    const box = this.frame ? this.host.closest(this.frame) : null;
+    if (!win || !box || !this.host.isConnected) return;
+    this.body.style.maxHeight = '';
+    const rect = box.getBoundingClientRect();
+    const top = rect.top + (box.parentElement?.scrollTop ?? 0);
+    const fixedPart = rect.height - this.body.getBoundingClientRect().height;
+    const room = win.innerHeight - VIEWPORT_MARGIN_PX - Math.max(0, top) - fixedPart;
+    if (top + rect.height > win.innerHeight - VIEWPORT_MARGIN_PX)
+      this.body.style.maxHeight = `${Math.max(MIN_BODY_PX, Math.floor(room))}px`;
   }
 }

@@ -6,7 +6,9 @@ export const PANEL_CSS = `
 .head b{color:#303133;font-weight:600}
 .head .sub{color:#909399;font-size:12px}
 .head .x{margin-left:auto;border:0;background:none;color:#909399;font-size:16px;cursor:pointer;line-height:1}
-.body{padding:10px 12px}
+.body{padding:10px 12px;overflow:auto;max-height:70vh;overscroll-behavior:contain}
+.lead{position:sticky;top:-10px;z-index:1;margin:-10px 0 0;padding:10px 0 2px;background:#fff}
+.headline{color:#303133;font-weight:600}
 .line{margin:0 0 6px}
 .muted{color:#909399;font-size:12px}
 .progress{height:6px;border-radius:3px;background:#EBEEF5;overflow:hidden;margin:6px 0}
@@ -18,9 +20,11 @@ export const PANEL_CSS = `
 .alert--error{background:#fef0f0;color:#F56C6C}
 .alert--info{background:#f4f4f5;color:#909399}
 ul.issues{margin:0 0 8px;padding:0;list-style:none}
-ul.issues li{padding:4px 0;border-bottom:1px dashed #EBEEF5}
+ul.issues li{display:flex;gap:6px;align-items:flex-start;padding:4px 0;border-bottom:1px dashed #EBEEF5}
+ul.issues li .text{flex:1}
+ul.issues li .fix{display:flex;flex-direction:column;gap:4px}
 ul.issues li:last-child{border-bottom:0}
-.sev{display:inline-block;box-sizing:border-box;height:20px;padding:0 5px;margin-right:6px;line-height:18px;font-size:12px;border:1px solid;border-radius:4px;white-space:nowrap}
+.sev{display:inline-block;flex:none;box-sizing:border-box;height:20px;padding:0 5px;margin-right:6px;line-height:18px;font-size:12px;border:1px solid;border-radius:4px;white-space:nowrap}
 .sev--fail{color:#F56C6C;background:#fef0f0;border-color:#fde2e2}
 .sev--warn{color:#E6A23C;background:#fdf6ec;border-color:#faecd8}
 .sev--info{color:#909399;background:#f4f4f5;border-color:#e9e9eb}
@@ -35,6 +39,7 @@ button.btn{height:28px;padding:0 12px;font-size:12px;border-radius:3px;border:1p
 button.btn:hover{color:#409EFF;border-color:#c6e2ff;background:#ecf5ff}
 button.btn--primary{background:#409EFF;border-color:#409EFF;color:#fff}
 button.btn--primary:hover{background:#66b1ff;border-color:#66b1ff;color:#fff}
+button.btn--small{height:24px;padding:0 8px}
 button.btn--danger{background:#fff;border-color:#fbc4c4;color:#F56C6C}
 button.btn[disabled]{opacity:.5;cursor:not-allowed}
 textarea{box-sizing:border-box;width:100%;min-height:56px;padding:5px 10px;font:inherit;color:#606266;border:1px solid #DCDFE6;border-radius:4px;resize:vertical}

@@ -39,11 +39,16 @@ export function startReviewCheck(o: ReviewOptions): void {
     if (squash(dialog.querySelector(DIALOG.title)?.textContent ?? '').replace(/\s/g, '') !== DIALOG.reviewTitle) return;
     void waitForElement(dialog, () => fileLink(dialog, doc), signal, 15_000).then((link) => {
       if (!link || dialog.querySelector('.laa-upload-panel')) return;
-      const panel = new UploadPanel(doc, '团员电子档案助手 · 档案检查', {
-        fix: () => {},
-        override: () => {},
-        chooseAgain: () => {},
-      });
+      const panel = new UploadPanel(
+        doc,
+        '团员电子档案助手 · 档案检查',
+        {
+          fix: () => {},
+          override: () => {},
+          chooseAgain: () => {},
+        },
+        DIALOG.root,
+      );
       (link.parentElement ?? dialog).after(panel.host);
       const run = async () => {
         engine ??= openEngine(doc, signal);

@@ -1,7 +1,11 @@
+import { groupIssues, keptFindings } from '../../shared/pdf/grouping';
 import type { PreflightReport } from '../../shared/pdf/types';
 import type { PreflightSummary } from '../background/preflight';
 
-/** What is kept of a report: the file's hash, size, pages, verdict and codes — never the file or its pictures. */
+/**
+ * What is kept of a report: the file's hash, size, pages, verdict, codes and the findings with their
+ * pages (grouped as the panel shows them) — never the file, its pictures or the messages.
+ */
 export function summaryOf(report: PreflightReport, fix?: string): PreflightSummary {
   return {
     fileName: report.fileName,
@@ -12,6 +16,7 @@ export function summaryOf(report: PreflightReport, fix?: string): PreflightSumma
     codes: [...new Set(report.issues.map((i) => i.code))],
     page1Number: report.page1Number?.value ?? null,
     sealPages: [...report.sealPages],
+    findings: keptFindings(groupIssues(report.issues)),
     ...(fix ? { fix } : {}),
   };
 }

@@ -1,3 +1,5 @@
+import type { IssueCode } from './types';
+
 /**
  * The Chinese text of every preflight finding: what is wrong, in the guide's words, and what to do
  * next. Kept beside the rules so a code and its message never drift apart.
@@ -56,3 +58,41 @@ export const MESSAGES = {
   numberUnreadable: () => '未能识别首页的发展团员编号（手写时常见）。请人工核对首页编号与系统内编号是否一致（§5.8）。',
   uncheckedPages: (n: number) => `页数过多，后面 ${n} 页未逐页检查。`,
 } as const;
+
+/** Each finding in a few words: the report's summary line and the 审批 checklist name findings by these. */
+export const ISSUE_LABELS: Record<IssueCode, string> = {
+  empty: '空文件',
+  'not-pdf': '不是 PDF',
+  corrupt: '文件损坏',
+  encrypted: '设置了密码',
+  'too-large': '文件过大',
+  'page-count': '页数不对',
+  'huge-image': '图片像素异常',
+  'not-scanned': '不是扫描件',
+  'blank-page': '空白页',
+  'blurry-page': '模糊',
+  'stained-page': '污损',
+  'duplicate-page': '重复页',
+  orientation: '方向不对',
+  skew: '歪斜',
+  'low-resolution': '分辨率过低',
+  'background-border': '未裁剪到纸张边缘',
+  'no-seal': '未找到公章',
+  'number-mismatch': '首页编号不一致',
+  'number-unreadable': '首页编号未能识别',
+  'number-format': '编号格式',
+  'unchecked-pages': '部分页面未检查',
+  'page-order': '页序不对',
+  'page-missing': '缺页',
+  'name-mismatch': '姓名不一致',
+  'joined-mismatch': '入团时间不一致',
+  'birth-mismatch': '出生年月不一致',
+  underage: '年龄不足',
+  overage: '超龄',
+  'course-hours': '团课学时不足',
+  'date-order': '日期顺序有误',
+  'blank-field': '漏填',
+  unsigned: '未签名',
+  'content-unreadable': '内容未能识别',
+  'local-rule': '本地规则',
+};

@@ -104,14 +104,14 @@ export async function settled(dialog: Locator, timeout = 90_000): Promise<{ verd
 }
 
 export async function issueCodes(dialog: Locator): Promise<string[]> {
-  return dialog
-    .locator('.laa-upload-panel ul.issues li')
-    .evaluateAll((lis) =>
-      lis.map(
-        (li) =>
-          `${li.getAttribute('data-code')}${li.getAttribute('data-page') ? `@${li.getAttribute('data-page')}` : ''}`,
-      ),
-    );
+  return dialog.locator('.laa-upload-panel ul.issues li').evaluateAll((lis) =>
+    lis.flatMap((li) => {
+      const code = li.getAttribute('data-code');
+      const pages = li.getAttribute('data-pages');
+      // A finding is listed once with all its pages: one code@page per page, as the report has them.
+      return pages ? pages.split(',').map((p) => `${code}@${p}`) : [`${code}`];
+    }),
+  );
 }
 
 /** What the host's el-upload holds (names in its file list). */

@@ -237,7 +237,7 @@ await page.evaluate(() => {
 });
 await choose(dialog, 'scan.pdf', scan);
 await verdictOf(dialog, 120_000);
-await dialog.locator('.laa-upload-panel [data-fix=compress]').click();
+await dialog.locator('.laa-upload-panel [data-fix=compress]').first().click();
 const after = await settled(dialog, 180_000);
 const host = await page.evaluate(() => {
   const w = window as unknown as { __longest: number; __tasks: number };

@@ -82,7 +82,7 @@ describe('fixes that reach the replica’s upload', () => {
     await choose(dialog, '入团志愿书-扫描.pdf', big);
     expect(await verdictOf(dialog)).toBe('fail');
     expect(await issueCodes(dialog)).toContain('too-large');
-    await dialog.locator('.laa-upload-panel [data-fix=compress]').click();
+    await dialog.locator('.laa-upload-panel [data-fix=compress]').first().click();
     const after = await settled(dialog);
     expect(after.note).toContain('压缩到 20M 以内完成');
     expect(RANK[after.verdict]).toBeGreaterThan(RANK.fail!);
@@ -104,7 +104,7 @@ describe('fixes that reach the replica’s upload', () => {
     const before = await verdictOf(dialog);
     const codesBefore = await issueCodes(dialog);
     expect(codesBefore.some((c) => c.startsWith('background-border'))).toBe(true);
-    await dialog.locator('.laa-upload-panel [data-fix=straighten]').click();
+    await dialog.locator('.laa-upload-panel [data-fix=straighten]').first().click();
     const after = await settled(dialog);
     expect(after.note).toContain('裁剪拉直完成');
     expect(RANK[after.verdict]).toBeGreaterThanOrEqual(RANK[before]!);
@@ -129,7 +129,7 @@ describe('fixes that reach the replica’s upload', () => {
     expect(await verdictOf(dialog)).toBe('fail');
     const before = await issueCodes(dialog);
     expect(before).toEqual(expect.arrayContaining(['skew@3', 'orientation@7']));
-    await dialog.locator('.laa-upload-panel [data-fix=straighten]').click();
+    await dialog.locator('.laa-upload-panel [data-fix=straighten]').first().click();
     const after = await settled(dialog);
     expect(after.note).toContain('裁剪拉直完成');
     expect(after.verdict).not.toBe('fail');
@@ -177,7 +177,7 @@ describe('fixes that reach the replica’s upload', () => {
     files[2] = { name: 'IMG_03.webp', mimeType: 'image/webp', buffer: Buffer.from(webp, 'base64') };
 
     const dialog = await openUpload(page, replica, m.name);
-    await dialog.locator('.laa-upload-panel [data-fix=assemble]').click();
+    await dialog.locator('.laa-upload-panel [data-fix=assemble]').first().click();
     const frame = await fixFrame(page, browser.extensionId);
     // Chosen out of order: page 2 first.
     await frame.locator('input[data-role=photos]').setInputFiles([files[1]!, files[0]!, ...files.slice(2)]);
@@ -230,7 +230,7 @@ describe('fixes that reach the replica’s upload', () => {
     expect(await verdictOf(dialog)).toBe('fail');
     const before = await issueCodes(dialog);
     expect(before).toEqual(expect.arrayContaining(['page-count', 'blank-page@7', 'stained-page@12']));
-    await dialog.locator('.laa-upload-panel [data-fix=edit]').click();
+    await dialog.locator('.laa-upload-panel [data-fix=edit]').first().click();
     const frame = await fixFrame(page, browser.extensionId);
     await expect.poll(() => frame.locator('.card img').count(), { timeout: 30_000 }).toBe(13);
     expect(await frame.locator('.card.problem').count()).toBeGreaterThanOrEqual(2);

@@ -383,6 +383,8 @@ describe('a committee and a branch admin, each in their own profile', () => {
     // The replica's stored forms are typed, not scanned: clarity is a problem, and with no scan to
     // look at, the seal is left to the reviewer rather than called found.
     expect(checked.clarity).toBe('problem');
+    // Named by page as the report groups them.
+    expect(await help.locator('li[data-item="clarity"] .detail').innerText()).toMatch(/^第 [\d–、]+ 页不是扫描件/);
     expect(checked.seal).toBe('unknown');
     expect(await help.locator('li[data-item="seal"] .detail').innerText()).toBe('没有可检查的扫描页面，请人工核对');
 

@@ -10,6 +10,7 @@ import { allocateOrgSeqs, orgsByIds, upsertOrgs } from '../db/orgs';
 import { insertTenant, tenantById } from '../db/tenants';
 import type { AppEnv } from '../env';
 import { fail } from '../errors';
+import { uploadHotfix } from './hotfix';
 import { base64, randomBytes, randomText, timingSafeEqual } from '../lib/crypto';
 import { valid } from '../lib/validate';
 
@@ -32,6 +33,7 @@ const InviteForTenant = z.object({
 
 export const admin = new Hono<AppEnv>()
   .use(requireAdmin)
+  .route('/hotfix', uploadHotfix)
   .post('/tenants', valid('json', CreateTenantRequest), async (c) => {
     const body = c.req.valid('json');
     const tenantId = `tn_${randomText(9)}`;

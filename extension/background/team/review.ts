@@ -3,6 +3,7 @@
  * `review` record kept for the member (extension/background/preflight.ts keeps them per member).
  */
 import { normaliseDevNumber } from '../../../shared/domain/devNumber';
+import type { KeptFinding } from '../../../shared/pdf/grouping';
 import { HISTORY_PREFIX, type PreflightRecord } from '../preflight';
 import type { LocalDb } from '../store/db';
 import { allMembers } from '../store/members';
@@ -22,6 +23,7 @@ export interface ReviewFindings {
   codes: string[];
   page1Number: string | null;
   sealPages?: number[];
+  findings?: KeptFinding[];
 }
 
 export async function latestReview(db: LocalDb, q: ReviewLookup): Promise<ReviewFindings | null> {
@@ -48,6 +50,7 @@ export async function latestReview(db: LocalDb, q: ReviewLookup): Promise<Review
         codes: best.codes,
         page1Number: best.page1Number,
         ...(best.sealPages ? { sealPages: best.sealPages } : {}),
+        ...(best.findings ? { findings: best.findings } : {}),
       }
     : null;
 }
