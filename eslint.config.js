@@ -28,6 +28,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Control characters in patterns are deliberate here (stripping them from .ics text, PDF bytes).
       'no-control-regex': 'off',
+      // The host's text has ideographic and no-break spaces; fixtures and comments quote it.
+      'no-irregular-whitespace': [
+        'error',
+        { skipStrings: true, skipTemplates: true, skipComments: true, skipRegExps: true, skipJSXText: true },
+      ],
       // `a ? b() : c()` and `ok && go()` are statements here by choice.
       '@typescript-eslint/no-unused-expressions': ['error', { allowShortCircuit: true, allowTernary: true }],
       '@typescript-eslint/consistent-type-imports': [
