@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { HotfixEnvelope, HotfixUploaded } from '../../shared/hotfix/format';
 import { AuditListResponse, AuditVerifyResponse } from '../../shared/api/audit';
 import {
   MemberDetail,
@@ -112,6 +113,9 @@ export const ROUTES: Record<`${RouteSpec['method']} ${string}`, Spec> = {
     auth: 'operator',
   }),
   'GET /v1/admin/diagnostics/count': read('none', json(DiagnosticsCount), { auth: 'operator' }),
+  // A repeat of the same serial is refused (409 hotfix-not-newer): nothing changes twice.
+  'PUT /v1/admin/hotfix': write('none', 'natural', json(HotfixUploaded, 201), { auth: 'operator' }),
+  'GET /v1/hotfix': read('none', json(HotfixEnvelope), { auth: 'public' }),
 
   'POST /v1/invites/redeem': write('none', 'reissue', json(RedeemInviteResponse, 201), { auth: 'public' }),
   'POST /v1/invites': write('subtree', 'reissue', json(InviteCreated, 201), { role: 'committee', outside: 403 }),
