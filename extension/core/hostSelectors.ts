@@ -3,7 +3,7 @@
  * Each is proved against the replica (test/replica, built from docs/host-system.md with the
  * site's own Element UI); the real site may differ, so every use must fail quietly.
  */
-import type { PageType } from './pages';
+import type { PageType } from '../model/pages';
 
 /** The single-page app lives under this path; routes change without page loads. */
 export const APP_PATH = '/zhtj/';

@@ -10,7 +10,7 @@ import { COLUMN_HEADERS, LOGIN_PROMPTS } from '../core/hostSelectors';
 import { readSignedInOrg } from '../core/org';
 import { shadowHost } from '../core/shadow';
 import { squash } from '../core/table';
-import type { PromptKind, PromptMember } from '../background/prompted';
+import type { PromptKind, PromptMember } from '../messaging/members';
 
 const CSS = `
 :host{all:initial}

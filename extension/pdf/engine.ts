@@ -1,3 +1,4 @@
+import type { LocalRule } from '../../shared/api/localRules';
 import { toHex } from '../../shared/bytes';
 import type { NumberFacts, PagePixelFacts, PreflightFacts } from '../../shared/pdf/facts';
 import { isHugeImage } from '../../shared/pdf/fileRules';
@@ -27,6 +28,7 @@ export type ParsedRequest = {
     includeFacts?: boolean;
     skipContent?: boolean;
     ordinaryOcr?: boolean;
+    localRules?: LocalRule[];
   };
 };
 
@@ -137,6 +139,7 @@ export async function runPreflight(req: ParsedRequest, emit: (e: PreflightEvent)
       pictureIssues: report.issues,
       includeFacts: !!req.options?.includeFacts,
       ordinary: !!req.options?.ordinaryOcr,
+      localRules: req.options?.localRules ?? [],
       render: async (index, shortSidePx) => {
         const s = await (await import('./pdfjsPages')).openPdfjs(bytes);
         try {

@@ -37,7 +37,7 @@ import {
 import { latestReview } from './review';
 import { searchMembers } from './search';
 import { keptSummary, membersFor, summaryFor } from './summary';
-import type { Reply, TeamStatus } from './types';
+import type { Reply, TeamStatus } from '../../messaging/teamViews';
 import { itemOf } from './workerView';
 
 /** Messages after which the store holds something new to forward (and the local badge may change). */
@@ -186,6 +186,7 @@ export function serveTeam(dbReady: Promise<LocalDb>): SyncScheduler {
         status: r.status,
         message: r.message,
         rejectedAt: r.rejectedAt,
+        ...(r.rows ? { rows: r.rows.map((row) => ({ label: row.label, message: row.message })) } : {}),
       })),
     teamDismissRejected: async ({ seq }) => {
       await (await dbReady).delete('rejected', seq);

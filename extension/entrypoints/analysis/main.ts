@@ -45,7 +45,10 @@ window.addEventListener('message', (e: MessageEvent) => {
       if (!content) return port.close();
       contentChain = contentChain.then(async () => {
         try {
-          port.postMessage({ kind: 'content', content: await content((ev) => port.postMessage(ev)) } satisfies PreflightEvent);
+          port.postMessage({
+            kind: 'content',
+            content: await content((ev) => port.postMessage(ev)),
+          } satisfies PreflightEvent);
         } catch (err) {
           failed(err);
         } finally {

@@ -205,7 +205,8 @@ function signature(
   const nameLine =
     canonical(rest) && !parseWrittenDate(rest) ? label.line : beside.find((l) => !parseWrittenDate(l.text));
   if (nameLine) {
-    const from = nameLine === label.line ? label.end : 0;
+    let from = nameLine === label.line ? label.end : 0;
+    while (from < nameLine.text.length && canonical(nameLine.text[from]!) === '') from++;
     out.push({
       kind: 'signature',
       role: who,
@@ -220,16 +221,55 @@ function signature(
     }
   } else out.push(emptyEntry('signature', who, label.line, label.line.box.h));
   if (dateKind) {
-    const candidates = [label.line, ...beside, ...below(lines, label.line.box, 4)];
-    for (const l of candidates) {
-      const d = dateField(dateKind, l, l === label.line ? label.end : 0, dateRole);
-      if (d) {
-        out.push(d);
-        break;
-      }
-    }
+    const d = dateNear(lines, label, dateKind, dateRole);
+    if (d) out.push(d);
   }
   return out;
+}
+
+/**
+ * The date written after a label, or on the rows just below it. Handwritten digits in the printed
+ * “年 月 日” gaps may come as separate boxes: a row's boxes are read together, left to right.
+ */
+function dateNear(
+  lines: Line[],
+  label: { line: Line; end: number },
+  kind: FieldKind,
+  role?: string,
+): FieldDraft | undefined {
+  const own = dateField(kind, label.line, label.end, role);
+  if (own) return own;
+  const rows = [
+    rowOf(lines, rightOf(lines, label.line.box, reach)),
+    ...below(lines, label.line.box, 4).map((l) => rowOf(lines, [l])),
+  ];
+  for (const row of rows) {
+    const d = row && dateField(kind, row, 0, role);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+/** The boxes on the row of `seed`'s first line, right of its start, as one line (text joined left to right). */
+function rowOf(lines: readonly Line[], seed: Line[]): Line | undefined {
+  const first = seed[0];
+  if (!first) return undefined;
+  const row = lines
+    .filter(
+      (l) =>
+        l.box.x >= first.box.x - 1 &&
+        Math.min(l.box.y + l.box.h, first.box.y + first.box.h) - Math.max(l.box.y, first.box.y) >
+          Math.min(l.box.h, first.box.h) * 0.4,
+    )
+    .filter((l) => l.box.x - first.box.x < first.box.h * reach * 2)
+    .sort((a, b) => a.box.x - b.box.x);
+  if (row.length === 1) return row[0];
+  return {
+    text: row.map((l) => l.text).join(''),
+    probs: row.flatMap((l) => l.probs),
+    at: row.flatMap((l) => l.at),
+    box: row.reduce((b, l) => union(b, l.box), first.box),
+  };
 }
 
 function allLabels(lines: Line[], labels: string[]): { line: Line; end: number }[] {
@@ -246,21 +286,17 @@ function writingBetween(lines: Line[], top: number, bottom: number, labels: stri
   return lines.filter((l) => l.box.y > top && l.box.y + l.box.h < bottom && labelIn(l, labels) === undefined);
 }
 
-function application(lines: Line[], heading: Line | undefined): FieldDraft[] {
-  const sign = findLabel(lines, ['申请人签名', '申请人']);
+function application(lines: Line[], heading: Line | undefined, pageHeight: number): FieldDraft[] {
+  const sign = findLabel(lines, ['本人签名', '申请人签名', '申请人']);
   const out: FieldDraft[] = [];
   if (sign) out.push(...signature(lines, sign, '申请人', 'applicationDate'));
-  // 入团志愿 itself: whether the space between the heading and the signature is written on (its
-  // lines are sentences, never read; the ink decides).
-  if (sign && heading) {
+  // 入团志愿 itself, on its first page only (a continuation may rightly be empty): whether the
+  // space under the heading is written on. Its lines are sentences, never read: the ink decides.
+  if (heading && !/续/.test(heading.text)) {
     const top = heading.box.y + heading.box.h * 2;
-    const region = {
-      x: heading.box.x - heading.box.w * 1.5,
-      y: top,
-      w: heading.box.w * 4,
-      h: sign.line.box.y - top - sign.line.box.h,
-    };
-    if (region.h > 0 && writingBetween(lines, top, sign.line.box.y, ['入团志愿']).length === 0)
+    const bottom = sign ? sign.line.box.y - sign.line.box.h : pageHeight * 0.9;
+    const region = { x: heading.box.x - heading.box.w * 1.5, y: top, w: heading.box.w * 4, h: bottom - top };
+    if (region.h > 0 && writingBetween(lines, top, bottom, ['入团志愿']).length === 0)
       out.push({
         kind: 'entry',
         role: '入团志愿',
@@ -271,14 +307,32 @@ function application(lines: Line[], heading: Line | undefined): FieldDraft[] {
         emptyRegion: region,
       });
   }
-  return out;
+  // Printing B: the first introducer's opinion shares the page that ends 入团志愿.
+  return [...out, ...introducers(lines)];
 }
 
 function introducers(lines: Line[]): FieldDraft[] {
   const out: FieldDraft[] = [];
   const signs = allLabels(lines, ['介绍人签名', '介绍人签字']).sort((a, b) => a.line.box.y - b.line.box.y);
-  signs.forEach((s, i) => out.push(...signature(lines, s, `介绍人${i + 1}`, 'introducerDate', String(i + 1))));
+  signs.forEach((s, i) => {
+    const n = ordinalAbove(lines, s.line) ?? i + 1;
+    out.push(...signature(lines, s, `介绍人${n}`, 'introducerDate', String(n)));
+  });
   return out;
+}
+
+/** Which introducer a signature belongs to: the nearest 第一/第二介绍人, 介绍人（一）/（二）, 介绍人一/二 above it. */
+function ordinalAbove(lines: Line[], sign: Line): number | undefined {
+  const above = lines
+    .filter((l) => l.box.y + l.box.h <= sign.box.y + sign.box.h * 0.2)
+    .sort((a, b) => b.box.y - a.box.y);
+  for (const l of above) {
+    const t = canonical(l.text);
+    if (!t.includes('介绍入')) continue;
+    if (/第一介绍|介绍入一|介绍入\(?一/.test(t.replace(/[（）]/g, ''))) return 1;
+    if (/第二介绍|介绍入二|介绍入\(?二/.test(t.replace(/[（）]/g, ''))) return 2;
+  }
+  return undefined;
 }
 
 function branchMeeting(lines: Line[]): FieldDraft[] {
@@ -302,12 +356,37 @@ function branchMeeting(lines: Line[]): FieldDraft[] {
         box: hit.line.box,
       });
   }
-  const sign = findLabel(lines, ['支部书记签名', '团支部书记', '书记签名']);
-  if (sign) out.push(...signature(lines, sign, '团支部书记', 'meetingDate'));
+  // The day the meeting was held (团支部于 年 月 日召开…) is the 支部大会 date; else the one signed.
+  const held = findLabel(lines, ['召开']);
+  const heldOn = held && dateNear(lines, { line: held.line, end: 0 }, 'meetingDate');
+  if (heldOn) out.push(heldOn);
+  const sign = findLabel(lines, ['团支部书记签名', '支部书记签名', '书记签名', '团支部书记']);
+  if (sign) out.push(...signature(lines, sign, '团支部书记', heldOn ? null : 'meetingDate'));
   if (!out.some((f) => f.kind === 'meetingDate')) {
     const last = lastDate(lines, 'meetingDate');
     if (last) out.push(last);
   }
+  return out;
+}
+
+/**
+ * 上级团委审批意见: the date it was approved (after 审批人签名, else the last date on the page), and
+ * the 入团时间 the committee wrote (入团时间从 年 月 日算起): the 支部大会 date again, by other hands.
+ */
+function approval(lines: Line[]): FieldDraft[] {
+  const out: FieldDraft[] = [];
+  const from = findLabel(lines, ['入团时间从']);
+  const joined = from && dateNear(lines, from, 'meetingDate', '入团时间从');
+  if (joined) out.push(joined);
+  const sign = findLabel(lines, ['审批人签名', '负责人签名', '审批人']);
+  const signed = sign && dateNear(lines, sign, 'approvalDate');
+  const last =
+    signed ??
+    lastDate(
+      lines.filter((l) => l !== from?.line),
+      'approvalDate',
+    );
+  if (last) out.push(last);
   return out;
 }
 
@@ -324,6 +403,7 @@ export async function fieldsOf(
   section: SectionId,
   lines: Line[],
   reread: Reread,
+  pageHeight: number,
   heading?: Line,
 ): Promise<FieldDraft[]> {
   switch (section) {
@@ -334,15 +414,13 @@ export async function fieldsOf(
     case 'courses':
       return courses(lines, reread);
     case 'application':
-      return application(lines, heading);
+      return application(lines, heading, pageHeight);
     case 'introducers':
       return introducers(lines);
     case 'branchMeeting':
       return branchMeeting(lines);
-    case 'approval': {
-      const d = lastDate(lines, 'approvalDate');
-      return d ? [d] : [];
-    }
+    case 'approval':
+      return approval(lines);
     default:
       return [];
   }

@@ -1,5 +1,5 @@
 import type { PageSectionFacts, ReadField, Rotation } from '../../../shared/pdf/content/facts';
-import { SECTION_MARKS } from '../../../shared/pdf/content/sections';
+import { SECTION_MARKS, type SectionId } from '../../../shared/pdf/content/sections';
 import { CONFIDENCE, DETECTION, READER } from '../../../shared/pdf/content/thresholds';
 import { fieldsOf, FIELD_SECTIONS, type FieldDraft, type Reread } from './fields';
 import { canonical, readLines, sureness, union, type Line } from './lines';
@@ -34,7 +34,12 @@ interface Strip {
   read: Set<TextBox>;
 }
 
-export async function readPage(ocr: Ocr, page: Grey, pageNumber: number): Promise<PageRead> {
+export async function readPage(
+  ocr: Ocr,
+  page: Grey,
+  pageNumber: number,
+  textOf: readonly SectionId[] = [],
+): Promise<PageRead> {
   let first: Strip | undefined;
   for (const rotation of TURNS) {
     const g = rotateGrey(page, rotation);
@@ -44,7 +49,7 @@ export async function readPage(ocr: Ocr, page: Grey, pageNumber: number): Promis
     const strip: Strip = { g, rotation, rect, boxes, lines: [], read: new Set() };
     const found = await stripSection(ocr, strip);
     first ??= strip;
-    if (found.section) return readFields(ocr, strip, pageNumber, found);
+    if (found.section) return readFields(ocr, strip, pageNumber, found, textOf);
     // Text read surely is the right way up: turning the page would not name a section either.
     if (strip.lines.some((l) => l.text.length >= 3 && sureness(l) >= CONFIDENCE.value)) break;
     // A portrait page that reads as nothing is tried upside down only.
@@ -63,7 +68,7 @@ export async function readPage(ocr: Ocr, page: Grey, pageNumber: number): Promis
   };
   const fields =
     found.section && FIELD_SECTIONS.has(found.section)
-      ? finish(strip.g, await fieldsOf(found.section, sortLines(lines), rereader(ocr, strip.g)))
+      ? finish(strip.g, await fieldsOf(found.section, sortLines(lines), rereader(ocr, strip.g), strip.g.height))
       : [];
   return { section, fields, upright: strip.g };
 }
@@ -93,7 +98,7 @@ async function stripSection(ocr: Ocr, strip: Strip): Promise<ReturnType<typeof s
 }
 
 /** The page's lines outside what the strip already read: the strip's other boxes and everything below it. */
-async function readRest(ocr: Ocr, strip: Strip): Promise<Line[]> {
+async function readRest(ocr: Ocr, strip: Strip, everything = false): Promise<Line[]> {
   const { g, rect } = strip;
   // Below the strip, overlapping it a little so a line on its edge is whole in one of the two.
   const top = Math.round(rect.h * 0.8);
@@ -101,7 +106,26 @@ async function readRest(ocr: Ocr, strip: Strip): Promise<Line[]> {
   const found = await ocr.detect(below, Math.round(Math.max(below.width, below.height) * scaleOf(g)));
   const lower = found.map((b) => ({ ...b, y: b.y + top })).filter((b) => b.y + b.h / 2 > rect.h);
   const rest = [...strip.boxes.filter((b) => !strip.read.has(b)), ...lower];
-  return readLines(ocr, g, readable(rest, g));
+  return readLines(ocr, g, everything ? rest : readable(rest, g));
+}
+
+/**
+ * Everything read on a page, for a committee's local rule. Its confidence is the 10th percentile
+ * of its characters' probabilities: a page of handwriting always has a few doubtful characters,
+ * and the rule itself forgives one wrong character in six.
+ */
+function sectionText(section: SectionId, lines: Line[], g: Grey): FieldDraft {
+  const text = lines.map((l) => l.text).join('');
+  const probs = lines.flatMap((l) => l.probs).sort((a, b) => a - b);
+  const box = lines.length ? lines.map((l) => l.box).reduce(union) : { x: 0, y: 0, w: g.width, h: g.height };
+  return {
+    kind: 'sectionText',
+    role: section,
+    text,
+    value: text,
+    confidence: probs[Math.floor(probs.length / 10)] ?? 0,
+    box,
+  };
 }
 
 /**
@@ -117,6 +141,7 @@ async function readFields(
   strip: Strip,
   pageNumber: number,
   found: ReturnType<typeof sectionOf>,
+  textOf: readonly SectionId[],
 ): Promise<PageRead> {
   const section = found.section!;
   const { g } = strip;
@@ -129,10 +154,12 @@ async function readFields(
     SECTION_MARKS[section].heading.some((h) => canonical(l.text).includes(canonical(h))),
   );
   if (section === 'resume' && heading) out.fields = finish(g, [resumeEntry(g, strip, heading)]);
-  // A continuation page (入团志愿（续）) goes on with the text; its fields are on the first page.
-  if (!FIELD_SECTIONS.has(section) || (heading && /续/.test(heading.text))) return out;
-  const lines = sortLines([...strip.lines, ...(await readRest(ocr, strip))]);
-  out.fields = finish(g, await fieldsOf(section, lines, rereader(ocr, g), heading));
+  const wholeText = textOf.includes(section);
+  if (!FIELD_SECTIONS.has(section) && !wholeText) return out;
+  const lines = sortLines([...strip.lines, ...(await readRest(ocr, strip, wholeText))]);
+  if (FIELD_SECTIONS.has(section))
+    out.fields = finish(g, await fieldsOf(section, lines, rereader(ocr, g), g.height, heading));
+  if (wholeText) out.fields.push(...finish(g, [sectionText(section, lines, g)]));
   return out;
 }
 

@@ -1,4 +1,6 @@
+import type { LocalRule } from '../../../shared/api/localRules';
 import type { ContentFacts, ContentMember, PageSectionFacts, ReadField } from '../../../shared/pdf/content/facts';
+import type { SectionId } from '../../../shared/pdf/content/sections';
 import { judgeContent } from '../../../shared/pdf/content/judge';
 import { READER } from '../../../shared/pdf/content/thresholds';
 import { verdictOf } from '../../../shared/pdf/judge';
@@ -32,7 +34,7 @@ export function warmContent(): void {
 }
 
 let pictureChecks = 0;
-let idle: (() => void)[] = [];
+const idle: (() => void)[] = [];
 
 /** Runs a picture check; content reading waits while any runs, so the picture verdict is as fast as before. */
 export async function pictureCheck<T>(work: () => Promise<T>): Promise<T> {
@@ -60,18 +62,27 @@ export interface ContentRun {
   onProgress: (done: number, total: number) => void;
   /** The benchmark's baseline: PP-OCR's ordinary pipeline on every page instead of the reader. */
   ordinary?: boolean;
+  /** A committee's own requirements: the pages of their sections are read in full. */
+  localRules?: readonly LocalRule[];
 }
 
 async function jobFor(s: ContentSource, run: ContentRun): Promise<{ job: ContentJob; transfer: Transferable[] }> {
+  const textOf: SectionId[] = [...new Set((run.localRules ?? []).map((r) => r.section))];
+  const extra = { ...(run.ordinary ? { ordinary: true } : {}), ...(textOf.length ? { textOf } : {}) };
   if (s.kind === 'jpeg') {
     const bytes = s.raw.slice().buffer;
-    return {
-      job: { kind: 'jpeg', page: s.page, bytes, rotate: s.rotate, shortSideMm: s.shortSideMm },
-      transfer: [bytes],
+    const job: ContentJob = {
+      kind: 'jpeg',
+      page: s.page,
+      bytes,
+      rotate: s.rotate,
+      shortSideMm: s.shortSideMm,
+      ...extra,
     };
+    return { job, transfer: [bytes] };
   }
   const raster = await run.render(s.page - 1, Math.round(s.shortSideMm * READER.pxPerMm));
-  return { job: { kind: 'raster', page: s.page, raster }, transfer: [raster.data.buffer as ArrayBuffer] };
+  return { job: { kind: 'raster', page: s.page, raster, ...extra }, transfer: [raster.data.buffer as ArrayBuffer] };
 }
 
 export async function readContent(run: ContentRun): Promise<ContentReport> {
@@ -113,7 +124,7 @@ export async function readContent(run: ContentRun): Promise<ContentReport> {
   facts.unreadPages.sort((a, b) => a - b);
   facts.ms.total = performance.now() - t0;
   if (cold !== undefined) facts.ms.cold = cold;
-  const issues = run.ordinary ? [] : judgeContent(facts, run.member);
+  const issues = run.ordinary ? [] : judgeContent(facts, run.member, run.localRules ?? []);
   return {
     verdict: verdictOf([...run.pictureIssues, ...issues]),
     issues,

@@ -1,4 +1,5 @@
 import type { PageSectionFacts, ReadField } from '../../../shared/pdf/content/facts';
+import type { SectionId } from '../../../shared/pdf/content/sections';
 import type { Raster } from '../analysis/raster';
 
 /**
@@ -10,12 +11,21 @@ export type ContentJob =
    * A JPEG scan, decoded by the worker at reading size and turned as the page shows it. `ordinary`:
    * PP-OCR's ordinary pipeline instead of the reader (the benchmark's baseline).
    */
-  | { kind: 'jpeg'; page: number; bytes: ArrayBuffer; rotate: number; shortSideMm: number; ordinary?: boolean }
+  | {
+      kind: 'jpeg';
+      page: number;
+      bytes: ArrayBuffer;
+      rotate: number;
+      shortSideMm: number;
+      ordinary?: boolean;
+      textOf?: SectionId[];
+    }
   /** A page pdf.js drew (not a JPEG scan), already at reading size and as displayed. */
-  | { kind: 'raster'; page: number; raster: Raster; ordinary?: boolean }
+  | { kind: 'raster'; page: number; raster: Raster; ordinary?: boolean; textOf?: SectionId[] }
   /** Load the models now (when the engine's page opens), so the first file does not wait. */
   | { kind: 'warm'; page: 0 };
 
+/** `textOf`: sections whose pages are read in full (a committee's local rule looks for a phrase there). */
 export interface ContentJobRequest {
   id: number;
   job: ContentJob;

@@ -94,7 +94,7 @@ type PageResult = Extract<ContentJobResult, { kind: 'page' }>;
 async function run(job: Exclude<ContentJob, { kind: 'warm' }>): Promise<Omit<PageResult, 'id' | 'ok' | 'kind' | 'ms'>> {
   const m = await ocr();
   const g = await pageGrey(job);
-  const read = await readPage(m, g, job.page);
+  const read = await readPage(m, g, job.page, job.textOf ?? []);
   const { width, height } = read.upright;
   const fields: PageField[] = [];
   for (const f of read.fields)

@@ -8,7 +8,8 @@ beforeAll(async () => {
   ocr = await nodeOcr();
 }, 60_000);
 
-describe('PP-OCR det + rec on small crops', () => {
+// The models run on one wasm thread: on a loaded machine a reading takes seconds, not milliseconds.
+describe('PP-OCR det + rec on small crops', { timeout: 60_000 }, () => {
   it('finds a printed label and a handwritten date as two boxes and reads both', async () => {
     const g = await textPicture(720, 90, [
       { text: '出生年月', x: 16, y: 58, size: 30, font: PRINT, colour: '#111' },
