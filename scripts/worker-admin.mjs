@@ -97,7 +97,12 @@ async function main() {
     process.exit(1);
   }
   if (command === 'create-tenant') {
-    for (const k of ['name', 'top-id', 'top-name']) if (!values[k]) (console.error(`缺少 --${k}`), process.exit(1));
+    for (const k of ['name', 'top-id', 'top-name']) {
+      if (!values[k]) {
+        console.error(`缺少 --${k}`);
+        process.exit(1);
+      }
+    }
     const r = await call(values.url, secret, 'POST', '/admin/tenants', {
       name: values.name,
       topOrg: {
@@ -119,7 +124,10 @@ async function main() {
     return;
   }
   if (command === 'invite') {
-    if (!values.tenant || !values.org) (console.error('缺少 --tenant 或 --org'), process.exit(1));
+    if (!values.tenant || !values.org) {
+      console.error('缺少 --tenant 或 --org');
+      process.exit(1);
+    }
     const r = await call(values.url, secret, 'POST', `/admin/tenants/${encodeURIComponent(values.tenant)}/invites`, {
       orgId: values.org,
       role: values.role,
@@ -131,8 +139,10 @@ async function main() {
   }
   if (command === 'upload-hotfix') {
     const file = positionals[1];
-    if (!file || !existsSync(file))
-      (console.error('用法：npm run worker:admin -- upload-hotfix <签发.json>'), process.exit(1));
+    if (!file || !existsSync(file)) {
+      console.error('用法：npm run worker:admin -- upload-hotfix <签发.json>');
+      process.exit(1);
+    }
     // Sent as the publisher wrote it: the signature covers the text inside, not this file's layout.
     const r = await call(values.url, secret, 'PUT', '/admin/hotfix', readFileSync(file, 'utf8'));
     console.log(`修复通知已上传：编号 ${r.serial}，有效至 ${r.expiresAt}；扩展会在几小时内取到（GET /v1/hotfix）`);

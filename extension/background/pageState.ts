@@ -4,7 +4,7 @@
  * extension knows (and leaves alone).
  */
 import { browser } from 'wxt/browser';
-import { PAGE_LABELS, PAGE_TYPES, type PageType } from '../core/pages';
+import { PAGE_LABELS, PAGE_TYPES, type PageType } from '../model/pages';
 import { contentScriptTab, listen } from '../messaging/router';
 
 export const EXTENSION_NAME = '团员电子档案助手';

@@ -5,7 +5,6 @@
 import { isWord, sel } from '../host/terms';
 import { waitForElement } from './elements';
 import type { ListPage } from './pages';
-import { squash } from './table';
 
 /** The fields of the lists' own search form the extension fills. */
 export type SearchField = 'name' | 'devNumber';

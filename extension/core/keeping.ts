@@ -4,7 +4,7 @@
  * checked file, the reviewer's reason, the graduating flag. Only rows not sent before are sent.
  */
 import type { CertStatus } from '../../shared/domain/types';
-import type { MemberFacts } from '../background/store/members';
+import type { MemberFacts } from '../messaging/members';
 import type { RowObservation } from '../model/member';
 import type { MemberRow } from './rows';
 

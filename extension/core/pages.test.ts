@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VOCABULARY } from '../host/vocabulary';
-import { PAGE_LABELS, PAGE_TYPES, recognisePage, type PageFacts } from './pages';
+import { PAGE_LABELS, PAGE_TYPES } from '../model/pages';
+import { recognisePage, type PageFacts } from './pages';
 
 const facts = (path: string, crumbs: string[] = [], hasPasswordField = false): PageFacts => ({
   path,

@@ -3,37 +3,10 @@
  * extension does not know is recognised as such and left alone.
  */
 import { firstWord, isWord, pattern, sel } from '../host/terms';
-
-export const PAGE_TYPES = [
-  'login',
-  'landing',
-  'memberDatabase',
-  'subordinateDatabase',
-  'cadreDatabase',
-  'archiveReview',
-  'operationCenter',
-  'transfer',
-  'memberEntry',
-  'unknown',
-] as const;
-export type PageType = (typeof PAGE_TYPES)[number];
+import { PAGE_TYPES, type PageType } from '../model/pages';
 
 /** The three member databases an admin opens to find a member (the host has no per-member address). */
 export type ListPage = 'memberDatabase' | 'subordinateDatabase' | 'cadreDatabase';
-
-/** How the extension names each page to the admin. */
-export const PAGE_LABELS: Readonly<Record<PageType, string>> = {
-  login: '登录页',
-  landing: '管理中心首页',
-  memberDatabase: '团员电子数据库',
-  subordinateDatabase: '下级支部团员电子数据库',
-  cadreDatabase: '本级团干部电子数据库',
-  archiveReview: '下级团员电子档案审批',
-  operationCenter: '操作中心',
-  transfer: '组织关系转接',
-  memberEntry: '团员录入',
-  unknown: '未识别此页面',
-};
 
 /** What a page shows that tells it apart; read from the DOM by `readPageFacts`. */
 export interface PageFacts {

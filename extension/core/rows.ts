@@ -6,7 +6,7 @@ import { parseHostDate } from '../../shared/domain/chinaDate';
 import { certStatusFromHost } from '../../shared/domain/certStatus';
 import { isValidIdCard, normaliseIdCard } from '../../shared/domain/idCard';
 import type { CertStatus, ChinaDate, OrgType } from '../../shared/domain/types';
-import type { MemberFacts } from '../background/store/members';
+import type { MemberFacts } from '../messaging/members';
 import type { OrgRef } from '../model/member';
 import { cellText, type ColumnKey, type HostTable } from './table';
 

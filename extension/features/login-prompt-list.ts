@@ -7,11 +7,11 @@ import { watchDom } from '../core/elements';
 import { defineFeature, type FeatureContext } from '../core/feature';
 import { openListAndSearch } from '../core/hostActions';
 import { readSignedInOrg } from '../core/org';
-import { PAGE_LABELS, type ListPage } from '../core/pages';
+import type { ListPage } from '../core/pages';
+import { PAGE_LABELS } from '../model/pages';
 import { hasWord, sel } from '../host/terms';
 import { shadowHost } from '../core/shadow';
-import { squash } from '../core/table';
-import type { PromptKind, PromptMember } from '../background/prompted';
+import type { PromptKind, PromptMember } from '../messaging/members';
 
 const CSS = `
 :host{all:initial}

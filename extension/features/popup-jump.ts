@@ -8,7 +8,7 @@ import { defineFeature } from '../core/feature';
 import { openListAndSearch } from '../core/hostActions';
 import { readSignedInOrg } from '../core/org';
 import type { ListPage } from '../core/pages';
-import type { Jump } from '../background/team/types';
+import type { Jump } from '../messaging/teamViews';
 import { withoutSpaces } from '../../shared/domain/text';
 
 /**

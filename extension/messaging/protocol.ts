@@ -1,12 +1,10 @@
 import type { ChinaDate, OrgType } from '../../shared/domain/types';
-import type { PromptKind, PromptMember } from '../background/prompted';
-import type { RejectionNotice } from '../background/store/notices';
-import type { ObserveResult } from '../background/store/members';
 import type { OrgRef, RowObservation } from '../model/member';
+import type { PageType } from '../model/pages';
 import type { Settings } from '../model/settings';
-import type { PageType } from '../core/pages';
-import type { PreflightRecord, RecordPreflightRequest } from '../background/preflight';
-import type { TeamMessages } from '../background/team/protocol';
+import type { ObserveResult, PromptKind, PromptMember, RejectionNotice } from './members';
+import type { PreflightRecord, RecordPreflightRequest } from './preflight';
+import type { TeamMessages } from './team';
 
 /**
  * The one typed contract between the extension's parts (content script, pages, background).

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { containsClearIdCard } from '../domain/idCardInText';
 import { CertStatus, DevNumber } from '../domain/types';
 import { ChinaDate, HexDigest, Instant, MaskedIdCard, MaskedName, OrgRef } from './common';
 
 export const SYNC_MAX_ROWS = 5000;
 
-/** Free text that must never carry a 身份证号 in clear (18 characters, the last maybe X). */
-const noIdCard = (s: string) => !/\d{17}[\dXx]/.test(s);
+/** Free text that must never carry a 身份证号 in clear: the extension refuses it before sending, the worker on arrival. */
+const noIdCard = (s: string) => !containsClearIdCard(s);
 const ID_CARD_MESSAGE = '内容中疑似包含明文身份证号：请只上传脱敏形式和哈希';
 
 /**

@@ -11,5 +11,6 @@ export * from './lifecycle';
 export * from './transfer';
 export * from './identity';
 export * from './idCard';
+export * from './idCardInText';
 export * from './observation';
 export * from './text';

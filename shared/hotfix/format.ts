@@ -56,6 +56,9 @@ export const HotfixEnvelope = z.strictObject({
 });
 export type HotfixEnvelope = z.infer<typeof HotfixEnvelope>;
 
+/** `PUT /v1/admin/hotfix`'s reply: the serial now served and when it stops applying. */
+export const HotfixUploaded = z.object({ serial: z.number(), expiresAt: z.string() });
+
 /** `1.2.10` > `1.2.9`: dotted numbers compared part by part, a missing part counting as 0. */
 export function compareVersions(a: string, b: string): number {
   const pa = a.split('.').map(Number);

@@ -18,7 +18,7 @@ import type { AppEnv } from '../env';
 import { errorBody, fail, summariseIssues } from '../errors';
 import { idempotent } from '../lib/idempotency';
 import { OrgTree } from '../lib/orgTree';
-import { valid } from '../lib/validate';
+import { accepts, valid } from '../lib/validate';
 import { parseOrgCsv } from '../lib/csv';
 
 async function scopeTree(c: Context<AppEnv>): Promise<OrgTree> {
@@ -138,7 +138,7 @@ export const orgs = new Hono<AppEnv>()
     return c.json({ orgs: tree.rows.map((r) => tree.view(r)) } satisfies OrgList);
   })
   /** JSON `{orgs: [...]}` or CSV (text/csv) with the header id,name,type,parentId,leagueId. */
-  .post('/import', requireCommittee, idempotent(false), async (c) => {
+  .post('/import', requireCommittee, idempotent(false), accepts('json', OrgImport), async (c) => {
     const type = c.req.header('Content-Type') ?? '';
     let raw: unknown;
     if (type.startsWith('text/csv')) raw = { orgs: parseOrgCsv(await c.req.text()) };

@@ -5,18 +5,13 @@
  */
 import type { OrgType } from '../../../shared/domain/types';
 import { orgKey, type LocalMember, type OrgRef, type RowObservation } from '../../model/member';
+import type { RejectionNotice } from '../../messaging/members';
 import type { LocalDb } from './db';
 import { allMembers, recordFact } from './members';
 import { withoutSpaces } from '../../../shared/domain/text';
 
 const REASONS = 'notices.rejectionReasons';
 const ORG_TYPES = 'notices.orgTypes';
-
-export interface RejectionNotice {
-  name: string;
-  reason: string;
-  at: number;
-}
 
 type Reasons = Record<string, { reason: string; at: number }>;
 

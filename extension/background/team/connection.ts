@@ -10,7 +10,8 @@ import type { LocalDb } from '../store/db';
 import { currentHashKey, setTenantHashKey } from '../store/hashKey';
 import { readSyncState, writeSyncState } from '../sync/drain';
 import { callWorker, normaliseBaseUrl, TeamError, workerApi } from './client';
-import type { Connection, ConnectionView } from './types';
+import type { ConnectionView } from '../../messaging/teamViews';
+import type { Connection } from './types';
 
 const CONNECTION = 'team.connection';
 /** Tenant keys this browser held before: local search by 身份证号 still finds what they hashed. */

@@ -5,7 +5,7 @@
  * (extension/features/popup-jump.ts, with the sign-in prompt list's mechanism).
  */
 import { browser } from 'wxt/browser';
-import type { Jump, MemberItem } from './types';
+import type { Jump, MemberItem } from '../../messaging/teamViews';
 
 const KEY = 'team.jumps';
 /** A jump not taken within this time (the admin signed in much later, say) is dropped. */

@@ -37,7 +37,7 @@ import {
 import { latestReview } from './review';
 import { searchMembers } from './search';
 import { keptSummary, membersFor, summaryFor } from './summary';
-import type { Reply, TeamStatus } from './types';
+import type { Reply, TeamStatus } from '../../messaging/teamViews';
 import { itemOf } from './workerView';
 
 /** Messages after which the store holds something new to forward (and the local badge may change). */

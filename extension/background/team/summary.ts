@@ -10,7 +10,8 @@ import { allMembers } from '../store/members';
 import { workerApi } from './client';
 import { readConnection } from './connection';
 import { localMembers, localSummary } from './localView';
-import type { Connection, MemberList, MemberQuery, Summary } from './types';
+import type { MemberList, MemberQuery, Summary } from '../../messaging/teamViews';
+import type { Connection } from './types';
 import { workerMembers, workerSummary } from './workerView';
 
 const KEPT = 'team.summary';

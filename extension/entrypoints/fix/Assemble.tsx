@@ -52,9 +52,10 @@ export function Assemble({ request, result, cancel }: ToolProps) {
     }
   };
 
+  // The files the dialog was opened with (the request is fixed for the page's life: this runs once).
   useEffect(() => {
     if (request.files?.length) void add(request.files);
-  }, []);
+  }, [request.files]);
 
   const fromInput = async (list: FileList | null) => {
     if (!list) return;

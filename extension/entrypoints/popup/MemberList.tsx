@@ -1,6 +1,6 @@
 /** The members behind a number: choosing one opens 智慧团建 on the right list and searches there. */
 import { useState } from 'react';
-import type { MemberItem, MemberList as List } from '../../background/team/types';
+import type { MemberItem, MemberList as List } from '../../messaging/teamViews';
 import { sendToBackground } from '../../messaging/client';
 import { daysLeftText, STATUS_WORDS } from './look';
 import { exportXlsx } from './xlsx';

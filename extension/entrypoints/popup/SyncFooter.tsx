@@ -1,7 +1,7 @@
 /** The sync state in one quiet line: last sync, what waits, the last error, refused requests. */
 import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'react';
-import type { RejectedView, TeamStatus } from '../../background/team/types';
+import type { RejectedView, TeamStatus } from '../../messaging/teamViews';
 import { sendToBackground } from '../../messaging/client';
 import { agoText } from './look';
 

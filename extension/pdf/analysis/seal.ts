@@ -45,8 +45,7 @@ export function findSeal(
       cy = (b.y0 + b.y1) / 2;
     const R = ((bw + bh) / 4) * pxPerMm;
     const hit = new Uint8Array(SECTORS);
-    let inner = 0,
-      innerRed = 0;
+    let innerRed = 0;
     const y0 = Math.max(0, Math.floor(cy - R * 1.15)),
       y1 = Math.min(h - 1, Math.ceil(cy + R * 1.15));
     const x0 = Math.max(0, Math.floor(cx - R * 1.15)),
@@ -65,7 +64,7 @@ export function findSeal(
     let n = 0;
     for (const v of hit) n += v;
     // A seal is a ring with a star and writing inside, not a solid red patch.
-    inner = Math.PI * (R * 0.5) ** 2;
+    const inner = Math.PI * (R * 0.5) ** 2;
     if (n >= SECTORS * 0.75 && innerRed < inner * 0.4) return true;
   }
   return false;

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { ORG_TYPE_NAMES } from '../../../../shared/domain/types';
-import type { TeamStatus } from '../../../background/team/types';
+import type { TeamStatus } from '../../../messaging/teamViews';
 import { sendToBackground } from '../../../messaging/client';
 import { CopyButton, dateText, Message, ROLE_WORDS, useAction } from './ui';
 

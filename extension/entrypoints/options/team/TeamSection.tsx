@@ -3,7 +3,8 @@
  * committee admins — the team itself: organisation tree, invites, tokens, modification requests.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { OrgView, TeamStatus } from '../../../background/team/types';
+import type { OrgView } from '../../../../shared/api/orgs';
+import type { TeamStatus } from '../../../messaging/teamViews';
 import { sendToBackground } from '../../../messaging/client';
 import { Connection } from './Connection';
 import { Invites } from './Invites';

@@ -1,6 +1,6 @@
 /** Small pieces shared by the team sections of the options page. */
 import { useState } from 'react';
-import type { Reply } from '../../../background/team/types';
+import type { Reply } from '../../../messaging/teamViews';
 
 export type Msg = { text: string; ok: boolean } | null;
 

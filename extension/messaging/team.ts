@@ -1,5 +1,5 @@
 /**
- * The team's messages (merged into extension/messaging/protocol.ts's `Messages`). Extension pages
+ * The team's messages (part of ./protocol.ts's `Messages`). Extension pages
  * (popup, options) and content scripts ask the background; only the background talks to the
  * worker, holds the token and the tenant's key.
  */
@@ -9,13 +9,13 @@ import type {
   InviteView,
   TenantSettings,
   TokenInfo,
-} from '../../../shared/api/tenancy';
-import type { DecideModificationRequest, ModificationView } from '../../../shared/api/members';
-import type { OrgView } from '../../../shared/api/orgs';
-import type { BackupFile, ImportReport } from './backup';
-import type { ApprovalDecision } from './decisions';
-import type { ReviewFindings, ReviewLookup } from './review';
+} from '../../shared/api/tenancy';
+import type { DecideModificationRequest, ModificationView } from '../../shared/api/members';
+import type { OrgView } from '../../shared/api/orgs';
 import type {
+  ApprovalDecision,
+  BackupFile,
+  ImportReport,
   Jump,
   MemberItem,
   MemberList,
@@ -23,10 +23,12 @@ import type {
   ModificationItem,
   RejectedView,
   Reply,
+  ReviewFindings,
+  ReviewLookup,
   SearchBy,
   Summary,
   TeamStatus,
-} from './types';
+} from './teamViews';
 
 type None = Record<string, never>;
 
@@ -89,5 +91,3 @@ export interface TeamMessages {
   exportLocalData: { request: None; response: BackupFile };
   importLocalData: { request: { file: unknown }; response: Reply<ImportReport> };
 }
-
-export type { MemberItem };
