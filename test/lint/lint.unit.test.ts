@@ -25,6 +25,9 @@ const FIXTURE: Record<string, string> = {
   'shared/domain/rule.ts': "import type { M } from '../../extension/model/member';\nexport type R = M;\n",
   'shared/domain/schemas.ts': "import { z } from 'zod';\nexport const Kind = z.enum(['a', 'b']);\n",
   'shared/domain/plain.ts': "export const KINDS = ['a', 'b'] as const;\n",
+  'test/support/facts.ts': 'export const cleanFile = () => ({ pages: 12 });\n',
+  'shared/pdf/judge.ts': "import { cleanFile } from '../../test/support/facts';\nexport const judge = cleanFile;\n",
+  'shared/pdf/judge.test.ts': "import { cleanFile } from '../../test/support/facts';\nexport const t = cleanFile;\n",
   // Erased by the bundler: a type from zod costs the content script nothing.
   'extension/core/typesOnly.ts':
     "import type { ZodType } from 'zod';\nexport type Schema = ZodType;\nexport const one = 1;\n",
@@ -69,6 +72,10 @@ describe('dependency rules', () => {
       'extension/messaging/protocol.ts → extension/background/store/members.ts',
     ]);
     expect(broken('model-is-data')).toEqual(['extension/model/member.ts → extension/messaging/protocol.ts']);
+  });
+
+  it('refuses production code importing test doubles, and lets tests import them', () => {
+    expect(broken('no-test-code-in-production')).toEqual(['shared/pdf/judge.ts → test/support/facts.ts']);
   });
 
   it('refuses shared/ importing the extension', () => {
