@@ -2,6 +2,7 @@ import { PreflightRequest, type PreflightEvent } from '../../../shared/pdf/types
 import { pool, runPreflight } from '../../pdf/engine';
 import { warmOcr } from '../../pdf/ocr';
 import { HOST_ORIGINS } from '../../pdf/origins';
+import { errorText } from '../../../shared/errorText';
 
 /**
  * The preflight engine's page, on the extension's own origin: the upload panel embeds it as a
@@ -35,7 +36,7 @@ window.addEventListener('message', (e: MessageEvent) => {
     } catch (err) {
       port.postMessage({
         kind: 'error',
-        message: `预检出错：${err instanceof Error ? err.message : String(err)}`,
+        message: `预检出错：${errorText(err)}`,
       } satisfies PreflightEvent);
     } finally {
       port.close();
