@@ -13,6 +13,7 @@ import { calendar, feeds } from './routes/feeds';
 import { health } from './routes/health';
 import { hotfix } from './routes/hotfix';
 import { invites } from './routes/invites';
+import { localRules } from './routes/localRules';
 import { members } from './routes/members';
 import { modifications } from './routes/modifications';
 import { orgs } from './routes/orgs';
@@ -71,6 +72,7 @@ export const app = new Hono<AppEnv>()
   .route('/members', members)
   .route('/modifications', modifications)
   .route('/reminders', reminders)
+  .route('/local-rules', localRules)
   .route('/webhooks', webhooks)
   .route('/feeds', feeds)
   .route('/calendar', calendar)

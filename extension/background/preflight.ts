@@ -6,6 +6,7 @@
  * each result is queued for the sync worker as a `preflight` row.
  */
 import type { PreflightResult } from '../../shared/api/sync';
+import { REVIEWER_PHRASES } from '../../shared/domain/approval';
 import type { KeptFinding } from '../../shared/pdf/grouping';
 import type {
   PreflightContext,
@@ -80,6 +81,7 @@ export function parseRecordRequest(x: unknown): RecordPreflightRequest | string 
     ...(res.sealPages ? { sealPages: [...res.sealPages] } : {}),
     ...(findings ? { findings } : {}),
     ...(typeof res.fix === 'string' && CODE.test(res.fix) ? { fix: res.fix } : {}),
+    ...(res.contentRead === true ? { contentRead: true } : {}),
   };
   return {
     member: m ?? null,
@@ -102,7 +104,9 @@ function parseFindings(x: unknown): KeptFinding[] | undefined | string {
     if (!f || typeof f.code !== 'string' || !CODE.test(f.code)) return '问题列表无效';
     if (typeof f.severity !== 'string' || !SEVERITIES.includes(f.severity)) return '问题列表无效';
     if (!Array.isArray(f.pages) || f.pages.length > 1000 || !f.pages.every(isPage)) return '问题列表无效';
-    out.push({ code: f.code, severity: f.severity, pages: [...f.pages] });
+    const phrase = REVIEWER_PHRASES.find((p) => p === f.phrase);
+    if (f.phrase !== undefined && !phrase) return '问题列表无效';
+    out.push({ code: f.code, severity: f.severity, pages: [...f.pages], ...(phrase ? { phrase } : {}) });
   }
   return out;
 }

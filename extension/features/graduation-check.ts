@@ -7,16 +7,16 @@ import { orgTypeNamed } from '../../shared/domain/orgTypes';
 import { button } from '../core/bar';
 import { observeElements } from '../core/elements';
 import { defineFeature, type FeatureContext } from '../core/feature';
-import { ORGANISATION } from '../core/hostSelectors';
 import { readDetail, readSignedInOrg } from '../core/org';
+import { sel } from '../host/terms';
 import { graduationMark } from './verdicts';
 
 /** The landing page names the signed-in organisation's type: remember it for its lists. */
 function readOrgType({ doc, signal, send }: FeatureContext): void {
-  observeElements(doc.body, '.el-descriptions', signal, () => {
-    const type = orgTypeNamed(readDetail(doc, ORGANISATION.typeLabel) ?? '');
+  observeElements(doc.body, sel('org.details'), signal, () => {
+    const type = orgTypeNamed(readDetail(doc, 'org.typeLabel') ?? '');
     if (!type) return;
-    const name = readDetail(doc, ORGANISATION.nameLabel);
+    const name = readDetail(doc, 'org.nameLabel');
     const org = name ? { name } : readSignedInOrg(doc);
     send('rememberOrgType', { org, type }).catch(() => {});
   });

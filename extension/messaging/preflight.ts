@@ -23,6 +23,8 @@ export interface PreflightSummary {
   findings?: KeptFinding[];
   /** The fix that made this file, when it was made by one (compress, straighten …). */
   fix?: string;
+  /** The form's content was read (issue 14): its findings are among `codes` and `findings`. */
+  contentRead?: boolean;
 }
 
 export interface PreflightMemberRef {

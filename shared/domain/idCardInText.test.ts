@@ -35,6 +35,9 @@ describe('a 身份证号 in clear, in any text', () => {
     expect(containsClearIdCard('110105209912310021')).toBe(false);
     expect(containsClearIdCard('110105194913310021')).toBe(false);
     expect(containsClearIdCard('110105194902310021')).toBe(false);
+    // No province starts with 17 or 00: a millisecond timestamp glued to a counter is no number.
+    expect(containsClearIdCard('test-key-1796553456789-12')).toBe(false);
+    expect(containsClearIdCard('170105194912310021')).toBe(false);
   });
 
   it('never fires on a hex digest, however many digits it holds', () => {

@@ -2,7 +2,7 @@
  * Whether a text carries a 身份证号 in clear: what the worker refuses in every field, header and
  * path, and what the extension can check before anything leaves the browser. A mistyped number is
  * still one, so the check character is not required to be right; a false alarm costs more than a
- * miss, so the number must stand alone and carry a real birth date.
+ * miss, so the number must stand alone, start with a province's code and carry a real birth date.
  */
 
 /** Spaces of every kind, invisible format characters (zero-width space …), dashes, underscores, middle dots. */
@@ -10,6 +10,14 @@ const SEPARATORS = /[\s\p{Z}\p{Cf}\p{Pd}_·・]/gu;
 /** 18 characters (17 digits and a digit or X) or the older 15 digits, not inside a longer run of digits. */
 const CANDIDATE = /(?<!\d)(?:\d{17}[\dX]|\d{15})(?!\d)/g;
 const HEX = /[0-9A-Fa-f]/;
+/**
+ * The province a number starts with (GB/T 2260, and 71/81/82/83 for Taiwan, Hong Kong, Macao; 91 on
+ * foreigners' permanent residence cards): a millisecond timestamp glued to a counter, say, does not.
+ */
+export const PROVINCE_CODES = new Set([
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63,
+  64, 65, 71, 81, 82, 83, 91,
+]);
 /** A run of hex this long is a digest (MD5 and longer): digits inside it are not a number. */
 const DIGEST_RUN = 32;
 
@@ -38,7 +46,8 @@ export function containsClearIdCard(text: string, now = new Date()): boolean {
   const s = text.normalize('NFKC').replace(SEPARATORS, '').replace(/x/g, 'X');
   for (const m of s.matchAll(CANDIDATE)) {
     const digitsEnd = m.index + m[0].replace(/X$/, '').length;
-    if (!insideDigest(s, m.index, digitsEnd) && hasBirthDate(m[0], now.getUTCFullYear())) return true;
+    if (insideDigest(s, m.index, digitsEnd) || !PROVINCE_CODES.has(Number(m[0].slice(0, 2)))) continue;
+    if (hasBirthDate(m[0], now.getUTCFullYear())) return true;
   }
   return false;
 }

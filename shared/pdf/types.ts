@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LocalRule } from '../api/localRules';
 import { CONTENT_ISSUE_CODES, type Evidence } from './content/codes';
 import type { ContentFacts, PageSectionFacts } from './content/facts';
 import type { PreflightFacts } from './facts';
@@ -80,6 +81,8 @@ export const PreflightRequest = z.object({
       includeFacts: z.boolean().optional(),
       /** Skip reading what is written (no content stage, no `content` event). */
       skipContent: z.boolean().optional(),
+      /** Committees' own requirements for the content (set above this organisation, read from the worker). */
+      localRules: z.array(LocalRule).max(60).optional(),
     })
     .optional(),
 });

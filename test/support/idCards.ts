@@ -2,12 +2,14 @@
 // characters, and the disguises a clear number arrives in (full-width, spaced, dashed, invisible characters).
 import fc from 'fast-check';
 import { idCardCheckDigit } from '../../shared/domain/idCard';
+import { PROVINCE_CODES } from '../../shared/domain/idCardInText';
 
 const CHECK = '10X98765432';
 
 export const idCard = fc
   .record({
-    region: fc.integer({ min: 110000, max: 659999 }),
+    province: fc.constantFrom(...PROVINCE_CODES),
+    county: fc.integer({ min: 0, max: 9999 }),
     birth: fc.date({
       min: new Date('1950-01-01T00:00:00Z'),
       max: new Date('2009-12-31T00:00:00Z'),
@@ -16,8 +18,8 @@ export const idCard = fc
     order: fc.integer({ min: 0, max: 999 }),
     wrongCheck: fc.boolean(),
   })
-  .map(({ region, birth, order, wrongCheck }) => {
-    const first17 = `${region}${birth.toISOString().slice(0, 10).replace(/-/g, '')}${String(order).padStart(3, '0')}`;
+  .map(({ province, county, birth, order, wrongCheck }) => {
+    const first17 = `${province}${String(county).padStart(4, '0')}${birth.toISOString().slice(0, 10).replace(/-/g, '')}${String(order).padStart(3, '0')}`;
     const check = idCardCheckDigit(first17);
     return first17 + (wrongCheck ? CHECK[(CHECK.indexOf(check) + 1) % 11]! : check);
   });

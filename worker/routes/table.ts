@@ -9,6 +9,7 @@ import {
   ReminderMembersResponse,
   SearchResponse,
 } from '../../shared/api/members';
+import { LocalRulesView } from '../../shared/api/localRules';
 import { OrgDeleted, OrgImportResult, OrgList } from '../../shared/api/orgs';
 import { RemindersResponse } from '../../shared/api/reminders';
 import { SyncResponse } from '../../shared/api/sync';
@@ -153,6 +154,10 @@ export const ROUTES: Record<`${RouteSpec['method']} ${string}`, Spec> = {
   'GET /v1/reminders': read('list', json(RemindersResponse)),
   'GET /v1/reminders/:orgId': read('subtree', json(RemindersResponse), { outside: 404 }),
   'GET /v1/reminders/:orgId/members': read('subtree', json(ReminderMembersResponse), { outside: 404 }),
+
+  // The rules of the caller's organisation and of every committee above it (they apply down).
+  'GET /v1/local-rules': read('list', json(LocalRulesView)),
+  'PUT /v1/local-rules/:orgId': write('subtree', 'natural', json(LocalRulesView), { role: 'committee', outside: 404 }),
 
   'POST /v1/webhooks': write('subtree', 'replay', json(WebhookReply, 201), { role: 'committee', outside: 403 }),
   'GET /v1/webhooks': read('list', json(WebhookList), { role: 'committee' }),
