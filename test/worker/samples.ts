@@ -123,6 +123,7 @@ export const SAMPLES: Record<string, Sample> = {
   'GET /v1/members/search': async () => ({ path: `/members/search?by=name&q=${encodeURIComponent('甲')}` }),
   'GET /v1/members/export.csv': async () => ({ path: '/members/export.csv' }),
   'GET /v1/members/:key': async (w) => ({ path: `/members/${encodeURIComponent(w.memberKey)}` }),
+  'DELETE /v1/members/:key': async (w) => ({ path: `/members/${encodeURIComponent(await memberOfA(w))}` }),
   'PUT /v1/members/:key/approval': async (w) => ({
     path: `/members/${encodeURIComponent(await memberOfA(w))}/approval`,
     body: { approvedOn: '2024-05-10' },
