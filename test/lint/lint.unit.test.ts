@@ -113,6 +113,13 @@ describe('ESLint rules', () => {
     expect(await lint('worker/db/fixture.ts', QUERY)).toEqual([]);
   }, 60_000);
 
+  it('refuses another copy of errorText, in the extension and in the worker', async () => {
+    const copy = 'export const text = (err: unknown) => (err instanceof Error ? err.message : String(err));\n';
+    expect(await lint('extension/upload/fixture.ts', copy)).toEqual(['no-restricted-syntax']);
+    expect(await lint('worker/routes/fixture.ts', copy)).toEqual(['no-restricted-syntax']);
+    expect(await lint('shared/errorText.ts', copy)).toEqual([]);
+  });
+
   it('checks the Rules of Hooks on the extension pages', async () => {
     const page = [
       "import { useState } from 'react';",
