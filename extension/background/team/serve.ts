@@ -17,6 +17,7 @@ import { OrgMatcher } from '../sync/orgMatch';
 import { waiting } from '../sync/outbox';
 import { PERIODIC_ALARM, RETRY_ALARM, SyncScheduler } from '../sync/scheduler';
 import { exportLocalData, importLocalData } from './backup';
+import { localRulesFor, setLocalRules } from './localRules';
 import { TeamError, workerApi } from './client';
 import { connect, disconnect, readConnection, refreshSelf, renew, viewOf } from './connection';
 import { parseDecision, queueModificationDecision, recordApprovalDecision } from './decisions';
@@ -82,6 +83,7 @@ export async function teamStatus(db: LocalDb, origin: string): Promise<TeamStatu
 
 /** What a content script may ask (it runs inside the host's page): the rest is for the extension's own pages. */
 const CONTENT_SCRIPT_MAY: ReadonlySet<string> = new Set([
+  'teamLocalRules',
   'teamPendingJump',
   'reviewFindings',
   'recordApprovalDecision',
@@ -325,6 +327,16 @@ export function serveTeam(dbReady: Promise<LocalDb>): SyncScheduler {
         return { queued: !!(await readConnection(db)) };
       });
     },
+    teamLocalRules: async () => {
+      const db = await dbReady;
+      const conn = await readConnection(db);
+      return localRulesFor(db, conn ? workerApi(conn, origin) : null);
+    },
+    teamSetLocalRules: ({ orgId, rules }) =>
+      attempt(async () => {
+        const { db, call } = await api();
+        return setLocalRules(db, call, orgId, rules);
+      }),
     exportLocalData: async () => exportLocalData(await dbReady),
     importLocalData: ({ file }) =>
       attempt(async () => {
