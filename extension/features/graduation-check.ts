@@ -7,8 +7,8 @@ import type { OrgType } from '../../shared/domain/types';
 import { button } from '../core/bar';
 import { observeElements } from '../core/elements';
 import { defineFeature, type FeatureContext } from '../core/feature';
-import { ORGANISATION } from '../core/hostSelectors';
 import { readDetail, readSignedInOrg } from '../core/org';
+import { sel } from '../host/terms';
 import { graduationMark } from './verdicts';
 
 /** 组织类型 as the host names it (types.ts ORG_TYPE_NAMES; not imported, to keep zod out of the page). */
@@ -23,10 +23,10 @@ const TYPE_BY_NAME = new Map<string, OrgType>([
 
 /** The landing page names the signed-in organisation's type: remember it for its lists. */
 function readOrgType({ doc, signal, send }: FeatureContext): void {
-  observeElements(doc.body, '.el-descriptions', signal, () => {
-    const type = TYPE_BY_NAME.get(readDetail(doc, ORGANISATION.typeLabel) ?? '');
+  observeElements(doc.body, sel('org.details'), signal, () => {
+    const type = TYPE_BY_NAME.get(readDetail(doc, 'org.typeLabel') ?? '');
     if (!type) return;
-    const name = readDetail(doc, ORGANISATION.nameLabel);
+    const name = readDetail(doc, 'org.nameLabel');
     const org = name ? { name } : readSignedInOrg(doc);
     send('rememberOrgType', { org, type }).catch(() => {});
   });

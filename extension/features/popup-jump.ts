@@ -6,8 +6,8 @@
 import { browser } from 'wxt/browser';
 import { defineFeature } from '../core/feature';
 import { openListAndSearch } from '../core/hostActions';
-import { COLUMN_HEADERS } from '../core/hostSelectors';
 import { readSignedInOrg } from '../core/org';
+import type { ListPage } from '../core/pages';
 import type { Jump } from '../messaging/teamViews';
 import { withoutSpaces } from '../../shared/domain/text';
 
@@ -15,12 +15,12 @@ import { withoutSpaces } from '../../shared/domain/text';
  * The list that shows the member: the admin's own organisation's, its cadres', or the branches
  * below. The host names the signed-in organisation in full, the team by its own name.
  */
-export function listForJump(j: Pick<Jump, 'isCadre' | 'orgName' | 'own'>, signedIn: string): string {
-  if (j.isCadre) return '本级团干部电子数据库';
+export function listForJump(j: Pick<Jump, 'isCadre' | 'orgName' | 'own'>, signedIn: string): ListPage {
+  if (j.isCadre) return 'cadreDatabase';
   const own = withoutSpaces(signedIn);
   const org = withoutSpaces(j.orgName);
   const mine = org && own ? own === org || own.endsWith(org) : j.own === true;
-  return mine ? '团员电子数据库' : '下级支部团员电子数据库';
+  return mine ? 'memberDatabase' : 'subordinateDatabase';
 }
 
 export default defineFeature({
@@ -42,9 +42,7 @@ export default defineFeature({
       const jump = await ctx.send('teamPendingJump', {});
       if (!jump || ctx.signal.aborted) return;
       const list = listForJump(jump, readSignedInOrg(ctx.doc).name);
-      const [field, value] = jump.devNumber
-        ? [COLUMN_HEADERS.devNumber, jump.devNumber]
-        : [COLUMN_HEADERS.name, jump.name];
+      const [field, value] = jump.devNumber ? (['devNumber', jump.devNumber] as const) : (['name', jump.name] as const);
       // The search outlives this page: opening the list is a navigation.
       await openListAndSearch(ctx.doc, list, field, value, ctx.lifetime);
     };

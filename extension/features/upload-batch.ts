@@ -6,16 +6,15 @@
 import { button } from '../core/bar';
 import { defineFeature } from '../core/feature';
 import type { MemberRow } from '../core/rows';
-import { squash } from '../core/table';
+import { isWord, sel } from '../host/terms';
 import { FIX_LABELS, type FixTool, type ListMember } from '../fix/protocol';
 import { openFixFrame, type FixFrame } from '../upload/fixClient';
-import { DIALOG } from '../upload/hostUpload';
 import { HandoffQueue } from '../upload/queue';
 
 function listMember(row: MemberRow): ListMember {
   const m = row.member;
-  const canUpload = Array.from(row.tr.querySelectorAll('button')).some((b) =>
-    (DIALOG.uploadTitles as readonly string[]).includes(squash(b.textContent ?? '')),
+  const canUpload = Array.from(row.tr.querySelectorAll(sel('button'))).some((b) =>
+    isWord('list.uploadButton', b.textContent ?? ''),
   );
   return {
     name: m.name,

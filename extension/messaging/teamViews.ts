@@ -142,6 +142,8 @@ export interface RejectedView {
   status: number;
   message: string;
   rejectedAt: number;
+  /** For a sync batch answered row by row: the rows refused, each with its reason. */
+  rows?: { label: string; message: string }[];
 }
 
 /** A §4.5 request with the member it concerns (as the worker shows it, when in scope). */

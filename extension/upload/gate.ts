@@ -9,14 +9,13 @@ import type { PreflightReport } from '../../shared/pdf/types';
 import type { SendFn } from '../core/feature';
 import { observeElements } from '../core/elements';
 import type { RowMember } from '../core/rows';
-import { squash } from '../core/table';
+import { isWord, sel } from '../host/terms';
 import { compareReports, VERDICT_WORDS } from '../fix/compare';
 import { FIX_LABELS, type FixTool } from '../fix/protocol';
 import { rulesSource, withContent } from './content';
 import { openEngine, type EngineFrame } from './engineClient';
 import { openFixFrame, type FixFrame } from './fixClient';
 import { clearChosen, handToHost, released } from './handoff';
-import { DIALOG, UPLOAD } from './hostUpload';
 import { dialogOf, memberOfButton, uploadMember, type UploadMember } from './member';
 import { fixesFor, UploadPanel } from './panel';
 import { summaryOf } from './summary';
@@ -48,10 +47,10 @@ const isImage = (f: File) => /^image\/(jpeg|png|webp)$/.test(f.type) || /\.(jpe?
 
 /** An input the guide's upload uses: in an 上传档案 / 替换档案 dialog, or the archive's own field. */
 export function isArchiveInput(input: HTMLInputElement): boolean {
-  if (input.type !== 'file' || !input.closest(UPLOAD.component)) return false;
+  if (input.type !== 'file' || !input.closest(sel('upload.component'))) return false;
   const dlg = dialogOf(input);
-  if (dlg && (DIALOG.uploadTitles as readonly string[]).includes(dlg.title)) return true;
-  return input.name === UPLOAD.fieldName || (UPLOAD.acceptsPdf.test(input.accept) && !!dlg);
+  if (dlg && isWord('dialog.uploadTitle', dlg.title)) return true;
+  return input.matches(sel('upload.archiveInput')) || (input.matches(sel('upload.pdfInput')) && !!dlg);
 }
 
 export function startUploadGate(o: GateOptions): void {
@@ -67,8 +66,8 @@ export function startUploadGate(o: GateOptions): void {
   doc.addEventListener(
     'click',
     (e) => {
-      const btn = (e.target as Element | null)?.closest?.('button');
-      if (!btn || !(DIALOG.uploadTitles as readonly string[]).includes(squash(btn.textContent ?? ''))) return;
+      const btn = (e.target as Element | null)?.closest?.(sel('button'));
+      if (!btn || !isWord('list.uploadButton', btn.textContent ?? '')) return;
       lastRow = { member: memberOfButton(btn, doc), at: Date.now() };
     },
     { capture: true, signal },
@@ -87,19 +86,19 @@ export function startUploadGate(o: GateOptions): void {
         override: (reason) => void override(slot!, reason),
         chooseAgain: () => input.click(),
       },
-      DIALOG.root,
+      sel('dialog.root'),
     );
     slot = { input, panel, member, file: null, report: null, held: false };
     slots.set(input, slot);
-    const anchor = input.closest(UPLOAD.component)?.parentElement ?? input.parentElement;
+    const anchor = input.closest(sel('upload.component'))?.parentElement ?? input.parentElement;
     anchor?.after(panel.host);
     panel.idle(['assemble']);
     return slot;
   };
 
   // Each upload dialog gets its panel (and warms the engine) as soon as it opens.
-  observeElements<HTMLElement>(doc.body, DIALOG.root, signal, (dialog) => {
-    const input = dialog.querySelector<HTMLInputElement>(UPLOAD.fileInput);
+  observeElements<HTMLElement>(doc.body, sel('dialog.root'), signal, (dialog) => {
+    const input = dialog.querySelector<HTMLInputElement>(`${sel('upload.component')} ${sel('upload.fileInput')}`);
     if (!input || !isArchiveInput(input)) return;
     slotFor(input);
     engineFrame();
@@ -123,8 +122,8 @@ export function startUploadGate(o: GateOptions): void {
   doc.addEventListener(
     'drop',
     (e) => {
-      const dragger = (e.target as Element | null)?.closest?.(UPLOAD.dragger);
-      const input = dragger?.closest(UPLOAD.component)?.querySelector<HTMLInputElement>(UPLOAD.fileInput);
+      const dragger = (e.target as Element | null)?.closest?.(sel('upload.dragger'));
+      const input = dragger?.closest(sel('upload.component'))?.querySelector<HTMLInputElement>(sel('upload.fileInput'));
       if (!dragger || !input || !isArchiveInput(input)) return;
       const files = Array.from(e.dataTransfer?.files ?? []);
       if (!files.length) return;

@@ -11,9 +11,9 @@ import { observeElements, waitForElement } from '../core/elements';
 import { readSignedInOrg } from '../core/org';
 import { squash } from '../core/table';
 import type { PreflightReport } from '../../shared/pdf/types';
+import { isWord, sel } from '../host/terms';
 import { rulesSource, withContent } from './content';
 import { openEngine, type EngineFrame } from './engineClient';
-import { DESCRIPTIONS, DIALOG, REVIEW_FILE } from './hostUpload';
 import { readDescriptions } from './member';
 import { UploadPanel } from './panel';
 import { summaryOf } from './summary';
@@ -26,10 +26,10 @@ export interface ReviewOptions {
 
 /** The dialog's link to the PDF (查看), when it serves one from the host's own origin. */
 function fileLink(dialog: Element, doc: Document): HTMLAnchorElement | null {
-  const links = Array.from(dialog.querySelectorAll<HTMLAnchorElement>(REVIEW_FILE.links));
+  const links = Array.from(dialog.querySelectorAll<HTMLAnchorElement>(sel('review.link')));
   const link =
-    links.find((a) => squash(a.textContent ?? '') === REVIEW_FILE.viewText) ??
-    links.find((a) => squash(a.textContent ?? '') === REVIEW_FILE.downloadText);
+    links.find((a) => isWord('review.view', a.textContent ?? '')) ??
+    links.find((a) => isWord('review.download', a.textContent ?? ''));
   if (!link) return null;
   const url = new URL(link.getAttribute('href') ?? '', doc.location.href);
   return url.origin === doc.location.origin ? link : null;
@@ -39,8 +39,8 @@ export function startReviewCheck(o: ReviewOptions): void {
   const { doc, signal, send } = o;
   let engine: EngineFrame | null = null;
   const rules = rulesSource(send);
-  observeElements<HTMLElement>(doc.body, DIALOG.root, signal, (dialog) => {
-    if (squash(dialog.querySelector(DIALOG.title)?.textContent ?? '').replace(/\s/g, '') !== DIALOG.reviewTitle) return;
+  observeElements<HTMLElement>(doc.body, sel('dialog.root'), signal, (dialog) => {
+    if (!isWord('dialog.reviewTitle', dialog.querySelector(sel('dialog.title'))?.textContent ?? '')) return;
     void waitForElement(dialog, () => fileLink(dialog, doc), signal, 15_000).then((link) => {
       if (!link || dialog.querySelector('.laa-upload-panel')) return;
       const panel = new UploadPanel(
@@ -51,14 +51,14 @@ export function startReviewCheck(o: ReviewOptions): void {
           override: () => {},
           chooseAgain: () => {},
         },
-        DIALOG.root,
+        sel('dialog.root'),
       );
       (link.parentElement ?? dialog).after(panel.host);
       const run = async () => {
         engine ??= openEngine(doc, signal);
         const info = readDescriptions(dialog);
-        const devNumber = info.get(DESCRIPTIONS.devNumber);
-        const joinedOn = parseHostDate(info.get(DESCRIPTIONS.joinedOn) ?? '') ?? undefined;
+        const devNumber = info.get('devNumber');
+        const joinedOn = parseHostDate(info.get('joinedOn') ?? '') ?? undefined;
         const url = new URL(link.getAttribute('href') ?? '', doc.location.href);
         const name =
           squash(link.closest('div')?.textContent ?? '')
@@ -69,12 +69,12 @@ export function startReviewCheck(o: ReviewOptions): void {
           const res = await fetch(url, { credentials: 'same-origin' });
           if (!res.ok) throw new Error(`读取文件失败（${res.status}）`);
           const blob = await res.blob();
-          const memberName = info.get(DESCRIPTIONS.name);
+          const memberName = info.get('name');
           const keep = (r: PreflightReport, contentRead: boolean) =>
             send('recordPreflight', {
               member: memberName
                 ? {
-                    org: info.get(DESCRIPTIONS.org) ? { name: info.get(DESCRIPTIONS.org)! } : readSignedInOrg(doc),
+                    org: info.get('org') ? { name: info.get('org')! } : readSignedInOrg(doc),
                     name: memberName,
                     ...(devNumber !== undefined ? { devNumber } : {}),
                     ...(joinedOn ? { joinedOn } : {}),

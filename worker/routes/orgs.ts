@@ -40,7 +40,8 @@ async function planImport(
   const ids = new Set(input.map((o) => o.id));
   if (ids.size !== input.length) fail(422, 'duplicate-id', '导入内容中有重复的组织编号');
   const outside = (await orgsByIds(c.env.DB, auth.tenantId, [...ids])).filter((o) => !tree.byId.has(o.id));
-  if (outside.length) fail(403, 'out-of-scope', `组织编号 ${outside[0]!.id} 属于你管理范围以外的组织`);
+  // Ids are unique in a tenant, so this answer cannot help saying the id is used (probes are limited: auth/probes.ts).
+  if (outside.length) fail(409, 'org-id-taken', `组织编号 ${outside[0]!.id} 已被本团队的其他组织使用：请换一个编号`);
   const fresh = input.filter((o) => !tree.byId.has(o.id)).length;
   let nextSeq = fresh ? await allocateOrgSeqs(c.env.DB, fresh) : 0;
   const pending = new Map(input.map((o) => [o.id, o]));
@@ -105,10 +106,13 @@ async function planImport(
       progressed = true;
     }
     if (!progressed) {
+      // The same answer whether the parent lies in another branch or nowhere.
       const o = pending.values().next().value!;
-      if ((await orgsByIds(c.env.DB, auth.tenantId, [o.parentId])).length)
-        fail(403, 'out-of-scope', `上级组织 ${o.parentId} 不在你的管理范围内`);
-      fail(422, 'unknown-parent', `找不到组织 ${o.id} 的上级组织 ${o.parentId}：请先导入上级组织，或检查编号`);
+      fail(
+        403,
+        'out-of-scope',
+        `组织 ${o.id} 的上级组织 ${o.parentId} 不在你的管理范围内，或还没有导入：请先导入上级组织，或检查编号`,
+      );
     }
   }
   return { rows: [...out.values()], audit, created, updated };

@@ -3,6 +3,7 @@ import { HotfixEnvelope, HotfixUploaded } from '../../shared/hotfix/format';
 import { AuditListResponse, AuditVerifyResponse } from '../../shared/api/audit';
 import {
   MemberDetail,
+  MemberErased,
   MemberReply,
   ModificationList,
   ModificationReply,
@@ -143,6 +144,7 @@ export const ROUTES: Record<`${RouteSpec['method']} ${string}`, Spec> = {
   'GET /v1/members/export.csv': read('list', { status: 200, type: 'text/csv' }),
   'GET /v1/members/:key': read('subtree', json(MemberDetail), { outside: 404 }),
   'PUT /v1/members/:key/approval': write('subtree', 'replay', json(MemberReply), { outside: 404 }),
+  'DELETE /v1/members/:key': write('subtree', 'natural', json(MemberErased), { role: 'committee', outside: 404 }),
 
   'GET /v1/modifications': read('list', json(ModificationList)),
   'POST /v1/modifications': write('subtree', 'replay', json(ModificationReply, 201), { outside: 404 }),

@@ -188,6 +188,7 @@ export function serveTeam(dbReady: Promise<LocalDb>): SyncScheduler {
         status: r.status,
         message: r.message,
         rejectedAt: r.rejectedAt,
+        ...(r.rows ? { rows: r.rows.map((row) => ({ label: row.label, message: row.message })) } : {}),
       })),
     teamDismissRejected: async ({ seq }) => {
       await (await dbReady).delete('rejected', seq);
