@@ -14,11 +14,11 @@ export const isPersonEntry = (e: { action: string; subject: string | null }) =>
  * Replaces the readable subject of every entry about a person by its opaque id — the one already
  * linked, or a new one, with the statement that links it (to run in the same batch as the entries).
  */
-export async function opaqueSubjects(
+export async function opaqueSubjects<E extends Pick<AuditDraft, 'action' | 'subject'>>(
   db: D1Database,
   tenantId: string,
-  entries: AuditDraft[],
-): Promise<{ entries: AuditDraft[]; link: D1PreparedStatement[] }> {
+  entries: E[],
+): Promise<{ entries: E[]; link: D1PreparedStatement[] }> {
   const readables = [...new Set(entries.filter(isPersonEntry).map((e) => e.subject!))];
   const known = await opaqueIds(db, tenantId, readables);
   const fresh: [string, string][] = [];

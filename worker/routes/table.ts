@@ -105,7 +105,8 @@ const write = (target: RouteTarget, idempotency: RouteIdempotency, reply: RouteR
  * Every route the worker answers, with who may call it and what it answers: the one list the
  * adversarial matrix (route × method × caller), the idempotency and the reply-schema tests are
  * generated from, and which the app's own routes and docs/worker.md are checked against — a route
- * missing here fails the tests.
+ * missing here fails the tests. A new route: its entry here, a sample request aimed at a thing of
+ * organisation A in test/worker/samples.ts, and its line in docs/worker.md.
  */
 export const ROUTES: Record<`${RouteSpec['method']} ${string}`, Spec> = {
   'GET /v1/health': read('none', json(HealthResponse), { auth: 'public' }),
