@@ -19,6 +19,7 @@ import { clearChosen, handToHost, released } from './handoff';
 import { dialogOf, memberOfButton, uploadMember, type UploadMember } from './member';
 import { fixesFor, UploadPanel } from './panel';
 import { summaryOf } from './summary';
+import { errorText } from '../../shared/errorText';
 
 export interface GateOptions {
   doc: Document;
@@ -199,10 +200,7 @@ export function startUploadGate(o: GateOptions): void {
     handToHost(slot.input, file);
     slot.file = file;
     slot.held = false;
-    slot.panel.message(
-      `未能完成检查（${err instanceof Error ? err.message : String(err)}），文件已按原样交给智慧团建。`,
-      'warning',
-    );
+    slot.panel.message(`未能完成检查（${errorText(err)}），文件已按原样交给智慧团建。`, 'warning');
     return null;
   }
 
@@ -302,7 +300,7 @@ export function startUploadGate(o: GateOptions): void {
       );
     } catch (err) {
       restore(slot, {
-        text: `${label}未能完成：${err instanceof Error ? err.message : String(err)}。原文件未改动。`,
+        text: `${label}未能完成：${errorText(err)}。原文件未改动。`,
         tone: 'error',
       });
       return;

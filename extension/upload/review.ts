@@ -17,6 +17,7 @@ import { openEngine, type EngineFrame } from './engineClient';
 import { readDescriptions } from './member';
 import { UploadPanel } from './panel';
 import { summaryOf } from './summary';
+import { errorText } from '../../shared/errorText';
 
 export interface ReviewOptions {
   doc: Document;
@@ -110,11 +111,7 @@ export function startReviewCheck(o: ReviewOptions): void {
           panel.report(report, 'reviewed', []);
           if (!report.contentPending) await keep(report, false);
         } catch (err) {
-          panel.prompt(
-            `未能完成检查：${err instanceof Error ? err.message : String(err)}`,
-            '重新检查',
-            () => void run(),
-          );
+          panel.prompt(`未能完成检查：${errorText(err)}`, '重新检查', () => void run());
         }
       };
       panel.prompt(
