@@ -63,6 +63,9 @@ export const MESSAGE_RULES: Readonly<Record<MessageType, MessageRule>> = {
   teamRequestModification: PAGES,
   teamDecideModification: PAGES,
   teamTenantSettings: PAGES,
+  // The upload check in the host's page reads the rules it checks each form against.
+  teamLocalRules: { from: 'pagesOrContentScript' },
+  teamSetLocalRules: PAGES,
   reviewFindings: { from: 'pagesOrContentScript' },
   recordApprovalDecision: { from: 'pagesOrContentScript', writes: true },
   exportLocalData: PAGES,

@@ -9,6 +9,7 @@ import type { SendFn } from '../core/feature';
 import { observeElements } from '../core/elements';
 import type { RowMember } from '../core/rows';
 import { isWord, sel } from '../host/terms';
+import { rulesSource } from './content';
 import { openEngine, type EngineFrame } from './engineClient';
 import { openFixFrame, type FixFrame } from './fixClient';
 import { released } from './handoff';
@@ -45,6 +46,7 @@ export function startUploadGate(o: GateOptions): void {
     send: o.send,
     engine: () => (engine ??= openEngine(doc, signal)),
     fixer: () => (fixer ??= openFixFrame(doc, signal)),
+    localRules: rulesSource(o.send),
     onRecorded: o.onRecorded,
   };
   const lastRow = watchUploadButtons(doc, signal);

@@ -3,12 +3,14 @@
  * analysis frame against the row's member, then let go to the host or held, and kept for the
  * member either way. A held file goes on only when fixed or sent anyway with a reason.
  */
+import type { AppliedLocalRule } from '../../shared/api/localRules';
 import type { PreflightReport } from '../../shared/pdf/types';
 import { errorText } from '../../shared/errorText';
 import type { SendFn } from '../core/feature';
 import type { FixTool } from '../fix/protocol';
 import type { EngineFrame } from './engineClient';
 import type { FixFrame } from './fixClient';
+import { withContent } from './content';
 import { clearChosen, handToHost } from './handoff';
 import type { UploadMember } from './member';
 import { fixesFor, type UploadPanel } from './panel';
@@ -19,6 +21,8 @@ export interface GateContext {
   send: SendFn;
   engine(): EngineFrame;
   fixer(): FixFrame;
+  /** Committees' local rules for the admin's organisation (see ./content). */
+  localRules(): Promise<AppliedLocalRule[]>;
   /** Called after a result was kept (the list re-reads what it knows, e.g. the page-1 number). */
   onRecorded?: (() => void) | undefined;
 }
@@ -62,11 +66,22 @@ export async function check(ctx: GateContext, slot: Slot, file: File, what?: str
       file.name,
       m
         ? {
+            name: m.name,
             ...(m.devNumber !== undefined ? { devNumber: m.devNumber } : {}),
             ...(m.joinedOn ? { joinedOn: m.joinedOn } : {}),
           }
         : undefined,
       (ev) => slot.panel.progress(ev),
+      {
+        // The admin may upload meanwhile: the content joins the report on the panel when it comes.
+        onContent: (content) => {
+          if (slot.file !== file || !slot.report) return;
+          slot.report = withContent(slot.report, content);
+          slot.panel.report(slot.report, slot.held ? 'held' : 'released', fixesFor(slot.report));
+        },
+        onFailed: (message) => slot.panel.contentFailed(message),
+        localRules: await ctx.localRules(),
+      },
     );
   } catch (err) {
     handToHost(slot.input, file);

@@ -1,6 +1,6 @@
 /**
  * The committee admin's team messages, each a call to the worker: the organisation tree, invites,
- * tokens, §4.5 modification requests and the tenant's settings.
+ * tokens, §4.5 modification requests, the tenant's settings and the committee's local rules.
  */
 import { z } from 'zod';
 import { DecideModificationRequest, MemberView, ModificationView } from '../../../shared/api/members';
@@ -14,6 +14,7 @@ import { TeamError } from './client';
 import { refreshSelf } from './connection';
 import { attempt, type TeamContext } from './context';
 import { queueModificationDecision } from './decisions';
+import { setLocalRules } from './localRules';
 import { keptOrgs, orgsFor } from './orgs';
 import { itemOf } from './workerView';
 
@@ -110,6 +111,11 @@ export function committeeHandlers(ctx: TeamContext) {
         // What is forwarded follows the tenant's name setting at once.
         await refreshSelf(await ctx.dbReady, ctx.origin).catch(() => null);
         return next;
+      }),
+    teamSetLocalRules: ({ orgId, rules }) =>
+      attempt(async () => {
+        const { db, call } = await connected();
+        return setLocalRules(db, call, orgId, rules);
       }),
   } satisfies Partial<Handlers>;
 }

@@ -1,7 +1,10 @@
-/** The team messages that show things: the popup's numbers, lists and search, the jump to a member, the reviewer's check. */
+/** The team messages that show things: the popup's numbers, lists and search, the jump to a member, the reviewer's check, the local rules. */
 import type { Handlers } from '../../messaging/router';
 import { contentScriptTab } from '../../messaging/router';
+import { readConnection } from './connection';
+import { workerApi } from './client';
 import { attempt, type TeamContext } from './context';
+import { localRulesFor } from './localRules';
 import { openMember, takeJump } from './jump';
 import { badgeFor } from './reminders';
 import { latestReview } from './review';
@@ -27,5 +30,10 @@ export function viewHandlers(ctx: TeamContext) {
       return tab === null ? null : takeJump(tab);
     },
     reviewFindings: async (q) => (typeof q?.name === 'string' ? latestReview(await dbReady, q) : null),
+    teamLocalRules: async () => {
+      const db = await dbReady;
+      const conn = await readConnection(db);
+      return localRulesFor(db, conn ? workerApi(conn, ctx.origin) : null);
+    },
   } satisfies Partial<Handlers>;
 }
