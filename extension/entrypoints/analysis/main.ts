@@ -3,6 +3,7 @@ import { pictureCheck, warmContent } from '../../pdf/content/run';
 import { pool, runPreflight } from '../../pdf/engine';
 import { warmOcr } from '../../pdf/ocr';
 import { HOST_ORIGINS } from '../../pdf/origins';
+import { errorText } from '../../../shared/errorText';
 
 /**
  * The preflight engine's page, on the extension's own origin: the upload panel embeds it as a
@@ -36,7 +37,7 @@ window.addEventListener('message', (e: MessageEvent) => {
   const failed = (err: unknown) =>
     port.postMessage({
       kind: 'error',
-      message: `预检出错：${err instanceof Error ? err.message : String(err)}`,
+      message: `预检出错：${errorText(err)}`,
     } satisfies PreflightEvent);
   chain = chain.then(async () => {
     try {

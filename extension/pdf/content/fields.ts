@@ -4,7 +4,7 @@ import type { SectionId } from '../../../shared/pdf/content/sections';
 import { CONFIDENCE, READER } from '../../../shared/pdf/content/thresholds';
 import { isValidIdCard, maskIdCard } from '../../../shared/domain/idCard';
 import type { Rect } from './ocr/grey';
-import { below, canonical, findLabel, labelIn, rightOf, sureness, union, type Line } from './lines';
+import { below, canonical, findHeader, findLabel, join, labelIn, rightOf, sureness, union, type Line } from './lines';
 
 /**
  * The fields of a page, found by their printed labels (never by where a printing puts them): a
@@ -40,18 +40,22 @@ async function sure(line: Line, charset: string, reread: Reread): Promise<Line> 
   return sureness(line) >= CONFIDENCE.value ? line : reread(line, charset);
 }
 
-/** The text after a label in its own line, else the lines beside it, as one value reading. */
+/**
+ * Where a label's value may be written, nearest first: the rest of the label's own line, then the
+ * writing beside it on the same row. A stray mark after the label (a rule read as 「) makes the
+ * first a non-value; the caller's parser decides.
+ */
 function valueAfter(
   lines: readonly Line[],
   labels: readonly string[],
-  from = 0,
-): { label: Line; value?: Line; start: number } | undefined {
-  const hit = findLabel(lines, labels, from);
+): { label: Line; values: { line: Line; start: number }[] } | undefined {
+  const hit = findLabel(lines, labels);
   if (!hit) return undefined;
-  const rest = hit.line.text.slice(hit.end);
-  if (canonical(rest).length > 0) return { label: hit.line, value: hit.line, start: hit.end };
+  const values: { line: Line; start: number }[] = [];
+  if (canonical(hit.line.text.slice(hit.end)).length > 0) values.push({ line: hit.line, start: hit.end });
   const beside = rightOf(lines, hit.line.box, reach).find((l) => labelIn(l, ANY_LABEL) === undefined);
-  return { label: hit.line, ...(beside ? { value: beside } : {}), start: 0 };
+  if (beside) values.push({ line: beside, start: 0 });
+  return { label: hit.line, values };
 }
 
 /** Printed words that are never someone's writing. */
@@ -97,47 +101,44 @@ function emptyEntry(kind: 'entry' | 'signature', role: string, label: Line, line
 async function basicInfo(lines: Line[], reread: Reread): Promise<FieldDraft[]> {
   const out: FieldDraft[] = [];
   const name = valueAfter(lines, ['姓名']);
-  const n = name?.value && nameField('basicInfo', name.value, name.start);
+  const n = name?.values.map((v) => nameField('basicInfo', v.line, v.start)).find((f) => f);
   if (n) out.push(n);
   const birth = valueAfter(lines, ['出生年月', '出生日期']);
   if (birth) {
-    const d =
-      birth.value &&
-      dateField(
-        'birth',
-        birth.value === birth.label ? birth.value : await sure(birth.value, CHARSETS.date, reread),
-        birth.start,
-      );
+    let d: FieldDraft | undefined;
+    for (const v of birth.values) {
+      const line = v.line === birth.label ? v.line : await sure(v.line, CHARSETS.date, reread);
+      d ??= dateField('birth', line, v.start);
+    }
     if (d) out.push(d);
-    else if (!birth.value) out.push(emptyEntry('entry', '出生年月', birth.label, birth.label.box.h));
+    else if (birth.values.length === 0) out.push(emptyEntry('entry', '出生年月', birth.label, birth.label.box.h));
   }
-  const id = valueAfter(lines, ['身份证号码', '公民身份号码', '身份证号']);
-  if (id?.value) {
-    const idLine = id.value === id.label ? id.value : await sure(id.value, CHARSETS.id, reread);
-    id.value = idLine;
-    const raw = idLine.text.slice(id.start);
-    const digits = raw
+  const id = valueAfter(lines, ['居民身份证号码', '公民身份号码', '身份证号码', '身份证号']);
+  for (const v of id?.values ?? []) {
+    const line = v.line === id!.label ? v.line : await sure(v.line, CHARSETS.id, reread);
+    const digits = line.text
+      .slice(v.start)
       .replace(/[Oo〇]/g, '0')
       .replace(/[lI|]/g, '1')
       .replace(/x/g, 'X')
       .replace(/[^\dX]/g, '');
-    if (digits.length === 18 && isValidIdCard(digits)) {
-      const birthOf = `${digits.slice(6, 10)}-${digits.slice(10, 12)}-${digits.slice(12, 14)}`;
-      out.push({
-        kind: 'idBirth',
-        text: maskIdCard(digits),
-        value: birthOf,
-        confidence: sureness(id.value, id.start),
-        box: id.value.box,
-      });
-    }
+    if (digits.length !== 18 || !isValidIdCard(digits)) continue;
+    const birthOf = `${digits.slice(6, 10)}-${digits.slice(10, 12)}-${digits.slice(12, 14)}`;
+    out.push({
+      kind: 'idBirth',
+      text: maskIdCard(digits),
+      value: birthOf,
+      confidence: sureness(line, v.start),
+      box: line.box,
+    });
+    break;
   }
   return out;
 }
 
 function cover(lines: Line[]): FieldDraft[] {
   const name = valueAfter(lines, ['姓名']);
-  const n = name?.value && nameField('cover', name.value, name.start);
+  const n = name?.values.map((v) => nameField('cover', v.line, v.start)).find((f) => f);
   return n ? [n] : [];
 }
 
@@ -156,7 +157,7 @@ function hoursOf(text: string): number | null {
 
 async function courses(lines: Line[], reread: Reread): Promise<FieldDraft[]> {
   const out: FieldDraft[] = [];
-  const head = findLabel(lines, ['学时', '课时']);
+  const head = findHeader(lines, ['学时', '课时']);
   if (!head) return out;
   const col = head.line.box;
   const inColumn = (l: Line) => l.box.x + l.box.w > col.x - col.h && l.box.x < col.x + col.w + col.h;
@@ -263,13 +264,7 @@ function rowOf(lines: readonly Line[], seed: Line[]): Line | undefined {
     )
     .filter((l) => l.box.x - first.box.x < first.box.h * reach * 2)
     .sort((a, b) => a.box.x - b.box.x);
-  if (row.length === 1) return row[0];
-  return {
-    text: row.map((l) => l.text).join(''),
-    probs: row.flatMap((l) => l.probs),
-    at: row.flatMap((l) => l.at),
-    box: row.reduce((b, l) => union(b, l.box), first.box),
-  };
+  return row.length ? row.reduce(join) : undefined;
 }
 
 function allLabels(lines: Line[], labels: string[]): { line: Line; end: number }[] {

@@ -24,7 +24,11 @@ export function canonical(s: string): string {
     .replace(/[〇○]/g, 'O');
 }
 
-/** The first line whose text holds one of `labels`, top to bottom; with where the label ends in the line. */
+/**
+ * The first line whose text holds one of `labels`, top to bottom; with where the label ends in the
+ * line. A label printed with wide spacing (姓　名) comes as separate boxes: when no single line
+ * holds it, neighbouring boxes on a row are joined, left to right, and tried as one.
+ */
 export function findLabel(
   lines: readonly Line[],
   labels: readonly string[],
@@ -34,7 +38,27 @@ export function findLabel(
     const hit = labelIn(lines[i]!, labels);
     if (hit !== undefined) return { line: lines[i]!, end: hit };
   }
+  for (let i = from; i < lines.length; i++) {
+    let joined = lines[i]!;
+    for (const next of rightOf(lines, lines[i]!.box, 3).slice(0, 3)) {
+      joined = join(joined, next);
+      const hit = labelIn(joined, labels);
+      if (hit !== undefined) return { line: joined, end: hit };
+    }
+  }
   return undefined;
+}
+
+/** The line a label's header cell is: one whose whole text is the label, else the first holding it. */
+export function findHeader(lines: readonly Line[], labels: readonly string[]): { line: Line; end: number } | undefined {
+  const keys = labels.map(canonical);
+  const exact = lines.find((l) => keys.includes(canonical(l.text)));
+  return exact ? { line: exact, end: exact.text.length } : findLabel(lines, labels);
+}
+
+/** Two lines read as one, left to right. */
+export function join(a: Line, b: Line): Line {
+  return { text: a.text + b.text, probs: [...a.probs, ...b.probs], at: [...a.at, ...b.at], box: union(a.box, b.box) };
 }
 
 /** Where in the line's own text the label ends (so the rest is its value), or undefined. */
@@ -60,7 +84,7 @@ const overlapY = (a: Rect, b: Rect) => Math.min(a.y + a.h, b.y + b.h) - Math.max
 /** Lines on the same row as `r`, to its right, within `reach` × its height, nearest first. */
 export function rightOf(lines: readonly Line[], r: Rect, reach: number): Line[] {
   return lines
-    .filter((l) => l.box.x >= r.x + r.w * 0.6 && overlapY(l.box, r) > Math.min(l.box.h, r.h) * 0.4)
+    .filter((l) => l.box.x >= r.x + r.w - r.h * 0.5 && overlapY(l.box, r) > Math.min(l.box.h, r.h) * 0.4)
     .filter((l) => l.box.x - (r.x + r.w) < reach * r.h)
     .sort((a, b) => a.box.x - b.box.x);
 }

@@ -7,6 +7,7 @@ import { verdictOf } from '../../../shared/pdf/judge';
 import type { ContentReport, Issue } from '../../../shared/pdf/types';
 import { PagePool } from '../pool';
 import type { ContentJob, ContentJobResult } from '../worker/contentProtocol';
+import { errorText } from '../../../shared/errorText';
 
 /**
  * The content stage of a check: after the picture report, each page's picture goes to a content
@@ -104,7 +105,7 @@ export async function readContent(run: ContentRun): Promise<ContentReport> {
         const { job, transfer } = await jobFor(s, run);
         r = await contentPool.run(job, transfer);
       } catch (err) {
-        r = { id: 0, ok: false, error: err instanceof Error ? err.message : String(err) };
+        r = { id: 0, ok: false, error: errorText(err) };
       }
       if (r.ok && r.kind === 'page') {
         pages.push(r.section);

@@ -9,6 +9,7 @@ import { ordinaryOcr, readPage } from '../content/readPage';
 import { jpegSize } from '../jpeg';
 import type { ContentJob, ContentJobRequest, ContentJobResult, PageField } from './contentProtocol';
 import { decodeAt, drawRotated, rotatedSize } from './frames';
+import { errorText } from '../../../shared/errorText';
 
 /**
  * Reads what is written on one page at a time: PP-OCR's models (shipped under /ocr/ppocr/, see
@@ -137,7 +138,7 @@ self.onmessage = (e: MessageEvent<ContentJobRequest>) => {
       const msg: ContentJobResult = { id, ok: true, kind: 'page', ...r, ms: performance.now() - t0 };
       self.postMessage(msg);
     } catch (err) {
-      const msg: ContentJobResult = { id, ok: false, error: err instanceof Error ? err.message : String(err) };
+      const msg: ContentJobResult = { id, ok: false, error: errorText(err) };
       self.postMessage(msg);
     }
   });

@@ -13,6 +13,7 @@ import {
   type PageJobRequest,
   type PageJobResult,
 } from './protocol';
+import { errorText } from '../../../shared/errorText';
 
 /**
  * One page at a time: decode the scan at analysis size inside the JPEG decoder (ImageDecoder with
@@ -192,7 +193,7 @@ self.onmessage = (e: MessageEvent<PageJobRequest>) => {
     }
   }
   const fail = (err: unknown) => {
-    const msg: PageJobResult = { id, ok: false, error: err instanceof Error ? err.message : String(err) };
+    const msg: PageJobResult = { id, ok: false, error: errorText(err) };
     self.postMessage(msg);
   };
   const post = (r: Done) => {

@@ -58,8 +58,11 @@ export const READER = {
    * 0.7 of the work.
    */
   detMaxSide: 800,
-  /** Boxes longer than this many heights are sentences (a label and its entry are shorter): never read. */
-  maxAspect: 14,
+  /**
+   * Boxes longer than this many heights are sentences or free text (a school's address, a 团课's
+   * topic): never read. A label, a name, a date (≈ 5) and an 18-digit 身份证号 (≈ 8) are shorter.
+   */
+  maxAspect: 9,
   /** An entry's space with less ink than this share of its paper is empty (a speck is 0.05 %). */
   emptyInk: 0.002,
   /** … and with more than this, written on even if nothing was read there. */
