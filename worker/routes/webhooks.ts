@@ -10,6 +10,7 @@ import { fail } from '../errors';
 import { sendDigest } from '../jobs/digest';
 import { randomText } from '../lib/crypto';
 import { idempotent } from '../lib/idempotency';
+import { keyring, sealSecret } from '../lib/secrets';
 import { valid } from '../lib/validate';
 
 const view = (w: WebhookRow & { org_id: string }): WebhookView => ({
@@ -17,7 +18,7 @@ const view = (w: WebhookRow & { org_id: string }): WebhookView => ({
   orgId: w.org_id,
   kind: w.kind,
   label: w.label,
-  urlHost: new URL(w.url).host,
+  urlHost: w.url_host,
   createdAt: w.created_at,
 });
 
@@ -42,13 +43,23 @@ export const webhooks = new Hono<AppEnv>()
     const body = c.req.valid('json');
     const [org] = await orgsByIds(c.env.DB, auth.tenantId, [body.orgId]);
     if (!org || !covers(auth, org.path)) fail(403, 'out-of-scope', '只能为本组织及下级组织设置群机器人');
+    const id = `wh_${randomText(9)}`;
+    const ring = await keyring(c.env).catch(() =>
+      fail(
+        503,
+        'secrets-unavailable',
+        '同步服务未配置加密密钥（WEBHOOK_KEY），暂不能保存群机器人：请联系部署同步服务的管理员',
+      ),
+    );
+    // The URL (it carries the robot's access token) and the 加签 secret are stored encrypted only.
     const row: WebhookRow = {
-      id: `wh_${randomText(9)}`,
+      id,
       tenant_id: auth.tenantId,
       org_seq: org.seq,
       kind: body.kind,
-      url: body.url,
-      secret: body.secret ?? null,
+      url: await sealSecret(ring, body.url, `webhook:${id}:url`),
+      secret: body.secret === undefined ? null : await sealSecret(ring, body.secret, `webhook:${id}:secret`),
+      url_host: new URL(body.url).host,
       label: body.label,
       created_at: new Date().toISOString(),
     };
@@ -60,7 +71,7 @@ export const webhooks = new Hono<AppEnv>()
           action: 'setting.webhook.create',
           orgId: org.id,
           subject: row.id,
-          payload: { kind: row.kind, label: row.label, host: new URL(row.url).host },
+          payload: { kind: row.kind, label: row.label, host: row.url_host },
         },
       ],
       result: { webhook: view({ ...row, org_id: org.id }) },
@@ -83,7 +94,8 @@ export const webhooks = new Hono<AppEnv>()
   /** Sends today's digest now (to check a new robot), recorded like the morning's. */
   .post('/:id/test', idempotent('replay'), async (c) => {
     const hook = await findHook(c, c.req.param('id'));
-    const result = await sendDigest(c.env, hook, { force: true });
+    const by = { actor: actorOf(c.get('auth')), requestId: c.get('requestId') };
+    const result = await sendDigest(c.env, hook, { force: true, by });
     return c.json({ delivery: result });
   })
   .get('/:id/deliveries', async (c) => {
