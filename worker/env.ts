@@ -23,5 +23,11 @@ export interface Bindings {
 
 export type AppEnv = {
   Bindings: Bindings;
-  Variables: { auth: AuthContext; requestId: string; idempotency?: { tenantId: string; key: string } };
+  Variables: {
+    auth: AuthContext;
+    requestId: string;
+    idempotency?: { tenantId: string; key: string };
+    /** On a retry of a request that issues a secret: what the first attempt issued (ids, never the secret). */
+    reissue?: unknown;
+  };
 };

@@ -9,6 +9,7 @@ import type { AppEnv } from '../env';
 import { fail } from '../errors';
 import { sendDigest } from '../jobs/digest';
 import { randomText } from '../lib/crypto';
+import { idempotent } from '../lib/idempotency';
 import { keyring, sealSecret } from '../lib/secrets';
 import { valid } from '../lib/validate';
 
@@ -37,7 +38,7 @@ export const webhooks = new Hono<AppEnv>()
     const { lo, hi } = scopeRange(auth.role, auth.org.path);
     return c.json({ webhooks: (await webhooksInRange(c.env.DB, auth.tenantId, lo, hi)).map(view) });
   })
-  .post('/', valid('json', CreateWebhookRequest), async (c) => {
+  .post('/', idempotent('replay'), valid('json', CreateWebhookRequest), async (c) => {
     const auth = c.get('auth');
     const body = c.req.valid('json');
     const [org] = await orgsByIds(c.env.DB, auth.tenantId, [body.orgId]);
@@ -62,7 +63,8 @@ export const webhooks = new Hono<AppEnv>()
       label: body.label,
       created_at: new Date().toISOString(),
     };
-    await commitWrite(c, auth.tenantId, actorOf(auth), async () => ({
+    // The reply names the robot by id and host only (the URL carries its access token): kept for replays.
+    const step = await commitWrite(c, auth.tenantId, actorOf(auth), async () => ({
       statements: [insertWebhook(c.env.DB, row)],
       audit: [
         {
@@ -72,10 +74,10 @@ export const webhooks = new Hono<AppEnv>()
           payload: { kind: row.kind, label: row.label, host: row.url_host },
         },
       ],
-      result: null,
+      result: { webhook: view({ ...row, org_id: org.id }) },
       status: 201,
     }));
-    return c.json({ webhook: view({ ...row, org_id: org.id }) }, 201);
+    return c.json(step.result, 201);
   })
   .delete('/:id', async (c) => {
     const auth = c.get('auth');
@@ -90,7 +92,7 @@ export const webhooks = new Hono<AppEnv>()
     return c.json({ deleted: hook.id });
   })
   /** Sends today's digest now (to check a new robot), recorded like the morning's. */
-  .post('/:id/test', async (c) => {
+  .post('/:id/test', idempotent('replay'), async (c) => {
     const hook = await findHook(c, c.req.param('id'));
     const by = { actor: actorOf(c.get('auth')), requestId: c.get('requestId') };
     const result = await sendDigest(c.env, hook, { force: true, by });
