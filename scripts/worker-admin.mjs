@@ -5,6 +5,7 @@
 //
 //   create-tenant --name 某市团委 --top-id root --top-name 共青团某市委员会 [--top-type 03TW] [--top-league-id L1] [--no-names]
 //   invite --tenant tn_… --org <orgId> [--role committee|branch] [--days 14]
+//   upload-hotfix <signed.json>   (the publisher's signed hotfix document, served at GET /v1/hotfix)
 //   health
 //   ensure-dev-vars        (writes AUDIT_SIGNING_KEY and ADMIN_SECRET into .dev.vars when missing)
 //
@@ -46,7 +47,7 @@ async function call(url, secret, method, path, body) {
   const res = await fetch(`${url.replace(/\/$/, '')}/v1${path}`, {
     method,
     headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
   let json;
@@ -96,7 +97,12 @@ async function main() {
     process.exit(1);
   }
   if (command === 'create-tenant') {
-    for (const k of ['name', 'top-id', 'top-name']) if (!values[k]) (console.error(`缺少 --${k}`), process.exit(1));
+    for (const k of ['name', 'top-id', 'top-name']) {
+      if (!values[k]) {
+        console.error(`缺少 --${k}`);
+        process.exit(1);
+      }
+    }
     const r = await call(values.url, secret, 'POST', '/admin/tenants', {
       name: values.name,
       topOrg: {
@@ -118,7 +124,10 @@ async function main() {
     return;
   }
   if (command === 'invite') {
-    if (!values.tenant || !values.org) (console.error('缺少 --tenant 或 --org'), process.exit(1));
+    if (!values.tenant || !values.org) {
+      console.error('缺少 --tenant 或 --org');
+      process.exit(1);
+    }
     const r = await call(values.url, secret, 'POST', `/admin/tenants/${encodeURIComponent(values.tenant)}/invites`, {
       orgId: values.org,
       role: values.role,
@@ -128,8 +137,19 @@ async function main() {
     console.log(JSON.stringify(r));
     return;
   }
+  if (command === 'upload-hotfix') {
+    const file = positionals[1];
+    if (!file || !existsSync(file)) {
+      console.error('用法：npm run worker:admin -- upload-hotfix <签发.json>');
+      process.exit(1);
+    }
+    // Sent as the publisher wrote it: the signature covers the text inside, not this file's layout.
+    const r = await call(values.url, secret, 'PUT', '/admin/hotfix', readFileSync(file, 'utf8'));
+    console.log(`修复通知已上传：编号 ${r.serial}，有效至 ${r.expiresAt}；扩展会在几小时内取到（GET /v1/hotfix）`);
+    return;
+  }
   console.error(
-    '用法：npm run worker:admin -- create-tenant|invite|health|ensure-dev-vars [选项]（详见 docs/worker.md）',
+    '用法：npm run worker:admin -- create-tenant|invite|upload-hotfix|health|ensure-dev-vars [选项]（详见 docs/worker.md）',
   );
   process.exit(1);
 }

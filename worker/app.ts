@@ -6,11 +6,14 @@ import { extensionCors } from './cors';
 import { metered, type D1Meter } from './db/metered';
 import type { AppEnv } from './env';
 import { errorBody, onError } from './errors';
+import { idCardGuard } from './lib/idCardGuard';
 import { admin } from './routes/admin';
 import { audit } from './routes/audit';
 import { calendar, feeds } from './routes/feeds';
 import { health } from './routes/health';
+import { hotfix } from './routes/hotfix';
 import { invites } from './routes/invites';
+import { localRules } from './routes/localRules';
 import { members } from './routes/members';
 import { modifications } from './routes/modifications';
 import { orgs } from './routes/orgs';
@@ -47,7 +50,6 @@ const meterD1: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 export const app = new Hono<AppEnv>()
   .basePath('/v1')
-  .use(requestId({ headerName: 'X-Request-Id', limitLength: 100 }))
   .use(extensionCors)
   .use(meterD1)
   .use(
@@ -56,7 +58,11 @@ export const app = new Hono<AppEnv>()
       onError: (c) => c.json(errorBody('too-large', '请求内容过大：每批最多 5000 行、8 MB，请分批上传'), 413),
     }),
   )
+  // Before anything reads a header or the body into a log, a key or the audit log.
+  .use(idCardGuard((): readonly { method: string; path: string }[] => app.routes))
+  .use(requestId({ headerName: 'X-Request-Id', limitLength: 100 }))
   .route('/health', health)
+  .route('/hotfix', hotfix)
   .route('/admin', admin)
   .route('/invites', invites)
   .route('/tokens', tokens)
@@ -66,6 +72,7 @@ export const app = new Hono<AppEnv>()
   .route('/members', members)
   .route('/modifications', modifications)
   .route('/reminders', reminders)
+  .route('/local-rules', localRules)
   .route('/webhooks', webhooks)
   .route('/feeds', feeds)
   .route('/calendar', calendar)

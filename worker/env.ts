@@ -13,6 +13,8 @@ export interface Bindings {
   /** Optional overrides of the per-minute limits (numbers as strings). */
   RATE_AUTH_FAILURES_PER_MIN?: string;
   RATE_WRITES_PER_MIN?: string;
+  /** Answers "not in your subtree" a token may get per minute before it is answered 429 (default 60). */
+  RATE_PROBES_PER_MIN?: string;
 }
 
 export type AppEnv = {

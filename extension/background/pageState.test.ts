@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PAGE_TYPES } from '../core/pages';
+import { PAGE_TYPES } from '../model/pages';
 import { actionLook, parseTabPage } from './pageState';
 
 describe('the toolbar icon per page', () => {

@@ -4,8 +4,8 @@
  * extension knows (and leaves alone).
  */
 import { browser } from 'wxt/browser';
-import { PAGE_LABELS, PAGE_TYPES, type PageType } from '../core/pages';
-import { contentScriptTab, listen } from '../messaging/router';
+import { PAGE_LABELS, PAGE_TYPES, type PageType } from '../model/pages';
+import { contentScriptTab, type Handlers } from '../messaging/router';
 
 export const EXTENSION_NAME = '团员电子档案助手';
 const STORAGE_KEY = 'pageStateByTab';
@@ -71,14 +71,16 @@ export async function followGlobalBadgeColor(color: string): Promise<void> {
   );
 }
 
-export function servePageState(): void {
-  listen({
+/** Which page each tab shows; a closed tab is forgotten. */
+export function pageStateHandlers() {
+  browser.tabs.onRemoved.addListener((tabId) => void writeOne(tabId, null));
+  return {
     pageSeen: async (payload, sender) => {
       const tabId = contentScriptTab(sender);
       const page = parseTabPage(payload);
-      if (tabId === null || !page) return { ok: true };
+      if (tabId === null || !page) return { ok: true as const };
       await Promise.all([writeOne(tabId, page), show(tabId, page.pageType)]);
-      return { ok: true };
+      return { ok: true as const };
     },
     pageState: async ({ tabId }, sender) => {
       const id = tabId ?? sender.tab?.id;
@@ -86,6 +88,5 @@ export function servePageState(): void {
       const page = (await readAll())[id];
       return page ? { ...page, label: PAGE_LABELS[page.pageType] } : null;
     },
-  });
-  browser.tabs.onRemoved.addListener((tabId) => void writeOne(tabId, null));
+  } satisfies Partial<Handlers>;
 }

@@ -2,13 +2,8 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PreflightResult } from '../../shared/api/sync';
 import type { ChinaDate } from '../../shared/domain/types';
-import {
-  overrides,
-  parseRecordRequest,
-  preflightHistory,
-  recordPreflight,
-  type RecordPreflightRequest,
-} from './preflight';
+import type { RecordPreflightRequest } from '../messaging/preflight';
+import { overrides, parseRecordRequest, preflightHistory, recordPreflight } from './preflight';
 import { openLocalDb, type LocalDb } from './store/db';
 import { allMembers, recordObservations } from './store/members';
 import { setTenantHashKey } from './store/hashKey';

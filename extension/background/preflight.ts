@@ -6,61 +6,21 @@
  * each result is queued for the sync worker as a `preflight` row.
  */
 import type { PreflightResult } from '../../shared/api/sync';
+import { REVIEWER_PHRASES } from '../../shared/domain/approval';
 import type { KeptFinding } from '../../shared/pdf/grouping';
-import type { ChinaDate } from '../../shared/domain/types';
-import type { OrgRef } from '../model/member';
+import type {
+  PreflightContext,
+  PreflightDecision,
+  PreflightRecord,
+  PreflightSummary,
+  PreflightVerdict,
+  RecordPreflightRequest,
+} from '../messaging/preflight';
 import type { LocalDb } from './store/db';
 import { recordFact, recordObservations } from './store/members';
 import type { PendingRow } from './sync/types';
 import { enqueueRows } from './sync/outbox';
-import { listen } from '../messaging/router';
-
-export type PreflightVerdict = 'pass' | 'warn' | 'fail';
-/** Where the check ran: the admin's upload, or a reviewer's look at the file the host shows. */
-export type PreflightContext = 'upload' | 'review';
-/** What happened to the file: let go to the host, held, sent anyway (仍要上传), or only looked at. */
-export type PreflightDecision = 'released' | 'held' | 'override' | 'reviewed';
-
-export interface PreflightSummary {
-  fileName: string;
-  sha256: string;
-  bytes: number;
-  pages: number | null;
-  verdict: PreflightVerdict;
-  codes: string[];
-  page1Number: string | null;
-  /** Pages where a round red seal was seen; empty when none was, or when no page's pixels could be looked at. Absent in records kept before it was. */
-  sealPages?: number[];
-  /** Each finding once with its pages, worst first (shared/pdf/grouping.ts); kept here only, never synced. Absent in older records. */
-  findings?: KeptFinding[];
-  /** The fix that made this file, when it was made by one (compress, straighten …). */
-  fix?: string;
-}
-
-export interface PreflightMemberRef {
-  org: OrgRef;
-  name: string;
-  devNumber?: string;
-  joinedOn?: ChinaDate;
-}
-
-export interface RecordPreflightRequest {
-  member: PreflightMemberRef | null;
-  result: PreflightSummary;
-  context: PreflightContext;
-  decision: PreflightDecision;
-  /** Required with `override`: why the admin sent a file the check would hold. */
-  reason?: string;
-}
-
-export interface PreflightRecord extends PreflightSummary {
-  at: number;
-  memberKey: string | null;
-  member: PreflightMemberRef | null;
-  context: PreflightContext;
-  decision: PreflightDecision;
-  reason?: string;
-}
+import type { Handlers } from '../messaging/router';
 
 /** Kept per member (newest last) and, for overrides, in one log the audit trail will read. */
 export const HISTORY_PREFIX = 'preflight:';
@@ -121,6 +81,7 @@ export function parseRecordRequest(x: unknown): RecordPreflightRequest | string 
     ...(res.sealPages ? { sealPages: [...res.sealPages] } : {}),
     ...(findings ? { findings } : {}),
     ...(typeof res.fix === 'string' && CODE.test(res.fix) ? { fix: res.fix } : {}),
+    ...(res.contentRead === true ? { contentRead: true } : {}),
   };
   return {
     member: m ?? null,
@@ -143,7 +104,9 @@ function parseFindings(x: unknown): KeptFinding[] | undefined | string {
     if (!f || typeof f.code !== 'string' || !CODE.test(f.code)) return '问题列表无效';
     if (typeof f.severity !== 'string' || !SEVERITIES.includes(f.severity)) return '问题列表无效';
     if (!Array.isArray(f.pages) || f.pages.length > 1000 || !f.pages.every(isPage)) return '问题列表无效';
-    out.push({ code: f.code, severity: f.severity, pages: [...f.pages] });
+    const phrase = REVIEWER_PHRASES.find((p) => p === f.phrase);
+    if (f.phrase !== undefined && !phrase) return '问题列表无效';
+    out.push({ code: f.code, severity: f.severity, pages: [...f.pages], ...(phrase ? { phrase } : {}) });
   }
   return out;
 }
@@ -233,8 +196,8 @@ export async function overrides(db: LocalDb): Promise<PreflightRecord[]> {
 }
 
 /** The background's answers to the upload gate and the reviewer's check. */
-export function servePreflight(db: Promise<LocalDb>): void {
-  listen({
+export function preflightHandlers(db: Promise<LocalDb>) {
+  return {
     recordPreflight: async (payload) => {
       const req = parseRecordRequest(payload);
       if (typeof req === 'string') return { ok: false, error: req, key: null };
@@ -242,5 +205,5 @@ export function servePreflight(db: Promise<LocalDb>): void {
     },
     preflightHistory: async ({ key }) => (typeof key === 'string' ? preflightHistory(await db, key) : []),
     preflightOverrides: async () => overrides(await db),
-  });
+  } satisfies Partial<Handlers>;
 }

@@ -4,20 +4,9 @@
  * who needs an archive and is not certified.
  */
 import { needsArchive } from '../../shared/domain/archive';
-import type { CertStatus, ChinaDate } from '../../shared/domain/types';
+import type { CertStatus } from '../../shared/domain/types';
 import type { LocalMember } from '../model/member';
-
-export type PromptKind = 'notUploaded' | 'uncertified';
-
-export interface PromptMember {
-  key: string;
-  name: string;
-  devNumber: string;
-  joinedOn: ChinaDate;
-  orgName: string;
-  status: CertStatus;
-  isCadre: boolean;
-}
+import type { PromptKind, PromptMember } from '../messaging/members';
 
 const CONCERNS: Record<PromptKind, ReadonlySet<CertStatus>> = {
   notUploaded: new Set(['notUploaded']),

@@ -8,7 +8,7 @@ import type { MessageType, Messages } from '../messaging/protocol';
 import type { Keeper } from './keeping';
 import { ListsController, type Lists } from './lists';
 import { readSignedInOrg } from './org';
-import type { PageType } from './pages';
+import type { PageType } from '../model/pages';
 import type { PageVisit } from './pageWatcher';
 
 export type SendFn = <T extends MessageType>(

@@ -2,24 +2,27 @@
  * Doing what the admin would do, through the host's own controls: choosing a menu item, and
  * filling the list's own search box and pressing 查询 (the host has no per-member address).
  */
+import { isWord, sel } from '../host/terms';
 import { waitForElement } from './elements';
-import { BREADCRUMB, MENU, SEARCH_FORM, TABLE } from './hostSelectors';
-import { squash } from './table';
+import type { ListPage } from './pages';
 
-const label = (s: string) => squash(s).replace(/[:：]$/, '');
+/** The fields of the lists' own search form the extension fills. */
+export type SearchField = 'name' | 'devNumber';
 
-export function clickMenu(doc: Document, text: string): boolean {
-  const item = Array.from(doc.querySelectorAll<HTMLElement>(MENU.item)).find(
-    (el) => squash(el.textContent ?? '') === text,
+/** Chooses the menu item that opens a list, by the list's name (its page heading). */
+export function clickMenu(doc: Document, list: ListPage): boolean {
+  const item = Array.from(doc.querySelectorAll<HTMLElement>(sel('menu.item'))).find((el) =>
+    isWord(`page.${list}`, el.textContent ?? ''),
   );
   item?.click();
   return !!item;
 }
 
-export function searchInput(doc: Document, fieldLabel: string): HTMLInputElement | null {
-  for (const item of doc.querySelectorAll(SEARCH_FORM.item)) {
-    const l = item.querySelector(SEARCH_FORM.label);
-    if (l && label(l.textContent ?? '') === fieldLabel) return item.querySelector<HTMLInputElement>(SEARCH_FORM.input);
+export function searchInput(doc: Document, field: SearchField): HTMLInputElement | null {
+  for (const item of doc.querySelectorAll(`${sel('search.form')} ${sel('search.item')}`)) {
+    const l = item.querySelector(sel('search.label'));
+    if (l && isWord(`search.${field}Field`, l.textContent ?? ''))
+      return item.querySelector<HTMLInputElement>(sel('search.input'));
   }
   return null;
 }
@@ -32,47 +35,52 @@ export function fillInput(input: HTMLInputElement, value: string): void {
   input.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
-export function runSearch(doc: Document, fieldLabel: string, value: string): boolean {
-  const input = searchInput(doc, fieldLabel);
-  const form = input?.closest(SEARCH_FORM.form);
+export function runSearch(doc: Document, field: SearchField, value: string): boolean {
+  const input = searchInput(doc, field);
+  const form = input?.closest(sel('search.form'));
   if (!input || !form) return false;
   // Other fields are cleared so the search finds exactly this member.
-  for (const other of form.querySelectorAll<HTMLInputElement>(SEARCH_FORM.input))
+  for (const other of form.querySelectorAll<HTMLInputElement>(sel('search.input')))
     if (other !== input && other.value && other.type !== 'hidden' && !other.readOnly) fillInput(other, '');
   fillInput(input, value);
-  const submit = Array.from(form.querySelectorAll<HTMLElement>(SEARCH_FORM.button)).find(
-    (b) => squash(b.textContent ?? '') === SEARCH_FORM.submitText,
+  const submit = Array.from(form.querySelectorAll<HTMLElement>(sel('search.button'))).find((b) =>
+    isWord('search.submit', b.textContent ?? ''),
   );
   submit?.click();
   return !!submit;
 }
 
 function lastCrumb(doc: Document): string {
-  const items = doc.querySelectorAll(BREADCRUMB.items);
+  const items = doc.querySelectorAll(sel('breadcrumb.item'));
   const last = items[items.length - 1];
-  return squash((last?.querySelector(BREADCRUMB.itemText) ?? last)?.textContent ?? '').replace(/\s/g, '');
+  return (last?.querySelector(sel('breadcrumb.itemText')) ?? last)?.textContent ?? '';
+}
+
+/** A list's table is there and not under Element's loading mask. */
+export function listLoaded(doc: Document): boolean {
+  const root = sel('table.root');
+  if (!doc.querySelector(root)) return false;
+  return !Array.from(doc.querySelectorAll<HTMLElement>(`${root} > ${sel('table.loadingMask')}`)).some(
+    (m) => m.style.display !== 'none',
+  );
 }
 
 /** Opens a list from the menu and searches it for one member; false when the host would not. */
 export async function openListAndSearch(
   doc: Document,
-  menuLabel: string,
-  fieldLabel: string,
+  list: ListPage,
+  field: SearchField,
   value: string,
   signal: AbortSignal,
 ): Promise<boolean> {
-  if (lastCrumb(doc) !== menuLabel && !clickMenu(doc, menuLabel)) return false;
+  const onList = () => isWord(`page.${list}`, lastCrumb(doc));
+  if (!onList() && !clickMenu(doc, list)) return false;
   // Wait for the list's own first load too, or its answer could land after the search's.
-  const loading = () =>
-    Array.from(doc.querySelectorAll<HTMLElement>(`${TABLE.root} > ${TABLE.loadingMask}`)).some(
-      (m) => m.style.display !== 'none',
-    );
   const ready = await waitForElement(
     doc.body,
-    () =>
-      lastCrumb(doc) === menuLabel && doc.querySelector(TABLE.root) && !loading() ? searchInput(doc, fieldLabel) : null,
+    () => (onList() && listLoaded(doc) ? searchInput(doc, field) : null),
     signal,
     10_000,
   );
-  return ready ? runSearch(doc, fieldLabel, value) : false;
+  return ready ? runSearch(doc, field, value) : false;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChinaDate } from '../../shared/domain/types';
-import type { MemberFacts } from '../background/store/members';
+import type { MemberFacts } from '../messaging/members';
 import type { RowObservation } from '../model/member';
 import { Keeper, toObservation } from './keeping';
 import type { MemberRow, RowMember } from './rows';

@@ -8,12 +8,12 @@ import { chinaToday } from '../../shared/domain/chinaDate';
 import type { ChinaDate } from '../../shared/domain/types';
 import type { OrgRef } from '../model/member';
 import { createBar, placeBar, type ListBar } from './bar';
-import { Keeper } from './keeping';
+import type { Keeper } from './keeping';
 import { HIDDEN_ATTR, MarkBatch, clearMarks, type MarkSpec } from './marks';
-import type { PageType } from './pages';
+import type { PageType } from '../model/pages';
 import { Selection, type SelectionAction } from './selection';
 import { ensureStyle } from './styles';
-import { TABLE } from './hostSelectors';
+import { sel } from '../host/terms';
 import { readRow, type MemberRow } from './rows';
 import { asMemberTable, bodyRows, OWN_CLASS, type ColumnKey, type HostTable } from './table';
 
@@ -45,7 +45,7 @@ export interface Lists {
 }
 
 /** Nodes whose changes are never the host's data: ours, and Element's loading mask. */
-const IGNORED = `.${OWN_CLASS}, .laa-bar, .laa-root, ${TABLE.loadingMask}`;
+const ignored = () => `.${OWN_CLASS}, .laa-bar, .laa-root, ${sel('table.loadingMask')}`;
 
 let measured = 0;
 
@@ -142,15 +142,17 @@ export class ListsController {
    */
   private note(r: MutationRecord): boolean {
     const target = (r.target.nodeType === 1 ? r.target : r.target.parentNode) as Element | null;
-    if (!target || target.closest(IGNORED)) return false;
-    const tableEl = target.closest<HTMLElement>(TABLE.root);
+    const skip = ignored();
+    if (!target || target.closest(skip)) return false;
+    const root = sel('table.root');
+    const tableEl = target.closest<HTMLElement>(root);
     if (!tableEl) {
       for (const list of [r.addedNodes, r.removedNodes]) {
         for (const n of list)
           if (
             n.nodeType === 1 &&
-            !(n as Element).matches(IGNORED) &&
-            ((n as Element).matches(TABLE.root) || (n as Element).querySelector(TABLE.root))
+            !(n as Element).matches(skip) &&
+            ((n as Element).matches(root) || (n as Element).querySelector(root))
           )
             return true;
       }
@@ -158,16 +160,16 @@ export class ListsController {
     }
     if (
       r.type === 'childList' &&
-      [...r.addedNodes, ...r.removedNodes].every((n) => n.nodeType === 1 && (n as Element).matches(IGNORED))
+      [...r.addedNodes, ...r.removedNodes].every((n) => n.nodeType === 1 && (n as Element).matches(skip))
     )
       return false;
     const state = this.states.get(tableEl);
     if (!state) return true;
-    const tr = target.closest<HTMLTableRowElement>(TABLE.row);
+    const tr = target.closest<HTMLTableRowElement>(sel('table.row'));
     if (!tr || !state.table || tr.parentElement !== state.table.body) {
       // A fixed copy follows its main row; anything else (header, row set) is looked at again.
       if (tr && state.table?.copies.includes(tr.parentElement as HTMLTableSectionElement)) return false;
-      if (target.closest(TABLE.headerWrapper)) state.table = null;
+      if (target.closest(sel('table.headerWrapper'))) state.table = null;
       return true;
     }
     const td = target.closest('td');
@@ -189,7 +191,7 @@ export class ListsController {
     const wantsBar = this.handlers.length > 0 || this.selection.hasActions;
     const tables: HostTable[] = [];
     let read = 0;
-    for (const el of doc.querySelectorAll<HTMLElement>(TABLE.root)) {
+    for (const el of doc.querySelectorAll<HTMLElement>(sel('table.root'))) {
       let state = this.states.get(el);
       if (!state)
         this.states.set(el, (state = { table: null, rows: new Map(), dirty: new Set(), read: new Set(), org: '' }));

@@ -1,12 +1,12 @@
 /** The organisation a page belongs to: the signed-in admin's, as the host's header names it. */
 import type { OrgRef } from '../model/member';
-import { ORGANISATION } from './hostSelectors';
+import { isWord, sel } from '../host/terms';
 import { squash } from './table';
 
 export const UNNAMED_ORG = '本组织';
 
 export function readSignedInOrg(doc: Document): OrgRef {
-  const who = doc.querySelector(ORGANISATION.signedIn);
+  const who = doc.querySelector(sel('org.signedIn'));
   if (who) {
     for (const n of who.childNodes) {
       if (n.nodeType !== 3) continue;
@@ -18,9 +18,9 @@ export function readSignedInOrg(doc: Document): OrgRef {
 }
 
 /** The value the landing page's el-descriptions shows beside a label (组织类型, 团组织名称). */
-export function readDetail(doc: Document, label: string): string | null {
-  for (const el of doc.querySelectorAll(ORGANISATION.detailsItem)) {
-    if (!el.classList.contains('el-descriptions-item__label') || squash(el.textContent ?? '') !== label) continue;
+export function readDetail(doc: Document, label: 'org.typeLabel' | 'org.nameLabel'): string | null {
+  for (const el of doc.querySelectorAll(sel('descriptions.label'))) {
+    if (!isWord(label, el.textContent ?? '')) continue;
     const value = el.nextElementSibling;
     if (value) return squash(value.textContent ?? '');
   }

@@ -3,7 +3,8 @@
  * content script's isolated world, and a page's breadcrumb appears after its route. So the page
  * is judged again whenever the location changes or the DOM settles.
  */
-import { readPageFacts, recognisePage, type PageType } from './pages';
+import type { PageType } from '../model/pages';
+import { readPageFacts, recognisePage } from './pages';
 
 export interface PageVisit {
   pageType: PageType;

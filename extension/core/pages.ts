@@ -2,36 +2,11 @@
  * Which 智慧团建 page is showing, from its route AND its own breadcrumb together, so a page the
  * extension does not know is recognised as such and left alone.
  */
-import { APP_PATH, BREADCRUMB, PAGE_HEADINGS, PAGE_ROUTES, PASSWORD_INPUT } from './hostSelectors';
-import { withoutSpaces } from '../../shared/domain/text';
+import { firstWord, isWord, pattern, sel } from '../host/terms';
+import { PAGE_TYPES, type PageType } from '../model/pages';
 
-export const PAGE_TYPES = [
-  'login',
-  'landing',
-  'memberDatabase',
-  'subordinateDatabase',
-  'cadreDatabase',
-  'archiveReview',
-  'operationCenter',
-  'transfer',
-  'memberEntry',
-  'unknown',
-] as const;
-export type PageType = (typeof PAGE_TYPES)[number];
-
-/** How the extension names each page to the admin. */
-export const PAGE_LABELS: Readonly<Record<PageType, string>> = {
-  login: '登录页',
-  landing: '管理中心首页',
-  memberDatabase: '团员电子数据库',
-  subordinateDatabase: '下级支部团员电子数据库',
-  cadreDatabase: '本级团干部电子数据库',
-  archiveReview: '下级团员电子档案审批',
-  operationCenter: '操作中心',
-  transfer: '组织关系转接',
-  memberEntry: '团员录入',
-  unknown: '未识别此页面',
-};
+/** The three member databases an admin opens to find a member (the host has no per-member address). */
+export type ListPage = 'memberDatabase' | 'subordinateDatabase' | 'cadreDatabase';
 
 /** What a page shows that tells it apart; read from the DOM by `readPageFacts`. */
 export interface PageFacts {
@@ -41,13 +16,17 @@ export interface PageFacts {
   hasPasswordField: boolean;
 }
 
+/** The pages a route or a heading can name (the login page has no heading). */
+const KNOWN_PAGES = PAGE_TYPES.filter((t) => t !== 'unknown');
+const HEADED_PAGES = KNOWN_PAGES.filter((t) => t !== 'login');
+
 /** The page type the route and the breadcrumb agree on; `unknown` when they do not. */
 export function recognisePage(facts: PageFacts): PageType {
-  if (!facts.path.startsWith(APP_PATH) && facts.path !== APP_PATH.slice(0, -1)) return 'unknown';
-  const byRoute = PAGE_ROUTES.find((r) => r.path.test(facts.path))?.pageType;
+  if (!pattern('app.path').test(facts.path)) return 'unknown';
+  const byRoute = KNOWN_PAGES.find((t) => pattern(`route.${t}`).test(facts.path));
   if (byRoute === 'login') return facts.hasPasswordField && facts.crumbs.length === 0 ? 'login' : 'unknown';
-  const last = facts.crumbs.length ? withoutSpaces(facts.crumbs[facts.crumbs.length - 1]!) : '';
-  const byHeading = Object.hasOwn(PAGE_HEADINGS, last) ? PAGE_HEADINGS[last] : undefined;
+  const last = facts.crumbs[facts.crumbs.length - 1] ?? '';
+  const byHeading = last ? HEADED_PAGES.find((t) => isWord(`page.${t}`, last)) : undefined;
   if (!byHeading) return 'unknown';
   if (byRoute && byRoute !== byHeading) return 'unknown';
   return byHeading;
@@ -55,20 +34,20 @@ export function recognisePage(facts: PageFacts): PageType {
 
 /** The facts of the current document. Cheap: a few selector lookups, safe to run often. */
 export function readPageFacts(doc: Document, path: string): PageFacts {
-  return { path, crumbs: readCrumbs(doc), hasPasswordField: doc.querySelector(PASSWORD_INPUT) !== null };
+  return { path, crumbs: readCrumbs(doc), hasPasswordField: doc.querySelector(sel('signin.password')) !== null };
 }
 
 function readCrumbs(doc: Document): string[] {
-  const items = doc.querySelectorAll(BREADCRUMB.items);
+  const items = doc.querySelectorAll(sel('breadcrumb.item'));
   if (items.length) {
     return Array.from(
       items,
-      (item) => (item.querySelector(BREADCRUMB.itemText) ?? item).textContent?.trim() ?? '',
+      (item) => (item.querySelector(sel('breadcrumb.itemText')) ?? item).textContent?.trim() ?? '',
     ).filter(Boolean);
   }
   // A plain-text breadcrumb: "当前位置：管理中心 > 团员管理 > 团员电子数据库".
   const hit = doc.evaluate(
-    `//*[contains(text(), '${BREADCRUMB.label}')]`,
+    `//*[contains(text(), '${firstWord('breadcrumb.label')}')]`,
     doc.body ?? doc,
     null,
     XPathResult.FIRST_ORDERED_NODE_TYPE,
@@ -81,11 +60,12 @@ function readCrumbs(doc: Document): string[] {
 }
 
 function crumbsAfterLabel(text: string): string[] {
-  const at = text.indexOf(BREADCRUMB.label);
+  const label = firstWord('breadcrumb.label');
+  const at = text.indexOf(label);
   if (at < 0) return [];
-  const after = text.slice(at + BREADCRUMB.label.length).replace(/^\s*[:：]\s*/, '');
+  const after = text.slice(at + label.length).replace(/^\s*[:：]\s*/, '');
   return after
-    .split(BREADCRUMB.separators)
+    .split(pattern('breadcrumb.separators'))
     .map((s) => s.trim())
     .filter(Boolean);
 }

@@ -1,12 +1,24 @@
 /**
- * Element UI tables as the host renders them: the header and the body are separate `<table>`s,
- * and fixed columns are rendered again in overlay tables (`.el-table__fixed`, `-fixed-right`)
- * whose rows repeat the main body's rows one for one. Columns are found by header text only.
+ * Element's tables as the host renders them: the header and the body are separate `<table>`s
+ * (in Element Plus both inside `.el-table__inner-wrapper`, the body inside el-scrollbar), and
+ * Element UI renders fixed columns again in overlay tables (`.el-table__fixed`, `-fixed-right`)
+ * whose rows repeat the main body's rows one for one (Element Plus makes them sticky instead).
+ * Columns are found by header text only (the vocabulary's `column.*` entries and their aliases).
  */
-import { COLUMN_HEADERS, TABLE } from './hostSelectors';
-import { withoutSpaces } from '../../shared/domain/text';
+import { isWord, sel } from '../host/terms';
 
-export type ColumnKey = keyof typeof COLUMN_HEADERS;
+/** The member columns the overlay reads or marks, each a `column.*` entry of the vocabulary. */
+export const COLUMN_KEYS = [
+  'name',
+  'devNumber',
+  'joinedOn',
+  'certStatus',
+  'upload',
+  'actions',
+  'org',
+  'idCard',
+] as const;
+export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
 /** Our own nodes inside host cells carry this class; reading a cell skips them. */
 export const OWN_CLASS = 'laa-marks';
@@ -35,35 +47,33 @@ export const squash = (s: string): string => {
 
 /** The header texts of an Element table, in column order (the leaf row of grouped headers). */
 export function readHeaders(tableEl: Element): string[] {
-  const head = tableEl.querySelector(`:scope > ${TABLE.headerWrapper} thead`);
+  const head = tableEl.querySelector(sel('table.header'));
   const rows = head?.querySelectorAll('tr');
   const leaf = rows?.[rows.length - 1];
   if (!leaf) return [];
-  return Array.from(leaf.children, (th) =>
-    th.classList.contains('gutter') ? '' : withoutSpaces((th.querySelector('.cell') ?? th).textContent ?? ''),
-  );
+  // Element UI's scrollbar gutter is an empty header cell: it reads as ''.
+  return Array.from(leaf.children, (th) => squash((th.querySelector('.cell') ?? th).textContent ?? ''));
 }
 
-const HEADER_TO_KEY = new Map(Object.entries(COLUMN_HEADERS).map(([k, v]) => [withoutSpaces(v), k as ColumnKey]));
+/** The column a header names, by the vocabulary's words (aliases and hotfixed words included). */
+export function columnOf(header: string): ColumnKey | undefined {
+  return header ? COLUMN_KEYS.find((k) => isWord(`column.${k}`, header)) : undefined;
+}
 
 /** A table of members: it has 姓名 and at least one column the checks read. */
 export function asMemberTable(tableEl: HTMLElement): HostTable | null {
   const headers = readHeaders(tableEl);
   const columns: Partial<Record<ColumnKey, number>> = {};
   headers.forEach((h, i) => {
-    const key = HEADER_TO_KEY.get(h);
+    const key = columnOf(h);
     if (key && columns[key] === undefined) columns[key] = i;
   });
   if (columns.name === undefined) return null;
   if (columns.devNumber === undefined && columns.joinedOn === undefined && columns.certStatus === undefined)
     return null;
-  const body = tableEl.querySelector<HTMLTableSectionElement>(`:scope > ${TABLE.bodyWrapper} tbody`);
+  const body = tableEl.querySelector<HTMLTableSectionElement>(sel('table.body'));
   if (!body) return null;
-  const copies = Array.from(
-    tableEl.querySelectorAll<HTMLTableSectionElement>(
-      `:scope > ${TABLE.fixedLeft} tbody, :scope > ${TABLE.fixedRight} tbody`,
-    ),
-  );
+  const copies = Array.from(tableEl.querySelectorAll<HTMLTableSectionElement>(sel('table.fixedBody')));
   const reads = (Object.entries(columns) as [ColumnKey, number][]).filter(([k]) => k !== 'actions');
   return { el: tableEl, headers, columns, reads, body, copies };
 }
@@ -71,8 +81,8 @@ export function asMemberTable(tableEl: HTMLElement): HostTable | null {
 /** The main body's member rows, in order. */
 export function bodyRows(t: HostTable): HTMLTableRowElement[] {
   const rows: HTMLTableRowElement[] = [];
-  for (const tr of t.body.children)
-    if (tr instanceof HTMLTableRowElement && tr.classList.contains('el-table__row')) rows.push(tr);
+  const row = sel('table.row');
+  for (const tr of t.body.children) if (tr instanceof HTMLTableRowElement && tr.matches(row)) rows.push(tr);
   return rows;
 }
 
@@ -102,7 +112,7 @@ export function rowCopies(t: HostTable, tr: HTMLTableRowElement, index: number):
   const out = [tr];
   for (const body of t.copies) {
     const copy = body.rows[index];
-    if (copy && copy.classList.contains('el-table__row')) out.push(copy);
+    if (copy && copy.matches(sel('table.row'))) out.push(copy);
   }
   return out;
 }

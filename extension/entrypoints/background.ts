@@ -1,19 +1,11 @@
-import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { serveMembers } from '../background/members';
-import { servePageState } from '../background/pageState';
-import { servePreflight } from '../background/preflight';
+import { backgroundHandlers } from '../background/handlers';
 import { openLocalDb } from '../background/store/db';
-import { serveTeam } from '../background/team/serve';
-import { listen } from '../messaging/router';
+import { startTeam } from '../background/team/serve';
+import { route } from '../messaging/router';
 
 export default defineBackground(() => {
-  listen({
-    ping: () => ({ ok: true, version: browser.runtime.getManifest().version }),
-  });
   const db = openLocalDb();
-  serveMembers(db);
-  servePreflight(db);
-  servePageState();
-  serveTeam(db);
+  const team = startTeam(db);
+  route(backgroundHandlers(db, team.handlers), { afterWrite: team.afterWrite });
 });

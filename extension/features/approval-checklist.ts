@@ -1,13 +1,15 @@
 /**
  * The reviewer's §4.2 checklist and the 不同意 reasons it yields: pure, from the member's basic
- * info as the 审批 dialog shows it and the reviewer's check of the PDF (its finding codes). What
- * the check cannot see (the name on the form, the dates in order) the reviewer confirms by hand.
+ * info as the 审批 dialog shows it and the reviewer's check of the PDF (its finding codes). The
+ * name, 入团时间, dates and entries come from the form's content when it was read (issue 14);
+ * what was not read surely stays for the reviewer. Reasons open with the reviewers' own phrases.
  */
 import { checkDevNumber } from '../../shared/domain/devNumber';
 import type { ChinaDate } from '../../shared/domain/types';
+import type { ReviewerPhrase } from '../../shared/domain/approval';
 import { findingLabel, type KeptFinding } from '../../shared/pdf/grouping';
 
-export type ItemId = 'name' | 'devNumber' | 'joinedOn' | 'seal' | 'pages' | 'clarity' | 'dates';
+export type ItemId = 'name' | 'devNumber' | 'joinedOn' | 'seal' | 'pages' | 'clarity' | 'dates' | 'filled';
 /** ok / problem: the check saw it; unknown: for the reviewer's eyes. */
 export type ItemState = 'ok' | 'problem' | 'unknown';
 
@@ -27,6 +29,8 @@ export interface CheckResult {
   sealPages?: number[];
   /** Each finding with its pages, worst first (absent in older records: then the codes alone are named). */
   findings?: KeptFinding[];
+  /** The form's content was read: its findings are among the codes and findings. */
+  contentRead?: boolean;
 }
 
 export interface ChecklistItem {
@@ -70,6 +74,36 @@ function sealState(
   return { detail: `第 ${check.sealPages.join('、')} 页找到公章`, auto: 'ok' };
 }
 
+/** A reason opening with the reviewers' phrase: “时间顺序不一致：…”. */
+const says = (phrase: ReviewerPhrase, detail: string) => `${phrase}：${detail}`;
+
+/**
+ * An item the form's content decides: problem on a sure finding, for the reviewer on an unsure one
+ * or when anything could not be read, ok when the content was read and nothing was found.
+ */
+function fromContent(check: CheckResult | null, codes: readonly string[]): { detail: string; auto: ItemState } {
+  if (!check?.contentRead) return { detail: '请人工核对', auto: 'unknown' };
+  const found = (check.findings ?? []).filter((f) => codes.includes(f.code) && f.severity !== 'info');
+  if (found.some((f) => f.severity === 'fail')) return { detail: found.map(findingLabel).join('、'), auto: 'problem' };
+  if (found.length) return { detail: `${found.map(findingLabel).join('、')}（未能确定，请人工核对）`, auto: 'unknown' };
+  if (check.codes.includes('content-unreadable')) return { detail: '部分内容未能读出，请人工核对', auto: 'unknown' };
+  return { detail: '与表上所写一致', auto: 'ok' };
+}
+
+/** The 不同意 reason for what was left blank or unsigned: the reviewers' phrases the findings carry. */
+function filledReason(check: CheckResult | null): string {
+  const found = (check?.findings ?? []).filter((f) => ['blank-field', 'course-hours', 'unsigned'].includes(f.code));
+  const phrases = [...new Set(found.flatMap((f) => (f.phrase ? [f.phrase] : [])))];
+  const unsigned = found.filter((f) => f.code === 'unsigned');
+  const parts = [
+    ...phrases,
+    ...(unsigned.length ? [`第 ${[...new Set(unsigned.flatMap((f) => f.pages))].join('、')} 页签名不全`] : []),
+  ];
+  return parts.length
+    ? `${parts.join('；')}：请补填、补签后重新扫描上传。`
+    : says('基本信息未填写完整', '请补填后重新扫描上传。');
+}
+
 export function checklist(b: Basics, check: CheckResult | null): ChecklistItem[] {
   const has = (c: string) => !!check?.codes.includes(c);
   const unreadable = !!check && UNREADABLE.some(has);
@@ -100,8 +134,7 @@ export function checklist(b: Basics, check: CheckResult | null): ChecklistItem[]
     {
       id: 'name',
       label: '姓名与系统一致',
-      detail: `系统内：${b.name}`,
-      auto: 'unknown',
+      ...withSystem(`系统内：${b.name}`, fromContent(check, ['name-mismatch'])),
       reason: `《入团志愿书》上的姓名与系统内姓名（${b.name}）不一致，请核对后重新上传。`,
     },
     {
@@ -117,15 +150,20 @@ export function checklist(b: Basics, check: CheckResult | null): ChecklistItem[]
     {
       id: 'joinedOn',
       label: '入团时间与系统一致',
-      detail: `系统内：${b.joinedOn ?? '（空）'}`,
-      auto: 'unknown',
-      reason: `《入团志愿书》中支部大会通过的日期与系统内入团时间（${b.joinedOn ?? '空'}）不一致，请核对。`,
+      ...withSystem(`系统内：${b.joinedOn ?? '（空）'}`, fromContent(check, ['joined-mismatch'])),
+      reason: says(
+        '入团时间与支部大会通过时间不一致',
+        `《入团志愿书》中支部大会通过的日期与系统内入团时间（${b.joinedOn ?? '空'}）不一致，请核对。`,
+      ),
     },
     {
       id: 'seal',
       label: '已加盖公章（§4.2）',
       ...sealState(check, unreadable, has('no-seal')),
-      reason: '《入团志愿书》未见上级团委审批公章，请盖章后彩色扫描、重新上传（§4.2）。',
+      reason: says(
+        '上级团委审批意见未盖章',
+        '《入团志愿书》未见上级团委审批公章，请盖章后彩色扫描、重新上传（§4.2）。',
+      ),
     },
     {
       id: 'pages',
@@ -150,12 +188,24 @@ export function checklist(b: Basics, check: CheckResult | null): ChecklistItem[]
     {
       id: 'dates',
       label: '日期顺序合理（团课→入团志愿→介绍人意见→支部大会→上级审批）',
-      detail: '请人工核对',
-      auto: 'unknown',
-      reason:
+      ...fromContent(check, ['date-order']),
+      reason: says(
+        '时间顺序不一致',
         '《入团志愿书》中各环节的日期顺序有误（应依次为团课学习、本人志愿、介绍人意见、支部大会、上级团委审批），请核实后重新上传。',
+      ),
+    },
+    {
+      id: 'filled',
+      label: '填写完整（基本信息、本人经历、团课不少于 8 学时、签名）',
+      ...fromContent(check, ['blank-field', 'course-hours', 'unsigned']),
+      reason: filledReason(check),
     },
   ];
+}
+
+/** The system's value, then what the content check said of it. */
+function withSystem(system: string, c: { detail: string; auto: ItemState }): { detail: string; auto: ItemState } {
+  return { detail: c.detail === '请人工核对' ? system : `${system}；${c.detail}`, auto: c.auto };
 }
 
 /** Duplicate and blank pages, named by page when the record has them. */

@@ -10,11 +10,9 @@ import { summaryLine } from '../../shared/pdf/grouping';
 import { observeElements } from '../core/elements';
 import { defineFeature, type FeatureContext } from '../core/feature';
 import { readSignedInOrg } from '../core/org';
-import { squash } from '../core/table';
-import { DESCRIPTIONS, DIALOG } from '../upload/hostUpload';
+import { byOwnText, hasWord, isWord, sel } from '../host/terms';
 import { readDescriptions } from '../upload/member';
 import { checklist, type Basics, type CheckResult } from './approval-checklist';
-import { APPROVAL } from './approval-host';
 import { ApprovalPanel } from './approval-panel';
 
 const POLL_MS = 1500;
@@ -37,15 +35,15 @@ function checkLine(c: CheckResult | null): { text: string; tone: 'good' | 'bad' 
 
 function attach(ctx: FeatureContext, dialog: HTMLElement): void {
   const info = readDescriptions(dialog);
-  const name = info.get(DESCRIPTIONS.name);
+  const name = info.get('name');
   if (!name) return;
-  const devNumber = info.get(DESCRIPTIONS.devNumber);
+  const devNumber = info.get('devNumber');
   const basics: Basics = {
     name,
     devNumber: devNumber && devNumber !== '--' ? devNumber : null,
-    joinedOn: parseHostDate(info.get(DESCRIPTIONS.joinedOn) ?? ''),
+    joinedOn: parseHostDate(info.get('joinedOn') ?? ''),
   };
-  const box = () => dialog.querySelector<HTMLTextAreaElement>(APPROVAL.opinion);
+  const box = () => dialog.querySelector<HTMLTextAreaElement>(sel('approval.opinion'));
   const panel = new ApprovalPanel(ctx.doc, {
     fillReason: (text) => {
       const b = box();
@@ -54,11 +52,10 @@ function attach(ctx: FeatureContext, dialog: HTMLElement): void {
   });
   let check: CheckResult | null = null;
   panel.update(checklist(basics, null), null);
-  const heading = Array.from(dialog.querySelectorAll(APPROVAL.sectionTitle)).find(
-    (h) => squash(h.textContent ?? '') === APPROVAL.opinionHeading,
-  );
+  // Found by what it says: the heading's class is the site's own (the replica's .section-title).
+  const heading = byOwnText(dialog, 'approval.opinionHeading');
   if (heading) heading.before(panel.host);
-  else (dialog.querySelector(DIALOG.body) ?? dialog).append(panel.host);
+  else (dialog.querySelector(sel('dialog.body')) ?? dialog).append(panel.host);
 
   // The reviewer's check keeps its result for the member; the checklist reads it back.
   const lookup = {
@@ -81,16 +78,16 @@ function attach(ctx: FeatureContext, dialog: HTMLElement): void {
   void poll();
 
   // Kept once the host says the decision went through; a refusal (no reason, an error) keeps nothing.
-  for (const button of dialog.querySelectorAll<HTMLElement>(APPROVAL.footerButtons)) {
-    const text = squash(button.textContent ?? '');
-    if (text !== APPROVAL.approveText && text !== APPROVAL.rejectText) continue;
+  for (const button of dialog.querySelectorAll<HTMLElement>(sel('dialog.footerButton'))) {
+    const text = button.textContent ?? '';
+    const decision = isWord('approval.approve', text) ? 'approve' : isWord('approval.reject', text) ? 'reject' : null;
+    if (!decision) continue;
     button.addEventListener(
       'click',
       () => {
-        const decision = text === APPROVAL.approveText ? 'approve' : 'reject';
         const reason = box()?.value.trim() ?? '';
-        const idCard = info.get(APPROVAL.idCardLabel);
-        const org = info.get(DESCRIPTIONS.org);
+        const idCard = info.get('idCard');
+        const org = info.get('org');
         awaitConfirmation(ctx, () => {
           void ctx
             .send('recordApprovalDecision', {
@@ -116,12 +113,12 @@ function attach(ctx: FeatureContext, dialog: HTMLElement): void {
 /** Calls `then` if the host shows its success message soon after the click. */
 function awaitConfirmation(ctx: FeatureContext, then: () => void): void {
   const started = Date.now();
-  const known = new WeakSet(ctx.doc.querySelectorAll(APPROVAL.message));
+  const known = new WeakSet(ctx.doc.querySelectorAll(sel('message.root')));
   const observer = new MutationObserver(() => {
-    for (const m of ctx.doc.querySelectorAll(APPROVAL.message)) {
+    for (const m of ctx.doc.querySelectorAll(sel('message.root'))) {
       if (known.has(m)) continue;
       known.add(m);
-      if (m.classList.contains(APPROVAL.successClass) && squash(m.textContent ?? '').includes(APPROVAL.successText)) {
+      if (m.matches(sel('message.success')) && hasWord('approval.successText', m.textContent ?? '')) {
         observer.disconnect();
         then();
         return;
@@ -144,14 +141,12 @@ export default defineFeature({
     '在“团员电子档案审批”对话框中列出 §4.2 审批要点（姓名、编号、入团时间、公章、12 页完整、日期顺序），自动填入档案检查结果；根据发现的问题生成“不同意”理由，可修改；审批完成后记入团队审计记录。',
   pages: ['operationCenter', 'archiveReview'],
   init(ctx) {
-    observeElements<HTMLElement>(ctx.doc.body, DIALOG.root, ctx.signal, (dialog) => {
-      if (squash(dialog.querySelector(DIALOG.title)?.textContent ?? '').replace(/\s/g, '') !== DIALOG.reviewTitle)
-        return;
+    observeElements<HTMLElement>(ctx.doc.body, sel('dialog.root'), ctx.signal, (dialog) => {
+      if (!isWord('dialog.reviewTitle', dialog.querySelector(sel('dialog.title'))?.textContent ?? '')) return;
       // The dialog fills in after the host's request answers: wait for the member's name.
       const start = () => {
         if (dialog.querySelector('.laa-approval-help')) return true;
-        if (!readDescriptions(dialog).get(DESCRIPTIONS.name) || !dialog.querySelector(DIALOG.footer + ' button'))
-          return false;
+        if (!readDescriptions(dialog).get('name') || !dialog.querySelector(sel('dialog.footerButton'))) return false;
         attach(ctx, dialog);
         return true;
       };

@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import { button } from '../core/bar';
 import { defineFeature } from '../core/feature';
-import { PAGE_LABELS } from '../core/pages';
+import { PAGE_LABELS } from '../model/pages';
 import type { MemberRow } from '../core/rows';
 import { EXPORT_HEADERS, exportRecord, NumbersSeen, type ExportRecord } from './verdicts';
 import type { ChinaDate } from '../../shared/domain/types';

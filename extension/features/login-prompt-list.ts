@@ -6,11 +6,12 @@
 import { watchDom } from '../core/elements';
 import { defineFeature, type FeatureContext } from '../core/feature';
 import { openListAndSearch } from '../core/hostActions';
-import { COLUMN_HEADERS, LOGIN_PROMPTS } from '../core/hostSelectors';
 import { readSignedInOrg } from '../core/org';
+import type { ListPage } from '../core/pages';
+import { PAGE_LABELS } from '../model/pages';
+import { hasWord, sel } from '../host/terms';
 import { shadowHost } from '../core/shadow';
-import { squash } from '../core/table';
-import type { PromptKind, PromptMember } from '../background/prompted';
+import type { PromptKind, PromptMember } from '../messaging/members';
 
 const CSS = `
 :host{all:initial}
@@ -37,9 +38,9 @@ const STATUS_WORDS: Record<string, string> = {
 };
 
 /** Which list shows the member: the admin's own organisation, its cadres, or the branches below. */
-export function listFor(m: PromptMember, ownOrg: string): string {
-  if (m.isCadre) return '本级团干部电子数据库';
-  return m.orgName === ownOrg ? '团员电子数据库' : '下级支部团员电子数据库';
+export function listFor(m: PromptMember, ownOrg: string): ListPage {
+  if (m.isCadre) return 'cadreDatabase';
+  return m.orgName === ownOrg ? 'memberDatabase' : 'subordinateDatabase';
 }
 
 function render(
@@ -78,10 +79,10 @@ function render(
       meta.className = 'meta';
       meta.textContent = [m.devNumber || '无编号', m.joinedOn, m.orgName].filter(Boolean).join(' · ');
       b.append(name, tag, meta);
-      b.title = `在“${listFor(m, own)}”中查询${m.devNumber ? `发展团员编号 ${m.devNumber}` : `姓名 ${m.name}`}`;
+      b.title = `在“${PAGE_LABELS[listFor(m, own)]}”中查询${m.devNumber ? `发展团员编号 ${m.devNumber}` : `姓名 ${m.name}`}`;
       b.addEventListener('click', () => {
         close();
-        const field = m.devNumber ? COLUMN_HEADERS.devNumber : COLUMN_HEADERS.name;
+        const field = m.devNumber ? 'devNumber' : 'name';
         void openListAndSearch(doc, listFor(m, own), field, m.devNumber || m.name, ctx.lifetime).catch(() => {});
       });
       list.append(b);
@@ -100,16 +101,16 @@ export default defineFeature({
   init(ctx) {
     const asked = new WeakSet<Element>();
     watchDom(ctx.doc.body, ctx.signal, () => {
-      for (const wrapper of ctx.doc.querySelectorAll(LOGIN_PROMPTS.container)) {
-        const body = wrapper.querySelector(LOGIN_PROMPTS.body);
+      for (const wrapper of ctx.doc.querySelectorAll(sel('prompt.container'))) {
+        const body = wrapper.querySelector(sel('prompt.body'));
         if (!body || asked.has(body)) continue;
-        const text = squash(body.textContent ?? '');
+        const text = body.textContent ?? '';
         const kinds: PromptKind[] = [];
-        if (text.includes(LOGIN_PROMPTS.notUploaded)) kinds.push('notUploaded');
-        if (text.includes(LOGIN_PROMPTS.uncertified)) kinds.push('uncertified');
+        if (hasWord('prompt.notUploaded', text)) kinds.push('notUploaded');
+        if (hasWord('prompt.uncertified', text)) kinds.push('uncertified');
         if (!kinds.length) continue;
         asked.add(body);
-        const close = () => wrapper.querySelector<HTMLElement>(LOGIN_PROMPTS.close)?.click();
+        const close = () => wrapper.querySelector<HTMLElement>(sel('prompt.close'))?.click();
         void ctx
           .send('promptedMembers', { kinds })
           .then((lists) => {

@@ -3,24 +3,24 @@
  * page opens the list that shows the member and runs the host's own search there — the same
  * mechanism as the sign-in prompts' list (the host has no per-member address).
  */
-import { browser } from 'wxt/browser';
+import { onTabMessage } from '../messaging/client';
 import { defineFeature } from '../core/feature';
 import { openListAndSearch } from '../core/hostActions';
-import { COLUMN_HEADERS } from '../core/hostSelectors';
 import { readSignedInOrg } from '../core/org';
-import type { Jump } from '../background/team/types';
+import type { ListPage } from '../core/pages';
+import type { Jump } from '../messaging/teamViews';
 import { withoutSpaces } from '../../shared/domain/text';
 
 /**
  * The list that shows the member: the admin's own organisation's, its cadres', or the branches
  * below. The host names the signed-in organisation in full, the team by its own name.
  */
-export function listForJump(j: Pick<Jump, 'isCadre' | 'orgName' | 'own'>, signedIn: string): string {
-  if (j.isCadre) return '本级团干部电子数据库';
+export function listForJump(j: Pick<Jump, 'isCadre' | 'orgName' | 'own'>, signedIn: string): ListPage {
+  if (j.isCadre) return 'cadreDatabase';
   const own = withoutSpaces(signedIn);
   const org = withoutSpaces(j.orgName);
   const mine = org && own ? own === org || own.endsWith(org) : j.own === true;
-  return mine ? '团员电子数据库' : '下级支部团员电子数据库';
+  return mine ? 'memberDatabase' : 'subordinateDatabase';
 }
 
 export default defineFeature({
@@ -42,18 +42,11 @@ export default defineFeature({
       const jump = await ctx.send('teamPendingJump', {});
       if (!jump || ctx.signal.aborted) return;
       const list = listForJump(jump, readSignedInOrg(ctx.doc).name);
-      const [field, value] = jump.devNumber
-        ? [COLUMN_HEADERS.devNumber, jump.devNumber]
-        : [COLUMN_HEADERS.name, jump.name];
+      const [field, value] = jump.devNumber ? (['devNumber', jump.devNumber] as const) : (['name', jump.name] as const);
       // The search outlives this page: opening the list is a navigation.
       await openListAndSearch(ctx.doc, list, field, value, ctx.lifetime);
     };
-    const onMessage = (message: unknown) => {
-      if ((message as { type?: unknown } | null)?.type === 'teamJumpNow') void take().catch(() => {});
-      return undefined;
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    ctx.signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), { once: true });
+    onTabMessage('teamJumpNow', () => void take().catch(() => {}), ctx.signal);
     void take().catch(() => {});
   },
 });

@@ -5,8 +5,8 @@
  */
 import { watchDom } from '../core/elements';
 import { defineFeature } from '../core/feature';
-import { OPERATION_CENTER, TABLE } from '../core/hostSelectors';
 import { cellText, readHeaders, squash } from '../core/table';
+import { isWord, pattern, sel, type TextsId } from '../host/terms';
 
 export interface RejectionNotice {
   name: string;
@@ -24,8 +24,8 @@ export function messageTime(text: string): number | null {
 }
 
 export function parseNotice(title: string, content: string, time: string): RejectionNotice | null {
-  const reason = OPERATION_CENTER.rejection.exec(squash(content))?.[1]?.trim();
-  const name = OPERATION_CENTER.memberInTitle.exec(squash(title))?.[1];
+  const reason = pattern('operation.rejection').exec(squash(content))?.[1]?.trim();
+  const name = pattern('operation.memberInTitle').exec(squash(title))?.[1];
   if (!reason || !name) return null;
   return { name, reason, at: messageTime(time) ?? 0 };
 }
@@ -39,19 +39,17 @@ export default defineFeature({
     const sent = new Set<string>();
     watchDom(doc.body, signal, () => {
       const items: RejectionNotice[] = [];
-      for (const tableEl of doc.querySelectorAll(TABLE.root)) {
+      for (const tableEl of doc.querySelectorAll(sel('table.root'))) {
         const headers = readHeaders(tableEl);
-        const [ti, ci, mi] = [
-          OPERATION_CENTER.titleHeader,
-          OPERATION_CENTER.contentHeader,
-          OPERATION_CENTER.timeHeader,
-        ].map((h) => headers.indexOf(h));
-        if (ti! < 0 || ci! < 0) continue;
-        for (const tr of tableEl.querySelectorAll<HTMLTableRowElement>(`:scope > ${TABLE.bodyWrapper} ${TABLE.row}`)) {
+        const at = (id: TextsId) => headers.findIndex((h) => isWord(id, h));
+        const [ti, ci, mi] = [at('operation.titleHeader'), at('operation.contentHeader'), at('operation.timeHeader')];
+        const body = tableEl.querySelector(sel('table.body'));
+        if (ti < 0 || ci < 0 || !body) continue;
+        for (const tr of body.querySelectorAll<HTMLTableRowElement>(sel('table.row'))) {
           const notice = parseNotice(
-            cellText(tr.cells[ti!]),
-            cellText(tr.cells[ci!]),
-            mi! >= 0 ? cellText(tr.cells[mi!]) : '',
+            cellText(tr.cells[ti]),
+            cellText(tr.cells[ci]),
+            mi >= 0 ? cellText(tr.cells[mi]) : '',
           );
           const key = notice && `${notice.name}\u0001${notice.reason}\u0001${notice.at}`;
           if (!notice || sent.has(key!)) continue;

@@ -6,11 +6,11 @@
 import { canTransfer } from '../../shared/domain/transfer';
 import { confirmDialog } from '../core/dialog';
 import { defineFeature } from '../core/feature';
-import { TRANSFER } from '../core/hostSelectors';
 import type { MarkSpec } from '../core/marks';
 import { readSignedInOrg } from '../core/org';
 import { readRow, type MemberRow } from '../core/rows';
-import { asMemberTable, squash } from '../core/table';
+import { asMemberTable } from '../core/table';
+import { isWord, sel } from '../host/terms';
 
 export const GUARD_MARK: MarkSpec = {
   text: '转接前须认证',
@@ -27,10 +27,10 @@ function refusal(row: MemberRow): string | null {
 
 /** The member row behind a click on 发起转接, read the way the lists read it. */
 function rowOfClick(doc: Document, target: Element): MemberRow | null {
-  const btn = target.closest(TRANSFER.button);
-  if (!btn || squash(btn.textContent ?? '') !== TRANSFER.startText) return null;
+  const btn = target.closest(sel('button'));
+  if (!btn || !isWord('transfer.start', btn.textContent ?? '')) return null;
   const tr = btn.closest('tr');
-  const tableEl = btn.closest<HTMLElement>('.el-table');
+  const tableEl = btn.closest<HTMLElement>(sel('table.root'));
   const table = tableEl ? asMemberTable(tableEl) : null;
   if (!tr || !table) return null;
   const main = table.body.rows[tr.sectionRowIndex];
@@ -48,7 +48,7 @@ export default defineFeature({
       try {
         const target = e.target as Element | null;
         if (!target || !(target instanceof Element)) return;
-        const btn = target.closest(TRANSFER.button);
+        const btn = target.closest(sel('button'));
         if (btn && btn === letThrough) {
           letThrough = null;
           return;

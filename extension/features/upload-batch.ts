@@ -6,16 +6,16 @@
 import { button } from '../core/bar';
 import { defineFeature } from '../core/feature';
 import type { MemberRow } from '../core/rows';
-import { squash } from '../core/table';
+import { isWord, sel } from '../host/terms';
 import { FIX_LABELS, type FixTool, type ListMember } from '../fix/protocol';
 import { openFixFrame, type FixFrame } from '../upload/fixClient';
-import { DIALOG } from '../upload/hostUpload';
 import { HandoffQueue } from '../upload/queue';
+import { errorText } from '../../shared/errorText';
 
 function listMember(row: MemberRow): ListMember {
   const m = row.member;
-  const canUpload = Array.from(row.tr.querySelectorAll('button')).some((b) =>
-    (DIALOG.uploadTitles as readonly string[]).includes(squash(b.textContent ?? '')),
+  const canUpload = Array.from(row.tr.querySelectorAll(sel('button'))).some((b) =>
+    isWord('list.uploadButton', b.textContent ?? ''),
   );
   return {
     name: m.name,
@@ -44,7 +44,7 @@ export default defineFeature({
         if (outcome.kind === 'handoff' && outcome.items.length) queue.start(outcome.items);
       } catch (e) {
         msg.className = 'laa-msg laa-msg--danger';
-        msg.textContent = e instanceof Error ? e.message : String(e);
+        msg.textContent = errorText(e);
       }
     };
     lists.onPass((pass) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MemberFacts } from '../background/store/members';
+import type { MemberFacts } from '../messaging/members';
 import type { MemberRow, RowMember } from '../core/rows';
 import type { ChinaDate } from '../../shared/domain/types';
 import {

@@ -19,8 +19,8 @@ export async function loadForEdit(input: Uint8Array): Promise<PDFDocument> {
   try {
     return await PDFDocument.load(input, { updateMetadata: false });
   } catch (e) {
-    if (e instanceof EncryptedPDFError) throw new Error('文件已加密，无法编辑：请先在原软件中去掉密码');
-    throw new Error('文件无法读取，请确认是完好的 PDF');
+    if (e instanceof EncryptedPDFError) throw new Error('文件已加密，无法编辑：请先在原软件中去掉密码', { cause: e });
+    throw new Error('文件无法读取，请确认是完好的 PDF', { cause: e });
   }
 }
 

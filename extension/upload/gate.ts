@@ -9,16 +9,17 @@ import type { PreflightReport } from '../../shared/pdf/types';
 import type { SendFn } from '../core/feature';
 import { observeElements } from '../core/elements';
 import type { RowMember } from '../core/rows';
-import { squash } from '../core/table';
+import { isWord, sel } from '../host/terms';
 import { compareReports, VERDICT_WORDS } from '../fix/compare';
 import { FIX_LABELS, type FixTool } from '../fix/protocol';
+import { rulesSource, withContent } from './content';
 import { openEngine, type EngineFrame } from './engineClient';
 import { openFixFrame, type FixFrame } from './fixClient';
 import { clearChosen, handToHost, released } from './handoff';
-import { DIALOG, UPLOAD } from './hostUpload';
 import { dialogOf, memberOfButton, uploadMember, type UploadMember } from './member';
 import { fixesFor, UploadPanel } from './panel';
 import { summaryOf } from './summary';
+import { errorText } from '../../shared/errorText';
 
 export interface GateOptions {
   doc: Document;
@@ -47,10 +48,10 @@ const isImage = (f: File) => /^image\/(jpeg|png|webp)$/.test(f.type) || /\.(jpe?
 
 /** An input the guide's upload uses: in an 上传档案 / 替换档案 dialog, or the archive's own field. */
 export function isArchiveInput(input: HTMLInputElement): boolean {
-  if (input.type !== 'file' || !input.closest(UPLOAD.component)) return false;
+  if (input.type !== 'file' || !input.closest(sel('upload.component'))) return false;
   const dlg = dialogOf(input);
-  if (dlg && (DIALOG.uploadTitles as readonly string[]).includes(dlg.title)) return true;
-  return input.name === UPLOAD.fieldName || (UPLOAD.acceptsPdf.test(input.accept) && !!dlg);
+  if (dlg && isWord('dialog.uploadTitle', dlg.title)) return true;
+  return input.matches(sel('upload.archiveInput')) || (input.matches(sel('upload.pdfInput')) && !!dlg);
 }
 
 export function startUploadGate(o: GateOptions): void {
@@ -66,8 +67,8 @@ export function startUploadGate(o: GateOptions): void {
   doc.addEventListener(
     'click',
     (e) => {
-      const btn = (e.target as Element | null)?.closest?.('button');
-      if (!btn || !(DIALOG.uploadTitles as readonly string[]).includes(squash(btn.textContent ?? ''))) return;
+      const btn = (e.target as Element | null)?.closest?.(sel('button'));
+      if (!btn || !isWord('list.uploadButton', btn.textContent ?? '')) return;
       lastRow = { member: memberOfButton(btn, doc), at: Date.now() };
     },
     { capture: true, signal },
@@ -86,19 +87,19 @@ export function startUploadGate(o: GateOptions): void {
         override: (reason) => void override(slot!, reason),
         chooseAgain: () => input.click(),
       },
-      DIALOG.root,
+      sel('dialog.root'),
     );
     slot = { input, panel, member, file: null, report: null, held: false };
     slots.set(input, slot);
-    const anchor = input.closest(UPLOAD.component)?.parentElement ?? input.parentElement;
+    const anchor = input.closest(sel('upload.component'))?.parentElement ?? input.parentElement;
     anchor?.after(panel.host);
     panel.idle(['assemble']);
     return slot;
   };
 
   // Each upload dialog gets its panel (and warms the engine) as soon as it opens.
-  observeElements<HTMLElement>(doc.body, DIALOG.root, signal, (dialog) => {
-    const input = dialog.querySelector<HTMLInputElement>(UPLOAD.fileInput);
+  observeElements<HTMLElement>(doc.body, sel('dialog.root'), signal, (dialog) => {
+    const input = dialog.querySelector<HTMLInputElement>(`${sel('upload.component')} ${sel('upload.fileInput')}`);
     if (!input || !isArchiveInput(input)) return;
     slotFor(input);
     engineFrame();
@@ -122,8 +123,8 @@ export function startUploadGate(o: GateOptions): void {
   doc.addEventListener(
     'drop',
     (e) => {
-      const dragger = (e.target as Element | null)?.closest?.(UPLOAD.dragger);
-      const input = dragger?.closest(UPLOAD.component)?.querySelector<HTMLInputElement>(UPLOAD.fileInput);
+      const dragger = (e.target as Element | null)?.closest?.(sel('upload.dragger'));
+      const input = dragger?.closest(sel('upload.component'))?.querySelector<HTMLInputElement>(sel('upload.fileInput'));
       if (!dragger || !input || !isArchiveInput(input)) return;
       const files = Array.from(e.dataTransfer?.files ?? []);
       if (!files.length) return;
@@ -161,6 +162,8 @@ export function startUploadGate(o: GateOptions): void {
     if (reply?.ok) o.onRecorded?.();
   }
 
+  const localRules = rulesSource(send);
+
   async function check(slot: Slot, file: File, what?: string): Promise<PreflightReport | null> {
     slot.panel.checking(file.name, file.size, what);
     try {
@@ -170,11 +173,22 @@ export function startUploadGate(o: GateOptions): void {
         file.name,
         m
           ? {
+              name: m.name,
               ...(m.devNumber !== undefined ? { devNumber: m.devNumber } : {}),
               ...(m.joinedOn ? { joinedOn: m.joinedOn } : {}),
             }
           : undefined,
         (ev) => slot.panel.progress(ev),
+        {
+          // The admin may upload meanwhile: the content joins the report on the panel when it comes.
+          onContent: (content) => {
+            if (slot.file !== file || !slot.report) return;
+            slot.report = withContent(slot.report, content);
+            slot.panel.report(slot.report, slot.held ? 'held' : 'released', fixesFor(slot.report));
+          },
+          onFailed: (message) => slot.panel.contentFailed(message),
+          localRules: await localRules(),
+        },
       );
     } catch (err) {
       return reportError(slot, file, err);
@@ -186,10 +200,7 @@ export function startUploadGate(o: GateOptions): void {
     handToHost(slot.input, file);
     slot.file = file;
     slot.held = false;
-    slot.panel.message(
-      `未能完成检查（${err instanceof Error ? err.message : String(err)}），文件已按原样交给智慧团建。`,
-      'warning',
-    );
+    slot.panel.message(`未能完成检查（${errorText(err)}），文件已按原样交给智慧团建。`, 'warning');
     return null;
   }
 
@@ -289,7 +300,7 @@ export function startUploadGate(o: GateOptions): void {
       );
     } catch (err) {
       restore(slot, {
-        text: `${label}未能完成：${err instanceof Error ? err.message : String(err)}。原文件未改动。`,
+        text: `${label}未能完成：${errorText(err)}。原文件未改动。`,
         tone: 'error',
       });
       return;

@@ -4,20 +4,21 @@
  * lets through to Element's el-upload. A file already in the upload's list is taken out first
  * (its own remove icon), since the archive upload takes exactly one file.
  */
-import { UPLOAD } from './hostUpload';
+import { sel } from '../host/terms';
 
 /** Events the gate dispatched itself: its capture listener lets exactly these through. */
 export const released = new WeakSet<Event>();
 
 /** The el-upload component around an input: its root holds both the input and the file list. */
 export function uploadRoot(input: HTMLInputElement): Element | null {
-  return input.closest(UPLOAD.component)?.parentElement ?? null;
+  return input.closest(sel('upload.component'))?.parentElement ?? null;
 }
 
 export function clearChosen(input: HTMLInputElement): void {
   const root = uploadRoot(input);
   if (!root) return;
-  for (const icon of root.querySelectorAll<HTMLElement>(UPLOAD.listItemRemove)) icon.click();
+  for (const item of root.querySelectorAll(sel('upload.listItem')))
+    item.querySelector<HTMLElement>(sel('upload.listItemRemove'))?.click();
 }
 
 export function handToHost(input: HTMLInputElement, file: File): void {

@@ -8,9 +8,8 @@ import type { ChinaDate } from '../../shared/domain/types';
 import { readSignedInOrg } from '../core/org';
 import { readRow, type RowMember } from '../core/rows';
 import { asMemberTable, bodyRows, squash } from '../core/table';
-import { TABLE } from '../core/hostSelectors';
+import { isWord, sel, type TextsId } from '../host/terms';
 import type { OrgRef } from '../model/member';
-import { DESCRIPTIONS, DIALOG } from './hostUpload';
 
 export interface UploadMember {
   name: string;
@@ -19,38 +18,44 @@ export interface UploadMember {
   org: OrgRef;
 }
 
-const bare = (s: string) => s.replace(/[\s\u00a0\u3000:：]+/g, '');
+/** The basic info a dialog shows (el-descriptions: a label, its value beside it). */
+export type DescribedField = 'name' | 'devNumber' | 'joinedOn' | 'org' | 'idCard';
 
-/** The label → value pairs of the el-descriptions inside `root`. */
-export function readDescriptions(root: ParentNode): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const label of root.querySelectorAll(DESCRIPTIONS.label)) {
+export interface Descriptions {
+  get(field: DescribedField): string | undefined;
+}
+
+/** The el-descriptions inside `root`, read by the vocabulary's `descriptions.*` labels. */
+export function readDescriptions(root: ParentNode): Descriptions {
+  const pairs: [string, string][] = [];
+  for (const label of root.querySelectorAll(sel('descriptions.label'))) {
     const value = label.nextElementSibling;
-    const key = bare(label.textContent ?? '');
-    if (key && value && !out.has(key)) out.set(key, squash(value.textContent ?? ''));
+    if (value) pairs.push([label.textContent ?? '', squash(value.textContent ?? '')]);
   }
-  return out;
+  return {
+    get: (field) => pairs.find(([label]) => isWord(`descriptions.${field}` satisfies TextsId, label))?.[1],
+  };
 }
 
 /** The member a dialog shows, or null when it shows no name. */
 export function memberInDialog(dialog: Element, pageOrg: OrgRef): UploadMember | null {
   const d = readDescriptions(dialog);
-  const name = d.get(DESCRIPTIONS.name);
+  const name = d.get('name');
   if (!name) return null;
   const m: UploadMember = { name, org: pageOrg };
-  const devNumber = d.get(DESCRIPTIONS.devNumber);
+  const devNumber = d.get('devNumber');
   if (devNumber !== undefined) m.devNumber = devNumber === '--' ? '' : devNumber;
-  const joined = d.get(DESCRIPTIONS.joinedOn);
+  const joined = d.get('joinedOn');
   const date = joined ? parseHostDate(joined) : null;
   if (date) m.joinedOn = date;
-  const org = d.get(DESCRIPTIONS.org);
+  const org = d.get('org');
   if (org && org !== pageOrg.name) m.org = { name: org };
   return m;
 }
 
 /** The list row a button sits in (the main body's row, when the button is in a fixed copy). */
 export function memberOfButton(button: Element, doc: Document): RowMember | null {
-  const tableEl = button.closest<HTMLElement>(TABLE.root);
+  const tableEl = button.closest<HTMLElement>(sel('table.root'));
   const tr = button.closest('tr');
   if (!tableEl || !tr) return null;
   const table = asMemberTable(tableEl);
@@ -58,7 +63,7 @@ export function memberOfButton(button: Element, doc: Document): RowMember | null
   const section = tr.parentElement;
   const index = section
     ? Array.from(section.children)
-        .filter((r) => r.classList.contains('el-table__row'))
+        .filter((r) => r.matches(sel('table.row')))
         .indexOf(tr)
     : -1;
   const main = bodyRows(table)[index];
@@ -88,7 +93,7 @@ export function uploadMember(row: RowMember | null, dialog: Element | null, doc:
 
 /** The dialog an element sits in, with its title. */
 export function dialogOf(el: Element): { dialog: Element; title: string } | null {
-  const dialog = el.closest(DIALOG.root);
+  const dialog = el.closest(sel('dialog.root'));
   if (!dialog) return null;
-  return { dialog, title: bare(dialog.querySelector(DIALOG.title)?.textContent ?? '') };
+  return { dialog, title: squash(dialog.querySelector(sel('dialog.title'))?.textContent ?? '') };
 }

@@ -6,11 +6,10 @@
  */
 import { waitForElement } from '../core/elements';
 import { runSearch } from '../core/hostActions';
-import { SEARCH_FORM, TABLE } from '../core/hostSelectors';
-import { squash } from '../core/table';
 import type { HandoffItem } from '../fix/protocol';
+import { isWord, sel } from '../host/terms';
+import { squash } from '../core/table';
 import { h } from './dom';
-import { DIALOG, UPLOAD } from './hostUpload';
 import { PANEL_CSS } from './panelStyle';
 
 type Status = 'waiting' | 'placed' | 'missing';
@@ -29,15 +28,15 @@ const STATUS_WORDS: Record<Status, string> = {
 
 function uploadButton(tr: Element): HTMLElement | null {
   return (
-    Array.from(tr.querySelectorAll<HTMLElement>('button')).find((b) =>
-      (DIALOG.uploadTitles as readonly string[]).includes(squash(b.textContent ?? '')),
+    Array.from(tr.querySelectorAll<HTMLElement>(sel('button'))).find((b) =>
+      isWord('list.uploadButton', b.textContent ?? ''),
     ) ?? null
   );
 }
 
 /** The list row of a member, by 发展团员编号 (else name), in the main body. */
 function findRow(doc: Document, item: HandoffItem): HTMLTableRowElement | null {
-  const rows = Array.from(doc.querySelectorAll<HTMLTableRowElement>(`${TABLE.bodyWrapper} ${TABLE.row}`));
+  const rows = Array.from(doc.querySelectorAll<HTMLTableRowElement>(`${sel('table.bodyWrapper')} ${sel('table.row')}`));
   const text = (tr: Element) => squash(tr.textContent ?? '');
   const { devNumber, name } = item.member;
   return (
@@ -136,9 +135,7 @@ export class HandoffQueue {
     let tr = findRow(doc, entry.item);
     if (!tr) {
       const m = entry.item.member;
-      const searched = m.devNumber
-        ? runSearch(doc, SEARCH_FORM.devNumberLabel, m.devNumber)
-        : runSearch(doc, SEARCH_FORM.nameLabel, m.name);
+      const searched = m.devNumber ? runSearch(doc, 'devNumber', m.devNumber) : runSearch(doc, 'name', m.name);
       if (searched) tr = await waitForElement(doc.body, () => findRow(doc, entry.item), signal, 10_000);
     }
     const button = tr ? uploadButton(tr) : null;
@@ -151,15 +148,10 @@ export class HandoffQueue {
     const input = await waitForElement(
       doc.body,
       () => {
-        for (const dlg of doc.querySelectorAll<HTMLElement>(DIALOG.root)) {
-          const title = squash(dlg.querySelector(DIALOG.title)?.textContent ?? '');
-          const inp = dlg.querySelector<HTMLInputElement>(UPLOAD.fileInput);
-          if (
-            inp &&
-            (DIALOG.uploadTitles as readonly string[]).includes(title.replace(/\s/g, '')) &&
-            dlg.offsetParent !== null
-          )
-            return inp;
+        for (const dlg of doc.querySelectorAll<HTMLElement>(sel('dialog.root'))) {
+          const title = dlg.querySelector(sel('dialog.title'))?.textContent ?? '';
+          const inp = dlg.querySelector<HTMLInputElement>(`${sel('upload.component')} ${sel('upload.fileInput')}`);
+          if (inp && isWord('dialog.uploadTitle', title) && dlg.offsetParent !== null) return inp;
         }
         return null;
       },

@@ -1,19 +1,23 @@
 /**
  * The reviewer's check (§3.3): in the 审批 dialog, one click fetches the PDF the host shows
  * (same-origin, with the reviewer's own session, as the dialog's 查看 link would) and checks it in
- * the analysis frame against the 发展团员编号 and 入团时间 the dialog shows. Nothing is sent
- * anywhere; the result is kept for the member like an upload's.
+ * the analysis frame against the 姓名, 发展团员编号 and 入团时间 the dialog shows; the form's content
+ * follows the picture report. Nothing is sent anywhere; the result is kept for the member like an
+ * upload's, with the content when it was read (the §4.2 checklist reads it).
  */
 import { parseHostDate } from '../../shared/domain/chinaDate';
 import type { SendFn } from '../core/feature';
 import { observeElements, waitForElement } from '../core/elements';
 import { readSignedInOrg } from '../core/org';
 import { squash } from '../core/table';
+import type { PreflightReport } from '../../shared/pdf/types';
+import { isWord, sel } from '../host/terms';
+import { rulesSource, withContent } from './content';
 import { openEngine, type EngineFrame } from './engineClient';
-import { DESCRIPTIONS, DIALOG, REVIEW_FILE } from './hostUpload';
 import { readDescriptions } from './member';
 import { UploadPanel } from './panel';
 import { summaryOf } from './summary';
+import { errorText } from '../../shared/errorText';
 
 export interface ReviewOptions {
   doc: Document;
@@ -23,10 +27,10 @@ export interface ReviewOptions {
 
 /** The dialog's link to the PDF (查看), when it serves one from the host's own origin. */
 function fileLink(dialog: Element, doc: Document): HTMLAnchorElement | null {
-  const links = Array.from(dialog.querySelectorAll<HTMLAnchorElement>(REVIEW_FILE.links));
+  const links = Array.from(dialog.querySelectorAll<HTMLAnchorElement>(sel('review.link')));
   const link =
-    links.find((a) => squash(a.textContent ?? '') === REVIEW_FILE.viewText) ??
-    links.find((a) => squash(a.textContent ?? '') === REVIEW_FILE.downloadText);
+    links.find((a) => isWord('review.view', a.textContent ?? '')) ??
+    links.find((a) => isWord('review.download', a.textContent ?? ''));
   if (!link) return null;
   const url = new URL(link.getAttribute('href') ?? '', doc.location.href);
   return url.origin === doc.location.origin ? link : null;
@@ -35,8 +39,9 @@ function fileLink(dialog: Element, doc: Document): HTMLAnchorElement | null {
 export function startReviewCheck(o: ReviewOptions): void {
   const { doc, signal, send } = o;
   let engine: EngineFrame | null = null;
-  observeElements<HTMLElement>(doc.body, DIALOG.root, signal, (dialog) => {
-    if (squash(dialog.querySelector(DIALOG.title)?.textContent ?? '').replace(/\s/g, '') !== DIALOG.reviewTitle) return;
+  const rules = rulesSource(send);
+  observeElements<HTMLElement>(doc.body, sel('dialog.root'), signal, (dialog) => {
+    if (!isWord('dialog.reviewTitle', dialog.querySelector(sel('dialog.title'))?.textContent ?? '')) return;
     void waitForElement(dialog, () => fileLink(dialog, doc), signal, 15_000).then((link) => {
       if (!link || dialog.querySelector('.laa-upload-panel')) return;
       const panel = new UploadPanel(
@@ -47,14 +52,14 @@ export function startReviewCheck(o: ReviewOptions): void {
           override: () => {},
           chooseAgain: () => {},
         },
-        DIALOG.root,
+        sel('dialog.root'),
       );
       (link.parentElement ?? dialog).after(panel.host);
       const run = async () => {
         engine ??= openEngine(doc, signal);
         const info = readDescriptions(dialog);
-        const devNumber = info.get(DESCRIPTIONS.devNumber);
-        const joinedOn = parseHostDate(info.get(DESCRIPTIONS.joinedOn) ?? '') ?? undefined;
+        const devNumber = info.get('devNumber');
+        const joinedOn = parseHostDate(info.get('joinedOn') ?? '') ?? undefined;
         const url = new URL(link.getAttribute('href') ?? '', doc.location.href);
         const name =
           squash(link.closest('div')?.textContent ?? '')
@@ -65,33 +70,48 @@ export function startReviewCheck(o: ReviewOptions): void {
           const res = await fetch(url, { credentials: 'same-origin' });
           if (!res.ok) throw new Error(`读取文件失败（${res.status}）`);
           const blob = await res.blob();
-          const report = await engine.check(
+          const memberName = info.get('name');
+          const keep = (r: PreflightReport, contentRead: boolean) =>
+            send('recordPreflight', {
+              member: memberName
+                ? {
+                    org: info.get('org') ? { name: info.get('org')! } : readSignedInOrg(doc),
+                    name: memberName,
+                    ...(devNumber !== undefined ? { devNumber } : {}),
+                    ...(joinedOn ? { joinedOn } : {}),
+                  }
+                : null,
+              result: { ...summaryOf(r), ...(contentRead ? { contentRead: true } : {}) },
+              context: 'review',
+              decision: 'reviewed',
+            }).catch(() => null);
+          // The checklist reads what is kept: kept once, with the content when it was read.
+          const report: PreflightReport = await engine.check(
             blob,
             name,
-            { ...(devNumber !== undefined ? { devNumber } : {}), ...(joinedOn ? { joinedOn } : {}) },
+            {
+              ...(memberName ? { name: memberName } : {}),
+              ...(devNumber !== undefined ? { devNumber } : {}),
+              ...(joinedOn ? { joinedOn } : {}),
+            },
             (ev) => panel.progress(ev),
+            {
+              onContent: (content) => {
+                const merged = withContent(report, content);
+                panel.report(merged, 'reviewed', []);
+                void keep(merged, true);
+              },
+              onFailed: (message) => {
+                panel.contentFailed(message);
+                void keep(report, false);
+              },
+              localRules: await rules(),
+            },
           );
           panel.report(report, 'reviewed', []);
-          const memberName = info.get(DESCRIPTIONS.name);
-          await send('recordPreflight', {
-            member: memberName
-              ? {
-                  org: info.get(DESCRIPTIONS.org) ? { name: info.get(DESCRIPTIONS.org)! } : readSignedInOrg(doc),
-                  name: memberName,
-                  ...(devNumber !== undefined ? { devNumber } : {}),
-                  ...(joinedOn ? { joinedOn } : {}),
-                }
-              : null,
-            result: summaryOf(report),
-            context: 'review',
-            decision: 'reviewed',
-          }).catch(() => null);
+          if (!report.contentPending) await keep(report, false);
         } catch (err) {
-          panel.prompt(
-            `未能完成检查：${err instanceof Error ? err.message : String(err)}`,
-            '重新检查',
-            () => void run(),
-          );
+          panel.prompt(`未能完成检查：${errorText(err)}`, '重新检查', () => void run());
         }
       };
       panel.prompt(

@@ -1,6 +1,6 @@
 import { groupIssues, keptFindings } from '../../shared/pdf/grouping';
 import type { PreflightReport } from '../../shared/pdf/types';
-import type { PreflightSummary } from '../background/preflight';
+import type { PreflightSummary } from '../messaging/preflight';
 
 /**
  * What is kept of a report: the file's hash, size, pages, verdict, codes and the findings with their

@@ -7,3 +7,4 @@ export * from './members';
 export * from './reminders';
 export * from './webhooks';
 export * from './audit';
+export * from './localRules';

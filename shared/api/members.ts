@@ -64,3 +64,33 @@ export const ModificationView = z.object({
   decisionReason: z.string().nullable(),
 });
 export type ModificationView = z.infer<typeof ModificationView>;
+
+export const ModificationList = z.object({ modifications: z.array(ModificationView) });
+export const ModificationReply = z.object({ modification: ModificationView });
+
+/** A file check as `GET /v1/members/:key` lists it: verdict and codes, never the file. */
+export const PreflightView = z.object({
+  fileHash: z.string(),
+  size: z.number(),
+  pages: z.number(),
+  verdict: z.enum(['pass', 'warn', 'fail']),
+  codes: z.array(z.string()),
+  page1Number: z.string().nullable(),
+  observedAt: z.string(),
+});
+
+export const MemberDetail = z.object({ member: MemberView, preflights: z.array(PreflightView) });
+/** `GET /v1/reminders/:orgId/members`: one page of a bucket, most urgent first. */
+export const ReminderMembersResponse = z.object({
+  today: ChinaDate,
+  bucket: BucketName,
+  members: z.array(MemberView),
+  nextOffset: z.number().nullable(),
+});
+
+/** `PUT /v1/members/:key/approval`. */
+export const MemberReply = z.object({ member: MemberView });
+
+/** `DELETE /v1/members/:key` (committee): the member's readable data is gone; the erasure is in the audit log. */
+export const MemberErased = z.object({ erased: z.literal(true) });
+export type MemberErased = z.infer<typeof MemberErased>;

@@ -16,6 +16,7 @@ export const OrgImport = z.object({ orgs: z.array(OrgInput).min(1).max(5000) });
 export type OrgImport = z.infer<typeof OrgImport>;
 
 export const OrgImportResult = z.object({ created: z.number(), updated: z.number() });
+export const OrgDeleted = z.object({ deleted: OrgId });
 
 /** `PATCH /v1/orgs/:id`: rename, retype, set leagueId, or move under another parent in the subtree. */
 export const OrgPatch = z

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { containsClearIdCard } from '../domain/idCardInText';
 import { CertStatus, DevNumber } from '../domain/types';
 import { ChinaDate, HexDigest, Instant, MaskedIdCard, MaskedName, OrgRef } from './common';
 
 export const SYNC_MAX_ROWS = 5000;
 
-/** Free text that must never carry a 身份证号 in clear (18 characters, the last maybe X). */
-const noIdCard = (s: string) => !/\d{17}[\dXx]/.test(s);
+/** Free text that must never carry a 身份证号 in clear: the extension refuses it before sending, the worker on arrival. */
+const noIdCard = (s: string) => !containsClearIdCard(s);
 const ID_CARD_MESSAGE = '内容中疑似包含明文身份证号：请只上传脱敏形式和哈希';
 
 /**
@@ -71,20 +72,51 @@ export const PreflightResult = z
   .strict();
 export type PreflightResult = z.infer<typeof PreflightResult>;
 
-/** `POST /v1/sync` with an `Idempotency-Key` header: up to 5,000 rows, written all or nothing. */
-export const SyncBatch = z
-  .object({
-    observations: z.array(MemberObservation).max(SYNC_MAX_ROWS).default([]),
-    preflights: z.array(PreflightResult).max(SYNC_MAX_ROWS).default([]),
-  })
-  .strict()
-  .refine((b) => b.observations.length + b.preflights.length > 0, '批次为空')
-  .refine((b) => b.observations.length + b.preflights.length <= SYNC_MAX_ROWS, `每批最多 ${SYNC_MAX_ROWS} 行`);
+const batchSize = <T extends { observations: unknown[]; preflights: unknown[] }>(schema: z.ZodType<T>) =>
+  schema
+    .refine((b) => b.observations.length + b.preflights.length > 0, '批次为空')
+    .refine((b) => b.observations.length + b.preflights.length <= SYNC_MAX_ROWS, `每批最多 ${SYNC_MAX_ROWS} 行`);
+
+/** `POST /v1/sync` with an `Idempotency-Key` header: up to 5,000 rows, each answered on its own. */
+export const SyncBatch = batchSize(
+  z
+    .object({
+      observations: z.array(MemberObservation).max(SYNC_MAX_ROWS).default([]),
+      preflights: z.array(PreflightResult).max(SYNC_MAX_ROWS).default([]),
+    })
+    .strict(),
+);
 export type SyncBatch = z.infer<typeof SyncBatch>;
+
+/**
+ * What the worker checks of a batch as a whole; each row is then checked on its own, so that one
+ * bad row is refused alone and the others are written.
+ */
+export const SyncEnvelope = batchSize(
+  z
+    .object({
+      observations: z.array(z.unknown()).max(SYNC_MAX_ROWS).default([]),
+      preflights: z.array(z.unknown()).max(SYNC_MAX_ROWS).default([]),
+    })
+    .strict(),
+);
+export type SyncEnvelope = z.infer<typeof SyncEnvelope>;
+
+/** A row of a batch the worker did not write, and why (Chinese, saying what to do). */
+export const RowRefusal = z.object({
+  list: z.enum(['observations', 'preflights']),
+  /** The row's place in its list, from 0. */
+  index: z.number().int().min(0),
+  code: z.string(),
+  message: z.string(),
+});
+export type RowRefusal = z.infer<typeof RowRefusal>;
 
 export const SyncResponse = z.object({
   members: z.object({ created: z.number(), updated: z.number(), unchanged: z.number() }),
   preflights: z.object({ recorded: z.number() }),
+  /** The rows not written, each with its reason; every other row was. */
+  refused: z.array(RowRefusal),
   auditEntries: z.number(),
   serverTime: z.string(),
 });

@@ -84,6 +84,18 @@ export const TokenInfo = z.object({
 });
 export type TokenInfo = z.infer<typeof TokenInfo>;
 
+/** `GET /v1/tokens/self`: what the worker holds of the caller's token, its organisation and tenant. */
+export const TokenSelf = z.object({
+  token: TokenInfo,
+  org: z.object({ id: OrgId, name: z.string(), type: OrgType }),
+  tenant: TenantInfo,
+});
+export type TokenSelf = z.infer<typeof TokenSelf>;
+
+export const TokenList = z.object({ tokens: z.array(TokenInfo) });
+export const TokenRevoked = z.object({ tokenId: z.string(), revokedAt: z.string() });
+export const InviteRevoked = z.object({ id: z.string(), revokedAt: z.string() });
+
 export const RenewTokenRequest = z.object({ days: z.number().int().min(1).max(400).default(365) });
 export const RenewTokenResponse = z.object({ tokenId: z.string(), expiresAt: z.string() });
 export type RenewTokenResponse = z.infer<typeof RenewTokenResponse>;
@@ -105,3 +117,18 @@ export const TenantSettings = z.object({
     .optional(),
 });
 export type TenantSettings = z.infer<typeof TenantSettings>;
+
+/** `GET /v1/settings`, and the reply to `PATCH`. */
+export const SettingsView = z.object({ storeNames: z.boolean(), allowedOrigins: z.array(z.string()) });
+export type SettingsView = z.infer<typeof SettingsView>;
+
+/** `GET /v1/health`. */
+export const HealthResponse = z.object({ ok: z.literal(true), service: z.string(), schema: z.number() });
+
+/** `GET /v1/admin/diagnostics/count` (operator): a bare count over all members, for the benchmark. */
+export const DiagnosticsCount = z.object({
+  members: z.number(),
+  ms: z.number(),
+  d1DurationMs: z.number(),
+  rowsRead: z.number(),
+});

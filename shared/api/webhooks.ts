@@ -43,6 +43,23 @@ export const DeliveryView = z.object({
 });
 export type DeliveryView = z.infer<typeof DeliveryView>;
 
+export const WebhookList = z.object({ webhooks: z.array(WebhookView) });
+export const WebhookReply = z.object({ webhook: WebhookView });
+export const WebhookDeleted = z.object({ deleted: z.string() });
+export const DeliveryList = z.object({ deliveries: z.array(DeliveryView) });
+/** `POST /v1/webhooks/:id/test`: today's digest sent now; null when there is nothing to send. */
+export const DeliveryTried = z.object({
+  delivery: z
+    .object({
+      ok: z.boolean(),
+      attempts: z.number(),
+      status: z.number().nullable(),
+      parts: z.number(),
+      error: z.string().nullable(),
+    })
+    .nullable(),
+});
+
 /** `POST /v1/feeds`: a read-only calendar feed of deadlines for an organisation's subtree. */
 export const CreateFeedRequest = z.object({ orgId: OrgId, label: z.string().trim().min(1).max(100) }).strict();
 export const FeedCreated = z.object({ tokenId: z.string(), path: z.string(), expiresAt: z.string() });

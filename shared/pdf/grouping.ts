@@ -1,3 +1,4 @@
+import { phraseOf, type ReviewerPhrase } from '../domain/approval';
 import { ISSUE_LABELS } from './messages';
 import type { Evidence } from './content/codes';
 import type { Issue, IssueCode, Severity } from './types';
@@ -99,10 +100,15 @@ export interface KeptFinding {
   code: string;
   severity: Severity;
   pages: number[];
+  /** The reviewers' phrase the finding's message opens with (shared/domain/approval.ts), if any. */
+  phrase?: ReviewerPhrase;
 }
 
 export function keptFindings(groups: readonly FindingGroup[]): KeptFinding[] {
-  return groups.map((g) => ({ code: g.code, severity: g.severity, pages: [...g.pages] }));
+  return groups.map((g) => {
+    const phrase = phraseOf(g.message);
+    return { code: g.code, severity: g.severity, pages: [...g.pages], ...(phrase ? { phrase } : {}) };
+  });
 }
 
 /** A finding's short name, with its pages when it has some: “第 3、5 页污损”. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LocalRule } from '../api/localRules';
 import { CONTENT_ISSUE_CODES, type Evidence } from './content/codes';
 import type { ContentFacts, PageSectionFacts } from './content/facts';
 import type { PreflightFacts } from './facts';
@@ -81,6 +82,13 @@ export const PreflightRequest = z.object({
       includeFacts: z.boolean().optional(),
       /** Skip reading what is written (no content stage, no `content` event). */
       skipContent: z.boolean().optional(),
+      /**
+       * Benchmark baseline: the content stage runs PP-OCR's ordinary pipeline (whole pages at the
+       * detector's default size, every line recognised) instead of the reader, and finds nothing.
+       */
+      ordinaryOcr: z.boolean().optional(),
+      /** Committees' own requirements for the content (set above this organisation, read from the worker). */
+      localRules: z.array(LocalRule).max(60).optional(),
     })
     .optional(),
 });

@@ -113,13 +113,11 @@ describe('the guide workflow on the replica', () => {
     ws.addRow(['批量丙', '男', '汉族', id('20030707', '005'), '', '2019-05-04', '201911889904']);
     await page.goto(replica.url('/zhtj/center/tuanyuan/add'));
     await page.locator('.el-tabs__item', { hasText: '批量导入' }).click();
-    await page
-      .locator('.import-upload input[type=file]')
-      .setInputFiles({
-        name: '团员.xlsx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: Buffer.from(await wb.xlsx.writeBuffer()),
-      });
+    await page.locator('.import-upload input[type=file]').setInputFiles({
+      name: '团员.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+    });
     const box = page.locator('.el-message-box');
     await expect.poll(() => box.innerText()).toContain('本次录入的团员中有2名2020年及以后新发展的团员');
     await box.getByRole('button', { name: '确定' }).click();

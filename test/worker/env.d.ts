@@ -5,6 +5,7 @@ declare global {
   namespace Cloudflare {
     interface Env extends Bindings {
       TEST_MIGRATIONS: D1Migration[];
+      ID_GUARD_FUZZ_RUNS: string;
     }
   }
 }

@@ -50,7 +50,8 @@ export async function api<T = any>(
 }
 
 let keySeq = 0;
-export const idemKey = () => `test-key-${Date.now()}-${++keySeq}`;
+/** Random like the extension's keys (a run of digits like a timestamp could read as a 身份证号 to the guard). */
+export const idemKey = () => `test-key-${crypto.randomUUID()}-${++keySeq}`;
 
 export interface Team {
   tenantId: string;

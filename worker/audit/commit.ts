@@ -2,8 +2,11 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 import { auditHead, insertAudit } from '../db/audit';
 import { finishIdempotency } from '../db/idempotency';
+import { releaseLease, takeLease } from '../db/writeLeases';
+import { randomText } from '../lib/crypto';
 import { fail } from '../errors';
 import { chainDrafts, type AuditDraft } from './chain';
+import { opaqueSubjects } from './subjects';
 
 export interface WriteStep<R> {
   statements: D1PreparedStatement[];
@@ -12,38 +15,90 @@ export interface WriteStep<R> {
   status?: 200 | 201;
 }
 
+/** Who writes, and where the reply of an idempotent request is to be kept. */
+export interface Writer {
+  db: D1Database;
+  tenantId: string;
+  actor: string;
+  requestId: string;
+  idempotency?: { tenantId: string; key: string };
+}
+
 const ATTEMPTS = 6;
+/** A lease outlives any real write (a 5,000-row batch takes well under a second); a writer that died frees it then. */
+const LEASE_MS = 30_000;
+/** How long a writer queues for its turn before it is told to come back (429, Retry-After). */
+const WAIT_MS = 8_000;
+const RETRY_AFTER_S = '2';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const busy = (): never =>
+  fail(429, 'busy', '团队的其他写入正在进行：请稍后重试（扩展会按 Retry-After 自动重试，不会丢失）', {
+    'Retry-After': RETRY_AFTER_S,
+  });
+
+/** Queues for the tenant's write lease: polls with a growing, jittered pause; 429 after WAIT_MS. */
+async function takeTurn(db: D1Database, tenantId: string, holder: string): Promise<void> {
+  const deadline = Date.now() + WAIT_MS;
+  for (let pause = 5; ; pause = Math.min(pause * 1.5, 120)) {
+    const now = Date.now();
+    if (await takeLease(db, tenantId, holder, now, now + LEASE_MS)) return;
+    if (Date.now() >= deadline) busy();
+    await sleep(pause * (0.5 + Math.random()));
+  }
+}
 
 /**
  * Every state change goes through here: `build` reads what it needs and says what to write; the
- * writes, their audit entries and the idempotency record commit in one D1 batch (all or nothing).
- * The audit head is read before `build`, and entries take the next sequence numbers: a concurrent
- * writer that committed in between makes this batch fail on the audit key, and it is rebuilt from
- * fresh reads, so no update is lost.
+ * writes, their audit entries, the idempotency record and the lease's release commit in one D1 batch
+ * (all or nothing). Writers of one tenant take turns through a lease, so the audit head read before
+ * `build` is still the head when the batch commits; the audit key (tenant, seq) remains the
+ * safeguard — a batch that lost a race anyway (a lease that expired) fails whole and is rebuilt from
+ * fresh reads. A writer that cannot get its turn in time is refused with 429 and nothing written.
  */
+export async function appendWrite<R>(w: Writer, build: () => Promise<WriteStep<R>>): Promise<WriteStep<R>> {
+  const holder = randomText(12);
+  for (let attempt = 1; ; attempt++) {
+    await takeTurn(w.db, w.tenantId, holder);
+    let released = false;
+    try {
+      const head = await auditHead(w.db, w.tenantId);
+      const step = await build();
+      const at = new Date().toISOString();
+      const opaque = await opaqueSubjects(w.db, w.tenantId, step.audit);
+      const entries = chainDrafts(head, opaque.entries, { actor: w.actor, requestId: w.requestId, at });
+      const finish = w.idempotency ? [finishIdempotency(w.db, w.idempotency, step.status ?? 200, step.result)] : [];
+      // Links first: a write that erases a person unlinks it after.
+      await w.db.batch([
+        ...opaque.link,
+        ...step.statements,
+        ...insertAudit(w.db, w.tenantId, entries),
+        ...finish,
+        releaseLease(w.db, w.tenantId, holder),
+      ]);
+      released = true;
+      return step;
+    } catch (err) {
+      if (!isRaceLoss(err)) throw err;
+      if (attempt >= ATTEMPTS) busy();
+    } finally {
+      if (!released) await releaseLease(w.db, w.tenantId, holder).run();
+    }
+    await sleep(Math.random() * 20 * attempt);
+  }
+}
+
+/** appendWrite for a request: its id, and its idempotency record, which is then settled. */
 export async function commitWrite<R>(
   c: Context<AppEnv>,
   tenantId: string,
   actor: string,
   build: () => Promise<WriteStep<R>>,
 ): Promise<WriteStep<R>> {
-  for (let attempt = 1; ; attempt++) {
-    const head = await auditHead(c.env.DB, tenantId);
-    const step = await build();
-    const at = new Date().toISOString();
-    const entries = chainDrafts(head, step.audit, { actor, requestId: c.get('requestId'), at });
-    const idem = c.get('idempotency');
-    const finish = idem ? [finishIdempotency(c.env.DB, idem, step.status ?? 200, step.result)] : [];
-    const all = [...step.statements, ...insertAudit(c.env.DB, tenantId, entries), ...finish];
-    try {
-      if (all.length > 0) await c.env.DB.batch(all);
-      if (idem) c.set('idempotency', undefined);
-      return step;
-    } catch (err) {
-      if (!isRaceLoss(err) || attempt >= ATTEMPTS) throw err;
-      await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
-    }
-  }
+  const idempotency = c.get('idempotency');
+  const step = await appendWrite({ db: c.env.DB, tenantId, actor, requestId: c.get('requestId'), idempotency }, build);
+  if (idempotency) c.set('idempotency', undefined);
+  return step;
 }
 
 function isRaceLoss(err: unknown): boolean {

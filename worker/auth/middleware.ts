@@ -5,6 +5,7 @@ import type { AppEnv } from '../env';
 import { fail } from '../errors';
 import { sha256Hex } from '../lib/crypto';
 import type { AuthContext } from './context';
+import { countMissIn, probeBucket, probeLimit, refuseProbing } from './probes';
 
 export const clientOf = (c: Context) => c.req.header('CF-Connecting-IP') ?? 'local';
 
@@ -33,14 +34,22 @@ export async function refuseAuth(
   fail(401, code, message);
 }
 
-/** Checks the failure counters before anything else, so a guesser gets 429 whatever it guesses. */
-export async function guardAuthFailures(c: Context<AppEnv>, tokenHash?: string): Promise<void> {
+/**
+ * Checks the failure counters before anything else, so a guesser gets 429 whatever it guesses; in
+ * the same round trip, the presented token's misses this minute (auth/probes.ts).
+ */
+export async function guardAuthFailures(c: Context<AppEnv>, tokenHash?: string): Promise<{ probes: number }> {
   const now = Date.now();
   const stmts = [countStatement(c.env.DB, `authfail:client:${clientOf(c)}`, now)];
-  if (tokenHash) stmts.push(countStatement(c.env.DB, `authfail:token:${tokenHash}`, now));
-  const rows = await c.env.DB.batch<{ count: number }>(stmts);
-  if (rows.some((r) => (r.results[0]?.count ?? 0) >= authFailureLimit(c)))
+  if (tokenHash)
+    stmts.push(
+      countStatement(c.env.DB, `authfail:token:${tokenHash}`, now),
+      countStatement(c.env.DB, probeBucket(tokenHash), now),
+    );
+  const rows = (await c.env.DB.batch<{ count: number }>(stmts)).map((r) => r.results[0]?.count ?? 0);
+  if (rows.slice(0, 2).some((n) => n >= authFailureLimit(c)))
     fail(429, 'rate-limited', TOO_MANY_FAILURES, { 'Retry-After': '60' });
+  return { probes: rows[2] ?? 0 };
 }
 
 export function contextFromRow(row: TokenRow, hash: string): AuthContext {
@@ -78,13 +87,13 @@ export async function authenticate(
     guardAuthFailures(c, hash),
     tokenByHash(c.env.DB, hash).first<TokenRow>(),
   ]);
-  void counts;
   if (!found || found.kind !== kind)
     return refuseAuth(c, 'token-invalid', '令牌无效：请检查扩展选项中的令牌，或向上级管理员索取新的邀请码', hash);
   if (found.revoked_at)
     return refuseAuth(c, 'token-revoked', '令牌已被撤销（可能已交接）：请向上级管理员索取新的邀请码', hash);
   if (Date.parse(found.expires_at) <= now)
     return refuseAuth(c, 'token-expired', '令牌已过期：请向上级管理员索取新的邀请码，或在到期前续期', hash);
+  if (counts.probes >= probeLimit(c)) refuseProbing();
   return contextFromRow(found, hash);
 }
 
@@ -94,6 +103,7 @@ export const requireAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
   c.set('auth', await authenticate(c, token, 'admin'));
   await next();
+  await countMissIn(c);
 };
 
 export const requireCommittee: MiddlewareHandler<AppEnv> = async (c, next) => {

@@ -73,6 +73,10 @@ export const insertInvite = (
 export const inviteByHash = (db: D1Database, hash: string) =>
   db.prepare('SELECT * FROM invites WHERE code_hash = ?').bind(hash).first<InviteRow>();
 
+/** Gives a claimed invite back when nothing was issued for it (the claim's mark must still be there). */
+export const releaseInvite = (db: D1Database, hash: string, usedMark: string) =>
+  db.prepare('UPDATE invites SET used_at = NULL WHERE code_hash = ? AND used_at = ?').bind(hash, usedMark);
+
 /** One-time: the update only succeeds for an unused invite, so two redeemers cannot both win. */
 export const useInvite = (db: D1Database, hash: string, at: string) =>
   db

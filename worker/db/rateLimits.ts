@@ -15,6 +15,17 @@ export function hitStatement(db: D1Database, bucket: string, now: number): D1Pre
     .bind(bucket, windowOf(now));
 }
 
+/** Adds `n` to a bucket at once (the misses of one batch). */
+export async function hitBy(db: D1Database, bucket: string, n: number, now: number): Promise<number> {
+  const row = await db
+    .prepare(
+      'INSERT INTO rate_limits (bucket, window, count) VALUES (?, ?, ?) ON CONFLICT (bucket, window) DO UPDATE SET count = count + excluded.count RETURNING count',
+    )
+    .bind(bucket, windowOf(now), n)
+    .first<{ count: number }>();
+  return row?.count ?? 0;
+}
+
 export async function hit(db: D1Database, buckets: string[], now: number): Promise<number[]> {
   const results = await db.batch<{ count: number }>(buckets.map((b) => hitStatement(db, b, now)));
   return results.map((r) => r.results[0]?.count ?? 0);

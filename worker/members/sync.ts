@@ -1,5 +1,10 @@
-import type { OrgRef } from '../../shared/api/common';
-import type { MemberObservation, SyncBatch, SyncResponse } from '../../shared/api/sync';
+import {
+  MemberObservation,
+  PreflightResult,
+  type RowRefusal,
+  type SyncEnvelope,
+  type SyncResponse,
+} from '../../shared/api/sync';
 import { maskName } from '../../shared/domain/idCard';
 import { memberKey } from '../../shared/domain/identity';
 import { normaliseDevNumber } from '../../shared/domain/devNumber';
@@ -7,13 +12,13 @@ import type { AuthContext } from '../auth/context';
 import type { AuditDraft } from '../audit/chain';
 import { membersForBatch } from '../db/members';
 import type { PreflightRow } from '../db/preflights';
-import { orgsByIds, orgsByLeagueIds, type OrgRow } from '../db/orgs';
-import { fail } from '../errors';
+import type { OrgRow } from '../db/orgs';
 import type { OrgTree } from '../lib/orgTree';
 import { nameHasher } from './nameHash';
 import { planPreflight, preflightRefs } from './preflights';
 import { Reach, sameHost } from './reach';
 import { emptyRow, mergeFields, type FieldValues, type MemberRow } from './row';
+import { parseRows, placeRows, type Refuse } from './syncRows';
 
 export interface SyncPlan {
   /** Each written member with the row it replaces (null when new). */
@@ -23,133 +28,47 @@ export interface SyncPlan {
   result: SyncResponse;
 }
 
-/** Resolves every organisation a batch names, refusing the whole batch on the first one outside the scope. */
-async function resolveOrgs(db: D1Database, auth: AuthContext, tree: OrgTree, refs: OrgRef[]): Promise<OrgRow[]> {
-  const out: OrgRow[] = [];
-  const missing: { i: number; ref: OrgRef }[] = [];
-  refs.forEach((ref, i) => {
-    const o =
-      (ref.id && tree.byId.get(ref.id)) ||
-      (ref.leagueId && tree.byLeagueId.get(ref.leagueId)) ||
-      (ref.path && tree.byPath(ref.path)) ||
-      undefined;
-    if (o) out[i] = o;
-    else missing.push({ i, ref });
-  });
-  if (missing.length) {
-    const ids = missing.flatMap((m) => (m.ref.id ? [m.ref.id] : []));
-    const leagueIds = missing.flatMap((m) => (m.ref.leagueId ? [m.ref.leagueId] : []));
-    const elsewhere = [
-      ...(await orgsByIds(db, auth.tenantId, ids)),
-      ...(await orgsByLeagueIds(db, auth.tenantId, leagueIds)),
-    ];
-    const first = missing[0]!;
-    const name = first.ref.id ?? first.ref.leagueId ?? first.ref.path?.join('/');
-    if (elsewhere.length)
-      fail(403, 'out-of-scope', `第 ${first.i + 1} 行的组织（${name}）不在你的管理范围内：整批未写入`);
-    fail(
-      422,
-      'unknown-org',
-      `第 ${first.i + 1} 行的组织（${name}）在团队组织树中找不到：请先导入组织树或核对 leagueId，整批未写入`,
-    );
-  }
-  return out;
-}
+type Observed = ReturnType<typeof prepare>;
 
+/**
+ * Plans a batch row by row: a row that is malformed, names an organisation outside the caller's
+ * subtree (or none), or would leave a member inconsistent is refused on its own, with its reason in
+ * the reply; every other row is written. Members are looked for only in the caller's subtree.
+ */
 export async function planSync(
   db: D1Database,
   auth: AuthContext,
   tree: OrgTree,
-  batch: SyncBatch,
+  batch: SyncEnvelope,
   now: number,
 ): Promise<SyncPlan> {
-  const { storeNames } = auth.tenant;
-  const obs = batch.observations;
-  const obsOrgs = await resolveOrgs(
-    db,
-    auth,
+  const refused: RowRefusal[] = [];
+  const refuse: Refuse = (list, index, code, message) => refused.push({ list, index, code, message });
+  const obs = placeRows(
+    'observations',
+    parseRows('observations', batch.observations, MemberObservation, refuse),
     tree,
-    obs.map((o) => o.org),
+    refuse,
   );
-  const pfOrgs = await resolveOrgs(
-    db,
-    auth,
-    tree,
-    batch.preflights.map((p) => p.org),
-  );
-  const pfRefs = preflightRefs(batch.preflights);
+  const pfs = placeRows('preflights', parseRows('preflights', batch.preflights, PreflightResult, refuse), tree, refuse);
   const hashName = nameHasher(auth.tenant.hashKey);
-  const prepared = obs.map((o, i) => {
-    const org = obsOrgs[i]!;
-    const nameHash = o.nameHash ?? (o.name ? hashName(o.name) : undefined);
-    const devNumber =
-      o.devNumber === null ? null : o.devNumber === undefined ? undefined : normaliseDevNumber(o.devNumber) || null;
-    // The key never holds a clear name: the name's keyed hash stands in for it.
-    const identity = {
-      orgId: org.id,
-      devNumber: devNumber ?? undefined,
-      name: `#${nameHash ?? ''}`,
-      joinedOn: o.joinedOn!,
-    };
-    const key = memberKey({ ...identity, hostId: o.hostId });
-    // The key the member had before the page showed its host id.
-    const keyWithoutHost = o.hostId ? memberKey(identity) : null;
-    return {
-      o,
-      org,
-      devNumber,
-      key,
-      keyWithoutHost,
-      nameHash,
-      values: fieldValues(o, org, nameHash, devNumber, storeNames),
-      at: Math.min(Date.parse(o.observedAt), now),
-    };
-  });
+  const prepared = obs.map((r) => prepare(r.index, r.row, r.org, hashName, auth.tenant.storeNames, now));
 
+  const pfRefs = preflightRefs(pfs.map((p) => p.row));
+  const unique = (xs: (string | null | undefined)[]) => [...new Set(xs.filter((x): x is string => !!x))];
   const reach = new Reach(
     await membersForBatch(db, auth.tenantId, {
-      keys: [...new Set(prepared.flatMap((p) => (p.keyWithoutHost ? [p.key, p.keyWithoutHost] : [p.key])))],
-      hostIds: [...new Set([...prepared.flatMap((p) => (p.o.hostId ? [p.o.hostId] : [])), ...pfRefs.hostIds])],
-      idHashes: [...new Set([...prepared.flatMap((p) => (p.o.idHash ? [p.o.idHash] : [])), ...pfRefs.idHashes])],
-      devNumbers: [...new Set([...prepared.flatMap((p) => (p.devNumber ? [p.devNumber] : [])), ...pfRefs.devNumbers])],
+      keys: unique(prepared.flatMap((p) => [p.key, p.keyWithoutHost])),
+      hostIds: unique([...prepared.map((p) => p.o.hostId), ...pfRefs.hostIds]),
+      idHashes: unique([...prepared.map((p) => p.o.idHash), ...pfRefs.idHashes]),
+      devNumbers: unique([...prepared.map((p) => p.devNumber), ...pfRefs.devNumbers]),
       nameJoined: prepared.flatMap((p) =>
         p.nameHash && p.o.joinedOn ? [{ org_seq: p.org.seq, joined_on: p.o.joinedOn, name_hash: p.nameHash }] : [],
       ),
     }),
     (seq) => tree.bySeq.has(seq),
   );
-  const matched = new Set<string>();
-  const touched = new Map<string, { row: MemberRow; before: MemberRow | null; changed: Set<string> }>();
-
-  const knownKey = (p: (typeof prepared)[number]) =>
-    (p.o.hostId && reach.withHost(p.o.hostId, p.org.seq)?.key) ||
-    reach.get(p.key)?.key ||
-    (p.keyWithoutHost && sameHost(reach.get(p.keyWithoutHost), p.o.hostId)
-      ? reach.get(p.keyWithoutHost)!.key
-      : undefined) ||
-    (p.o.idHash && reach.withIdHash(p.o.idHash, p.org.seq)?.key) ||
-    (p.devNumber && reach.withDevNumber(p.org.seq, p.devNumber, p.o.hostId)?.key) ||
-    undefined;
-  for (const p of prepared) {
-    const k = knownKey(p);
-    if (k) matched.add(k);
-  }
-
-  prepared.forEach((p, i) => {
-    const known = knownKey(p) || correctedNumber(reach, matched, p);
-    if (!known && !p.o.joinedOn)
-      fail(422, 'joined-on-required', `第 ${i + 1} 行是新团员，须提供入团时间（joinedOn）：整批未写入`);
-    const key = known || reach.newKey(p.key);
-    matched.add(key);
-    const prior = touched.get(key)?.row ?? reach.get(key) ?? null;
-    const base = prior ?? emptyRow(auth.tenantId, key, p.org.seq, now);
-    const { row, changed } = mergeFields(base, p.values, p.at);
-    const entry = touched.get(key) ?? { row, before: prior, changed: new Set<string>() };
-    entry.row = { ...row, updated_at: changed.length ? now : row.updated_at };
-    changed.forEach((f) => entry.changed.add(f));
-    touched.set(key, entry);
-    reach.put(entry.row);
-  });
+  const touched = observe(reach, prepared, auth.tenantId, now, refuse);
 
   const members: SyncPlan['members'] = [];
   const audit: AuditDraft[] = [];
@@ -160,22 +79,22 @@ export async function planSync(
     if (!isNew && t.changed.size === 0) continue;
     members.push({ before: t.before, after: t.row });
     isNew ? created++ : updated++;
-    const org = tree.bySeq.get(t.row.org_seq);
     audit.push({
       action: isNew ? 'member.create' : 'member.update',
-      orgId: org?.id ?? null,
+      orgId: tree.bySeq.get(t.row.org_seq)?.id ?? null,
       subject: key,
       payload: { fields: [...t.changed].sort(), row: t.row },
     });
   }
 
   const preflights: PreflightRow[] = [];
-  batch.preflights.forEach((p, i) => {
-    const planned = planPreflight(p, pfOrgs[i]!, reach, auth.tenantId, now);
+  for (const p of pfs) {
+    const planned = planPreflight(p.row, p.org, reach, auth.tenantId, now);
     preflights.push(planned.row);
     audit.push(planned.audit);
-  });
+  }
 
+  refused.sort((a, b) => (a.list === b.list ? a.index - b.index : a.list < b.list ? -1 : 1));
   return {
     members,
     preflights,
@@ -183,10 +102,102 @@ export async function planSync(
     result: {
       members: { created, updated, unchanged: touched.size - created - updated },
       preflights: { recorded: preflights.length },
+      refused,
       auditEntries: audit.length,
       serverTime: new Date(now).toISOString(),
     },
   };
+}
+
+/** An observation with its organisation, the keys it would give its member, and the values it sets. */
+function prepare(
+  index: number,
+  o: MemberObservation,
+  org: OrgRow,
+  hashName: (name: string) => string,
+  storeNames: boolean,
+  now: number,
+) {
+  const nameHash = o.nameHash ?? (o.name ? hashName(o.name) : undefined);
+  const devNumber =
+    o.devNumber === null ? null : o.devNumber === undefined ? undefined : normaliseDevNumber(o.devNumber) || null;
+  // The key never holds a clear name: the name's keyed hash stands in for it.
+  const identity = {
+    orgId: org.id,
+    devNumber: devNumber ?? undefined,
+    name: `#${nameHash ?? ''}`,
+    joinedOn: o.joinedOn!,
+  };
+  return {
+    index,
+    o,
+    org,
+    devNumber,
+    key: memberKey({ ...identity, hostId: o.hostId }),
+    // The key the member had before the page showed its host id.
+    keyWithoutHost: o.hostId ? memberKey(identity) : null,
+    nameHash,
+    values: fieldValues(o, org, nameHash, devNumber, storeNames),
+    at: Math.min(Date.parse(o.observedAt), now),
+  };
+}
+
+/**
+ * Merges each observation into the member it names in the caller's subtree (or a new one), in the
+ * batch's order. A row that cannot stand — a new member without 入团时间, an approval date before
+ * 入团时间 — is refused and changes nothing.
+ */
+function observe(reach: Reach, prepared: Observed[], tenantId: string, now: number, refuse: Refuse) {
+  const touched = new Map<string, { row: MemberRow; before: MemberRow | null; changed: Set<string> }>();
+  const knownKey = (p: Observed) =>
+    (p.o.hostId && reach.withHost(p.o.hostId, p.org.seq)?.key) ||
+    reach.get(p.key)?.key ||
+    (p.keyWithoutHost && sameHost(reach.get(p.keyWithoutHost), p.o.hostId)
+      ? reach.get(p.keyWithoutHost)!.key
+      : undefined) ||
+    (p.o.idHash && reach.withIdHash(p.o.idHash, p.org.seq)?.key) ||
+    (p.devNumber && reach.withDevNumber(p.org.seq, p.devNumber, p.o.hostId)?.key) ||
+    undefined;
+  // Members some row names directly: another row's corrected 编号 never takes them (§5.8).
+  const matched = new Set(prepared.flatMap((p) => knownKey(p) ?? []));
+
+  for (const p of prepared) {
+    const known = knownKey(p) || correctedNumber(reach, matched, p);
+    if (!known && !p.o.joinedOn) {
+      refuse(
+        'observations',
+        p.index,
+        'joined-on-required',
+        '这是同步服务还不知道的团员，须带入团时间（joinedOn）：请在团员列表中读取该团员后再同步',
+      );
+      continue;
+    }
+    const prior = known ? (touched.get(known)?.row ?? reach.get(known) ?? null) : null;
+    const key = known || reach.newKey(p.key);
+    const base = prior ?? emptyRow(tenantId, key, p.org.seq, now);
+    const { row, changed } = mergeFields(base, p.values, p.at);
+    if (
+      row.approved_on &&
+      row.joined_on &&
+      row.approved_on < row.joined_on &&
+      (changed.includes('approvedOn') || changed.includes('joinedOn'))
+    ) {
+      refuse(
+        'observations',
+        p.index,
+        'approval-before-joining',
+        `上级批准日期（${row.approved_on}）早于入团时间（${row.joined_on}）：请在智慧团建中核对这两个日期`,
+      );
+      continue;
+    }
+    matched.add(key);
+    const entry = touched.get(key) ?? { row, before: prior, changed: new Set<string>() };
+    entry.row = { ...row, updated_at: changed.length ? now : row.updated_at };
+    changed.forEach((f) => entry.changed.add(f));
+    touched.set(key, entry);
+    reach.put(entry.row);
+  }
+  return touched;
 }
 
 function fieldValues(
@@ -220,11 +231,7 @@ function fieldValues(
  * that member's number, not a new member — unless two known members fit, when it cannot be told,
  * or the member was already matched by another row of this batch.
  */
-function correctedNumber(
-  reach: Reach,
-  matched: Set<string>,
-  p: { org: OrgRow; nameHash: string | undefined; o: MemberObservation },
-): string | undefined {
+function correctedNumber(reach: Reach, matched: Set<string>, p: Observed): string | undefined {
   if (!p.nameHash || !p.o.joinedOn) return undefined;
   const fits = reach
     .knownBefore(p.org.seq, p.o.joinedOn, p.nameHash)

@@ -5,11 +5,13 @@ import { OrgId, Role } from '../../shared/api/common';
 import { guardAuthFailures, refuseAuth } from '../auth/middleware';
 import { DAY_MS, iso, newInviteCode } from '../auth/tokens';
 import { commitWrite } from '../audit/commit';
+import { countAllMembers } from '../db/health';
 import { insertInvite, inviteId } from '../db/invites';
 import { allocateOrgSeqs, orgsByIds, upsertOrgs } from '../db/orgs';
 import { insertTenant, tenantById } from '../db/tenants';
 import type { AppEnv } from '../env';
 import { fail } from '../errors';
+import { uploadHotfix } from './hotfix';
 import { base64, randomBytes, randomText, timingSafeEqual } from '../lib/crypto';
 import { valid } from '../lib/validate';
 
@@ -32,6 +34,7 @@ const InviteForTenant = z.object({
 
 export const admin = new Hono<AppEnv>()
   .use(requireAdmin)
+  .route('/hotfix', uploadHotfix)
   .post('/tenants', valid('json', CreateTenantRequest), async (c) => {
     const body = c.req.valid('json');
     const tenantId = `tn_${randomText(9)}`;
@@ -139,11 +142,6 @@ export const admin = new Hono<AppEnv>()
   /** For the benchmark's scale figure: a bare count over all members, timed inside the worker. */
   .get('/diagnostics/count', async (c) => {
     const t0 = performance.now();
-    const r = await c.env.DB.prepare('SELECT count(*) AS n FROM members').all<{ n: number }>();
-    return c.json({
-      members: r.results[0]?.n ?? 0,
-      ms: performance.now() - t0,
-      d1DurationMs: r.meta.duration,
-      rowsRead: r.meta.rows_read,
-    });
+    const { members, meta } = await countAllMembers(c.env.DB);
+    return c.json({ members, ms: performance.now() - t0, d1DurationMs: meta.duration, rowsRead: meta.rows_read });
   });

@@ -16,6 +16,7 @@ import {
   inviteById,
   inviteId,
   invitesInScope,
+  releaseInvite,
   revokeInvite,
   useInvite,
   type InviteListRow,
@@ -89,9 +90,7 @@ export const invites = new Hono<AppEnv>()
       }));
     } catch (err) {
       // Nothing was issued: the code stays usable.
-      await c.env.DB.prepare('UPDATE invites SET used_at = NULL WHERE code_hash = ? AND used_at = ?')
-        .bind(hash, usedMark)
-        .run();
+      await releaseInvite(c.env.DB, hash, usedMark).run();
       throw err;
     }
     return c.json(step.result, 201);

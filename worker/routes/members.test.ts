@@ -30,7 +30,7 @@ describe('members: search, export, approval date', () => {
     expect(byId.body.members[0]).toMatchObject({ key: 'id:s1', idMasked: '110105********123X' });
     const clear = await api('/members/search?by=idHash&q=11010519900307123X', { token: team.token });
     expect(clear.status).toBe(400);
-    expect(clear.body.error.code).toBe('id-hash-required');
+    expect(clear.body.error.code).toBe('id-card-in-clear');
     const inCollege = await api(`/members/search?by=name&q=${encodeURIComponent('张')}&orgId=college-b`, {
       token: team.token,
     });

@@ -11,7 +11,8 @@ describe('organisation tree: what is refused', () => {
       token: team.token,
       body: { orgs: [{ id: 'z', name: '某支部', type: '01TZB', parentId: 'nowhere' }] },
     });
-    expect(orphan.body.error.code).toBe('unknown-parent');
+    expect(orphan.status).toBe(403);
+    expect(orphan.body.error.code).toBe('out-of-scope');
     const dup = await api('/orgs/import', { token: team.token, body: { orgs: [SCHOOL_TREE[0], SCHOOL_TREE[0]] } });
     expect(dup.body.error.code).toBe('duplicate-id');
     const taken = await api('/orgs/import', {
@@ -41,11 +42,20 @@ describe('organisation tree: what is refused', () => {
       body: { orgs: [{ id: 'b-9', name: '外院支部', type: '01TZB', parentId: 'college-b' }] },
     });
     expect(under.status).toBe(403);
+    // A parent in another branch is answered as one that does not exist.
+    const nowhere = await api('/orgs/import', {
+      token: college,
+      body: { orgs: [{ id: 'b-9', name: '外院支部', type: '01TZB', parentId: 'nowhere' }] },
+    });
+    expect({ ...nowhere.body.error, message: nowhere.body.error.message.replace('nowhere', 'college-b') }).toEqual(
+      under.body.error,
+    );
     const steal = await api('/orgs/import', {
       token: college,
       body: { orgs: [{ id: 'b-1', name: '改名', type: '01TZB', parentId: 'college-a' }] },
     });
-    expect(steal.status).toBe(403);
+    expect(steal.status).toBe(409);
+    expect(steal.body.error.code).toBe('org-id-taken');
     const moveOwn = await api('/orgs/college-a', { method: 'PATCH', token: college, body: { parentId: 'college-b' } });
     expect(moveOwn.status).toBe(403);
     const patchOther = await api('/orgs/b-1', { method: 'PATCH', token: college, body: { name: '改名' } });

@@ -18,7 +18,7 @@ import type { AppEnv } from '../env';
 import { errorBody, fail, summariseIssues } from '../errors';
 import { idempotent } from '../lib/idempotency';
 import { OrgTree } from '../lib/orgTree';
-import { valid } from '../lib/validate';
+import { accepts, valid } from '../lib/validate';
 import { parseOrgCsv } from '../lib/csv';
 
 async function scopeTree(c: Context<AppEnv>): Promise<OrgTree> {
@@ -40,7 +40,8 @@ async function planImport(
   const ids = new Set(input.map((o) => o.id));
   if (ids.size !== input.length) fail(422, 'duplicate-id', '导入内容中有重复的组织编号');
   const outside = (await orgsByIds(c.env.DB, auth.tenantId, [...ids])).filter((o) => !tree.byId.has(o.id));
-  if (outside.length) fail(403, 'out-of-scope', `组织编号 ${outside[0]!.id} 属于你管理范围以外的组织`);
+  // Ids are unique in a tenant, so this answer cannot help saying the id is used (probes are limited: auth/probes.ts).
+  if (outside.length) fail(409, 'org-id-taken', `组织编号 ${outside[0]!.id} 已被本团队的其他组织使用：请换一个编号`);
   const fresh = input.filter((o) => !tree.byId.has(o.id)).length;
   let nextSeq = fresh ? await allocateOrgSeqs(c.env.DB, fresh) : 0;
   const pending = new Map(input.map((o) => [o.id, o]));
@@ -105,10 +106,13 @@ async function planImport(
       progressed = true;
     }
     if (!progressed) {
+      // The same answer whether the parent lies in another branch or nowhere.
       const o = pending.values().next().value!;
-      if ((await orgsByIds(c.env.DB, auth.tenantId, [o.parentId])).length)
-        fail(403, 'out-of-scope', `上级组织 ${o.parentId} 不在你的管理范围内`);
-      fail(422, 'unknown-parent', `找不到组织 ${o.id} 的上级组织 ${o.parentId}：请先导入上级组织，或检查编号`);
+      fail(
+        403,
+        'out-of-scope',
+        `组织 ${o.id} 的上级组织 ${o.parentId} 不在你的管理范围内，或还没有导入：请先导入上级组织，或检查编号`,
+      );
     }
   }
   return { rows: [...out.values()], audit, created, updated };
@@ -138,7 +142,7 @@ export const orgs = new Hono<AppEnv>()
     return c.json({ orgs: tree.rows.map((r) => tree.view(r)) } satisfies OrgList);
   })
   /** JSON `{orgs: [...]}` or CSV (text/csv) with the header id,name,type,parentId,leagueId. */
-  .post('/import', requireCommittee, idempotent(false), async (c) => {
+  .post('/import', requireCommittee, idempotent(false), accepts('json', OrgImport), async (c) => {
     const type = c.req.header('Content-Type') ?? '';
     let raw: unknown;
     if (type.startsWith('text/csv')) raw = { orgs: parseOrgCsv(await c.req.text()) };

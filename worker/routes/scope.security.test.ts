@@ -70,7 +70,8 @@ describe("no read or write ever reaches outside a token's subtree", () => {
               body: { observations: [observation({ org: { id: `o${target}` }, hostId: key })] },
               headers: { 'Idempotency-Key': idemKey() },
             });
-            expect(sync.status).toBe(ok ? 200 : 403);
+            expect(sync.status).toBe(200);
+            expect(sync.body.refused.map((r: { code: string }) => r.code)).toEqual(ok ? [] : ['unknown-org']);
             const written = await env.DB.prepare('SELECT tenant_id FROM members WHERE key = ?')
               .bind(`id:${key}`)
               .all<{ tenant_id: string }>();

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
-import { SyncBatch } from '../../shared/api/sync';
+import { SyncBatch, SyncEnvelope } from '../../shared/api/sync';
 import { actorOf, scopeRange } from '../auth/context';
 import { limitWrites, requireAuth } from '../auth/middleware';
+import { countMisses } from '../auth/probes';
 import { commitWrite } from '../audit/commit';
 import { writeMembers } from '../db/members';
 import { upsertPreflights } from '../db/preflights';
@@ -9,19 +10,21 @@ import { orgsInRange } from '../db/orgs';
 import type { AppEnv } from '../env';
 import { idempotent } from '../lib/idempotency';
 import { OrgTree } from '../lib/orgTree';
-import { valid } from '../lib/validate';
+import { accepts, valid } from '../lib/validate';
 import { planSync } from '../members/sync';
 
 /**
- * `POST /v1/sync`: a batch of member observations and preflight results, written in one D1 batch
- * together with their audit entries and the idempotency record — all or nothing.
+ * `POST /v1/sync`: a batch of member observations and preflight results. Each row is answered on
+ * its own (a refused row is listed with its reason in the reply); the rows accepted are written in
+ * one D1 batch together with their audit entries and the idempotency record.
  */
 export const sync = new Hono<AppEnv>().post(
   '/',
   requireAuth,
   limitWrites,
   idempotent(true),
-  valid('json', SyncBatch),
+  accepts('json', SyncBatch),
+  valid('json', SyncEnvelope),
   async (c) => {
     const auth = c.get('auth');
     const batch = c.req.valid('json');
@@ -38,6 +41,8 @@ export const sync = new Hono<AppEnv>().post(
         result: plan.result,
       };
     });
+    // Rows naming an organisation not in the subtree are guesses too (auth/probes.ts).
+    await countMisses(c, step.result.refused.filter((r) => r.code === 'unknown-org').length);
     return c.json(step.result);
   },
 );

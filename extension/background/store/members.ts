@@ -3,24 +3,9 @@ import { hashIdCard, isValidIdCard, maskIdCard } from '../../../shared/domain/id
 import { mergeObservation } from '../../../shared/domain/observation';
 import type { ChinaDate } from '../../../shared/domain/types';
 import { orgKey, type LocalMember, type MemberFields, type RowObservation } from '../../model/member';
+import type { MemberFacts, ObserveResult } from '../../messaging/members';
 import type { LocalDb } from './db';
 import { currentHashKey } from './hashKey';
-
-/** What the overlay needs back for each row: what was recorded about the member beyond the page. */
-export interface MemberFacts {
-  key: string;
-  approvedOn: ChinaDate | null;
-  page1Number: string | null;
-  rejectionReason: string | null;
-  graduating: boolean;
-}
-
-export interface ObserveResult {
-  facts: MemberFacts[];
-  created: number;
-  updated: number;
-  corrected: number;
-}
 
 type Seen = Partial<MemberFields>;
 

@@ -33,6 +33,14 @@ class FakeWorker implements Transport {
   }
 }
 
+const OK_REPLY = {
+  members: { created: 0, updated: 0, unchanged: 0 },
+  preflights: { recorded: 0 },
+  refused: [],
+  auditEntries: 0,
+  serverTime: '2024-05-21T00:00:00.000Z',
+};
+
 let db: LocalDb;
 let now = 1_000_000;
 const clock = { now: () => now, random: () => 0.5 };
@@ -127,6 +135,30 @@ describe('the sync queue', () => {
     // Never retried blindly.
     await drain(db, worker, clock);
     expect(worker.sent.filter((s) => s.path === '/v1/bad')).toHaveLength(1);
+  });
+
+  it('keeps only the rows the worker refused, each with its reason; the accepted rows leave the queue', async () => {
+    const worker = new FakeWorker();
+    const refused = [
+      { list: 'observations', index: 1, code: 'unknown-org', message: '组织（高二（3）班团支部）不在团队组织树中' },
+    ];
+    worker.script = [{ status: 200, body: { ...OK_REPLY, refused } }];
+    await enqueueRows(
+      db,
+      [0, 1, 2].map((i) => ({ kind: 'observation' as const, body: obs(i) })),
+    );
+    const r = await drain(db, worker, clock);
+    expect(r).toMatchObject({ sent: 1, rejected: 1 });
+    expect(await db.count('outbox')).toBe(0);
+    const [kept] = await db.getAll('rejected');
+    expect(kept!.body).toEqual({ observations: [obs(1)], preflights: [] });
+    expect(kept!.rows).toEqual([
+      { label: '团员 团员1（发展团员编号 202400000001）', code: 'unknown-org', message: refused[0]!.message },
+    ]);
+    expect(await waiting(db)).toEqual({ rows: 0, requests: 0, rejected: 1 });
+    // Never sent again by itself.
+    await drain(db, worker, clock);
+    expect(worker.sent).toHaveLength(1);
   });
 
   it('stops on a refused token and keeps everything until the admin reconnects', async () => {

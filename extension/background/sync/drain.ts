@@ -1,6 +1,8 @@
 import type { LocalDb } from '../store/db';
 import { freezeBatches, type Placer } from './outbox';
-import type { FrozenRequest, SyncState, Transport, TransportReply } from './types';
+import { refusedRows } from './refused';
+import type { FrozenRequest, RefusedRow, SyncState, Transport, TransportReply } from './types';
+import { errorText } from '../../../shared/errorText';
 
 const STATE_KEY = 'syncState';
 const FIRST_RETRY_MS = 5_000;
@@ -37,13 +39,17 @@ export interface DrainResult {
 /** What a reply means for the request: done, refused for good, or try again later. */
 type Outcome =
   | { kind: 'done' }
+  | { kind: 'partly'; body: unknown; rows: RefusedRow[] }
   | { kind: 'refused'; status: number; message: string }
   | { kind: 'auth'; message: string }
   | { kind: 'retry'; message: string; afterMs?: number };
 
-function outcomeOf(reply: TransportReply): Outcome {
+function outcomeOf(request: FrozenRequest, reply: TransportReply): Outcome {
   const { status } = reply;
-  if (status >= 200 && status < 300) return { kind: 'done' };
+  if (status >= 200 && status < 300) {
+    const refused = refusedRows(request, reply.body);
+    return refused ? { kind: 'partly', ...refused } : { kind: 'done' };
+  }
   const message = workerMessage(reply.body) ?? `同步服务返回 ${status}`;
   if (status === 401) return { kind: 'auth', message };
   // Busy, rate-limited, still processing an earlier attempt, or failing: the request is fine.
@@ -64,7 +70,8 @@ export function retryDelay(failures: number, random: number): number {
 
 /**
  * Sends what is queued, oldest first. A request is removed only once the worker acknowledged it;
- * one the worker refuses as invalid moves to the visible `rejected` list and the rest go on; when
+ * one the worker refuses as invalid moves to the visible `rejected` list and the rest go on; of a
+ * sync batch the worker answered row by row, only the refused rows move there, with their reasons; when
  * the worker is down, slow or busy, sending stops (keeping the order) until the back-off ends.
  */
 export async function drain(
@@ -92,16 +99,33 @@ export async function drain(
     }
     let outcome: Outcome;
     try {
-      outcome = outcomeOf(await transport.send(next));
+      outcome = outcomeOf(next, await transport.send(next));
     } catch (err) {
       outcome = {
         kind: 'retry',
-        message: `无法连接同步服务：${err instanceof Error ? err.message : String(err)}。数据已保存在本机，恢复后自动补传`,
+        message: `无法连接同步服务：${errorText(err)}。数据已保存在本机，恢复后自动补传`,
       };
     }
     if (outcome.kind === 'done') {
       await db.delete('outbox', next.seq!);
       result.sent++;
+      state = { ...state, lastSyncAt: clock.now(), failures: 0, lastError: null };
+      continue;
+    }
+    if (outcome.kind === 'partly') {
+      // The rest of the batch was written: only the refused rows stay, with their reasons.
+      const { body, rows } = outcome;
+      const message = `${rows.length} 行未被同步服务接受，其余已同步`;
+      await refuse(
+        db,
+        { ...next, body, label: `${next.label}中的 ${rows.length} 行` },
+        200,
+        message,
+        clock.now(),
+        rows,
+      );
+      result.sent++;
+      result.rejected++;
       state = { ...state, lastSyncAt: clock.now(), failures: 0, lastError: null };
       continue;
     }
@@ -136,9 +160,11 @@ async function refuse(
   status: number,
   message: string,
   now: number,
+  rows?: RefusedRow[],
 ): Promise<void> {
   const tx = db.transaction(['outbox', 'rejected'], 'readwrite');
-  await tx.objectStore('rejected').put({ ...request, seq: request.seq!, status, message, rejectedAt: now });
+  const kept = { ...request, seq: request.seq!, status, message, rejectedAt: now, ...(rows ? { rows } : {}) };
+  await tx.objectStore('rejected').put(kept);
   await tx.objectStore('outbox').delete(request.seq!);
   await tx.done;
 }

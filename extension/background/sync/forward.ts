@@ -9,7 +9,8 @@
 import { MemberObservation, PreflightResult } from '../../../shared/api/sync';
 import { hashName, maskIdCard, maskName } from '../../../shared/domain/idCard';
 import type { LocalMember, MemberFields } from '../../model/member';
-import { HISTORY_PREFIX, toPendingRow, type PreflightRecord } from '../preflight';
+import type { PreflightRecord } from '../../messaging/preflight';
+import { HISTORY_PREFIX, toPendingRow } from '../preflight';
 import type { LocalDb } from '../store/db';
 import type { OrgMatcher } from './orgMatch';
 import type { Placer } from './outbox';

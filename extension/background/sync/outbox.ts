@@ -83,7 +83,9 @@ export async function freezeBatches(
   }
 }
 
-/** How much is waiting: rows not yet batched, and frozen requests not yet acknowledged. */
+/** How much is waiting: rows not yet batched, frozen requests not yet acknowledged, and what was refused. */
 export async function waiting(db: LocalDb): Promise<{ rows: number; requests: number; rejected: number }> {
-  return { rows: await db.count('pending'), requests: await db.count('outbox'), rejected: await db.count('rejected') };
+  // Refused rows count one by one: the admin reads each.
+  const rejected = (await db.getAll('rejected')).reduce((n, r) => n + (r.rows?.length ?? 1), 0);
+  return { rows: await db.count('pending'), requests: await db.count('outbox'), rejected };
 }

@@ -24,7 +24,7 @@ export function httpTransport(conn: Connection, fetchImpl: typeof fetch = fetch)
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
       const text = await res.text();
-      let body: unknown = null;
+      let body: unknown;
       try {
         body = text ? JSON.parse(text) : null;
       } catch {

@@ -20,12 +20,26 @@ export interface FrozenRequest {
   attempts: number;
 }
 
+/** One row of a batch the worker did not write, and why. */
+export interface RefusedRow {
+  /** Who the row is about, as the admin knows them (name, 发展团员编号). */
+  label: string;
+  code: string;
+  /** The worker's own message (Chinese), shown as is. */
+  message: string;
+}
+
+/**
+ * What the worker refused: a whole request (its status and message), or — for a sync batch — only
+ * some of its rows, kept here alone (`body` cut down to them, `rows` their reasons).
+ */
 export interface RejectedRequest extends FrozenRequest {
   seq: number;
   status: number;
   /** The worker's own message (Chinese), shown as is. */
   message: string;
   rejectedAt: number;
+  rows?: RefusedRow[];
 }
 
 /** What the worker answered, or that it could not be reached. */

@@ -6,28 +6,9 @@
  * again then: the worker merges it without duplicates).
  */
 import { mergeObservation } from '../../../shared/domain/observation';
+import { BACKUP_FORMAT, type BackupFile, type ImportReport } from '../../messaging/teamViews';
 import type { LocalMember, MemberFields } from '../../model/member';
 import type { LocalDb } from '../store/db';
-
-export const BACKUP_FORMAT = 'league-archive-assistant-backup';
-
-export interface BackupFile {
-  format: typeof BACKUP_FORMAT;
-  version: 1;
-  exportedAt: string;
-  members: LocalMember[];
-  /** Settings, kept notices and preflight records, by their key in the store. */
-  kv: Record<string, unknown>;
-}
-
-export interface ImportReport {
-  added: number;
-  updated: number;
-  unchanged: number;
-  kvAdded: number;
-  /** Entries this browser already had (its own are kept). */
-  kvKept: number;
-}
 
 /** Keys that never leave the browser, or mean nothing in another one. */
 const PRIVATE = [/^hashKey\./, /^team\./, /^sync\./, /^syncState$/];

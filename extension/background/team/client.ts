@@ -71,7 +71,7 @@ export async function callWorker<T>(
     throw unreachable(baseUrl, opts.origin ?? '本扩展的来源');
   }
   const text = await res.text();
-  let body: unknown = null;
+  let body: unknown;
   try {
     body = text ? JSON.parse(text) : null;
   } catch {

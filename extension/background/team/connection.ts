@@ -10,7 +10,9 @@ import type { LocalDb } from '../store/db';
 import { currentHashKey, setTenantHashKey } from '../store/hashKey';
 import { readSyncState, writeSyncState } from '../sync/drain';
 import { callWorker, normaliseBaseUrl, TeamError, workerApi } from './client';
-import type { Connection, ConnectionView } from './types';
+import type { ConnectionView } from '../../messaging/teamViews';
+import type { Connection } from './types';
+import { errorText } from '../../../shared/errorText';
 
 const CONNECTION = 'team.connection';
 /** Tenant keys this browser held before: local search by 身份证号 still finds what they hashed. */
@@ -191,7 +193,7 @@ export async function disconnect(
       });
       revoked = true;
     } catch (err) {
-      error = err instanceof Error ? err.message : String(err);
+      error = errorText(err);
     }
   }
   await rememberFormerKey(db);

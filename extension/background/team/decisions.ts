@@ -4,20 +4,11 @@
  * change), and a committee's answer to a §4.5 modification request (a queued request of its own).
  */
 import { checkRejectionReason } from '../../../shared/domain/approval';
-import type { ChinaDate } from '../../../shared/domain/types';
-import type { OrgRef, RowObservation } from '../../model/member';
+import type { ApprovalDecision } from '../../messaging/teamViews';
+import type { RowObservation } from '../../model/member';
 import type { LocalDb } from '../store/db';
 import { recordObservations } from '../store/members';
 import { enqueueRequest, type Placer } from '../sync/outbox';
-
-export interface ApprovalDecision {
-  member: { org: OrgRef; name: string; devNumber?: string; joinedOn?: ChinaDate; idCard?: string };
-  decision: 'approve' | 'reject';
-  /** 审批意见: required with 不同意 (§3.3.1). */
-  reason?: string;
-  /** When the host confirmed the decision. */
-  at: number;
-}
 
 /** A decision from a content script, checked: anything malformed is refused with a reason. */
 export function parseDecision(x: unknown): ApprovalDecision | string {

@@ -14,7 +14,7 @@ import {
 } from '../../../shared/domain/urgency';
 import type { ChinaDate } from '../../../shared/domain/types';
 import type { LocalMember } from '../../model/member';
-import type { MemberItem, MemberQuery, OrgSummary, Summary, TimelineDay } from './types';
+import type { MemberItem, MemberQuery, OrgSummary, Summary, TimelineDay } from '../../messaging/teamViews';
 
 export const TIMELINE_DAYS = 30;
 

@@ -3,28 +3,12 @@
  * `review` record kept for the member (extension/background/preflight.ts keeps them per member).
  */
 import { normaliseDevNumber } from '../../../shared/domain/devNumber';
-import type { KeptFinding } from '../../../shared/pdf/grouping';
-import { HISTORY_PREFIX, type PreflightRecord } from '../preflight';
+import type { PreflightRecord } from '../../messaging/preflight';
+import type { ReviewFindings, ReviewLookup } from '../../messaging/teamViews';
+import { HISTORY_PREFIX } from '../preflight';
 import type { LocalDb } from '../store/db';
 import { allMembers } from '../store/members';
 import { withoutSpaces } from '../../../shared/domain/text';
-
-export interface ReviewLookup {
-  name: string;
-  devNumber?: string;
-  joinedOn?: string;
-}
-
-export interface ReviewFindings {
-  at: number;
-  fileName: string;
-  pages: number | null;
-  verdict: 'pass' | 'warn' | 'fail';
-  codes: string[];
-  page1Number: string | null;
-  sealPages?: number[];
-  findings?: KeptFinding[];
-}
 
 export async function latestReview(db: LocalDb, q: ReviewLookup): Promise<ReviewFindings | null> {
   const name = withoutSpaces(q.name);

@@ -13,7 +13,7 @@ import { TeamError, workerApi } from './client';
 import { hashKeysToTry, readConnection } from './connection';
 import { byUrgency, classifiable, localItem } from './localView';
 import type { ViewDeps } from './summary';
-import type { MemberList, SearchBy } from './types';
+import type { MemberList, SearchBy } from '../../messaging/teamViews';
 import { workerSearch } from './workerView';
 import { withoutSpaces } from '../../../shared/domain/text';
 

@@ -9,7 +9,8 @@ import type { BucketName } from '../../../shared/api/reminders';
 import type { Bucket } from '../../../shared/domain/urgency';
 import type { WorkerApi } from './client';
 import { byUrgency, matches, timelineOf, worstFirst } from './localView';
-import type { Connection, MemberItem, MemberQuery, OrgSummary, Summary } from './types';
+import type { MemberItem, MemberQuery, OrgSummary, Summary } from '../../messaging/teamViews';
+import type { Connection } from './types';
 
 const BucketMembers = z.object({
   today: z.string(),

@@ -3,7 +3,8 @@ import { assemblePhotos, imageType, type Photo } from '../../fix/assemble';
 import { fixPool } from '../../fix/pool';
 import { FIX_LABELS } from '../../fix/protocol';
 import { CardGrid, moved, turn, type Card } from './Cards';
-import { blobUrl, errorText, memberLine, Progress, Shell, type ToolProps } from './ToolDialog';
+import { errorText } from '../../../shared/errorText';
+import { blobUrl, memberLine, Progress, Shell, type ToolProps } from './ToolDialog';
 
 interface Item extends Card {
   photo: Photo;
@@ -52,9 +53,10 @@ export function Assemble({ request, result, cancel }: ToolProps) {
     }
   };
 
+  // The files the dialog was opened with (the request is fixed for the page's life: this runs once).
   useEffect(() => {
     if (request.files?.length) void add(request.files);
-  }, []);
+  }, [request.files]);
 
   const fromInput = async (list: FileList | null) => {
     if (!list) return;

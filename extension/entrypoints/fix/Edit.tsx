@@ -6,7 +6,8 @@ import { fixPool } from '../../fix/pool';
 import { FIX_LABELS } from '../../fix/protocol';
 import { scanPdf } from '../../fix/scan';
 import { CardGrid, moved, turn, type Card } from './Cards';
-import { blobUrl, errorText, memberLine, Progress, Shell, type ToolProps } from './ToolDialog';
+import { errorText } from '../../../shared/errorText';
+import { blobUrl, memberLine, Progress, Shell, type ToolProps } from './ToolDialog';
 
 type Item = Card &
   ({ kind: 'page'; source: number } | { kind: 'photo'; name: string; mime: string; bytes: ArrayBuffer });
@@ -26,7 +27,9 @@ export function Edit({ request, result, cancel }: ToolProps) {
   const replaceAt = useRef<number | null>(null);
   const photoInput = useRef<HTMLInputElement>(null);
 
+  // The file and its problem pages come with the dialog's request, fixed for the page's life: this runs once.
   useEffect(() => {
+    const made = urls.current;
     const bytes = input.current;
     if (!bytes) {
       setError('没有收到要编辑的 PDF 文件');
@@ -78,8 +81,8 @@ export function Edit({ request, result, cancel }: ToolProps) {
       setError(errorText(e));
       setBusy(null);
     });
-    return () => urls.current.forEach((u) => URL.revokeObjectURL(u));
-  }, []);
+    return () => made.forEach((u) => URL.revokeObjectURL(u));
+  }, [request.problemPages]);
 
   const replaceWith = async (files: FileList | null) => {
     const at = replaceAt.current;

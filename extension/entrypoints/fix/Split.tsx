@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { EXPECTED_PAGES } from '../../../shared/pdf/thresholds';
 import { FIX_LABELS, type HandoffItem, type ListMember } from '../../fix/protocol';
 import { cutParts, matchParts, readParts, type Part } from '../../fix/split';
 import { readDigits, warmOcr } from '../../pdf/ocr';
-import { errorText, Progress, Shell, type ToolProps } from './ToolDialog';
+import { errorText } from '../../../shared/errorText';
+import { Progress, Shell, type ToolProps } from './ToolDialog';
 
 interface Row extends Part {
   member: ListMember | null;
@@ -15,7 +16,7 @@ const memberLabel = (m: ListMember) => `${m.name}${m.devNumber ? `（${m.devNumb
 
 /** One long class scan → one 12-page file per member, matched by the cover's number, confirmed by the admin. */
 export function Split({ request, handoff, cancel }: ToolProps) {
-  const members = (request.members ?? []).filter((m) => m.canUpload);
+  const members = useMemo(() => (request.members ?? []).filter((m) => m.canUpload), [request.members]);
   const [file, setFile] = useState<{ name: string; bytes: Uint8Array } | null>(
     request.files?.[0] ? { name: request.files[0].name, bytes: new Uint8Array(request.files[0].bytes) } : null,
   );
@@ -48,7 +49,7 @@ export function Split({ request, handoff, cancel }: ToolProps) {
       setError(errorText(e));
       setBusy(null);
     });
-  }, [file]);
+  }, [file, members]);
 
   const chosen = rows.filter((r) => r.include && r.member);
   const twice = new Set(

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { MemberList as List, SearchBy, Summary, TeamStatus } from '../../background/team/types';
+import type { MemberList as List, SearchBy, Summary, TeamStatus } from '../../messaging/teamViews';
 import { sendToBackground } from '../../messaging/client';
 import { agoText } from './look';
 import { MemberList } from './MemberList';

@@ -1,7 +1,7 @@
 /** The summary: the key numbers, a stacked bar per organisation (worst first), the next 30 days. */
 import { useState } from 'react';
 import type { Counters } from '../../../shared/domain/urgency';
-import type { MemberQuery, OrgSummary, Summary } from '../../background/team/types';
+import type { MemberQuery, OrgSummary, Summary } from '../../messaging/teamViews';
 import { BAR_SEGMENTS, needing, shortDay, weekday } from './look';
 
 export interface Pick {

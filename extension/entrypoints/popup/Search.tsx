@@ -1,6 +1,6 @@
 /** §4.6: find a member by 姓名, 发展团员编号 or 身份证号 (hashed in the background, never sent). */
 import { useState } from 'react';
-import type { SearchBy } from '../../background/team/types';
+import type { SearchBy } from '../../messaging/teamViews';
 
 const BY: { by: SearchBy; label: string; placeholder: string }[] = [
   { by: 'name', label: '姓名', placeholder: '输入姓名查找' },

@@ -1,7 +1,7 @@
 /** The sync state in one quiet line: last sync, what waits, the last error, refused requests. */
 import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'react';
-import type { RejectedView, TeamStatus } from '../../background/team/types';
+import type { RejectedView, TeamStatus } from '../../messaging/teamViews';
 import { sendToBackground } from '../../messaging/client';
 import { agoText } from './look';
 
@@ -81,7 +81,7 @@ export function RejectedList({ onBack }: { onBack: () => void }) {
         <h2>同步服务拒绝的内容</h2>
       </div>
       <p className="note">
-        这些内容同步服务认为有误，不会自动重发。请按提示在智慧团建中核对后重新读取名单；读过说明后可移除。
+        这些内容同步服务没有接受（同一批的其他内容已同步），不会自动重发。请按提示在智慧团建中核对后重新读取名单；读过说明后可移除。
       </p>
       {items && !items.length && <p className="empty">没有被拒绝的内容</p>}
       {!!items?.length && (
@@ -89,7 +89,18 @@ export function RejectedList({ onBack }: { onBack: () => void }) {
           {items.map((r) => (
             <li key={r.seq} className="rejected-item">
               <div className="what">{r.label}</div>
-              <div className="msg">{r.message}</div>
+              {r.rows ? (
+                <ul className="rows">
+                  {r.rows.map((row, i) => (
+                    <li key={i} data-refused-row>
+                      <div className="what">{row.label}</div>
+                      <div className="msg">{row.message}</div>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <div className="msg">{r.message}</div>
+              )}
               <button type="button" onClick={() => void dismiss(r.seq)}>
                 知道了，移除
               </button>

@@ -3,7 +3,7 @@
  * only when the admin asks: exceljs stays out of the popup's first paint. (Its module also
  * answers a parent frame's requests; the popup has no parent, so that part stays idle.)
  */
-import type { MemberItem } from '../../background/team/types';
+import type { MemberItem } from '../../messaging/teamViews';
 import { BUCKET_LABELS } from '../../../shared/domain/urgency';
 import { chinaToday } from '../../../shared/domain/chinaDate';
 import { daysLeftText, STATUS_WORDS } from './look';

@@ -99,7 +99,7 @@ export class PdfDocument {
     if (this.cache.has(ref.num)) return this.cache.get(ref.num)!;
     if (this.resolving.has(ref.num)) return null; // a circular /Length or the like
     this.resolving.add(ref.num);
-    let obj: PdfObj = null;
+    let obj: PdfObj;
     try {
       obj = await this.load(ref);
     } catch {

@@ -2,7 +2,9 @@ import type { Issue } from '../types';
 import { courseIssues } from './courses';
 import { entryIssues } from './entries';
 import type { ContentFacts, ContentMember } from './facts';
+import type { LocalRule } from '../../api/localRules';
 import { ageIssues, joinedIssues, meetingDate, nameIssues } from './identity';
+import { localRuleIssues } from './localRules';
 import { CONTENT_MESSAGES as M } from './messages';
 import { pageMissingIssues, pageOrderIssues } from './order';
 import { dateOrderIssues } from './sequence';
@@ -11,9 +13,14 @@ import { SECTION_NAMES } from './sections';
 /**
  * Every content finding from what the reader read. Pure: the same facts give the same findings in
  * Node and in the browser. `content-unreadable` (info) says what could not be read with
- * confidence where the system asked for a comparison: never a guess, never a false fail.
+ * confidence where the system asked for a comparison: never a guess, never a false fail. Local
+ * rules are a committee's own requirements (shared/api/localRules.ts).
  */
-export function judgeContent(facts: ContentFacts, member: ContentMember = {}): Issue[] {
+export function judgeContent(
+  facts: ContentFacts,
+  member: ContentMember = {},
+  localRules: readonly LocalRule[] = [],
+): Issue[] {
   const issues = [
     ...pageOrderIssues(facts),
     ...pageMissingIssues(facts),
@@ -23,6 +30,7 @@ export function judgeContent(facts: ContentFacts, member: ContentMember = {}): I
     ...courseIssues(facts),
     ...dateOrderIssues(facts),
     ...entryIssues(facts),
+    ...localRuleIssues(facts, localRules),
     ...unreadable(facts, member),
   ];
   return issues.sort((a, b) => (a.page ?? 0) - (b.page ?? 0));

@@ -29,7 +29,7 @@ export const Layout = {
       try {
         const r = await api('message/list', { messageType: -1, pageNo: 1, pageSize: 1 }, { quiet: true });
         session.unhandled = r.unhandled;
-      } catch (e) {
+      } catch {
         /* the session check handles 1009 */
       }
     },

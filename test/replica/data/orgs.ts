@@ -92,15 +92,14 @@ export function uploadNeedsApproval(type: OrgType): boolean {
 /** The upper committee that approves an organisation's uploads: its nearest 团委 / 团工委 above. */
 export function approverOf(orgs: readonly ReplicaOrg[], leagueId: string): ReplicaOrg | null {
   const byId = new Map(orgs.map((o) => [o.leagueId, o]));
-  let cur = byId.get(leagueId);
-  if (!cur || !uploadNeedsApproval(cur.leagueType)) return null;
+  const own = byId.get(leagueId);
+  if (!own || !uploadNeedsApproval(own.leagueType)) return null;
   for (
-    let p = cur.parentId ? byId.get(cur.parentId) : undefined;
+    let p = own.parentId ? byId.get(own.parentId) : undefined;
     p;
     p = p.parentId ? byId.get(p.parentId) : undefined
   ) {
     if (!uploadNeedsApproval(p.leagueType)) return p;
-    cur = p;
   }
   return null;
 }
@@ -111,7 +110,10 @@ export function subtreeIds(orgs: readonly ReplicaOrg[], leagueId: string): Set<s
   for (let grew = true; grew;) {
     grew = false;
     for (const o of orgs)
-      if (o.parentId && ids.has(o.parentId) && !ids.has(o.leagueId)) (ids.add(o.leagueId), (grew = true));
+      if (o.parentId && ids.has(o.parentId) && !ids.has(o.leagueId)) {
+        ids.add(o.leagueId);
+        grew = true;
+      }
   }
   return ids;
 }

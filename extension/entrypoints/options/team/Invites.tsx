@@ -4,7 +4,9 @@
  * a used one became a token, revoked here.
  */
 import { useEffect, useState } from 'react';
-import type { InviteCreated, InviteView, OrgView, TeamStatus, TokenInfo } from '../../../background/team/types';
+import type { OrgView } from '../../../../shared/api/orgs';
+import type { InviteCreated, InviteView, TokenInfo } from '../../../../shared/api/tenancy';
+import type { TeamStatus } from '../../../messaging/teamViews';
 import { sendToBackground } from '../../../messaging/client';
 import { CopyButton, dateText, Message, ROLE_WORDS, useAction } from './ui';
 

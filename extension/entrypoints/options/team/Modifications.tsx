@@ -4,7 +4,7 @@
  * rejects with a reason (§3.3.1), and the decision is kept in the team's audit log.
  */
 import { useEffect, useState } from 'react';
-import type { MemberItem, ModificationItem, TeamStatus } from '../../../background/team/types';
+import type { MemberItem, ModificationItem, TeamStatus } from '../../../messaging/teamViews';
 import { sendToBackground } from '../../../messaging/client';
 import { Message, useAction } from './ui';
 

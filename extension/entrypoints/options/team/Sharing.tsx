@@ -1,6 +1,6 @@
 /** What is shared with the team, the daily reminder's time, and a plain statement of what leaves the browser. */
 import { useEffect, useState } from 'react';
-import type { TeamStatus } from '../../../background/team/types';
+import type { TeamStatus } from '../../../messaging/teamViews';
 import { sendToBackground } from '../../../messaging/client';
 import type { Settings } from '../../../model/settings';
 import { Message, useAction } from './ui';

@@ -4,7 +4,7 @@
  * ALLOWED_ORIGINS — e.g. a second browser's.
  */
 import { useEffect, useState } from 'react';
-import type { TeamStatus } from '../../../background/team/types';
+import type { TeamStatus } from '../../../messaging/teamViews';
 import { sendToBackground } from '../../../messaging/client';
 import { Message, useAction } from './ui';
 

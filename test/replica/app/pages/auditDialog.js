@@ -31,7 +31,7 @@ export const AuditDialog = {
         this.$message.success('审批成功');
         this.$emit('done');
         this.visible = false;
-      } catch (e) {
+      } catch {
         /* shown by api() */
       } finally {
         this.busy = false;

@@ -22,7 +22,7 @@ export const Home = {
     }
     try {
       this.messages = (await api('message/list', { messageType: -1, pageNo: 1, pageSize: 5 }, { quiet: true })).list;
-    } catch (e) {
+    } catch {
       /* shown elsewhere */
     }
   },

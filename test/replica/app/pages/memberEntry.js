@@ -42,7 +42,7 @@ export const MemberEntry = {
             );
             this.$router.push(LIST);
           }
-        } catch (e) {
+        } catch {
           /* the refusal shows as $message */
         } finally {
           this.busy = false;

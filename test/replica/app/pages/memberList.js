@@ -62,7 +62,7 @@ export const MemberList = {
         const r = await api(API[this.scope], body);
         this.list = r.list;
         this.total = r.total;
-      } catch (e) {
+      } catch {
         this.list = [];
       } finally {
         this.loading = false;

@@ -26,7 +26,7 @@ export const SignIn = {
         this.$router.push(
           typeof redirect === 'string' && redirect.startsWith('/zhtj/center/') ? redirect : '/zhtj/center/home',
         );
-      } catch (e) {
+      } catch {
         /* the message is already shown */
       } finally {
         this.busy = false;

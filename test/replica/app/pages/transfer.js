@@ -48,7 +48,7 @@ export const Transfer = {
         await api('transfer/apply', { userId: this.applying.userId, ...this.form });
         this.$message.success('转接申请已提交，等待转入团组织办理');
         this.applying = null;
-      } catch (e) {
+      } catch {
         /* the refusal shows as $message */
       } finally {
         this.busy = false;

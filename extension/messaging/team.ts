@@ -1,5 +1,5 @@
 /**
- * The team's messages (merged into extension/messaging/protocol.ts's `Messages`). Extension pages
+ * The team's messages (part of ./protocol.ts's `Messages`). Extension pages
  * (popup, options) and content scripts ask the background; only the background talks to the
  * worker, holds the token and the tenant's key.
  */
@@ -9,13 +9,14 @@ import type {
   InviteView,
   TenantSettings,
   TokenInfo,
-} from '../../../shared/api/tenancy';
-import type { DecideModificationRequest, ModificationView } from '../../../shared/api/members';
-import type { OrgView } from '../../../shared/api/orgs';
-import type { BackupFile, ImportReport } from './backup';
-import type { ApprovalDecision } from './decisions';
-import type { ReviewFindings, ReviewLookup } from './review';
+} from '../../shared/api/tenancy';
+import type { DecideModificationRequest, ModificationView } from '../../shared/api/members';
+import type { AppliedLocalRule, LocalRule } from '../../shared/api/localRules';
+import type { OrgView } from '../../shared/api/orgs';
 import type {
+  ApprovalDecision,
+  BackupFile,
+  ImportReport,
   Jump,
   MemberItem,
   MemberList,
@@ -23,14 +24,20 @@ import type {
   ModificationItem,
   RejectedView,
   Reply,
+  ReviewFindings,
+  ReviewLookup,
   SearchBy,
   Summary,
   TeamStatus,
-} from './types';
+} from './teamViews';
 
 type None = Record<string, never>;
 
 export interface TeamMessages {
+  /** Committees' local rules for this admin's organisation (from the worker, or as last read; none alone). */
+  teamLocalRules: { request: None; response: AppliedLocalRule[] };
+  /** A committee sets the local rules of an organisation of its subtree. */
+  teamSetLocalRules: { request: { orgId: string; rules: LocalRule[] }; response: Reply<AppliedLocalRule[]> };
   /** Connection and sync state (never the token). */
   teamStatus: { request: None; response: TeamStatus };
   /** Redeems an invite at the worker's address: the reply names the organisation and role it grants. */
@@ -89,5 +96,3 @@ export interface TeamMessages {
   exportLocalData: { request: None; response: BackupFile };
   importLocalData: { request: { file: unknown }; response: Reply<ImportReport> };
 }
-
-export type { MemberItem };

@@ -1,0 +1,21 @@
+/**
+ * Every message's handler, put together: the router takes exactly one for each message of the
+ * contract, so a message without a handler here fails the typecheck (handlers.typecheck.test.ts).
+ */
+import { browser } from 'wxt/browser';
+import type { Handlers } from '../messaging/router';
+import { memberHandlers } from './members';
+import { pageStateHandlers } from './pageState';
+import { preflightHandlers } from './preflight';
+import type { LocalDb } from './store/db';
+import type { teamHandlers } from './team/serve';
+
+export function backgroundHandlers(db: Promise<LocalDb>, team: ReturnType<typeof teamHandlers>) {
+  return {
+    ping: () => ({ ok: true as const, version: browser.runtime.getManifest().version }),
+    ...memberHandlers(db),
+    ...preflightHandlers(db),
+    ...pageStateHandlers(),
+    ...team,
+  } satisfies Handlers;
+}
