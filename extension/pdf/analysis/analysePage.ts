@@ -24,7 +24,7 @@ export type PixelMeasures = Omit<PagePixelFacts, 'page' | 'imageDigest'>;
 export function analysePage(r: Raster, placedPxPerMm: number): PixelMeasures {
   const { width: w, height: h } = r;
   const p = planes(r);
-  const { gray, chroma, red } = p;
+  const { gray, chroma } = p;
   const paper = findPaper(gray, chroma, w, h);
   // Content is measured on the sheet, taken to be A4 across: a photo's sheet is smaller than its
   // picture, and a Word page shrinks the photo. Without a clear sheet, the placement's scale.

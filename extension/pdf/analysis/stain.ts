@@ -1,4 +1,4 @@
-import { components, dilate, type Blob } from './blobs';
+import { dilate, type Blob } from './blobs';
 import type { Paper } from './paper';
 import type { PaperModel } from './paperModel';
 import { gluedPhoto } from './photo';
