@@ -59,6 +59,15 @@ describe('stains of every kind', { timeout: 30_000 }, () => {
     const m = measured(r);
     expect(m.stainMm).toBe(0);
     expect(m.edgeShadowMm).toBeGreaterThan(12);
+    expect(m.edgeShadowMm).toBeLessThan(40);
+  });
+  it('takes a wedge of desk past a tilted sheet’s corner for neither a shadow nor a stain', () => {
+    const r = written();
+    // 12 mm wide at the top, narrowing to nothing 100 mm down the right side: dark brown wood.
+    for (let y = 0; y < 100 * K; y++) fill(r, W - 12 * K * (1 - y / (100 * K)), y, W, y + 1, [92, 64, 40]);
+    const m = measured(r);
+    expect(m.stainMm).toBe(0);
+    expect(m.edgeShadowMm).toBe(0);
   });
 });
 

@@ -39,6 +39,11 @@ const SPOTS_MIN = 4;
 /** Photo content: darker than paper by this much, in clusters linked across this many mm. */
 const PHOTO_DL = 20;
 const PHOTO_LINK_MM = 10;
+/** A shadow runs along at least this share of the side it falls over. */
+const SHADOW_ALONG = 0.5;
+/** Type closed into a patch: at least this share of it ink, and lighter than a blot (levels under the paper). */
+const TYPE_MIN_INK = 0.35;
+const TYPE_MAX_DL = 55;
 /** A region along the sheet's edge no deeper than this is the edge itself (desk, shadow line), not a stain. */
 const EDGE_STRIP_MM = 5;
 
@@ -250,9 +255,12 @@ export function measureStains(m: PaperModel, paper: Paper, fullWidth: number, co
     // Along the very edge: the desk or the sheet's own edge showing, not a mark on the paper.
     if (r.edge && acrossEdgeMm(r.blob, c, link) <= EDGE_STRIP_MM) continue;
     if (r.edge && (neutral || !colour)) {
-      edgeShadowMm = Math.max(edgeShadowMm, depthFromEdge(r.blob, c, link) / c.perMm);
+      edgeShadowMm = Math.max(edgeShadowMm, shadowDepth(r.blob, c, link) / c.perMm);
       continue;
     }
+    // A large bold title's strokes, blurred together by the scale-down, close into a grey patch:
+    // mostly ink and not dark; a blot is darker, a smudge over writing mostly paper.
+    if (neutral && r.dl < TYPE_MAX_DL && inkShare(paper, fullWidth, r.blob, 4) >= TYPE_MIN_INK) continue;
     if (size < SPOT_MAX_MM) {
       if (colour && r.dy > 3) spots.push(r);
       continue;
@@ -280,11 +288,30 @@ function touchingSides(b: Blob, c: PaperModel['coarse'], link: number): boolean[
   return [b.y0 <= c.top + link + 1, b.x1 >= c.right - 2 - link, b.y1 >= c.bottom - 2 - link, b.x0 <= c.left + link + 1];
 }
 
-/** How far in from the sheet's edge a region reaches, from the side it touches most. */
-function depthFromEdge(b: Blob, c: PaperModel['coarse'], link: number): number {
-  const d = [b.y1 - c.top, c.right - 1 - b.x0, c.bottom - 1 - b.y0, b.x1 - c.left];
+/**
+ * A shadow falls over one side of the sheet along most of its length: how deep it reaches in from
+ * that side, in cells; 0 when the region runs along no side that far (a corner of desk showing
+ * past a tilted sheet is background, not a shadow).
+ */
+function shadowDepth(b: Blob, c: PaperModel['coarse'], link: number): number {
+  const depth = [b.y1 - c.top, c.right - 1 - b.x0, c.bottom - 1 - b.y0, b.x1 - c.left];
+  const along = [b.x1 - b.x0 + 1, b.y1 - b.y0 + 1, b.x1 - b.x0 + 1, b.y1 - b.y0 + 1];
+  const side = [c.right - c.left, c.bottom - c.top, c.right - c.left, c.bottom - c.top];
   const touching = touchingSides(b, c, link);
   let best = 0;
-  for (let s = 0; s < 4; s++) if (touching[s]) best = Math.max(best, d[s]! - link);
+  for (let s = 0; s < 4; s++)
+    if (touching[s] && along[s]! - 2 * link >= SHADOW_ALONG * side[s]!) best = Math.max(best, depth[s]! - link);
   return best;
+}
+
+/** Ink on the full-resolution sheet within a region's box, as a share of its pixels. */
+function inkShare(paper: Paper, w: number, b: Blob, scale: number): number {
+  let ink = 0,
+    n = 0;
+  for (let y = b.y0 * scale; y < (b.y1 + 1) * scale; y += 2)
+    for (let x = b.x0 * scale; x < (b.x1 + 1) * scale; x += 2) {
+      n++;
+      ink += paper.ink[y * w + x]!;
+    }
+  return n ? ink / n : 0;
 }
