@@ -47,7 +47,7 @@ export default defineFeature({
       await openListAndSearch(ctx.doc, list, field, value, ctx.lifetime);
     };
     const onMessage = (message: unknown) => {
-      if ((message as { type?: unknown } | null)?.type === 'teamJumpNow') void take().catch(() => {});
+      if ((message as { type?: unknown } | null)?.type === 'teamJumpNow') ctx.guard(take)();
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);

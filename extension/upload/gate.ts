@@ -7,7 +7,7 @@
  */
 import type { PreflightReport } from '../../shared/pdf/types';
 import type { SendFn } from '../core/feature';
-import { observeElements } from '../core/elements';
+import { observeElements, waitForElement, type OnError } from '../core/elements';
 import type { RowMember } from '../core/rows';
 import { isWord, sel } from '../host/terms';
 import { compareReports, VERDICT_WORDS } from '../fix/compare';
@@ -25,7 +25,12 @@ export interface GateOptions {
   send: SendFn;
   /** Called after a result was kept (the list re-reads what it knows, e.g. the page-1 number). */
   onRecorded?: () => void;
+  /** An error, or an upload dialog the gate cannot read: the feature stops (the host's upload goes on untouched). */
+  onError?: OnError;
 }
+
+/** How long an 上传档案 dialog may take to show its file control. */
+const INPUT_WAIT_MS = 5_000;
 
 /** The state of one upload control: what was chosen, what the check said. */
 interface Slot {
@@ -54,6 +59,17 @@ export function isArchiveInput(input: HTMLInputElement): boolean {
 
 export function startUploadGate(o: GateOptions): void {
   const { doc, signal, send } = o;
+  const onError: OnError = o.onError ?? ((e) => console.debug('[团员电子档案助手]', e));
+  /** A listener whose errors stop the feature instead of reaching the host's page. */
+  const guarded =
+    <E extends Event>(fn: (e: E) => void) =>
+    (e: E) => {
+      try {
+        fn(e);
+      } catch (err) {
+        onError(err);
+      }
+    };
   let engine: EngineFrame | null = null;
   let fixer: FixFrame | null = null;
   let lastRow: { member: RowMember | null; at: number } | null = null;
@@ -64,11 +80,11 @@ export function startUploadGate(o: GateOptions): void {
   // The row whose 上传档案 / 替换档案 was clicked names the member the dialog is for.
   doc.addEventListener(
     'click',
-    (e) => {
+    guarded((e) => {
       const btn = (e.target as Element | null)?.closest?.(sel('button'));
       if (!btn || !isWord('list.uploadButton', btn.textContent ?? '')) return;
       lastRow = { member: memberOfButton(btn, doc), at: Date.now() };
-    },
+    }),
     { capture: true, signal },
   );
 
@@ -96,16 +112,33 @@ export function startUploadGate(o: GateOptions): void {
   };
 
   // Each upload dialog gets its panel (and warms the engine) as soon as it opens.
-  observeElements<HTMLElement>(doc.body, sel('dialog.root'), signal, (dialog) => {
-    const input = dialog.querySelector<HTMLInputElement>(`${sel('upload.component')} ${sel('upload.fileInput')}`);
-    if (!input || !isArchiveInput(input)) return;
-    slotFor(input);
-    engineFrame();
-  });
+  const inputOf = (dialog: Element) =>
+    dialog.querySelector<HTMLInputElement>(`${sel('upload.component')} ${sel('upload.fileInput')}`);
+  observeElements<HTMLElement>(
+    doc.body,
+    sel('dialog.root'),
+    signal,
+    (dialog) => {
+      const input = inputOf(dialog);
+      if (input && isArchiveInput(input)) {
+        slotFor(input);
+        engineFrame();
+        return;
+      }
+      // An 上传档案 dialog without a file control the gate knows: say so rather than check nothing.
+      if (!isWord('dialog.uploadTitle', dialog.querySelector(sel('dialog.title'))?.textContent ?? '')) return;
+      void waitForElement(dialog, () => inputOf(dialog), signal, INPUT_WAIT_MS).then((found) => {
+        if (signal.aborted || !dialog.isConnected) return;
+        if (!found) onError('上传对话框中没有找到选择文件的控件');
+        else if (isArchiveInput(found)) slotFor(found);
+      });
+    },
+    onError,
+  );
 
   doc.addEventListener(
     'change',
-    (e) => {
+    guarded((e) => {
       const input = e.target;
       if (!(input instanceof HTMLInputElement) || released.has(e) || !isArchiveInput(input)) return;
       const files = Array.from(input.files ?? []);
@@ -113,14 +146,14 @@ export function startUploadGate(o: GateOptions): void {
       e.stopImmediatePropagation();
       // Cleared, so choosing the same file again after a fix is still a change.
       input.value = '';
-      void choose(slotFor(input), files);
-    },
+      choose(slotFor(input), files).catch(onError);
+    }),
     { capture: true, signal },
   );
 
   doc.addEventListener(
     'drop',
-    (e) => {
+    guarded((e: DragEvent) => {
       const dragger = (e.target as Element | null)?.closest?.(sel('upload.dragger'));
       const input = dragger?.closest(sel('upload.component'))?.querySelector<HTMLInputElement>(sel('upload.fileInput'));
       if (!dragger || !input || !isArchiveInput(input)) return;
@@ -130,8 +163,8 @@ export function startUploadGate(o: GateOptions): void {
       e.stopImmediatePropagation();
       // Element marks the area while something is dragged over it; the drop it did not see ends that.
       dragger.dispatchEvent(new Event('dragleave', { bubbles: true }));
-      void choose(slotFor(input), files);
-    },
+      choose(slotFor(input), files).catch(onError);
+    }),
     { capture: true, signal },
   );
 
