@@ -13,6 +13,13 @@ const SQL_OUTSIDE_DB = {
   message: 'SQL 只写在 worker/db/ 里：把这条查询写成 worker/db/ 中的一个函数，路由和任务调用它。',
 };
 
+/** One way to show what was thrown: shared/errorText.ts. */
+const ERROR_TEXT_AGAIN = {
+  selector:
+    "ConditionalExpression[test.operator='instanceof'][test.right.name='Error'][consequent.property.name='message']",
+  message: '用 shared/errorText.ts 的 errorText(err)，不要再写一遍 err instanceof Error ? err.message : …',
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', '.output/', '.wxt/', '.wrangler/', '.test-results/', '.replica-data/', '.tmp/'] },
   js.configs.recommended,
@@ -48,9 +55,13 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
+    ignores: ['shared/errorText.ts'],
+    rules: { 'no-restricted-syntax': ['error', ERROR_TEXT_AGAIN] },
+  },
+  {
     files: ['worker/**/*.ts'],
     ignores: ['worker/db/**', 'worker/**/*.test.ts'],
-    rules: { 'no-restricted-syntax': ['error', SQL_OUTSIDE_DB] },
+    rules: { 'no-restricted-syntax': ['error', ERROR_TEXT_AGAIN, SQL_OUTSIDE_DB] },
   },
   {
     // Test helpers answer whatever the code under test sends (`call<T = any>`): typed at each use.

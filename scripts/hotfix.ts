@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { errorText } from '../shared/errorText';
 import { effectFor } from '../shared/hotfix/format';
 import { newHotfixKeyPair, publicKeyOf, signHotfix } from '../shared/hotfix/sign';
 import { readHotfix } from '../shared/hotfix/verify';
@@ -60,7 +61,7 @@ async function sign(draft: string, keyFile: string | undefined, out: string | un
   try {
     doc = await signHotfix(JSON.parse(readFileSync(draft, 'utf8')), key);
   } catch (e) {
-    die(`草稿不符合修复通知的格式：${e instanceof Error ? e.message : String(e)}`);
+    die(`草稿不符合修复通知的格式：${errorText(e)}`);
   }
   const text = `${JSON.stringify(doc, null, 2)}\n`;
   if (out) writeFileSync(out, text);

@@ -9,13 +9,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { groupIssues, summaryLine } from '../shared/pdf/grouping';
-import type { PreflightReport } from '../shared/pdf/types';
+import type { ContentReport, PreflightReport } from '../shared/pdf/types';
 import { launchWithExtension } from '../test/support/chromium';
 import { ensureBuilt } from '../test/support/ensureBuilt';
 import { PreflightEngine } from '../test/support/preflight';
 
 const USAGE =
-  '用法：npm run -s preflight -- [--json] [--number 发展团员编号] [--joined YYYY-MM-DD] [--pages 页数] 文件.pdf ...';
+  '用法：npm run -s preflight -- [--json] [--number 发展团员编号] [--joined 入团时间 YYYY-MM-DD] [--name 姓名] [--birth 出生日期 YYYY-MM-DD] [--pages 页数] [--no-content] 文件.pdf ...';
 
 function usage(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -26,12 +26,17 @@ interface Args {
   json: boolean;
   number?: string;
   joined?: string;
+  name?: string;
+  birth?: string;
   pages?: number;
+  content: boolean;
   files: string[];
 }
 
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 function parseArgs(argv: string[]): Args {
-  const a: Args = { json: false, files: [] };
+  const a: Args = { json: false, content: true, files: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => argv[++i] ?? usage(`${arg} 需要一个值`);
@@ -39,8 +44,15 @@ function parseArgs(argv: string[]): Args {
     else if (arg === '--number') a.number = value();
     else if (arg === '--joined') {
       a.joined = value();
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(a.joined)) usage(`--joined 应为 YYYY-MM-DD：${a.joined}`);
-    } else if (arg === '--pages') {
+      if (!DATE.test(a.joined)) usage(`--joined 应为 YYYY-MM-DD：${a.joined}`);
+    } else if (arg === '--birth') {
+      a.birth = value();
+      if (!DATE.test(a.birth)) usage(`--birth 应为 YYYY-MM-DD：${a.birth}`);
+    } else if (arg === '--name') {
+      a.name = value().trim();
+      if (!a.name || a.name.length > 64) usage('--name 应为 1–64 个字的姓名');
+    } else if (arg === '--no-content') a.content = false;
+    else if (arg === '--pages') {
       a.pages = Number(value());
       if (!Number.isInteger(a.pages) || a.pages < 1 || a.pages > 1000) usage('--pages 应为 1–1000 的整数');
     } else if (arg === '--help' || arg === '-h') {
@@ -52,6 +64,13 @@ function parseArgs(argv: string[]): Args {
   if (a.files.length === 0) usage('请给出至少一个 PDF 文件');
   for (const f of a.files) if (!existsSync(f) || !statSync(f).isFile()) usage(`找不到文件：${f}`);
   return a;
+}
+
+/** The picture report with the content findings after it: one verdict, one list, in page order. */
+function withContent(r: PreflightReport, content: ContentReport | undefined): PreflightReport {
+  if (!content) return r;
+  const issues = [...r.issues, ...content.issues].sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
+  return { ...r, verdict: content.verdict, issues };
 }
 
 const VERDICT = { pass: '通过', warn: '需注意', fail: '不通过' } as const;
@@ -76,20 +95,26 @@ try {
   const out: unknown[] = [];
   for (const file of args.files) {
     const bytes = new Uint8Array(readFileSync(file));
-    const member =
-      args.number || args.joined
-        ? { ...(args.number ? { devNumber: args.number } : {}), ...(args.joined ? { joinedOn: args.joined } : {}) }
-        : undefined;
-    const { report } = await engine.check(bytes, {
+    const member = {
+      ...(args.number ? { devNumber: args.number } : {}),
+      ...(args.joined ? { joinedOn: args.joined } : {}),
+      ...(args.name ? { name: args.name } : {}),
+      ...(args.birth ? { birthDate: args.birth } : {}),
+    };
+    const { report: picture, content } = await engine.check(bytes, {
       fileName: basename(file),
-      ...(member ? { member } : {}),
+      ...(Object.keys(member).length ? { member } : {}),
       ...(args.pages ? { expectedPages: args.pages } : {}),
+      content: args.content,
     });
+    const report = withContent(picture, content);
     if (args.json)
       out.push({
         file,
         verdict: report.verdict,
-        issues: report.issues,
+        issues: report.issues.map(({ evidence, ...i }) =>
+          evidence ? { ...i, evidence: evidence.map(({ crop: _c, ...e }) => e) } : i,
+        ),
         pages: report.pages,
         bytes: report.bytes,
         ms: Math.round(report.ms.total),

@@ -1,4 +1,4 @@
-import { listen } from '../messaging/router';
+import type { Handlers } from '../messaging/router';
 import { readSettings, updateSettings } from './settings';
 import type { LocalDb } from './store/db';
 import { allMembers, recordFact, recordObservations } from './store/members';
@@ -6,8 +6,8 @@ import { recordRejectionNotices, rememberOrgType, withNotices } from './store/no
 import { promptedMembers } from './prompted';
 
 /** The background's answers about members and settings: the one writer of the local store. */
-export function serveMembers(db: Promise<LocalDb>): void {
-  listen({
+export function memberHandlers(db: Promise<LocalDb>) {
+  return {
     observeRows: async ({ rows, observedAt }) => {
       const d = await db;
       return recordObservations(d, await withNotices(d, rows), observedAt);
@@ -21,10 +21,10 @@ export function serveMembers(db: Promise<LocalDb>): void {
     recordRejectionReasons: async ({ items }) => ({ updated: await recordRejectionNotices(await db, items) }),
     rememberOrgType: async ({ org, type }) => {
       await rememberOrgType(await db, org, type);
-      return { ok: true };
+      return { ok: true as const };
     },
     promptedMembers: async ({ kinds }) => promptedMembers(await allMembers(await db), kinds),
     getSettings: async () => readSettings(await db),
     setSettings: async (change) => updateSettings(await db, change),
-  });
+  } satisfies Partial<Handlers>;
 }

@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { PAGE_LABELS, PAGE_TYPES, type PageType } from '../model/pages';
 import type { FeatureStop } from '../messaging/health';
-import { contentScriptTab, listen } from '../messaging/router';
+import { contentScriptTab, type Handlers } from '../messaging/router';
 
 export const EXTENSION_NAME = '团员电子档案助手';
 const STORAGE_KEY = 'pageStateByTab';
@@ -102,32 +102,30 @@ export async function followGlobalBadgeColor(color: string): Promise<void> {
   );
 }
 
-/** Told of every stop (the log keeps each once). */
-let onStop: ((stop: FeatureStop) => Promise<void>) | undefined;
-
-export function servePageState(log?: (stop: FeatureStop) => Promise<void>): void {
-  onStop = log;
-  listen({
+/** Which page each tab shows and the features stopped there; a closed tab is forgotten. Each stop goes to `log`. */
+export function pageStateHandlers(log?: (stop: FeatureStop) => Promise<void>) {
+  browser.tabs.onRemoved.addListener((tabId) => void change(tabId, () => null));
+  return {
     pageSeen: async (payload, sender) => {
       const tabId = contentScriptTab(sender);
       const page = parseTabPage(payload);
-      if (tabId === null || !page) return { ok: true };
+      if (tabId === null || !page) return { ok: true as const };
       await change(tabId, () => page);
       await show(tabId, page);
-      return { ok: true };
+      return { ok: true as const };
     },
     featureStopped: async (payload, sender) => {
       const tabId = contentScriptTab(sender);
       const stop = parseStop(payload);
-      if (tabId === null || !stop) return { ok: true };
+      if (tabId === null || !stop) return { ok: true as const };
       const page = await change(tabId, (p) => {
         if (!p || p.pageType !== stop.pageType) return p ?? null;
         const others = (p.stopped ?? []).filter((s) => s.feature !== stop.feature);
         return { ...p, stopped: [...others, { feature: stop.feature, label: stop.label, reason: stop.reason }] };
       });
       if (page) await show(tabId, page);
-      await onStop?.(stop);
-      return { ok: true };
+      await log?.(stop);
+      return { ok: true as const };
     },
     pageState: async ({ tabId }, sender) => {
       const id = tabId ?? sender.tab?.id;
@@ -135,6 +133,5 @@ export function servePageState(log?: (stop: FeatureStop) => Promise<void>): void
       const page = (await readAll())[id];
       return page ? { ...page, label: PAGE_LABELS[page.pageType] } : null;
     },
-  });
-  browser.tabs.onRemoved.addListener((tabId) => void change(tabId, () => null));
+  } satisfies Partial<Handlers>;
 }

@@ -20,7 +20,7 @@ import type { LocalDb } from './store/db';
 import { recordFact, recordObservations } from './store/members';
 import type { PendingRow } from './sync/types';
 import { enqueueRows } from './sync/outbox';
-import { listen } from '../messaging/router';
+import type { Handlers } from '../messaging/router';
 
 /** Kept per member (newest last) and, for overrides, in one log the audit trail will read. */
 export const HISTORY_PREFIX = 'preflight:';
@@ -196,8 +196,8 @@ export async function overrides(db: LocalDb): Promise<PreflightRecord[]> {
 }
 
 /** The background's answers to the upload gate and the reviewer's check. */
-export function servePreflight(db: Promise<LocalDb>): void {
-  listen({
+export function preflightHandlers(db: Promise<LocalDb>) {
+  return {
     recordPreflight: async (payload) => {
       const req = parseRecordRequest(payload);
       if (typeof req === 'string') return { ok: false, error: req, key: null };
@@ -205,5 +205,5 @@ export function servePreflight(db: Promise<LocalDb>): void {
     },
     preflightHistory: async ({ key }) => (typeof key === 'string' ? preflightHistory(await db, key) : []),
     preflightOverrides: async () => overrides(await db),
-  });
+  } satisfies Partial<Handlers>;
 }

@@ -3,6 +3,7 @@
  * knows of each member beyond the page: the recorded approval date, the page-1 number of a
  * checked file, the reviewer's reason, the graduating flag. Only rows not sent before are sent.
  */
+import { membersGraduate } from '../../shared/domain/orgTypes';
 import type { CertStatus } from '../../shared/domain/types';
 import type { MemberFacts } from '../messaging/members';
 import type { RowObservation } from '../model/member';
@@ -24,7 +25,7 @@ export function toObservation(row: MemberRow, isCadre: boolean): RowObservation 
   const o: RowObservation = { org: m.org, name: m.name, joinedOn: m.joinedOn, isCadre };
   if (m.devNumber !== undefined) o.devNumber = m.devNumber;
   if (m.status && KEPT_STATUS.has(m.status)) o.status = m.status;
-  if (m.org.type === '06BYBTZB') o.graduating = true;
+  if (membersGraduate(m.org.type)) o.graduating = true;
   if (m.idCard) o.idCard = m.idCard;
   return o;
 }

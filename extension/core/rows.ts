@@ -5,7 +5,8 @@
 import { parseHostDate } from '../../shared/domain/chinaDate';
 import { certStatusFromHost } from '../../shared/domain/certStatus';
 import { isValidIdCard, normaliseIdCard } from '../../shared/domain/idCard';
-import type { CertStatus, ChinaDate, OrgType } from '../../shared/domain/types';
+import { orgTypeInName } from '../../shared/domain/orgTypes';
+import type { CertStatus, ChinaDate } from '../../shared/domain/types';
 import type { MemberFacts } from '../messaging/members';
 import type { OrgRef } from '../model/member';
 import { cellText, type ColumnKey, type HostTable } from './table';
@@ -54,12 +55,10 @@ const statusOf = memo((key: string) => {
   return certStatusFromHost({ certText, uploadText }).status;
 });
 
-const ORG_TYPE_WORDS: [RegExp, OrgType][] = [[/毕业班/, '06BYBTZB']];
-
 /** The organisation a row belongs to: its 所在团组织 cell, else the page's own organisation. */
 function orgOf(cell: string | undefined, pageOrg: OrgRef): OrgRef {
   if (!cell) return pageOrg;
-  const type = ORG_TYPE_WORDS.find(([re]) => re.test(cell))?.[1];
+  const type = orgTypeInName(cell);
   return type ? { name: cell, type } : { name: cell };
 }
 

@@ -3,23 +3,13 @@
  * §5.4). A member is graduating when their organisation is a 毕业班团支部 (06BYBTZB: the landing
  * page's 组织类型, or a 所在团组织 that says so) or when the admin marked them graduating.
  */
-import type { OrgType } from '../../shared/domain/types';
+import { orgTypeNamed } from '../../shared/domain/orgTypes';
 import { button } from '../core/bar';
 import { observeElements } from '../core/elements';
 import { defineFeature, type FeatureContext } from '../core/feature';
 import { readDetail, readSignedInOrg } from '../core/org';
 import { sel } from '../host/terms';
 import { graduationMark } from './verdicts';
-
-/** 组织类型 as the host names it (types.ts ORG_TYPE_NAMES; not imported, to keep zod out of the page). */
-const TYPE_BY_NAME = new Map<string, OrgType>([
-  ['团支部', '01TZB'],
-  ['团总支', '02TZZ'],
-  ['团委', '03TW'],
-  ['团工委', '04TGW'],
-  ['毕业班团支部', '06BYBTZB'],
-  ['独立团支部', '00DJZTZB'],
-]);
 
 /** The landing page names the signed-in organisation's type: remember it for its lists. */
 function readOrgType({ doc, signal, send, fail }: FeatureContext): void {
@@ -28,7 +18,7 @@ function readOrgType({ doc, signal, send, fail }: FeatureContext): void {
     sel('org.details'),
     signal,
     () => {
-      const type = TYPE_BY_NAME.get(readDetail(doc, 'org.typeLabel') ?? '');
+      const type = orgTypeNamed(readDetail(doc, 'org.typeLabel') ?? '');
       if (!type) return;
       const name = readDetail(doc, 'org.nameLabel');
       const org = name ? { name } : readSignedInOrg(doc);

@@ -3,7 +3,7 @@
  * page opens the list that shows the member and runs the host's own search there — the same
  * mechanism as the sign-in prompts' list (the host has no per-member address).
  */
-import { browser } from 'wxt/browser';
+import { onTabMessage } from '../messaging/client';
 import { defineFeature } from '../core/feature';
 import { openListAndSearch } from '../core/hostActions';
 import { readSignedInOrg } from '../core/org';
@@ -46,12 +46,7 @@ export default defineFeature({
       // The search outlives this page: opening the list is a navigation.
       await openListAndSearch(ctx.doc, list, field, value, ctx.lifetime);
     };
-    const onMessage = (message: unknown) => {
-      if ((message as { type?: unknown } | null)?.type === 'teamJumpNow') ctx.guard(take)();
-      return undefined;
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    ctx.signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), { once: true });
+    onTabMessage('teamJumpNow', () => ctx.guard(take)(), ctx.signal);
     void take().catch(() => {});
   },
 });

@@ -10,6 +10,7 @@ import { isWord, sel } from '../host/terms';
 import { FIX_LABELS, type FixTool, type ListMember } from '../fix/protocol';
 import { openFixFrame, type FixFrame } from '../upload/fixClient';
 import { HandoffQueue } from '../upload/queue';
+import { errorText } from '../../shared/errorText';
 
 function listMember(row: MemberRow): ListMember {
   const m = row.member;
@@ -43,7 +44,7 @@ export default defineFeature({
         if (outcome.kind === 'handoff' && outcome.items.length) queue.start(outcome.items);
       } catch (e) {
         msg.className = 'laa-msg laa-msg--danger';
-        msg.textContent = e instanceof Error ? e.message : String(e);
+        msg.textContent = errorText(e);
       }
     };
     lists.onPass((pass) => {

@@ -11,6 +11,7 @@ import {
   type DevNumberCode,
   type DevNumberFinding,
 } from '../../shared/domain/devNumber';
+import { membersGraduate } from '../../shared/domain/orgTypes';
 import { classify, type Bucket, type Urgency } from '../../shared/domain/urgency';
 import type { CertStatus, ChinaDate } from '../../shared/domain/types';
 import type { MarkSpec, Tone } from '../core/marks';
@@ -191,7 +192,7 @@ export const MUST_CERTIFY: MarkSpec = {
 const GRADUATING: MarkSpec = { text: '毕业年级', tone: 'info', title: '毕业班团支部团员或已标记为毕业年级' };
 
 export function isGraduating(row: MemberRow): boolean {
-  return row.facts?.graduating === true || row.member.org.type === '06BYBTZB';
+  return row.facts?.graduating === true || membersGraduate(row.member.org.type);
 }
 
 export function graduationMark(row: MemberRow): MarkSpec | null {

@@ -5,7 +5,7 @@
  */
 import { PDFDocument } from 'pdf-lib';
 import type { Progress } from './compress';
-import { DEFAULT_TARGET_BYTES } from './compress';
+import { FIX_TARGET_BYTES } from '../../shared/pdf/thresholds';
 import { A4_IN } from './pixels';
 import { fixPool } from './pool';
 import type { FixStats } from './protocol';
@@ -57,7 +57,7 @@ export async function addPhotoPage(pdf: PDFDocument, jpeg: ArrayBuffer, width: n
 export async function assemblePhotos(
   photos: Photo[],
   progress: Progress = () => {},
-  targetBytes = DEFAULT_TARGET_BYTES,
+  targetBytes = FIX_TARGET_BYTES,
 ): Promise<{ bytes: Uint8Array; stats: FixStats }> {
   const t0 = performance.now();
   if (!photos.length) throw new Error('请先添加照片');

@@ -6,14 +6,13 @@
  * JPEG are rendered by pdf.js instead (the slow path, also the benchmark's baseline).
  */
 import { PDFDocument, PDFRef } from 'pdf-lib';
+import { FIX_TARGET_BYTES, LOW_DPI_WARN } from '../../shared/pdf/thresholds';
 import type { PlacedImage } from '../pdf/parser/content';
 import { fixPool } from './pool';
 import type { FixOptions, FixStats } from './protocol';
 import { isPlainJpeg, scanPdf, type ScannedPage } from './scan';
 import { renderPagesToPdf, replacePageWithImage } from './naive';
 
-export const DEFAULT_TARGET_BYTES = 19_500_000;
-export const DEFAULT_MIN_DPI = 200;
 /** Room for what a save rewrites (cross-reference, object streams). */
 const STRUCTURE_SLACK = 150_000;
 
@@ -49,8 +48,8 @@ export async function compressPdf(
 ): Promise<{ bytes: Uint8Array; stats: FixStats }> {
   const t0 = performance.now();
   if (opts.method === 'naive') return renderPagesToPdf(input, opts, progress);
-  const target = opts.targetBytes ?? DEFAULT_TARGET_BYTES;
-  const minDpi = opts.minDpi ?? DEFAULT_MIN_DPI;
+  const target = opts.targetBytes ?? FIX_TARGET_BYTES;
+  const minDpi = opts.minDpi ?? LOW_DPI_WARN;
   progress('读取文件', 0, 1);
   const scanned = await scanPdf(input);
   if (scanned.doc.decrypt) throw new Error('文件已加密（设置了权限密码），请先在原软件中去掉密码后再压缩');

@@ -4,6 +4,7 @@
  * for the whole file as the benchmark's baseline against the fast path.
  */
 import { PDFDocument, PDFName, PDFRef, degrees, type PDFPage } from 'pdf-lib';
+import { LOW_DPI_WARN } from '../../shared/pdf/thresholds';
 import type { PdfjsSession } from '../pdf/pdfjsPages';
 import type { Progress } from './compress';
 import { fixPool } from './pool';
@@ -65,7 +66,7 @@ export async function renderPagesToPdf(
   progress: Progress,
 ): Promise<{ bytes: Uint8Array; stats: FixStats }> {
   const t0 = performance.now();
-  const dpi = opts.minDpi ?? 200;
+  const dpi = opts.minDpi ?? LOW_DPI_WARN;
   const s = await session(input);
   const src = await PDFDocument.load(input, { updateMetadata: false, ignoreEncryption: true });
   const out = await PDFDocument.create();

@@ -6,6 +6,7 @@ import type { FixJob, FixJobRequest, FixJobResult, JobOutput } from './jobs';
 import { stripExif } from '../pdf/jpeg';
 import { A4_IN, decodeImage, decodeJpegAt, encodeJpeg, turned } from './pixels';
 import { straightenPicture } from './straighten';
+import { errorText } from '../../shared/errorText';
 
 /** One picture at a time: the fix page runs two of these side by side. */
 declare const self: DedicatedWorkerGlobalScope;
@@ -146,7 +147,7 @@ self.onmessage = async (e: MessageEvent<FixJobRequest>) => {
     const msg: FixJobResult = { id, ok: true, ms: performance.now() - t0, ...out };
     self.postMessage(msg, [out.bytes]);
   } catch (err) {
-    const msg: FixJobResult = { id, ok: false, error: err instanceof Error ? err.message : String(err) };
+    const msg: FixJobResult = { id, ok: false, error: errorText(err) };
     self.postMessage(msg);
   }
 };

@@ -9,8 +9,10 @@ import type { TeamMessages } from './team';
 
 /**
  * The one typed contract between the extension's parts (content script, pages, background).
- * Each message names its request and its reply; `sendToBackground` is the only way to send.
- * Features add their messages here so every sender and handler agrees on the shapes.
+ * Each message names its request and its reply; `sendToBackground` is the only way to send, and
+ * the background's one router (./router.ts) answers each with exactly one handler. Who may send a
+ * message and whether it writes are in ./rules.ts: a message added here needs a rule and a
+ * handler before the typecheck passes.
  */
 export interface Messages extends TeamMessages, HealthMessages {
   /** Liveness: the background answers with the extension's version. */
@@ -46,3 +48,9 @@ export interface Messages extends TeamMessages, HealthMessages {
 
 export type MessageType = keyof Messages;
 export type Envelope<T extends MessageType = MessageType> = { type: T; payload: Messages[T]['request'] };
+
+/** What the background tells one tab's content script. */
+export interface TabMessages {
+  /** The popup sent the admin to this tab for a member: take the pending jump (teamPendingJump) now. */
+  teamJumpNow: { request: Record<string, never>; response: void };
+}

@@ -11,6 +11,7 @@ import type {
   TokenInfo,
 } from '../../shared/api/tenancy';
 import type { DecideModificationRequest, ModificationView } from '../../shared/api/members';
+import type { AppliedLocalRule, LocalRule } from '../../shared/api/localRules';
 import type { OrgView } from '../../shared/api/orgs';
 import type {
   ApprovalDecision,
@@ -33,6 +34,10 @@ import type {
 type None = Record<string, never>;
 
 export interface TeamMessages {
+  /** Committees' local rules for this admin's organisation (from the worker, or as last read; none alone). */
+  teamLocalRules: { request: None; response: AppliedLocalRule[] };
+  /** A committee sets the local rules of an organisation of its subtree. */
+  teamSetLocalRules: { request: { orgId: string; rules: LocalRule[] }; response: Reply<AppliedLocalRule[]> };
   /** Connection and sync state (never the token). */
   teamStatus: { request: None; response: TeamStatus };
   /** Redeems an invite at the worker's address: the reply names the organisation and role it grants. */

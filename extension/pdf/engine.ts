@@ -1,3 +1,4 @@
+import type { LocalRule } from '../../shared/api/localRules';
 import { toHex } from '../../shared/bytes';
 import type { NumberFacts, PagePixelFacts, PreflightFacts } from '../../shared/pdf/facts';
 import { isHugeImage } from '../../shared/pdf/fileRules';
@@ -5,8 +6,9 @@ import { judge, judgeQuick } from '../../shared/pdf/judge';
 import { extractDevNumber } from '../../shared/pdf/numberRules';
 import { isEmptyStructure, isNotScanned } from '../../shared/pdf/pageRules';
 import { EXPECTED_PAGES, MAX_ANALYSED_PAGES } from '../../shared/pdf/thresholds';
-import type { PreflightEvent, PreflightReport } from '../../shared/pdf/types';
+import type { ContentReport, PreflightEvent, PreflightReport } from '../../shared/pdf/types';
 import type { Raster } from './analysis/raster';
+import { readContent, type ContentSource } from './content/run';
 import { browserDecodable, jpegInfo } from './jpeg';
 import { readDigits } from './ocr';
 import { readPageContent, type PageContent, type PlacedImage } from './parser/content';
@@ -19,9 +21,22 @@ import { ANALYSIS_SHORT_SIDE, OCR_SCALE, type OcrCrop, type PageJobResult } from
 export type ParsedRequest = {
   bytes: ArrayBuffer;
   fileName: string;
-  member?: { devNumber?: string; joinedOn?: string };
-  options?: { expectedPages?: number; skipNumber?: boolean; includeFacts?: boolean };
+  member?: { devNumber?: string; joinedOn?: string; name?: string; birthDate?: string };
+  options?: {
+    expectedPages?: number;
+    skipNumber?: boolean;
+    includeFacts?: boolean;
+    skipContent?: boolean;
+    ordinaryOcr?: boolean;
+    localRules?: LocalRule[];
+  };
 };
+
+/** A check's picture report, and — when the form is to be read — the content stage to run after it. */
+export interface PreflightRun {
+  report: PreflightReport;
+  content?: (emit: (e: PreflightEvent) => void) => Promise<ContentReport>;
+}
 
 export const pool = new PagePool();
 
@@ -40,7 +55,7 @@ function fastImage(c: PageContent): PlacedImage | undefined {
  * the page workers — JPEG scans decoded at analysis size, anything else rendered by pdf.js —
  * and page 1's number, by text layer or OCR. `emit` gets progress; the report comes back.
  */
-export async function runPreflight(req: ParsedRequest, emit: (e: PreflightEvent) => void): Promise<PreflightReport> {
+export async function runPreflight(req: ParsedRequest, emit: (e: PreflightEvent) => void): Promise<PreflightRun> {
   const t0 = performance.now();
   const bytes = new Uint8Array(req.bytes);
   const expectedPages = req.options?.expectedPages ?? EXPECTED_PAGES;
@@ -66,6 +81,7 @@ export async function runPreflight(req: ParsedRequest, emit: (e: PreflightEvent)
   };
 
   let shaP: Promise<ArrayBuffer> | undefined;
+  let sources: ContentSource[] = [];
   if (quick.doc && quick.file.pageCount) {
     const doc = quick.doc;
     facts.uncheckedPages = Math.max(0, quick.file.pageCount - quick.pages.length);
@@ -80,7 +96,7 @@ export async function runPreflight(req: ParsedRequest, emit: (e: PreflightEvent)
     const startNumber = (ocr: OcrCrop | undefined) => {
       if (wantNumber && page1 && !numberP) numberP = readNumber(page1, ocr, req.member?.devNumber, bytes);
     };
-    const { pixels, ocr } = await analysePages(
+    const { pixels, ocr, readable } = await analysePages(
       doc,
       bytes,
       contents,
@@ -92,6 +108,7 @@ export async function runPreflight(req: ParsedRequest, emit: (e: PreflightEvent)
       () => (shaP ??= crypto.subtle.digest('SHA-256', bytes)),
     );
     facts.pixels = pixels;
+    sources = readable;
     facts.ms.pages = performance.now() - t0;
     startNumber(ocr);
     if (numberP) {
@@ -108,7 +125,33 @@ export async function runPreflight(req: ParsedRequest, emit: (e: PreflightEvent)
     const { thumbnails: _t, ...rest } = facts;
     report.facts = rest;
   }
-  return report;
+  if (req.options?.skipContent || sources.length === 0 || report.pages === null) return { report };
+  report.contentPending = true;
+  const content = (emitContent: (e: PreflightEvent) => void) =>
+    readContent({
+      sources,
+      pageCount: Math.min(report.pages ?? 0, quick.pages.length),
+      member: {
+        ...(req.member?.name ? { name: req.member.name } : {}),
+        ...(req.member?.joinedOn ? { joinedOn: req.member.joinedOn } : {}),
+        ...(req.member?.birthDate ? { birthDate: req.member.birthDate } : {}),
+      },
+      pictureIssues: report.issues,
+      includeFacts: !!req.options?.includeFacts,
+      ordinary: !!req.options?.ordinaryOcr,
+      localRules: req.options?.localRules ?? [],
+      render: async (index, shortSidePx) => {
+        const s = await (await import('./pdfjsPages')).openPdfjs(bytes);
+        try {
+          return await s.render(index, shortSidePx);
+        } finally {
+          await s.close();
+        }
+      },
+      onProgress: (done, total) =>
+        emitContent({ kind: 'progress', stage: 'content', done, total, ms: performance.now() - t0 }),
+    });
+  return { report, content };
 }
 
 async function analysePages(
@@ -120,8 +163,11 @@ async function analysePages(
   onOcr: (crop: OcrCrop) => void,
   onDone: (n: number) => void,
   onDispatched: () => void,
-): Promise<{ pixels: (PagePixelFacts | null)[]; ocr?: OcrCrop }> {
+): Promise<{ pixels: (PagePixelFacts | null)[]; ocr?: OcrCrop; readable: ContentSource[] }> {
   const pixels: (PagePixelFacts | null)[] = contents.map(() => null);
+  // Pages whose picture the content reader may read after the picture report, and how.
+  const readable: ContentSource[] = [];
+  const shortSideMm = (c: PageContent) => (Math.min(c.facts.widthPt, c.facts.heightPt) / 72) * 25.4;
   const thumbs: string[] = contents.map(() => '');
   let ocr: OcrCrop | undefined;
   let done = 0;
@@ -151,6 +197,7 @@ async function analysePages(
       const transfer = [raster.data.buffer as ArrayBuffer, ...(isFirst ? [big.data.buffer as ArrayBuffer] : [])];
       const r = await pool.run({ kind: 'raster', raster, pxPerMm, ...(isFirst ? { ocrRaster: big } : {}) }, transfer);
       if (!accept(c, r)) facts.brokenPages!.push(c.facts.page);
+      else readable.push({ page: c.facts.page, kind: 'pdfjs', shortSideMm: shortSideMm(c) });
     } catch {
       facts.brokenPages!.push(c.facts.page);
     }
@@ -202,6 +249,14 @@ async function analysePages(
         // Chromium's JPEG decoder reads damaged data as far as it goes; when it gives up, the image
         // is broken (pdf.js would draw the page without it, and it would look blank).
         if (!accept(c, r)) facts.brokenPages!.push(c.facts.page);
+        else
+          readable.push({
+            page: s.page,
+            kind: 'jpeg',
+            raw,
+            rotate: img.displayRotation,
+            shortSideMm: Math.min(img.placedWidthMm, img.placedHeightMm),
+          });
       });
     jobs.push(job);
   }
@@ -219,7 +274,8 @@ async function analysePages(
   if (pdfjs) (await pdfjs.catch(() => null))?.close().catch(() => {});
   // Index = page − 1; '' for a page without a picture (typed, empty, unreadable).
   facts.thumbnails = thumbs;
-  return { pixels, ...(ocr ? { ocr } : {}) };
+  readable.sort((a, b) => a.page - b.page);
+  return { pixels, ...(ocr ? { ocr } : {}), readable };
 }
 
 /**

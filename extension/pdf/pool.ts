@@ -1,4 +1,4 @@
-import type { PageJob, PageJobRequest, PageJobResult } from './worker/protocol';
+import type { PageJob, PageJobResult } from './worker/protocol';
 
 /** A page taking longer than this is given up on (reported as unreadable), never waited on forever. */
 const JOB_TIMEOUT_MS = 15_000;
@@ -11,26 +11,29 @@ const JOBS_PER_WORKER = 300;
 const DEPTH = 2;
 
 /** A page's message, made when it is sent: data moved to a worker is made afresh for another one. */
-export type MakeJob = () => { job: PageJob; transfer: Transferable[] };
+export type MakeJob<J = PageJob> = () => { job: J; transfer: Transferable[] };
 
-interface Item {
+/** What the pool answers itself when a page is given up. */
+type GivenUp = { id: number; ok: false; error: string };
+
+interface Item<J, R> {
   id: number;
-  make: MakeJob;
+  make: MakeJob<J>;
   /** Made once, from data the caller handed over: lost with a worker that is replaced. */
   once: boolean;
-  resolve: (r: PageJobResult) => void;
+  resolve: (r: R | GivenUp) => void;
 }
 
 /**
  * Page workers, two by default (these machines have two cores; more only adds memory). Each job is
  * one page; results come back in any order.
  */
-export class PagePool {
+export class PagePool<J = PageJob, R extends { id: number } = PageJobResult> {
   private workers: Worker[] = [];
   private load = new Map<Worker, number>();
   private done = new Map<Worker, number>();
-  private queue: Item[] = [];
-  private pending = new Map<number, { item: Item; timer: ReturnType<typeof setTimeout>; worker: Worker }>();
+  private queue: Item<J, R>[] = [];
+  private pending = new Map<number, { item: Item<J, R>; timer: ReturnType<typeof setTimeout>; worker: Worker }>();
   private nextId = 1;
 
   constructor(
@@ -49,10 +52,10 @@ export class PagePool {
    * Runs one page. Either the job itself, with what to move to the worker (given up if that worker
    * is replaced: the data went with it), or a function making it at each sending.
    */
-  run(job: PageJob | MakeJob, transfer: Transferable[] = []): Promise<PageJobResult> {
+  run(job: J | MakeJob<J>, transfer: Transferable[] = []): Promise<R | GivenUp> {
     this.warm();
     const once = typeof job !== 'function';
-    const make: MakeJob = typeof job === 'function' ? job : () => ({ job, transfer });
+    const make: MakeJob<J> = typeof job === 'function' ? (job as MakeJob<J>) : () => ({ job, transfer });
     return new Promise((resolve) => {
       this.queue.push({ id: this.nextId++, make, once: once && transfer.length > 0, resolve });
       this.fill();
@@ -61,13 +64,13 @@ export class PagePool {
 
   private spawn(): Worker {
     const w = this.makeWorker();
-    w.onmessage = (e: MessageEvent<PageJobResult>) => this.finished(w, e.data);
+    w.onmessage = (e: MessageEvent<R>) => this.finished(w, e.data);
     this.workers.push(w);
     this.load.set(w, 0);
     return w;
   }
 
-  private finished(w: Worker, result: PageJobResult): void {
+  private finished(w: Worker, result: R): void {
     const p = this.pending.get(result.id);
     if (!p) return;
     clearTimeout(p.timer);
@@ -95,7 +98,7 @@ export class PagePool {
     }
   }
 
-  private dispatch(w: Worker, item: Item): void {
+  private dispatch(w: Worker, item: Item<J, R>): void {
     const timer = setTimeout(() => {
       // A stuck worker is replaced, not reused; the page it stuck on is given up.
       this.pending.delete(item.id);
@@ -106,8 +109,7 @@ export class PagePool {
     this.pending.set(item.id, { item, timer, worker: w });
     this.load.set(w, this.load.get(w)! + 1);
     const { job, transfer } = item.make();
-    const req: PageJobRequest = { id: item.id, job };
-    w.postMessage(req, transfer);
+    w.postMessage({ id: item.id, job }, transfer);
   }
 
   /**

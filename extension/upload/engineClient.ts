@@ -4,12 +4,25 @@
  * over a MessageChannel the host's scripts cannot see. The frame starts when an upload dialog
  * opens, so the engine (page workers, OCR) is warm by the time the admin has chosen a file.
  */
-import type { PreflightEvent, PreflightReport } from '../../shared/pdf/types';
+import type { LocalRule } from '../../shared/api/localRules';
+import type { ContentReport, PreflightEvent, PreflightReport } from '../../shared/pdf/types';
 import { openExtensionFrame } from './extensionFrame';
 
 export interface CheckMember {
   devNumber?: string;
   joinedOn?: string;
+  /** 姓名 in the system: the content check compares the names written on the form. */
+  name?: string;
+}
+
+/** What the content stage needs and where its result goes (issue 14). */
+export interface ContentHooks {
+  /** The form's content, judged: arrives after the report (the admin may upload meanwhile). */
+  onContent(content: ContentReport): void;
+  /** The content could not be read (the picture report stands). */
+  onFailed(message: string): void;
+  /** Committees' local rules that apply to the member's organisation. */
+  localRules?: readonly LocalRule[];
 }
 
 export interface EngineFrame {
@@ -18,6 +31,7 @@ export interface EngineFrame {
     fileName: string,
     member: CheckMember | undefined,
     onEvent?: (e: PreflightEvent) => void,
+    content?: ContentHooks,
   ): Promise<PreflightReport>;
   dispose(): void;
 }
@@ -41,29 +55,54 @@ export function openEngine(doc: Document, signal: AbortSignal): EngineFrame {
   let chain: Promise<unknown> = Promise.resolve();
 
   return {
-    check(file, fileName, member, onEvent) {
+    check(file, fileName, member, onEvent, content) {
       const run = async (): Promise<PreflightReport> => {
         await ready;
         const bytes = await file.arrayBuffer();
         const ch = new MessageChannel();
         return new Promise<PreflightReport>((resolve, reject) => {
-          const timer = setTimeout(() => {
+          let reported = false;
+          let timer = setTimeout(() => {
             ch.port1.close();
             reject(new Error('检查超时，请重试'));
           }, CHECK_TIMEOUT_MS);
+          const end = () => {
+            clearTimeout(timer);
+            ch.port1.close();
+          };
           ch.port1.onmessage = (e: MessageEvent<PreflightEvent>) => {
             const ev = e.data;
             if (ev.kind === 'report') {
-              clearTimeout(timer);
-              ch.port1.close();
               resolve(ev.report);
-            } else if (ev.kind === 'error') {
+              // The content follows on the same port; the report is the admin's answer meanwhile.
+              if (!ev.report.contentPending || !content) return end();
+              reported = true;
               clearTimeout(timer);
-              ch.port1.close();
-              reject(new Error(ev.message));
+              timer = setTimeout(() => {
+                end();
+                content.onFailed('读取内容超时');
+              }, CHECK_TIMEOUT_MS);
+            } else if (ev.kind === 'content') {
+              end();
+              content?.onContent(ev.content);
+            } else if (ev.kind === 'error') {
+              end();
+              if (reported) content?.onFailed(ev.message);
+              else reject(new Error(ev.message));
             } else onEvent?.(ev);
           };
-          const request = { type: 'laa-preflight', bytes, fileName, ...(member ? { member: clean(member) } : {}) };
+          const options = content
+            ? content.localRules?.length
+              ? { localRules: [...content.localRules] }
+              : {}
+            : { skipContent: true };
+          const request = {
+            type: 'laa-preflight',
+            bytes,
+            fileName,
+            ...(member ? { member: clean(member) } : {}),
+            options,
+          };
           frame.contentWindow!.postMessage(request, origin, [ch.port2, bytes]);
         });
       };
@@ -80,5 +119,6 @@ function clean(m: CheckMember): CheckMember {
   const out: CheckMember = {};
   if (m.devNumber !== undefined) out.devNumber = m.devNumber.slice(0, 32);
   if (m.joinedOn && /^\d{4}-\d{2}-\d{2}$/.test(m.joinedOn)) out.joinedOn = m.joinedOn;
+  if (m.name?.trim()) out.name = m.name.trim().slice(0, 64);
   return out;
 }

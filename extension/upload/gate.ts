@@ -12,12 +12,14 @@ import type { RowMember } from '../core/rows';
 import { isWord, sel } from '../host/terms';
 import { compareReports, VERDICT_WORDS } from '../fix/compare';
 import { FIX_LABELS, type FixTool } from '../fix/protocol';
+import { rulesSource, withContent } from './content';
 import { openEngine, type EngineFrame } from './engineClient';
 import { openFixFrame, type FixFrame } from './fixClient';
 import { clearChosen, handToHost, released } from './handoff';
 import { dialogOf, memberOfButton, uploadMember, type UploadMember } from './member';
 import { fixesFor, UploadPanel } from './panel';
 import { summaryOf } from './summary';
+import { errorText } from '../../shared/errorText';
 
 export interface GateOptions {
   doc: Document;
@@ -193,6 +195,8 @@ export function startUploadGate(o: GateOptions): void {
     if (reply?.ok) o.onRecorded?.();
   }
 
+  const localRules = rulesSource(send);
+
   async function check(slot: Slot, file: File, what?: string): Promise<PreflightReport | null> {
     slot.panel.checking(file.name, file.size, what);
     try {
@@ -202,11 +206,22 @@ export function startUploadGate(o: GateOptions): void {
         file.name,
         m
           ? {
+              name: m.name,
               ...(m.devNumber !== undefined ? { devNumber: m.devNumber } : {}),
               ...(m.joinedOn ? { joinedOn: m.joinedOn } : {}),
             }
           : undefined,
         (ev) => slot.panel.progress(ev),
+        {
+          // The admin may upload meanwhile: the content joins the report on the panel when it comes.
+          onContent: (content) => {
+            if (slot.file !== file || !slot.report) return;
+            slot.report = withContent(slot.report, content);
+            slot.panel.report(slot.report, slot.held ? 'held' : 'released', fixesFor(slot.report));
+          },
+          onFailed: (message) => slot.panel.contentFailed(message),
+          localRules: await localRules(),
+        },
       );
     } catch (err) {
       return reportError(slot, file, err);
@@ -218,10 +233,7 @@ export function startUploadGate(o: GateOptions): void {
     handToHost(slot.input, file);
     slot.file = file;
     slot.held = false;
-    slot.panel.message(
-      `未能完成检查（${err instanceof Error ? err.message : String(err)}），文件已按原样交给智慧团建。`,
-      'warning',
-    );
+    slot.panel.message(`未能完成检查（${errorText(err)}），文件已按原样交给智慧团建。`, 'warning');
     return null;
   }
 
@@ -321,7 +333,7 @@ export function startUploadGate(o: GateOptions): void {
       );
     } catch (err) {
       restore(slot, {
-        text: `${label}未能完成：${err instanceof Error ? err.message : String(err)}。原文件未改动。`,
+        text: `${label}未能完成：${errorText(err)}。原文件未改动。`,
         tone: 'error',
       });
       return;

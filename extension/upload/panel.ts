@@ -24,11 +24,15 @@ export interface PanelActions {
 }
 
 const STAGES: Record<string, string> = { quick: '读取文件', pages: '逐页检查', number: '识别首页编号', done: '完成' };
+/** Shown under the report while the form's content is read (the admin may upload meanwhile). */
+const READING = '正在读取内容…';
 export class UploadPanel {
   readonly host: HTMLElement;
   private body: HTMLElement;
   private bar: HTMLElement | null = null;
   private stage: HTMLElement | null = null;
+  /** The line under a report while its content is read. */
+  private reading: HTMLElement | null = null;
 
   /**
    * `frame` names the host's box (its dialog) that must stay inside the window; without one the
@@ -112,6 +116,10 @@ export class UploadPanel {
   }
 
   progress(ev: PreflightEvent): void {
+    if (ev.kind === 'progress' && ev.stage === 'content') {
+      if (this.reading) this.reading.textContent = `${READING} 第 ${ev.done}/${ev.total} 页`;
+      return;
+    }
     if (!this.bar || !this.stage) return;
     if (ev.kind === 'progress') {
       const frac =
@@ -146,12 +154,24 @@ export class UploadPanel {
     note?: { text: string; tone: 'success' | 'warning' | 'error' | 'info' },
   ): void {
     const { lead, rest } = reportView(this.doc, report, state, fixes, (t) => this.actions.fix(t));
+    const reading = report.contentPending
+      ? h(this.doc, 'p', { class: 'line muted reading', role: 'status', text: READING })
+      : null;
     this.show(
       note ? h(this.doc, 'div', { class: `alert alert--${note.tone} note`, text: note.text }) : null,
       lead,
+      reading,
       ...rest,
       state === 'held' ? this.heldActions() : null,
     );
+    this.reading = reading;
+  }
+
+  /** The content could not be read: the report above stands. */
+  contentFailed(message: string): void {
+    if (!this.reading) return;
+    this.reading.textContent = `未能读取表上所写内容（${message}），以上为图片检查结果。`;
+    this.reading = null;
   }
 
   multiple(count: number, images: boolean): void {
@@ -252,6 +272,7 @@ export class UploadPanel {
   private show(...nodes: (Node | null)[]): void {
     this.bar = null;
     this.stage = null;
+    this.reading = null;
     this.body.replaceChildren(...nodes.filter((n): n is Node => n !== null));
     this.fit();
   }

@@ -8,6 +8,7 @@ import { groupIssues, summaryLine, type FindingGroup } from '../../shared/pdf/gr
 import type { Issue, IssueCode, PreflightReport } from '../../shared/pdf/types';
 import { FIX_LABELS, type FixTool } from '../fix/protocol';
 import { formatBytes, h } from './dom';
+import { evidenceView } from './panelEvidence';
 
 export type PanelState = 'held' | 'released' | 'reviewed';
 
@@ -60,6 +61,11 @@ function verdictText(report: PreflightReport, state: PanelState): { tone: string
         ? '有需要注意的问题，请核对下列各项。'
         : '有需要注意的问题，文件已交给智慧团建；建议先处理后再上传。',
     };
+  if (state === 'released')
+    return {
+      tone: 'error',
+      text: '表上所写有会被退回的问题（见下）。文件已交给智慧团建：建议先请团支部改正后重新扫描，再上传。',
+    };
   return {
     tone: 'error',
     text: reviewed
@@ -99,7 +105,7 @@ export function reportView(
   const items = groups.map((g) => {
     const tools = fixesForCode(g.code, !!report.pages).filter((t) => offered.includes(t));
     tools.forEach((t) => placed.add(t));
-    return findingItem(d, g, tools, fix);
+    return findingItem(d, g, tools, fix, report.thumbnails);
   });
   const leftover = offered.filter((t) => !placed.has(t));
   // A pass on the way to the host is a small confirmation: the verdict and what was checked.
@@ -132,7 +138,13 @@ function fixButton(d: Document, tool: FixTool, fix: (tool: FixTool) => void): HT
   });
 }
 
-function findingItem(d: Document, g: FindingGroup, tools: FixTool[], fix: (tool: FixTool) => void): HTMLElement {
+function findingItem(
+  d: Document,
+  g: FindingGroup,
+  tools: FixTool[],
+  fix: (tool: FixTool) => void,
+  thumbnails: readonly string[],
+): HTMLElement {
   return h(
     d,
     'li',
@@ -142,7 +154,7 @@ function findingItem(d: Document, g: FindingGroup, tools: FixTool[], fix: (tool:
       ...(g.pages.length ? { 'data-pages': g.pages.join(',') } : {}),
     },
     h(d, 'span', { class: `sev sev--${g.severity}`, text: SEVERITY[g.severity] }),
-    h(d, 'span', { class: 'text', text: g.text }),
+    h(d, 'span', { class: 'text' }, g.text, g.evidence?.length ? evidenceView(d, g.evidence, thumbnails) : null),
     tools.length
       ? h(
           d,

@@ -1,5 +1,7 @@
+import { EVIDENCE_CSS } from './panelEvidence';
+
 /** The panel's look: Element UI's palette, sizes and alert boxes, inside its own shadow root. */
-export const PANEL_CSS = `
+export const PANEL_CSS = `${EVIDENCE_CSS}
 :host{all:initial;display:block}
 .panel{box-sizing:border-box;margin:14px 0 0;border:1px solid #EBEEF5;border-radius:4px;background:#fff;color:#606266;font:13px/1.6 "Helvetica Neue",Helvetica,"PingFang SC","Hiragino Sans GB","Microsoft YaHei",Arial,sans-serif;text-align:left}
 .head{display:flex;align-items:center;gap:8px;padding:8px 12px;border-bottom:1px solid #EBEEF5;background:#fafafa}

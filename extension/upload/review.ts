@@ -1,19 +1,23 @@
 /**
  * The reviewer's check (§3.3): in the 审批 dialog, one click fetches the PDF the host shows
  * (same-origin, with the reviewer's own session, as the dialog's 查看 link would) and checks it in
- * the analysis frame against the 发展团员编号 and 入团时间 the dialog shows. Nothing is sent
- * anywhere; the result is kept for the member like an upload's.
+ * the analysis frame against the 姓名, 发展团员编号 and 入团时间 the dialog shows; the form's content
+ * follows the picture report. Nothing is sent anywhere; the result is kept for the member like an
+ * upload's, with the content when it was read (the §4.2 checklist reads it).
  */
 import { parseHostDate } from '../../shared/domain/chinaDate';
 import type { SendFn } from '../core/feature';
 import { observeElements, waitForElement, type OnError } from '../core/elements';
 import { readSignedInOrg } from '../core/org';
 import { squash } from '../core/table';
+import type { PreflightReport } from '../../shared/pdf/types';
 import { isWord, sel } from '../host/terms';
+import { rulesSource, withContent } from './content';
 import { openEngine, type EngineFrame } from './engineClient';
 import { readDescriptions } from './member';
 import { UploadPanel } from './panel';
 import { summaryOf } from './summary';
+import { errorText } from '../../shared/errorText';
 
 export interface ReviewOptions {
   doc: Document;
@@ -41,6 +45,7 @@ export function startReviewCheck(o: ReviewOptions): void {
   const { doc, signal, send } = o;
   const onError: OnError = o.onError ?? ((e) => console.debug('[团员电子档案助手]', e));
   let engine: EngineFrame | null = null;
+  const rules = rulesSource(send);
   observeElements<HTMLElement>(doc.body, sel('dialog.root'), signal, (dialog) => attachTo(dialog), onError);
   function attachTo(dialog: HTMLElement): void {
     if (!isWord('dialog.reviewTitle', dialog.querySelector(sel('dialog.title'))?.textContent ?? '')) return;
@@ -74,33 +79,48 @@ export function startReviewCheck(o: ReviewOptions): void {
           const res = await fetch(url, { credentials: 'same-origin' });
           if (!res.ok) throw new Error(`读取文件失败（${res.status}）`);
           const blob = await res.blob();
-          const report = await engine.check(
+          const memberName = info.get('name');
+          const keep = (r: PreflightReport, contentRead: boolean) =>
+            send('recordPreflight', {
+              member: memberName
+                ? {
+                    org: info.get('org') ? { name: info.get('org')! } : readSignedInOrg(doc),
+                    name: memberName,
+                    ...(devNumber !== undefined ? { devNumber } : {}),
+                    ...(joinedOn ? { joinedOn } : {}),
+                  }
+                : null,
+              result: { ...summaryOf(r), ...(contentRead ? { contentRead: true } : {}) },
+              context: 'review',
+              decision: 'reviewed',
+            }).catch(() => null);
+          // The checklist reads what is kept: kept once, with the content when it was read.
+          const report: PreflightReport = await engine.check(
             blob,
             name,
-            { ...(devNumber !== undefined ? { devNumber } : {}), ...(joinedOn ? { joinedOn } : {}) },
+            {
+              ...(memberName ? { name: memberName } : {}),
+              ...(devNumber !== undefined ? { devNumber } : {}),
+              ...(joinedOn ? { joinedOn } : {}),
+            },
             (ev) => panel.progress(ev),
+            {
+              onContent: (content) => {
+                const merged = withContent(report, content);
+                panel.report(merged, 'reviewed', []);
+                void keep(merged, true);
+              },
+              onFailed: (message) => {
+                panel.contentFailed(message);
+                void keep(report, false);
+              },
+              localRules: await rules(),
+            },
           );
           panel.report(report, 'reviewed', []);
-          const memberName = info.get('name');
-          await send('recordPreflight', {
-            member: memberName
-              ? {
-                  org: info.get('org') ? { name: info.get('org')! } : readSignedInOrg(doc),
-                  name: memberName,
-                  ...(devNumber !== undefined ? { devNumber } : {}),
-                  ...(joinedOn ? { joinedOn } : {}),
-                }
-              : null,
-            result: summaryOf(report),
-            context: 'review',
-            decision: 'reviewed',
-          }).catch(() => null);
+          if (!report.contentPending) await keep(report, false);
         } catch (err) {
-          panel.prompt(
-            `未能完成检查：${err instanceof Error ? err.message : String(err)}`,
-            '重新检查',
-            () => void run(),
-          );
+          panel.prompt(`未能完成检查：${errorText(err)}`, '重新检查', () => void run());
         }
       };
       panel.prompt(

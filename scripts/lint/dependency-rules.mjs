@@ -31,6 +31,13 @@ export const IMPORT_RULES = [
     to: { path: '^extension/(?!messaging/|model/)' },
   },
   {
+    name: 'no-test-code-in-production',
+    comment: '测试替身和测试数据放在 test/ 里，只有测试文件引用它们：产品代码不引用 test/。',
+    severity: 'error',
+    from: { path: '^(extension|shared|worker)/', pathNot: '\\.test\\.tsx?$' },
+    to: { path: '^test/' },
+  },
+  {
     name: 'model-is-data',
     comment: 'extension/model/ 是两端共用的数据形状，不引用扩展的任何实现。',
     severity: 'error',

@@ -6,7 +6,10 @@ export const AuditEntryView = z.object({
   actor: z.string(),
   orgId: z.string().nullable(),
   action: z.string(),
+  /** An opaque id for a person (`s_…`), a token, organisation, invite … id otherwise. */
   subject: z.string().nullable(),
+  /** For entries about a person: the member's key while the member exists; null once erased. */
+  member: z.string().nullable().optional(),
   digest: z.string(),
   requestId: z.string(),
   hash: z.string(),

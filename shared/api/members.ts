@@ -90,3 +90,7 @@ export const ReminderMembersResponse = z.object({
 
 /** `PUT /v1/members/:key/approval`. */
 export const MemberReply = z.object({ member: MemberView });
+
+/** `DELETE /v1/members/:key` (committee): the member's readable data is gone; the erasure is in the audit log. */
+export const MemberErased = z.object({ erased: z.literal(true) });
+export type MemberErased = z.infer<typeof MemberErased>;

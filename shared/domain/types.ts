@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCalendarDate } from './calendar';
+import { ORG_TYPES, type OrgType as OrgTypeCode } from './orgTypes';
 
 /**
  * A calendar date in China (Asia/Shanghai), `YYYY-MM-DD`. Never a `Date`: a Date's day shifts with
@@ -12,18 +13,9 @@ export const ChinaDate = z
   .brand<'ChinaDate'>();
 export type ChinaDate = z.infer<typeof ChinaDate>;
 
-/** 智慧团建's organisation type codes (host-system.md). */
-export const OrgType = z.enum(['01TZB', '02TZZ', '03TW', '04TGW', '06BYBTZB', '00DJZTZB']);
-export type OrgType = z.infer<typeof OrgType>;
-
-export const ORG_TYPE_NAMES: Record<OrgType, string> = {
-  '01TZB': '团支部',
-  '02TZZ': '团总支',
-  '03TW': '团委',
-  '04TGW': '团工委',
-  '06BYBTZB': '毕业班团支部',
-  '00DJZTZB': '独立团支部',
-};
+/** 智慧团建's organisation type codes (./orgTypes.ts: the codes, their names and what they mean). */
+export const OrgType = z.enum(ORG_TYPES);
+export type OrgType = OrgTypeCode;
 
 export const Org = z.object({
   id: z.string().min(1).max(64),

@@ -67,13 +67,22 @@ export function classify(m: UrgencyInput, today: ChinaDate): Urgency {
   return { ...base, bucket: bucketForDaysLeft(left, deadline.estimated), daysLeft: left };
 }
 
-/** The boundaries of the deadline buckets, in one place (the worker's SQL mirrors them). */
+/**
+ * The buckets of a deadline not yet passed, soonest first: a member whose last day is `left` days
+ * away is in the first whose `withinDays` is at least `left`, else in `later`. The worker's SQL is
+ * generated from this table (worker/db/reminders.ts).
+ */
+export const DUE_BUCKETS: readonly { bucket: Bucket; withinDays: number }[] = [
+  { bucket: 'dueToday', withinDays: 0 },
+  { bucket: 'within3', withinDays: 3 },
+  { bucket: 'within7', withinDays: 7 },
+];
+export const LATER_BUCKET = 'later' satisfies Bucket;
+
+/** The deadline buckets: past the last day overdue (maybeOverdue when estimated), then DUE_BUCKETS. */
 export function bucketForDaysLeft(left: number, estimated: boolean): Bucket {
   if (left < 0) return estimated ? 'maybeOverdue' : 'overdue';
-  if (left === 0) return 'dueToday';
-  if (left <= 3) return 'within3';
-  if (left <= 7) return 'within7';
-  return 'later';
+  return DUE_BUCKETS.find((b) => left <= b.withinDays)?.bucket ?? LATER_BUCKET;
 }
 
 /** The counters every summary shows: the buckets, plus rejected and not-uploaded totals. */

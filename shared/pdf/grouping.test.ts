@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { groupIssues, pageList, summaryLine } from './grouping';
 import { judge } from './judge';
 import { ISSUE_LABELS, MESSAGES } from './messages';
-import { cleanFacts, cleanPixels, scannedPage } from './testFacts';
+import { cleanFacts, cleanPixels, scannedPage } from '../../test/support/pdfFacts';
 import { ISSUE_CODES, type Issue, type Severity } from './types';
 
 const onPages = (pages: number[], make: (p: number) => Omit<Issue, 'page'>): Issue[] =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { judge, judgeQuick, verdictOf } from './judge';
-import { cleanFacts, cleanFile, cleanPixels, scannedPage } from './testFacts';
+import { cleanFacts, cleanFile, cleanPixels, scannedPage } from '../../test/support/pdfFacts';
 import type { Issue, IssueCode } from './types';
 
 const codes = (issues: Issue[]) => issues.map((i) => i.code);

@@ -8,6 +8,8 @@
 export const MAX_BYTES = 20 * 1024 * 1024;
 /** Above 20,000,000 bytes a decimal reading of "20M" would refuse the file: warn. */
 export const SAFE_BYTES = 20_000_000;
+/** What the fix tools (compress, assemble) aim at: under SAFE_BYTES with room for what a save rewrites. */
+export const FIX_TARGET_BYTES = 19_500_000;
 
 /** host-system.md: "必须上传12页完整的电子版《入团志愿书》". */
 export const EXPECTED_PAGES = 12;
@@ -22,7 +24,10 @@ export const MAX_ANALYSED_PAGES = 40;
 export const HUGE_IMAGE_PIXELS = 150_000_000;
 export const HUGE_IMAGE_SIDE = 30_000;
 
-/** DA/T 31-2017 asks for at least 200 dpi; below 100 dpi 五号 text is under 15 px high: unreadable. */
+/**
+ * DA/T 31-2017 asks for at least 200 dpi (the fix tools never go below it); below 100 dpi 五号 text
+ * is under 15 px high: unreadable.
+ */
 export const LOW_DPI_WARN = 200;
 export const LOW_DPI_FAIL = 100;
 /** Rounding slack: a 2480-px-wide image on a 595.3-pt A4 page is 299.9 dpi, a 1650-px one 199.6. */

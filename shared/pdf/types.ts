@@ -81,6 +81,11 @@ export const PreflightRequest = z.object({
       includeFacts: z.boolean().optional(),
       /** Skip reading what is written (no content stage, no `content` event). */
       skipContent: z.boolean().optional(),
+      /**
+       * Benchmark baseline: the content stage runs PP-OCR's ordinary pipeline (whole pages at the
+       * detector's default size, every line recognised) instead of the reader, and finds nothing.
+       */
+      ordinaryOcr: z.boolean().optional(),
       /** Committees' own requirements for the content (set above this organisation, read from the worker). */
       localRules: z.array(LocalRule).max(60).optional(),
     })

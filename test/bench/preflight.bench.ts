@@ -7,57 +7,19 @@
  * resident memory of all the browser's processes during a check, sampled every 50 ms).
  */
 import { createServer } from 'node:http';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { form } from '../fixtures/forms';
 import { FixtureKit } from '../fixtures/kit';
 import { launchWithExtension } from '../support/chromium';
 import { ensureBuilt } from '../support/ensureBuilt';
+import { browserPid, treeRssMB } from '../support/procMemory';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const ROOT = resolve(import.meta.dirname, '../..');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round = (x: number) => Math.round(x);
-
-/** Resident memory (MB) of a process and all its descendants, from /proc. */
-function treeRssMB(rootPid: number): number {
-  const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      (children.get(ppid) ?? children.set(ppid, []).get(ppid)!).push(Number(d));
-      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${d}/status`, 'utf8'));
-      rss.set(Number(d), m ? Number(m[1]) / 1024 : 0);
-    } catch {
-      /* gone */
-    }
-  }
-  let total = 0;
-  const stack = [rootPid];
-  while (stack.length) {
-    const p = stack.pop()!;
-    total += rss.get(p) ?? 0;
-    stack.push(...(children.get(p) ?? []));
-  }
-  return total;
-}
-
-function browserPid(profileDir: string): number {
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8');
-      if (cmd.includes(profileDir) && !cmd.includes('--type=')) return Number(d);
-    } catch {
-      /* gone */
-    }
-  }
-  throw new Error('Chromium process not found');
-}
 
 /** Serves the fixture and pdf.js (for the reference render in an ordinary page) on loopback. */
 async function serve(fixture: Uint8Array): Promise<{ url: string; close(): void }> {

@@ -25,6 +25,9 @@ const FIXTURE: Record<string, string> = {
   'shared/domain/rule.ts': "import type { M } from '../../extension/model/member';\nexport type R = M;\n",
   'shared/domain/schemas.ts': "import { z } from 'zod';\nexport const Kind = z.enum(['a', 'b']);\n",
   'shared/domain/plain.ts': "export const KINDS = ['a', 'b'] as const;\n",
+  'test/support/facts.ts': 'export const cleanFile = () => ({ pages: 12 });\n',
+  'shared/pdf/judge.ts': "import { cleanFile } from '../../test/support/facts';\nexport const judge = cleanFile;\n",
+  'shared/pdf/judge.test.ts': "import { cleanFile } from '../../test/support/facts';\nexport const t = cleanFile;\n",
   // Erased by the bundler: a type from zod costs the content script nothing.
   'extension/core/typesOnly.ts':
     "import type { ZodType } from 'zod';\nexport type Schema = ZodType;\nexport const one = 1;\n",
@@ -71,6 +74,10 @@ describe('dependency rules', () => {
     expect(broken('model-is-data')).toEqual(['extension/model/member.ts → extension/messaging/protocol.ts']);
   });
 
+  it('refuses production code importing test doubles, and lets tests import them', () => {
+    expect(broken('no-test-code-in-production')).toEqual(['shared/pdf/judge.ts → test/support/facts.ts']);
+  });
+
   it('refuses shared/ importing the extension', () => {
     expect(broken('shared-is-pure')).toEqual(['shared/domain/rule.ts → extension/model/member.ts']);
   });
@@ -105,6 +112,13 @@ describe('ESLint rules', () => {
     expect(await lint('worker/jobs/fixture.ts', QUERY)).toEqual(['no-restricted-syntax']);
     expect(await lint('worker/db/fixture.ts', QUERY)).toEqual([]);
   }, 60_000);
+
+  it('refuses another copy of errorText, in the extension and in the worker', async () => {
+    const copy = 'export const text = (err: unknown) => (err instanceof Error ? err.message : String(err));\n';
+    expect(await lint('extension/upload/fixture.ts', copy)).toEqual(['no-restricted-syntax']);
+    expect(await lint('worker/routes/fixture.ts', copy)).toEqual(['no-restricted-syntax']);
+    expect(await lint('shared/errorText.ts', copy)).toEqual([]);
+  });
 
   it('checks the Rules of Hooks on the extension pages', async () => {
     const page = [

@@ -1,13 +1,17 @@
 import type { Page } from 'playwright-core';
-import type { PreflightEvent, PreflightReport } from '../../shared/pdf/types';
+import type { ContentReport, PreflightEvent, PreflightReport } from '../../shared/pdf/types';
 import type { ExtensionBrowser } from './chromium';
 
 export interface CheckOptions {
   fileName?: string;
-  member?: { devNumber?: string; joinedOn?: string };
+  member?: { devNumber?: string; joinedOn?: string; name?: string; birthDate?: string };
   expectedPages?: number;
   skipNumber?: boolean;
   includeFacts?: boolean;
+  /** Read what is written too, and wait for the content findings (off by default: slower). */
+  content?: boolean;
+  /** With `content`: PP-OCR's ordinary pipeline instead of the reader (the benchmark's baseline). */
+  ordinaryOcr?: boolean;
 }
 
 export interface CheckResult {
@@ -16,6 +20,11 @@ export interface CheckResult {
   quickMs: number;
   /** Wall time in the page from posting the bytes to the report. */
   wallMs: number;
+  /** With `content`: the content findings, and the wall time to them. */
+  content?: ContentReport;
+  contentWallMs?: number;
+  /** Content progress events seen (done counts, in order). */
+  contentProgress?: number[];
 }
 
 /**
@@ -47,10 +56,18 @@ export class PreflightEngine {
         const ch = new MessageChannel();
         const t0 = performance.now();
         let quickMs = -1;
-        const done = new Promise<PreflightReport>((resolve, reject) => {
+        let wallMs = 0;
+        let report: PreflightReport | undefined;
+        const contentProgress: number[] = [];
+        const done = new Promise<{ report: PreflightReport; content?: ContentReport }>((resolve, reject) => {
           ch.port1.onmessage = (e: MessageEvent<PreflightEvent>) => {
             if (e.data.kind === 'quick') quickMs = e.data.ms;
-            else if (e.data.kind === 'report') resolve(e.data.report);
+            else if (e.data.kind === 'progress' && e.data.stage === 'content') contentProgress.push(e.data.done);
+            else if (e.data.kind === 'report') {
+              report = e.data.report;
+              wallMs = performance.now() - t0;
+              if (!report.contentPending) resolve({ report });
+            } else if (e.data.kind === 'content') resolve({ report: report!, content: e.data.content });
             else if (e.data.kind === 'error') reject(new Error(e.data.message));
           };
         });
@@ -58,6 +75,8 @@ export class PreflightEngine {
           ...(opts.expectedPages ? { expectedPages: opts.expectedPages } : {}),
           ...(opts.skipNumber ? { skipNumber: true } : {}),
           ...(opts.includeFacts ? { includeFacts: true } : {}),
+          ...(opts.content ? {} : { skipContent: true }),
+          ...(opts.ordinaryOcr ? { ordinaryOcr: true } : {}),
         };
         window.postMessage(
           {
@@ -70,8 +89,16 @@ export class PreflightEngine {
           location.origin,
           [ch.port2, buf.buffer],
         );
-        const report = await done;
-        return { report, quickMs, wallMs: performance.now() - t0 };
+        const r = await done;
+        if (!r.content) return { report: r.report, quickMs, wallMs };
+        return {
+          report: r.report,
+          quickMs,
+          wallMs,
+          content: r.content,
+          contentWallMs: performance.now() - t0,
+          contentProgress,
+        };
       },
       { b64, opts },
     );

@@ -23,6 +23,8 @@ describe('audit chain', () => {
       meta,
     );
     expect(entries.map((e) => e.seq)).toEqual([1, 2]);
+    // The token's label and the client's request id are not hashed as such.
+    expect(entries[0]).toMatchObject({ actor: 'tok_1', request_id: expect.stringMatching(/^[0-9a-f]{32}$/) });
     expect(entries[0]!.hash).toBe(hashEntry(GENESIS, entries[0]!));
     expect(entries[1]!.hash).toBe(hashEntry(entries[0]!.hash, entries[1]!));
     expect(hashEntry(entries[0]!.hash, { ...entries[1]!, subject: 'c' })).not.toBe(entries[1]!.hash);

@@ -63,6 +63,17 @@ export function entryText(prevHash: string, e: Omit<AuditEntry, 'hash'>): string
 
 export const hashEntry = (prevHash: string, e: Omit<AuditEntry, 'hash'>) => sha256(entryText(prevHash, e));
 
+/** A token's id without its label (`tok_…:张老师的电脑` → `tok_…`): labels are readable, never hashed. */
+export const opaqueActor = (actor: string) => actor.split(':', 1)[0]!;
+
+/** A request's id as the chain keeps it: a digest, since a client chooses the id it sends. */
+export const requestDigest = (requestId: string) => sha256(`request\u0000${requestId}`).slice(0, 32);
+
+/**
+ * Places drafts after `head`. Only opaque values are hashed: the actor's token id, the request id's
+ * digest, and subjects as given — a person's subject is replaced by its opaque id before this
+ * (subjects.ts), so readable data can be erased from D1 without touching the chain.
+ */
 export function chainDrafts(
   head: { seq: number; hash: string },
   drafts: AuditDraft[],
@@ -76,12 +87,12 @@ export function chainDrafts(
     const e = {
       seq: ++seq,
       at: meta.at,
-      actor: meta.actor,
+      actor: opaqueActor(meta.actor),
       org_id: d.orgId,
       action: d.action,
       subject: d.subject,
       digest,
-      request_id: meta.requestId,
+      request_id: requestDigest(meta.requestId),
     };
     const hash = hashEntry(prev, e);
     out.push({ ...e, hash });

@@ -6,6 +6,7 @@ import { releaseLease, takeLease } from '../db/writeLeases';
 import { randomText } from '../lib/crypto';
 import { fail } from '../errors';
 import { chainDrafts, type AuditDraft } from './chain';
+import { opaqueSubjects } from './subjects';
 
 export interface WriteStep<R> {
   statements: D1PreparedStatement[];
@@ -64,9 +65,12 @@ export async function appendWrite<R>(w: Writer, build: () => Promise<WriteStep<R
       const head = await auditHead(w.db, w.tenantId);
       const step = await build();
       const at = new Date().toISOString();
-      const entries = chainDrafts(head, step.audit, { actor: w.actor, requestId: w.requestId, at });
+      const opaque = await opaqueSubjects(w.db, w.tenantId, step.audit);
+      const entries = chainDrafts(head, opaque.entries, { actor: w.actor, requestId: w.requestId, at });
       const finish = w.idempotency ? [finishIdempotency(w.db, w.idempotency, step.status ?? 200, step.result)] : [];
+      // Links first: a write that erases a person unlinks it after.
       await w.db.batch([
+        ...opaque.link,
         ...step.statements,
         ...insertAudit(w.db, w.tenantId, entries),
         ...finish,

@@ -1,5 +1,7 @@
 import { getSegment, listSegmentKeys, putSegment, segmentKey, type Segment } from '../blobs/auditSegments';
-import { auditPage, recordSeal, tenantsWithAudit } from '../db/audit';
+import { auditPage, rechainState, recordSeal, tenantsWithAudit } from '../db/audit';
+import { currentEpoch } from './epoch';
+import { rechainPending } from './rechain';
 import type { Bindings } from '../env';
 import { sha256Hex } from '../lib/crypto';
 import { GENESIS, hashEntry } from './chain';
@@ -9,22 +11,20 @@ export const SEGMENT_MAX = 10_000;
 
 /** What a segment's signature covers: tenant, range, both ends of the chain, and the list of hashes. */
 export async function checkpointText(
-  s: Pick<Segment, 'tenantId' | 'from' | 'to' | 'prevHead' | 'head' | 'hashes'>,
+  s: Pick<Segment, 'tenantId' | 'epoch' | 'from' | 'to' | 'prevHead' | 'head' | 'hashes'>,
 ): Promise<string> {
-  return [
-    'laa-audit-checkpoint/1',
-    s.tenantId,
-    s.from,
-    s.to,
-    s.prevHead,
-    s.head,
-    await sha256Hex(s.hashes.join('')),
-  ].join('\n');
+  // The first epoch's segments were signed before epochs existed; later ones sign their epoch too.
+  const epoch = s.epoch && s.epoch > 1 ? ['laa-audit-checkpoint/2', s.epoch] : ['laa-audit-checkpoint/1'];
+  return [...epoch, s.tenantId, s.from, s.to, s.prevHead, s.head, await sha256Hex(s.hashes.join(''))].join('\n');
 }
 
 /** Where sealing got to, read from R2 (the signed objects are the truth, not a row in D1). */
-export async function sealedHead(bucket: R2Bucket, tenantId: string): Promise<{ seq: number; hash: string }> {
-  const keys = await listSegmentKeys(bucket, tenantId);
+export async function sealedHead(
+  bucket: R2Bucket,
+  tenantId: string,
+  epoch: number,
+): Promise<{ seq: number; hash: string }> {
+  const keys = await listSegmentKeys(bucket, tenantId, epoch);
   const last = keys[keys.length - 1];
   if (!last) return { seq: 0, hash: GENESIS };
   const seg = await getSegment(bucket, last.key);
@@ -38,7 +38,10 @@ export async function sealTenant(
   keys?: SigningKeys,
 ): Promise<{ sealed: number; segments: number }> {
   const k = keys ?? (await signingKeys(env.AUDIT_SIGNING_KEY));
-  let head = await sealedHead(env.AUDIT, tenantId);
+  // A log being re-chained is half old, half new: it is sealed once the re-chain is done.
+  if ((await rechainState(env.DB, tenantId))?.state === 'running') return { sealed: 0, segments: 0 };
+  const { epoch } = await currentEpoch(env.AUDIT, tenantId, k);
+  let head = await sealedHead(env.AUDIT, tenantId, epoch);
   let sealed = 0;
   let segments = 0;
   for (;;) {
@@ -58,6 +61,7 @@ export async function sealTenant(
     }
     const body = {
       tenantId,
+      ...(epoch > 1 ? { epoch } : {}),
       from: head.seq + 1,
       to: head.seq + hashes.length,
       prevHead: head.hash,
@@ -76,7 +80,7 @@ export async function sealTenant(
       tenantId,
       lastSeq: seg.to,
       headHash: seg.head,
-      key: segmentKey(tenantId, seg.from, seg.to),
+      key: segmentKey(tenantId, seg.from, seg.to, epoch),
       at: seg.sealedAt,
     }).run();
     sealed += hashes.length;
@@ -89,5 +93,6 @@ export async function sealTenant(
 
 export async function sealAll(env: Bindings): Promise<void> {
   const keys = await signingKeys(env.AUDIT_SIGNING_KEY);
+  await rechainPending(env, keys);
   for (const t of await tenantsWithAudit(env.DB)) await sealTenant(env, t, keys);
 }

@@ -3,6 +3,7 @@ import { getSegment, listSegmentKeys } from '../blobs/auditSegments';
 import { auditPage } from '../db/audit';
 import type { Bindings } from '../env';
 import { GENESIS, hashEntry, type AuditEntry } from './chain';
+import { currentEpoch } from './epoch';
 import { checkpointText } from './seal';
 import { signingKeys, verifySignature } from './signing';
 
@@ -21,13 +22,16 @@ export async function verifyChain(env: Bindings, tenantId: string): Promise<Audi
   let mismatch: { seq: number; reason: string } | null = null;
   // D1's first page is on its way while R2's segments are checked.
   let next: Promise<Awaited<ReturnType<typeof auditPage>>> | null = auditPage(env.DB, tenantId, 0, PAGE);
-  const keyList = await listSegmentKeys(env.AUDIT, tenantId);
+  const { epoch, problem } = await currentEpoch(env.AUDIT, tenantId, keys);
+  if (problem) mismatch = { seq: 1, reason: problem };
+  const keyList = mismatch ? [] : await listSegmentKeys(env.AUDIT, tenantId, epoch);
   const segments = await Promise.all(keyList.map((k) => getSegment(env.AUDIT, k.key)));
   for (const [i, s] of keyList.entries()) {
     const seg = segments[i];
     const from = sealedHashes.length + 1;
     const valid =
       seg &&
+      (seg.epoch ?? 1) === epoch &&
       seg.from === from &&
       seg.to === s.to &&
       seg.prevHead === prevHead &&

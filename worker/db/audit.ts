@@ -68,3 +68,51 @@ export const tenantsWithAudit = async (db: D1Database) =>
   (await db.prepare('SELECT DISTINCT tenant_id FROM audit').all<{ tenant_id: string }>()).results.map(
     (r) => r.tenant_id,
   );
+
+export interface RechainState {
+  tenant_id: string;
+  state: 'pending' | 'running' | 'done' | 'blocked';
+  next_seq: number;
+  prev_hash: string;
+  note: string | null;
+}
+
+export const rechainState = (db: D1Database, tenantId: string) =>
+  db.prepare('SELECT * FROM audit_rechain WHERE tenant_id = ?').bind(tenantId).first<RechainState>();
+
+export const pendingRechains = async (db: D1Database) =>
+  (
+    await db
+      .prepare("SELECT tenant_id FROM audit_rechain WHERE state IN ('pending', 'running')")
+      .all<{ tenant_id: string }>()
+  ).results.map((r) => r.tenant_id);
+
+export const setRechain = (
+  db: D1Database,
+  tenantId: string,
+  s: Pick<RechainState, 'state' | 'next_seq' | 'prev_hash' | 'note'>,
+) =>
+  db
+    .prepare('UPDATE audit_rechain SET state = ?, next_seq = ?, prev_hash = ?, note = ? WHERE tenant_id = ?')
+    .bind(s.state, s.next_seq, s.prev_hash, s.note, tenantId);
+
+/** Rewrites entries in place (the re-chain only): their opaque fields and new hashes. */
+export function rewriteAudit(db: D1Database, tenantId: string, entries: AuditEntry[]): D1PreparedStatement[] {
+  const out: D1PreparedStatement[] = [];
+  for (let i = 0; i < entries.length; i += 2000) {
+    out.push(
+      db
+        .prepare(
+          `UPDATE audit SET actor = j.value ->> 'actor', subject = j.value ->> 'subject', request_id = j.value ->> 'request_id',
+                  hash = j.value ->> 'hash'
+             FROM json_each(?) j WHERE audit.tenant_id = ? AND audit.seq = j.value ->> 'seq'`,
+        )
+        .bind(JSON.stringify(entries.slice(i, i + 2000)), tenantId),
+    );
+  }
+  return out;
+}
+
+/** Where sealing got to, forgotten when a new epoch starts sealing from the first entry. */
+export const forgetSeals = (db: D1Database, tenantId: string) =>
+  db.prepare('DELETE FROM audit_seals WHERE tenant_id = ?').bind(tenantId);

@@ -1,28 +1,39 @@
-import type { Bucket } from '../../shared/domain/urgency';
+import { addDays } from '../../shared/domain/chinaDate';
+import { DUE_BUCKETS, LATER_BUCKET, type Bucket } from '../../shared/domain/urgency';
 import type { ChinaDate } from '../../shared/domain/types';
 import type { MemberRow } from '../members/row';
 
 /**
+ * The dates the buckets turn on, bound from ?4 on: today, then the last day of each of
+ * shared/domain/urgency.ts's DUE_BUCKETS (ISO dates compare as text).
+ */
+export interface Window {
+  today: ChinaDate;
+  dueBy: ChinaDate[];
+}
+
+export const windowFor = (today: ChinaDate): Window => ({
+  today,
+  dueBy: DUE_BUCKETS.map((b) => addDays(today, b.withinDays)),
+});
+const windowParams = (w: Window) => [w.today, ...w.dueBy];
+/** The first parameter number after the window's. */
+const AFTER_WINDOW = 5 + DUE_BUCKETS.length;
+
+/** `bucketForDaysLeft` for a last day not yet passed, generated from DUE_BUCKETS. */
+const DUE_SQL = `CASE ${DUE_BUCKETS.map((b, i) => `WHEN m.last_day <= ?${5 + i} THEN '${b.bucket}'`).join(' ')} ELSE '${LATER_BUCKET}' END`;
+
+/**
  * shared/domain/urgency.ts `classify`, in SQL over the columns written with each member
- * (needs_archive, status, last_day, estimated). Boundaries as in `bucketForDaysLeft`: past the
- * last day overdue (maybeOverdue when estimated), the last day itself dueToday, then ≤ 3, ≤ 7, later.
- * ?4 today, ?5 today + 3, ?6 today + 7 (ISO dates compare as text).
+ * (needs_archive, status, last_day, estimated): past the last day (before ?4, today) overdue, or
+ * maybeOverdue when the day is estimated; else the due buckets.
  */
 export const BUCKET_SQL = `CASE
   WHEN m.needs_archive = 0 THEN 'exempt'
   WHEN m.status = 'certified' THEN 'certified'
   WHEN m.status = 'pending' THEN 'pending'
   WHEN m.last_day < ?4 THEN CASE WHEN m.estimated = 1 THEN 'maybeOverdue' ELSE 'overdue' END
-  WHEN m.last_day = ?4 THEN 'dueToday'
-  WHEN m.last_day <= ?5 THEN 'within3'
-  WHEN m.last_day <= ?6 THEN 'within7'
-  ELSE 'later' END`;
-
-export interface Window {
-  today: ChinaDate;
-  plus3: ChinaDate;
-  plus7: ChinaDate;
-}
+  ELSE ${DUE_SQL} END`;
 
 /** Restricts to organisations in [lo, hi) unless the range is the whole tenant. */
 const inScope = (col: string, whole: boolean) =>
@@ -65,13 +76,13 @@ export async function reminderReads(
       .bind(...(wholeTenant ? [tenantId] : [tenantId, lo, hi])),
     db
       .prepare(
-        `SELECT m.org_seq, CASE WHEN m.last_day = ?4 THEN 'dueToday' WHEN m.last_day <= ?5 THEN 'within3' WHEN m.last_day <= ?6 THEN 'within7' ELSE 'later' END AS bucket,
+        `SELECT m.org_seq, ${DUE_SQL} AS bucket,
                 m.estimated, count(*) AS n
            FROM members m
           WHERE m.tenant_id = ?1 AND m.needs_archive = 1 AND m.status NOT IN ('certified', 'pending') AND m.last_day >= ?4 ${inScope('m.org_seq', wholeTenant)}
           GROUP BY m.org_seq, bucket, m.estimated`,
       )
-      .bind(tenantId, lo, hi, w.today, w.plus3, w.plus7),
+      .bind(tenantId, lo, hi, ...windowParams(w)),
   ]);
   return { counts: counts!.results, upcoming: upcoming!.results };
 }
@@ -90,10 +101,10 @@ export async function membersInBucket(
   const { results } = await db
     .prepare(
       `SELECT m.* FROM orgs o JOIN members m ON m.tenant_id = o.tenant_id AND m.org_seq = o.seq
-        WHERE o.tenant_id = ?1 AND o.path >= ?2 AND o.path < ?3 AND (${BUCKET_SQL}) = ?7
-        ORDER BY m.last_day, m.key LIMIT ?8 OFFSET ?9`,
+        WHERE o.tenant_id = ?1 AND o.path >= ?2 AND o.path < ?3 AND (${BUCKET_SQL}) = ?${AFTER_WINDOW}
+        ORDER BY m.last_day, m.key LIMIT ?${AFTER_WINDOW + 1} OFFSET ?${AFTER_WINDOW + 2}`,
     )
-    .bind(tenantId, lo, hi, w.today, w.plus3, w.plus7, bucket, limit, offset)
+    .bind(tenantId, lo, hi, ...windowParams(w), bucket, limit, offset)
     .all<MemberRow>();
   return results;
 }

@@ -2,9 +2,9 @@ import type { RemindersResponse } from '../../shared/api/reminders';
 import { emptyCounters, type Counters } from '../../shared/domain/urgency';
 import type { ChinaDate } from '../../shared/domain/types';
 import type { OrgRow } from '../db/orgs';
-import { reminderReads } from '../db/reminders';
+import { reminderReads, windowFor } from '../db/reminders';
 import type { OrgTree } from '../lib/orgTree';
-import { countersByOrg, windowFor } from './view';
+import { countersByOrg } from './view';
 
 /** The counters of `org`'s subtree ([lo, hi)), per organisation (own and subtree), as of `today`. */
 export async function summarise(

@@ -1,13 +1,10 @@
 import type { MemberView } from '../../shared/api/members';
 import type { Counters } from '../../shared/domain/urgency';
 import { classify, emptyCounters } from '../../shared/domain/urgency';
-import { addDays } from '../../shared/domain/chinaDate';
 import type { ChinaDate } from '../../shared/domain/types';
-import type { OrgCounts, UpcomingGroup, Window } from '../db/reminders';
+import type { OrgCounts, UpcomingGroup } from '../db/reminders';
 import type { OrgTree } from '../lib/orgTree';
 import type { MemberRow } from './row';
-
-export const windowFor = (today: ChinaDate): Window => ({ today, plus3: addDays(today, 3), plus7: addDays(today, 7) });
 
 /** A stored row as the API shows it; the bucket comes from the shared `classify`. */
 export function memberView(r: MemberRow, tree: OrgTree, today: ChinaDate): MemberView {

@@ -3,7 +3,9 @@ import { AuditListQuery, type AuditListResponse } from '../../shared/api/audit';
 import { scopeRange } from '../auth/context';
 import { requireAuth, requireCommittee } from '../auth/middleware';
 import { verifyChain } from '../audit/verify';
+import { PERSON_ACTIONS } from '../audit/subjects';
 import { auditPage, auditPageForOrgs } from '../db/audit';
+import { readableSubjects } from '../db/auditSubjects';
 import { cachedTree } from '../lib/orgCache';
 import type { AppEnv } from '../env';
 import { valid } from '../lib/validate';
@@ -21,6 +23,12 @@ export const audit = new Hono<AppEnv>()
       const ids = (await cachedTree(c.env.DB, auth, lo, hi)).rows.map((o) => o.id);
       entries = await auditPageForOrgs(c.env.DB, auth.tenantId, ids, after, limit);
     }
+    // Who a person's entry is about, while the member exists: the chain itself names only an opaque id.
+    const people = await readableSubjects(
+      c.env.DB,
+      auth.tenantId,
+      entries.flatMap((e) => (PERSON_ACTIONS.test(e.action) && e.subject ? [e.subject] : [])),
+    );
     const body: AuditListResponse = {
       entries: entries.map((e) => ({
         seq: e.seq,
@@ -29,6 +37,7 @@ export const audit = new Hono<AppEnv>()
         orgId: e.org_id,
         action: e.action,
         subject: e.subject,
+        ...(PERSON_ACTIONS.test(e.action) ? { member: people.get(e.subject ?? '') ?? null } : {}),
         digest: e.digest,
         requestId: e.request_id,
         hash: e.hash,

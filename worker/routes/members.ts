@@ -1,14 +1,15 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { ApprovalDateRequest, SearchQuery } from '../../shared/api/members';
+import { ApprovalDateRequest, SearchQuery, type MemberErased } from '../../shared/api/members';
 import { HexDigest, OrgId } from '../../shared/api/common';
 import { chinaToday } from '../../shared/domain/chinaDate';
 import { BUCKET_LABELS } from '../../shared/domain/urgency';
 import { hashName } from '../../shared/domain/idCard';
 import { actorOf } from '../auth/context';
-import { limitWrites, requireAuth } from '../auth/middleware';
+import { limitWrites, requireAuth, requireCommittee } from '../auth/middleware';
 import { commitWrite } from '../audit/commit';
 import { memberByKey, writeMembers } from '../db/members';
+import { eraseMember } from '../db/erasure';
 import { preflightsOf } from '../db/preflights';
 import { membersInRange, searchMembers } from '../db/search';
 import type { AppEnv } from '../env';
@@ -140,6 +141,29 @@ export const members = new Hono<AppEnv>()
         observedAt: new Date(p.observed_at).toISOString(),
       })),
     });
+  })
+  /**
+   * PIPL art. 47: a committee erases a member's readable data — row, file checks, modification
+   * requests, the links to its audit subjects. The erasure is itself an audit entry; the chain,
+   * which holds only opaque ids and digests, still verifies.
+   */
+  .delete('/:key', requireCommittee, async (c) => {
+    const auth = c.get('auth');
+    const key = c.req.param('key');
+    const { tree } = await targetOrg(c, auth, undefined, true);
+    await commitWrite(c, auth.tenantId, actorOf(auth), async () => {
+      const row = await memberByKey(c.env.DB, auth.tenantId, key);
+      const org = row && tree.bySeq.get(row.org_seq);
+      if (!row || !org) fail(404, 'member-not-found', '没有找到这名团员（或不在你的管理范围内）');
+      return {
+        statements: eraseMember(c.env.DB, auth.tenantId, row, identifiersOf(row, org.id)),
+        audit: [
+          { action: 'member.erase', orgId: org.id, subject: row.key, payload: { erasedAt: new Date().toISOString() } },
+        ],
+        result: null,
+      };
+    });
+    return c.json({ erased: true } satisfies MemberErased);
   })
   /** The upper committee's approval date (上级团委批准), which starts the 30 days (§2). */
   .put('/:key/approval', idempotent(false), valid('json', ApprovalDateRequest), async (c) => {

@@ -4,13 +4,13 @@ import { chinaToday } from '../../shared/domain/chinaDate';
 import { scopeRange, type AuthContext } from '../auth/context';
 import { requireAuth } from '../auth/middleware';
 import { orgsInRange } from '../db/orgs';
-import { membersInBucket } from '../db/reminders';
+import { membersInBucket, windowFor } from '../db/reminders';
 import type { AppEnv } from '../env';
 import { fail } from '../errors';
 import { cachedTree } from '../lib/orgCache';
 import { OrgTree } from '../lib/orgTree';
 import { valid } from '../lib/validate';
-import { memberView, windowFor } from '../members/view';
+import { memberView } from '../members/view';
 import { summarise } from '../members/reminders';
 
 /** The organisation asked about, inside the caller's subtree, and its own subtree's range. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import workerDoc from '../../docs/worker.md?raw';
+import { SAMPLES } from '../../test/worker/samples';
 import { app } from '../app';
 import { routeSpecs } from './table';
 
@@ -13,6 +14,14 @@ describe('the route table (worker/routes/table.ts) is the list of every route', 
       .map((r) => `${r.method} ${r.path}`)
       .sort();
     expect(registered()).toEqual(table);
+  });
+
+  it('every route has a sample request for the adversarial matrix (test/worker/samples.ts)', () => {
+    expect(
+      routeSpecs()
+        .filter((r) => !SAMPLES[`${r.method} ${r.path}`])
+        .map((r) => `${r.method} ${r.path}`),
+    ).toEqual([]);
   });
 
   it('every route is documented in docs/worker.md', () => {

@@ -3,6 +3,7 @@ import { HotfixEnvelope, HotfixUploaded } from '../../shared/hotfix/format';
 import { AuditListResponse, AuditVerifyResponse } from '../../shared/api/audit';
 import {
   MemberDetail,
+  MemberErased,
   MemberReply,
   ModificationList,
   ModificationReply,
@@ -104,7 +105,8 @@ const write = (target: RouteTarget, idempotency: RouteIdempotency, reply: RouteR
  * Every route the worker answers, with who may call it and what it answers: the one list the
  * adversarial matrix (route × method × caller), the idempotency and the reply-schema tests are
  * generated from, and which the app's own routes and docs/worker.md are checked against — a route
- * missing here fails the tests.
+ * missing here fails the tests. A new route: its entry here, a sample request aimed at a thing of
+ * organisation A in test/worker/samples.ts, and its line in docs/worker.md.
  */
 export const ROUTES: Record<`${RouteSpec['method']} ${string}`, Spec> = {
   'GET /v1/health': read('none', json(HealthResponse), { auth: 'public' }),
@@ -143,6 +145,7 @@ export const ROUTES: Record<`${RouteSpec['method']} ${string}`, Spec> = {
   'GET /v1/members/export.csv': read('list', { status: 200, type: 'text/csv' }),
   'GET /v1/members/:key': read('subtree', json(MemberDetail), { outside: 404 }),
   'PUT /v1/members/:key/approval': write('subtree', 'replay', json(MemberReply), { outside: 404 }),
+  'DELETE /v1/members/:key': write('subtree', 'natural', json(MemberErased), { role: 'committee', outside: 404 }),
 
   'GET /v1/modifications': read('list', json(ModificationList)),
   'POST /v1/modifications': write('subtree', 'replay', json(ModificationReply, 201), { outside: 404 }),

@@ -1,10 +1,11 @@
 /**
  * The background's side of hotfixes: refreshed every few hours (and when a source is set), asked
- * by content scripts at the start of each page, shown and set in the options page.
+ * by content scripts at the start of each page, shown and set in the options page (who may ask
+ * what is in messaging/rules.ts).
  */
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 import { TRUSTED_HOTFIX_KEYS } from '../../hotfix/keys';
-import { contentScriptTab, listen } from '../../messaging/router';
+import type { Handlers } from '../../messaging/router';
 import { readSettings } from '../settings';
 import type { LocalDb } from '../store/db';
 import { readConnection } from '../team/connection';
@@ -13,52 +14,45 @@ import { checkHotfixUrl, hotfixState, refreshHotfix, setHotfixUrl, type HotfixDe
 const ALARM = 'hotfix-refresh';
 export const REFRESH_HOURS = 4;
 
-export function serveHotfix(dbReady: Promise<LocalDb>): void {
-  const deps: HotfixDeps = {
+function hotfixDeps(dbReady: Promise<LocalDb>): HotfixDeps {
+  return {
     keys: TRUSTED_HOTFIX_KEYS,
     version: browser.runtime.getManifest().version,
     now: () => Date.now(),
     fetch: (...args) => fetch(...args),
     teamBaseUrl: async () => (await readConnection(await dbReady))?.baseUrl ?? null,
   };
-  const origin = new URL(browser.runtime.getURL('/')).origin;
-  const fromOwnPage = (sender: Browser.runtime.MessageSender) =>
-    sender.id === browser.runtime.id && (sender.url ?? '').startsWith(`${origin}/`);
-  /** Setting and reading the sources is for the options page, not for anything in the host's page. */
-  const ownPageOnly = (sender: Browser.runtime.MessageSender) => {
-    if (!fromOwnPage(sender)) throw new Error('此操作只能在扩展的设置页中进行');
-  };
-  const refresh = async () => refreshHotfix(await dbReady, deps);
+}
 
-  listen({
-    pageConfig: async (_payload, sender) => {
-      if (contentScriptTab(sender) === null) ownPageOnly(sender);
+export function hotfixHandlers(dbReady: Promise<LocalDb>) {
+  // Built on first use: the manifest is read when a message comes, not when handlers are put together.
+  let built: HotfixDeps | null = null;
+  const deps = () => (built ??= hotfixDeps(dbReady));
+  const refresh = async () => refreshHotfix(await dbReady, deps());
+  return {
+    pageConfig: async () => {
       const db = await dbReady;
-      const [settings, state] = await Promise.all([readSettings(db), hotfixState(db, deps)]);
+      const [settings, state] = await Promise.all([readSettings(db), hotfixState(db, deps())]);
       return { settings, hotfix: state.effect };
     },
-    hotfixState: async (_payload, sender) => {
-      ownPageOnly(sender);
-      return hotfixState(await dbReady, deps);
-    },
-    hotfixRefresh: async (_payload, sender) => {
-      ownPageOnly(sender);
-      return refresh();
-    },
-    hotfixSetUrl: async ({ url }, sender) => {
-      ownPageOnly(sender);
+    hotfixState: async () => hotfixState(await dbReady, deps()),
+    hotfixRefresh: refresh,
+    hotfixSetUrl: async ({ url }) => {
       const clean = url?.trim() || null;
       const error = clean ? checkHotfixUrl(clean) : null;
-      if (error) return { ok: false, error };
+      if (error) return { ok: false as const, error };
       await setHotfixUrl(await dbReady, clean);
-      return { ok: true, state: await refresh() };
+      return { ok: true as const, state: await refresh() };
     },
-  });
+  } satisfies Partial<Handlers>;
+}
 
+/** The first check soon after install or a browser start, then every few hours. */
+export function startHotfixRefresh(dbReady: Promise<LocalDb>): void {
+  const deps = hotfixDeps(dbReady);
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === ALARM) void refresh().catch(() => {});
+    if (alarm.name === ALARM) void dbReady.then((db) => refreshHotfix(db, deps)).catch(() => {});
   });
-  // The first check soon after install or a browser start, then every few hours.
   void browser.alarms.get(ALARM).then((a) => {
     if (!a) browser.alarms.create(ALARM, { delayInMinutes: 0.1, periodInMinutes: REFRESH_HOURS * 60 });
   });

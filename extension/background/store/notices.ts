@@ -3,6 +3,7 @@
  * reviewer's reason for a rejection (from 操作中心 feedback, which names the member) and the type
  * of an organisation (the landing page's 组织类型: a 毕业班团支部's members are graduating).
  */
+import { isOrgType, membersGraduate } from '../../../shared/domain/orgTypes';
 import type { OrgType } from '../../../shared/domain/types';
 import { orgKey, type LocalMember, type OrgRef, type RowObservation } from '../../model/member';
 import type { RejectionNotice } from '../../messaging/members';
@@ -45,10 +46,8 @@ export async function recordRejectionNotices(db: LocalDb, items: readonly Reject
   return updated;
 }
 
-const ORG_TYPE_CODES: ReadonlySet<string> = new Set(['01TZB', '02TZZ', '03TW', '04TGW', '06BYBTZB', '00DJZTZB']);
-
 export async function rememberOrgType(db: LocalDb, org: OrgRef, type: OrgType): Promise<void> {
-  if (typeof org?.name !== 'string' || !ORG_TYPE_CODES.has(type)) return;
+  if (typeof org?.name !== 'string' || !isOrgType(type)) return;
   const known = ((await db.get('kv', ORG_TYPES)) as Record<string, OrgType> | undefined) ?? {};
   if (known[orgKey(org)] === type) return;
   known[orgKey(org)] = type;
@@ -68,10 +67,10 @@ export async function withNotices(db: LocalDb, rows: RowObservation[]): Promise<
       row.status === 'rejected' && row.rejectionReason === undefined
         ? kept[withoutSpaces(row.name)]?.reason
         : undefined;
-    if (type !== '06BYBTZB' && reason === undefined) return row;
+    if (!membersGraduate(type) && reason === undefined) return row;
     return {
       ...row,
-      ...(type === '06BYBTZB' ? { graduating: true } : {}),
+      ...(membersGraduate(type) ? { graduating: true } : {}),
       ...(reason !== undefined ? { rejectionReason: reason } : {}),
     };
   });

@@ -2,6 +2,7 @@ import type { LocalDb } from '../store/db';
 import { freezeBatches, type Placer } from './outbox';
 import { refusedRows } from './refused';
 import type { FrozenRequest, RefusedRow, SyncState, Transport, TransportReply } from './types';
+import { errorText } from '../../../shared/errorText';
 
 const STATE_KEY = 'syncState';
 const FIRST_RETRY_MS = 5_000;
@@ -102,7 +103,7 @@ export async function drain(
     } catch (err) {
       outcome = {
         kind: 'retry',
-        message: `无法连接同步服务：${err instanceof Error ? err.message : String(err)}。数据已保存在本机，恢复后自动补传`,
+        message: `无法连接同步服务：${errorText(err)}。数据已保存在本机，恢复后自动补传`,
       };
     }
     if (outcome.kind === 'done') {

@@ -4,7 +4,7 @@ import type { ChinaDate } from '../../../shared/domain/types';
 import { openLocalDb, type LocalDb } from '../store/db';
 import { recordObservations } from '../store/members';
 import { connect } from '../team/connection';
-import { FakeWorker } from '../team/fakeWorker';
+import { FakeWorker } from '../../../test/support/fakeWorker';
 import { readSyncState } from './drain';
 import { waiting } from './outbox';
 import { RETRY_ALARM, SyncScheduler } from './scheduler';

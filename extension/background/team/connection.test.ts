@@ -5,7 +5,7 @@ import { currentHashKey } from '../store/hashKey';
 import { readSyncState, writeSyncState } from '../sync/drain';
 import { TeamError, normaliseBaseUrl } from './client';
 import { connect, disconnect, hashKeysToTry, readConnection, renew, viewOf } from './connection';
-import { FakeWorker } from './fakeWorker';
+import { FakeWorker } from '../../../test/support/fakeWorker';
 
 const ORIGIN = 'chrome-extension://abcdefghijklmnop';
 let db: LocalDb;

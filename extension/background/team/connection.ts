@@ -12,6 +12,7 @@ import { readSyncState, writeSyncState } from '../sync/drain';
 import { callWorker, normaliseBaseUrl, TeamError, workerApi } from './client';
 import type { ConnectionView } from '../../messaging/teamViews';
 import type { Connection } from './types';
+import { errorText } from '../../../shared/errorText';
 
 const CONNECTION = 'team.connection';
 /** Tenant keys this browser held before: local search by 身份证号 still finds what they hashed. */
@@ -192,7 +193,7 @@ export async function disconnect(
       });
       revoked = true;
     } catch (err) {
-      error = err instanceof Error ? err.message : String(err);
+      error = errorText(err);
     }
   }
   await rememberFormerKey(db);

@@ -5,6 +5,7 @@
  * (extension/features/popup-jump.ts, with the sign-in prompt list's mechanism).
  */
 import { browser } from 'wxt/browser';
+import { sendToTab } from '../../messaging/client';
 import type { Jump, MemberItem } from '../../messaging/teamViews';
 
 const KEY = 'team.jumps';
@@ -41,7 +42,7 @@ export async function openMember(m: MemberItem, now = Date.now()): Promise<numbe
     await browser.tabs.update(tabId, { active: true });
     if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => {});
     // The page's script picks it up now; if the tab shows no known page, it does on the next one.
-    await browser.tabs.sendMessage(tabId, { type: 'teamJumpNow' }).catch(() => {});
+    await sendToTab(tabId, 'teamJumpNow', {}).catch(() => {});
   } else {
     const created = await browser.tabs.create({ url: HOST_HOME, active: true });
     tabId = created.id!;

@@ -13,6 +13,7 @@ import { localMembers, localSummary } from './localView';
 import type { MemberList, MemberQuery, Summary } from '../../messaging/teamViews';
 import type { Connection } from './types';
 import { workerMembers, workerSummary } from './workerView';
+import { errorText } from '../../../shared/errorText';
 
 const KEPT = 'team.summary';
 
@@ -48,7 +49,7 @@ export async function summaryFor(db: LocalDb, deps: ViewDeps): Promise<Summary> 
       await db.put('kv', { tenantId: conn.tenant.id, tokenId: conn.tokenId, summary } satisfies KeptSummary, KEPT);
       return summary;
     } catch (err) {
-      const note = `暂时无法从同步服务读取：${err instanceof Error ? err.message : String(err)}`;
+      const note = `暂时无法从同步服务读取：${errorText(err)}`;
       const last = await kept(db, conn);
       if (last) return { ...last, stale: true, note };
       return { ...localSummary(await allMembers(db), chinaToday(now), now), note };

@@ -1,7 +1,9 @@
 import { PreflightRequest, type PreflightEvent } from '../../../shared/pdf/types';
+import { pictureCheck, warmContent } from '../../pdf/content/run';
 import { pool, runPreflight } from '../../pdf/engine';
 import { warmOcr } from '../../pdf/ocr';
 import { HOST_ORIGINS } from '../../pdf/origins';
+import { errorText } from '../../../shared/errorText';
 
 /**
  * The preflight engine's page, on the extension's own origin: the upload panel embeds it as a
@@ -11,8 +13,12 @@ import { HOST_ORIGINS } from '../../pdf/origins';
  */
 pool.warm();
 warmOcr().catch(() => {});
+warmContent();
 
+// Picture checks run one at a time, in order; the content stage of each file follows in its own
+// line (one file at a time too) and gives way to any picture check.
 let chain: Promise<unknown> = Promise.resolve();
+let contentChain: Promise<unknown> = Promise.resolve();
 
 window.addEventListener('message', (e: MessageEvent) => {
   const data = e.data as { type?: unknown } | null;
@@ -28,16 +34,30 @@ window.addEventListener('message', (e: MessageEvent) => {
     port.postMessage({ kind: 'error', message: '预检请求格式错误' } satisfies PreflightEvent);
     return;
   }
+  const failed = (err: unknown) =>
+    port.postMessage({
+      kind: 'error',
+      message: `预检出错：${errorText(err)}`,
+    } satisfies PreflightEvent);
   chain = chain.then(async () => {
     try {
-      const report = await runPreflight(parsed.data, (ev) => port.postMessage(ev));
+      const { report, content } = await pictureCheck(() => runPreflight(parsed.data, (ev) => port.postMessage(ev)));
       port.postMessage({ kind: 'report', report } satisfies PreflightEvent);
+      if (!content) return port.close();
+      contentChain = contentChain.then(async () => {
+        try {
+          port.postMessage({
+            kind: 'content',
+            content: await content((ev) => port.postMessage(ev)),
+          } satisfies PreflightEvent);
+        } catch (err) {
+          failed(err);
+        } finally {
+          port.close();
+        }
+      });
     } catch (err) {
-      port.postMessage({
-        kind: 'error',
-        message: `预检出错：${err instanceof Error ? err.message : String(err)}`,
-      } satisfies PreflightEvent);
-    } finally {
+      failed(err);
       port.close();
     }
   });

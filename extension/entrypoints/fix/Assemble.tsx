@@ -3,7 +3,8 @@ import { assemblePhotos, imageType, type Photo } from '../../fix/assemble';
 import { fixPool } from '../../fix/pool';
 import { FIX_LABELS } from '../../fix/protocol';
 import { CardGrid, moved, turn, type Card } from './Cards';
-import { blobUrl, errorText, memberLine, Progress, Shell, type ToolProps } from './ToolDialog';
+import { errorText } from '../../../shared/errorText';
+import { blobUrl, memberLine, Progress, Shell, type ToolProps } from './ToolDialog';
 
 interface Item extends Card {
   photo: Photo;

@@ -6,7 +6,8 @@ import { fixPool } from '../../fix/pool';
 import { FIX_LABELS } from '../../fix/protocol';
 import { scanPdf } from '../../fix/scan';
 import { CardGrid, moved, turn, type Card } from './Cards';
-import { blobUrl, errorText, memberLine, Progress, Shell, type ToolProps } from './ToolDialog';
+import { errorText } from '../../../shared/errorText';
+import { blobUrl, memberLine, Progress, Shell, type ToolProps } from './ToolDialog';
 
 type Item = Card &
   ({ kind: 'page'; source: number } | { kind: 'photo'; name: string; mime: string; bytes: ArrayBuffer });

@@ -4,7 +4,8 @@ import { normaliseDevNumber } from '../../../shared/domain/devNumber';
 import { VERDICT_WORDS } from '../../fix/compare';
 import { FIX_LABELS, type HandoffItem, type ListMember } from '../../fix/protocol';
 import { openEngine, type EngineFrame } from '../../upload/engineClient';
-import { errorText, Progress, Shell, type ToolProps } from './ToolDialog';
+import { errorText } from '../../../shared/errorText';
+import { Progress, Shell, type ToolProps } from './ToolDialog';
 
 interface Row {
   file: File;

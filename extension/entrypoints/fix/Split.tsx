@@ -3,7 +3,8 @@ import { EXPECTED_PAGES } from '../../../shared/pdf/thresholds';
 import { FIX_LABELS, type HandoffItem, type ListMember } from '../../fix/protocol';
 import { cutParts, matchParts, readParts, type Part } from '../../fix/split';
 import { readDigits, warmOcr } from '../../pdf/ocr';
-import { errorText, Progress, Shell, type ToolProps } from './ToolDialog';
+import { errorText } from '../../../shared/errorText';
+import { Progress, Shell, type ToolProps } from './ToolDialog';
 
 interface Row extends Part {
   member: ListMember | null;

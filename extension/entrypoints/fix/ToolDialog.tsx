@@ -115,10 +115,6 @@ export function Progress({ label, done, total }: { label: string; done: number; 
   );
 }
 
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
 /** A thumbnail's object URL from JPEG bytes. */
 export function blobUrl(bytes: ArrayBuffer): string {
   return URL.createObjectURL(new Blob([bytes], { type: 'image/jpeg' }));

@@ -12,6 +12,7 @@ import { straightenPdf } from '../../fix/straightenPdf';
 import { HOST_ORIGINS } from '../../pdf/origins';
 import { ToolDialog } from './ToolDialog';
 import './style.css';
+import { errorText } from '../../../shared/errorText';
 
 fixPool.warm();
 const root = createRoot(document.getElementById('root')!);
@@ -70,7 +71,7 @@ window.addEventListener('message', (e: MessageEvent) => {
       if (HEADLESS_TOOLS.includes(req.tool)) await headless(req, send);
       else await interactive(req, send);
     } catch (err) {
-      send({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+      send({ kind: 'error', message: errorText(err) });
     } finally {
       port.close();
     }

@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { errorText } from '../../../shared/errorText';
 import { HOST_TABS } from '../../background/team/jump';
 import { sendToBackground } from '../../messaging/client';
 import { DIAGNOSE_PAGE, type PageDiagnosis } from '../../messaging/health';
@@ -37,7 +38,7 @@ export function Diagnosis({ onBack }: { onBack: () => void }) {
   useEffect(() => {
     takeDiagnosis()
       .then(setText)
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => setError(errorText(e)));
   }, []);
 
   const copy = async () => {

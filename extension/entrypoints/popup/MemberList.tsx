@@ -4,6 +4,7 @@ import type { MemberItem, MemberList as List } from '../../messaging/teamViews';
 import { sendToBackground } from '../../messaging/client';
 import { daysLeftText, STATUS_WORDS } from './look';
 import { exportXlsx } from './xlsx';
+import { errorText } from '../../../shared/errorText';
 
 function tone(m: MemberItem): string {
   if (m.daysLeft === null) return '';
@@ -29,7 +30,7 @@ export function MemberList(props: { title: string; list: List | null; error?: st
       await exportXlsx(props.title, list.members);
       setMessage(null);
     } catch (err) {
-      setMessage(`导出失败：${err instanceof Error ? err.message : String(err)}`);
+      setMessage(`导出失败：${errorText(err)}`);
     }
   }
 

@@ -2,7 +2,8 @@
 import { toBase64 } from '../../../shared/bytes';
 import { analysePage } from '../analysis/analysePage';
 import type { Raster } from '../analysis/raster';
-import { jpegSize, stripExif } from '../jpeg';
+import { jpegSize } from '../jpeg';
+import { decodeAt, drawRotated, rotatedSize } from './frames';
 import { ocrImage } from './ocrImage';
 import {
   ANALYSIS_SHORT_SIDE,
@@ -12,6 +13,7 @@ import {
   type PageJobRequest,
   type PageJobResult,
 } from './protocol';
+import { errorText } from '../../../shared/errorText';
 
 /**
  * One page at a time: decode the scan at analysis size inside the JPEG decoder (ImageDecoder with
@@ -21,51 +23,6 @@ import {
 declare const self: DedicatedWorkerGlobalScope;
 
 const THUMB_WIDTH = 96;
-
-function rotatedSize(w: number, h: number, rotate: number): [number, number] {
-  return rotate === 90 || rotate === 270 ? [h, w] : [w, h];
-}
-
-/** Draws `src` (sw×sh as drawn) turned clockwise by `rotate` onto a dw×dh canvas. */
-function drawRotated(
-  ctx: OffscreenCanvasRenderingContext2D,
-  src: CanvasImageSource,
-  rotate: number,
-  dw: number,
-  dh: number,
-): void {
-  ctx.save();
-  if (rotate === 90) {
-    ctx.translate(dw, 0);
-    ctx.rotate(Math.PI / 2);
-    ctx.drawImage(src, 0, 0, dh, dw);
-  } else if (rotate === 180) {
-    ctx.translate(dw, dh);
-    ctx.rotate(Math.PI);
-    ctx.drawImage(src, 0, 0, dw, dh);
-  } else if (rotate === 270) {
-    ctx.translate(0, dh);
-    ctx.rotate(-Math.PI / 2);
-    ctx.drawImage(src, 0, 0, dh, dw);
-  } else ctx.drawImage(src, 0, 0, dw, dh);
-  ctx.restore();
-}
-
-async function decodeAt(bytes: ArrayBuffer, width: number, height: number): Promise<VideoFrame> {
-  // A phone photo's EXIF orientation would turn the frame; a PDF shows the picture as stored.
-  const dec = new ImageDecoder({
-    data: stripExif(bytes),
-    type: 'image/jpeg',
-    desiredWidth: width,
-    desiredHeight: height,
-  });
-  try {
-    const { image } = await dec.decode();
-    return image;
-  } finally {
-    dec.close();
-  }
-}
 
 function toRaster(canvas: OffscreenCanvas): Raster {
   const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
@@ -236,7 +193,7 @@ self.onmessage = (e: MessageEvent<PageJobRequest>) => {
     }
   }
   const fail = (err: unknown) => {
-    const msg: PageJobResult = { id, ok: false, error: err instanceof Error ? err.message : String(err) };
+    const msg: PageJobResult = { id, ok: false, error: errorText(err) };
     self.postMessage(msg);
   };
   const post = (r: Done) => {

@@ -15,12 +15,11 @@ export const DETECTION = {
   /** Regions thinner than this many map pixels are specks, not characters (PaddleOCR min_size 3). */
   minSide: 3,
   /**
-   * Longer side of the picture the detector sees on a page that carries fields. PaddleOCR's
-   * default is 960; on an A4 page that is 3.2 px/mm, a 五号 character (3.7 mm) ≈ 12 px — the
-   * smallest the model finds reliably, so no smaller.
+   * PaddleOCR's default longer side for a whole page (det_limit_side_len 960): the ordinary
+   * pipeline the benchmark compares with.
    */
-  pageMaxSide: 960,
-  /** The same scale for a strip: a strip of the page is detected at the page's scale. */
+  defaultMaxSide: 960,
+  /** The strip across the top of a page that names its section: headings sit in the top fifth. */
   stripFraction: 0.22,
 } as const;
 
@@ -31,6 +30,19 @@ export const RECOGNITION = {
    * ≈ 27 characters — a form's longest field line. Longer lines are squeezed, not cut.
    */
   maxWidth: 1280,
+  /**
+   * Paper added on each side of a line, in line heights: a single handwritten digit whose box
+   * hugs it reads as 'N' or 'Z' at 0.5 confidence, with a quarter height of paper as '2' at 0.9+.
+   */
+  sideMargin: 0.5,
+  /**
+   * Lines read in one model run. A batch of 8 costs about as much as 4–5 single runs on wasm, but
+   * lines padded to the batch's width gain stray characters (2008年3月 → 2008年3月產, 北京市 →
+   * 東北京市): one line a run until that is understood.
+   */
+  batch: 1,
+  /** A line joins a batch when it is at most this much wider than the batch's narrowest (the rest is padding). */
+  batchSpread: 1.35,
 } as const;
 
 /** How the reader decodes a page. */
@@ -40,6 +52,21 @@ export const READER = {
    * print are 25–40 px high, above the recogniser's 48 px input after scaling.
    */
   pxPerMm: 6,
+  /**
+   * Longer side of a page as the detector sees it (strip and rest at the same scale): 800 px on A4
+   * is 2.7 px/mm, a 五号 character (3.7 mm) ≈ 10 px and handwriting larger — found as at 960, for
+   * 0.7 of the work.
+   */
+  detMaxSide: 800,
+  /**
+   * Boxes longer than this many heights are sentences or free text (a school's address, a 团课's
+   * topic): never read. A label, a name, a date (≈ 5) and an 18-digit 身份证号 (≈ 8) are shorter.
+   */
+  maxAspect: 9,
+  /** An entry's space with less ink than this share of its paper is empty (a speck is 0.05 %). */
+  emptyInk: 0.002,
+  /** … and with more than this, written on even if nothing was read there. */
+  someInk: 0.01,
   /** A section is named when the marks read score at least this (a heading word counts 1, a label 0.5). */
   sectionScore: 1,
   /** A value is looked for this far from its label, in label heights (to the right, and below). */

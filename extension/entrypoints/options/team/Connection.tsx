@@ -3,7 +3,7 @@
  * token; leaving. The token and the hashing key stay in the background: this page never sees them.
  */
 import { useState } from 'react';
-import { ORG_TYPE_NAMES } from '../../../../shared/domain/types';
+import { ORG_TYPE_NAMES } from '../../../../shared/domain/orgTypes';
 import type { TeamStatus } from '../../../messaging/teamViews';
 import { sendToBackground } from '../../../messaging/client';
 import { CopyButton, dateText, Message, ROLE_WORDS, useAction } from './ui';

@@ -1,6 +1,6 @@
 /** The team's organisation tree as this token sees it, and its import from CSV (committee admins). */
 import { useState } from 'react';
-import { ORG_TYPE_NAMES } from '../../../../shared/domain/types';
+import { ORG_TYPE_NAMES } from '../../../../shared/domain/orgTypes';
 import type { OrgView } from '../../../../shared/api/orgs';
 import { sendToBackground } from '../../../messaging/client';
 import { Message, useAction } from './ui';

@@ -1,6 +1,7 @@
 /**
  * The options page's team part: the connection, reminders and what is shared, and — for
- * committee admins — the team itself: organisation tree, invites, tokens, modification requests.
+ * committee admins — the team itself: organisation tree, invites, tokens, modification requests,
+ * and the local rules every admin sees.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { OrgView } from '../../../../shared/api/orgs';
@@ -8,6 +9,7 @@ import type { TeamStatus } from '../../../messaging/teamViews';
 import { sendToBackground } from '../../../messaging/client';
 import { Connection } from './Connection';
 import { Invites } from './Invites';
+import { LocalRules } from './LocalRules';
 import { Modifications } from './Modifications';
 import { OrgTree } from './OrgTree';
 import { Sharing } from './Sharing';
@@ -38,6 +40,7 @@ function TeamAdmin({ status }: { status: TeamStatus }) {
       {committee && orgs && <OrgTree orgs={orgs} onChange={() => void load(true)} />}
       {committee && orgs && <Invites orgs={orgs} status={status} />}
       <Modifications status={status} />
+      <LocalRules status={status} />
       {committee && <TenantSettings status={status} />}
     </section>
   );

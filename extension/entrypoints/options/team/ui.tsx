@@ -1,6 +1,7 @@
 /** Small pieces shared by the team sections of the options page. */
 import { useState } from 'react';
 import type { Reply } from '../../../messaging/teamViews';
+import { errorText } from '../../../../shared/errorText';
 
 export type Msg = { text: string; ok: boolean } | null;
 
@@ -29,7 +30,7 @@ export function useAction() {
       if (ok) setMsg({ text: ok(r.data), ok: true });
       return r.data;
     } catch (err) {
-      setMsg({ text: `操作失败：${err instanceof Error ? err.message : String(err)}`, ok: false });
+      setMsg({ text: `操作失败：${errorText(err)}`, ok: false });
       return null;
     } finally {
       setBusy(false);

@@ -1,7 +1,8 @@
 import type { InferenceSession, Tensor } from 'onnxruntime-common';
 import { boxesFromMap, detInput, type TextBox } from './detect';
 import type { Grey, Rect } from './grey';
-import { ctcDecode, recInput, REC_HEIGHT, type Reading } from './recognise';
+import { allowedClasses, ctcDecode, dictionary, recBatch, recLine, REC_HEIGHT, type Reading } from './recognise';
+import { RECOGNITION } from '../../../../shared/pdf/content/thresholds';
 
 /**
  * PP-OCR's detector and Chinese recogniser (PP-OCRv4 mobile, shipped in the extension from
@@ -25,16 +26,19 @@ export interface OcrModelFiles {
 export interface Ocr {
   /** Text boxes on `g`, found at a scale where its longer side is at most `maxSide`. */
   detect(g: Grey, maxSide: number): Promise<TextBox[]>;
-  /** The text in `box`. */
-  read(g: Grey, box: Rect): Promise<Reading>;
+  /**
+   * The text in each box (in the boxes' order), lines of similar width read together; with
+   * `charset`, read as those characters only (the digits of a 学时 column).
+   */
+  read(g: Grey, boxes: readonly Rect[], charset?: string): Promise<Reading[]>;
 }
 
 export async function loadOcr(ort: Ort, files: OcrModelFiles): Promise<Ocr> {
   const options: InferenceSession.SessionOptions = { executionProviders: ['wasm'], graphOptimizationLevel: 'all' };
   const det = await ort.InferenceSession.create(files.det, options);
   const rec = await ort.InferenceSession.create(files.rec, options);
-  const dict = files.dict.split(/\r?\n/);
-  if (dict[dict.length - 1] === '') dict.pop();
+  const dict = dictionary(files.dict);
+  const masks = new Map<string, Uint8Array>();
   return {
     async detect(g, maxSide) {
       const input = detInput(g, maxSide);
@@ -46,16 +50,43 @@ export async function loadOcr(ort: Ort, files: OcrModelFiles): Promise<Ocr> {
       map.dispose();
       return boxes;
     },
-    async read(g, box) {
-      const input = recInput(g, box);
-      const out = await rec.run({
-        [rec.inputNames[0]!]: new ort.Tensor('float32', input.data, [1, 3, REC_HEIGHT, input.width]),
-      });
-      const t = out[rec.outputNames[0]!]!;
-      const [, steps, classes] = t.dims as [number, number, number];
-      const reading = ctcDecode(t.data as Float32Array, steps, classes, dict);
-      t.dispose();
-      return reading;
+    async read(g, boxes, charset) {
+      const mask =
+        charset === undefined
+          ? undefined
+          : (masks.get(charset) ?? masks.set(charset, allowedClasses(dict, charset)).get(charset));
+      const lines = boxes.map((b) => recLine(g, b));
+      const order = lines.map((_, i) => i).sort((a, b) => lines[a]!.line.width - lines[b]!.line.width);
+      const out: Reading[] = new Array<Reading>(boxes.length);
+      for (let start = 0; start < order.length;) {
+        // A batch: up to a few lines no more than a third wider than its narrowest (padding is work too).
+        let end = start + 1;
+        const base = lines[order[start]!]!.line.width;
+        while (
+          end < order.length &&
+          end - start < RECOGNITION.batch &&
+          lines[order[end]!]!.line.width <= base * RECOGNITION.batchSpread
+        )
+          end++;
+        const batch = order.slice(start, end);
+        const input = recBatch(batch.map((i) => lines[i]!));
+        const res = await rec.run({
+          [rec.inputNames[0]!]: new ort.Tensor('float32', input.data, [batch.length, 3, REC_HEIGHT, input.width]),
+        });
+        const t = res[rec.outputNames[0]!]!;
+        const [, steps, classes] = t.dims as [number, number, number];
+        const all = t.data as Float32Array;
+        batch.forEach((i, b) => {
+          // Only the steps over the line itself: the padding after it is not read (the model may
+          // see a character in plain paper where a line ends abruptly).
+          const own = Math.min(steps, Math.ceil((steps * lines[i]!.line.width) / input.width));
+          const from = b * steps * classes;
+          out[i] = ctcDecode(all.subarray(from, from + own * classes), own, classes, dict, mask);
+        });
+        t.dispose();
+        start = end;
+      }
+      return out;
     },
   };
 }

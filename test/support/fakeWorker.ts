@@ -3,8 +3,8 @@
  * tokens, orgs, and /v1/sync applying each idempotency key once. The real worker is exercised by
  * the e2e tests (test/e2e/team*.test.ts).
  */
-import type { OrgView } from '../../../shared/api/orgs';
-import type { SyncBatch } from '../../../shared/api/sync';
+import type { OrgView } from '../../shared/api/orgs';
+import type { SyncBatch } from '../../shared/api/sync';
 
 export class FakeWorker {
   orgs: OrgView[] = [

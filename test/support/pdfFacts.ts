@@ -1,4 +1,4 @@
-import type { FileFacts, PagePixelFacts, PageStructureFacts, PreflightFacts } from './facts';
+import type { FileFacts, PagePixelFacts, PageStructureFacts, PreflightFacts } from '../../shared/pdf/facts';
 
 /** Builders of plausible facts for the rules' unit tests: a clean 12-page colour scan by default. */
 export function cleanFile(over: Partial<FileFacts> = {}): FileFacts {

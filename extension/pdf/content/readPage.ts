@@ -1,0 +1,263 @@
+import type { PageSectionFacts, ReadField, Rotation } from '../../../shared/pdf/content/facts';
+import { SECTION_MARKS, type SectionId } from '../../../shared/pdf/content/sections';
+import { CONFIDENCE, DETECTION, READER } from '../../../shared/pdf/content/thresholds';
+import { fieldsOf, FIELD_SECTIONS, type FieldDraft, type Reread } from './fields';
+import { canonical, readLines, sureness, union, type Line } from './lines';
+import type { TextBox } from './ocr/detect';
+import { cropGrey, rotateGrey, type Grey, type Rect } from './ocr/grey';
+import type { Ocr } from './ocr/models';
+import { sectionOf } from './section';
+
+/**
+ * Reads one page, reading only what is needed: its section from a strip across the top (its
+ * tallest print first; the page turned when the strip reads as nothing: scanned upside down or
+ * sideways), then — only on pages that carry fields — the rest of the page's text boxes, reading
+ * lines short enough to be a label or an entry (a paragraph is never read, only seen to be there).
+ */
+export interface PageRead {
+  section: PageSectionFacts;
+  /** Fields with boxes in the upright page's pixels; `crop` is the region to show as evidence. */
+  fields: (Omit<ReadField, 'box' | 'crop' | 'page'> & { box: Rect; crop: Rect })[];
+  /** The page as read (turned upright). */
+  upright: Grey;
+}
+
+/** Rotations tried, in order: as scanned, upside down, then either side. */
+const TURNS: Rotation[] = [0, 180, 90, 270];
+
+interface Strip {
+  g: Grey;
+  rotation: Rotation;
+  rect: Rect;
+  boxes: TextBox[];
+  lines: Line[];
+  read: Set<TextBox>;
+}
+
+export async function readPage(
+  ocr: Ocr,
+  page: Grey,
+  pageNumber: number,
+  textOf: readonly SectionId[] = [],
+): Promise<PageRead> {
+  let first: Strip | undefined;
+  for (const rotation of TURNS) {
+    const g = rotateGrey(page, rotation);
+    const rect = { x: 0, y: 0, w: g.width, h: Math.round(g.height * DETECTION.stripFraction) };
+    const sg = cropGrey(g, rect);
+    const boxes = await ocr.detect(sg, Math.round(Math.max(sg.width, sg.height) * scaleOf(g)));
+    const strip: Strip = { g, rotation, rect, boxes, lines: [], read: new Set() };
+    const found = await stripSection(ocr, strip);
+    first ??= strip;
+    if (found.section) return readFields(ocr, strip, pageNumber, found, textOf);
+    // Text read surely is the right way up: turning the page would not name a section either.
+    if (strip.lines.some((l) => l.text.length >= 3 && sureness(l) >= CONFIDENCE.value)) break;
+    // A portrait page that reads as nothing is tried upside down only.
+    if (rotation === 180 && g.width < g.height) break;
+  }
+  // No strip named a section (the cover prints its title mid-page): the whole page, as scanned.
+  const strip = first!;
+  const lines = [...strip.lines, ...(await readRest(ocr, strip))];
+  const found = sectionOf(lines);
+  const section: PageSectionFacts = {
+    page: pageNumber,
+    section: found.section,
+    confidence: found.confidence,
+    rotation: strip.rotation,
+    marks: found.marks,
+  };
+  const fields =
+    found.section && FIELD_SECTIONS.has(found.section)
+      ? finish(strip.g, await fieldsOf(found.section, sortLines(lines), rereader(ocr, strip.g), strip.g.height))
+      : [];
+  return { section, fields, upright: strip.g };
+}
+
+/** Detector scale for a page: its longer side at READER's size. */
+const scaleOf = (g: Grey) => Math.min(1, READER.detMaxSide / Math.max(g.width, g.height));
+
+const sortLines = (lines: Line[]) =>
+  lines.sort((a, b) =>
+    Math.abs(a.box.y - b.box.y) < Math.min(a.box.h, b.box.h) / 2 ? a.box.x - b.box.x : a.box.y - b.box.y,
+  );
+
+/**
+ * The strip's section, reading its tallest boxes first (a heading is the largest print on the
+ * page) and stopping once a heading word names a section: most pages need one or two readings.
+ */
+async function stripSection(ocr: Ocr, strip: Strip): Promise<ReturnType<typeof sectionOf>> {
+  const order = readable(strip.boxes, strip.g).sort((a, b) => b.h - a.h);
+  let found = sectionOf(strip.lines);
+  for (const box of order) {
+    strip.read.add(box);
+    strip.lines.push(...(await readLines(ocr, strip.g, [box])));
+    found = sectionOf(strip.lines);
+    if (found.section && found.marks.some((m) => SECTION_MARKS[found.section!].heading.includes(m))) break;
+  }
+  return found;
+}
+
+/** The page's lines outside what the strip already read: the strip's other boxes and everything below it. */
+async function readRest(ocr: Ocr, strip: Strip, everything = false): Promise<Line[]> {
+  const { g, rect } = strip;
+  // Below the strip, overlapping it a little so a line on its edge is whole in one of the two.
+  const top = Math.round(rect.h * 0.8);
+  const below = cropGrey(g, { x: 0, y: top, w: g.width, h: g.height - top });
+  const found = await ocr.detect(below, Math.round(Math.max(below.width, below.height) * scaleOf(g)));
+  const lower = found.map((b) => ({ ...b, y: b.y + top })).filter((b) => b.y + b.h / 2 > rect.h);
+  const rest = [...strip.boxes.filter((b) => !strip.read.has(b)), ...lower];
+  return readLines(ocr, g, everything ? rest : readable(rest, g));
+}
+
+/**
+ * Everything read on a page, for a committee's local rule. Its confidence is the 10th percentile
+ * of its characters' probabilities: a page of handwriting always has a few doubtful characters,
+ * and the rule itself forgives one wrong character in six.
+ */
+function sectionText(section: SectionId, lines: Line[], g: Grey): FieldDraft {
+  const text = lines.map((l) => l.text).join('');
+  const probs = lines.flatMap((l) => l.probs).sort((a, b) => a - b);
+  const box = lines.length ? lines.map((l) => l.box).reduce(union) : { x: 0, y: 0, w: g.width, h: g.height };
+  return {
+    kind: 'sectionText',
+    role: section,
+    text,
+    value: text,
+    confidence: probs[Math.floor(probs.length / 10)] ?? 0,
+    box,
+  };
+}
+
+/**
+ * Boxes worth reading: not a paragraph line (wider than 60 % of the page, or longer than a
+ * label and its entry — READER.maxAspect — which only a sentence is).
+ */
+function readable(boxes: TextBox[], g: Grey): TextBox[] {
+  return boxes.filter((b) => b.w < g.width * 0.6 && b.w < b.h * READER.maxAspect);
+}
+
+async function readFields(
+  ocr: Ocr,
+  strip: Strip,
+  pageNumber: number,
+  found: ReturnType<typeof sectionOf>,
+  textOf: readonly SectionId[],
+): Promise<PageRead> {
+  const section = found.section!;
+  const { g } = strip;
+  const out: PageRead = {
+    section: { page: pageNumber, section, confidence: found.confidence, rotation: strip.rotation, marks: found.marks },
+    fields: [],
+    upright: g,
+  };
+  const heading = strip.lines.find((l) =>
+    SECTION_MARKS[section].heading.some((h) => canonical(l.text).includes(canonical(h))),
+  );
+  if (section === 'resume' && heading) out.fields = finish(g, [resumeEntry(g, strip, heading)]);
+  const wholeText = textOf.includes(section);
+  if (!FIELD_SECTIONS.has(section) && !wholeText) return out;
+  const lines = sortLines([...strip.lines, ...(await readRest(ocr, strip, wholeText))]);
+  if (FIELD_SECTIONS.has(section))
+    out.fields = finish(g, await fieldsOf(section, lines, rereader(ocr, g), g.height, heading));
+  if (wholeText) out.fields.push(...finish(g, [sectionText(section, lines, g)]));
+  return out;
+}
+
+/**
+ * 本人经历: only whether anything is written under the table's header row — the ink below the
+ * strip is checked, nothing is read.
+ */
+function resumeEntry(g: Grey, strip: Strip, heading: Line): FieldDraft {
+  // The header row: the first row of print under the heading (起止年月 …); entries start below it.
+  const under = strip.boxes.filter((b) => b.y > heading.box.y + heading.box.h);
+  const rowTop = Math.min(...under.map((b) => b.y));
+  const row = under.filter((b) => b.y < rowTop + heading.box.h * 0.5);
+  const top = row.length ? Math.max(...row.map((b) => b.y + b.h)) : heading.box.y + heading.box.h * 3;
+  const region = { x: g.width * 0.08, y: top + heading.box.h * 0.2, w: g.width * 0.84, h: g.height * 0.35 };
+  return {
+    kind: 'entry',
+    role: '本人经历',
+    text: '（空白）',
+    value: 'empty',
+    confidence: 0,
+    box: heading.box,
+    emptyRegion: region,
+  };
+}
+
+/**
+ * PP-OCR's ordinary pipeline, the benchmark's baseline: the detector on the whole page at its
+ * default size, then every line found recognised. Returns how many lines were read.
+ */
+export async function ordinaryOcr(ocr: Ocr, g: Grey): Promise<number> {
+  return (await readLines(ocr, g, await ocr.detect(g, DETECTION.defaultMaxSide))).length;
+}
+
+const rereader =
+  (ocr: Ocr, g: Grey): Reread =>
+  async (line, charset) => ({ ...(await ocr.read(g, [line.box], charset))[0]!, box: line.box });
+
+/** Empty entries checked against the ink in their space; each field given its evidence region. */
+function finish(g: Grey, drafts: FieldDraft[]): PageRead['fields'] {
+  return drafts.map(({ emptyRegion, ...f }) => {
+    const crop = pad(emptyRegion ? union(f.box, emptyRegion) : f.box, f.box.h * 0.6, g);
+    if (!emptyRegion) return { ...f, crop };
+    const ink = inkFraction(g, emptyRegion, f.box.h * 1.5);
+    if (ink < READER.emptyInk) return { ...f, confidence: 0.95, crop };
+    // Some ink where nothing was read: faint or tiny writing, or a speck. Neither empty nor written.
+    if (ink < READER.someInk) return { ...f, value: null, text: '（看不清）', confidence: 0, crop };
+    return { ...f, value: f.kind === 'signature' ? 'signed' : 'filled', text: '（有字迹）', confidence: 0.5, crop };
+  });
+}
+
+function pad(r: Rect, by: number, g: Grey): Rect {
+  const x = Math.max(0, r.x - by),
+    y = Math.max(0, r.y - by);
+  return { x, y, w: Math.min(g.width, r.x + r.w + by) - x, h: Math.min(g.height, r.y + r.h + by) - y };
+}
+
+/**
+ * Share of ink (pixels clearly darker than the paper) in the most written band of a region, bands
+ * `band` px high (the whole region by default): one line of writing in a large empty space is
+ * still writing. Rows crossed by a long dark run (a printed rule, a signature's underline) and the
+ * columns of a table's rules are left out.
+ */
+export function inkFraction(g: Grey, r: Rect, band = r.h): number {
+  const c = cropGrey(g, r);
+  const sorted = Uint8Array.from(c.data).sort();
+  const paper = sorted[Math.floor(sorted.length * 0.9)] ?? 255;
+  const cut = paper * 0.6;
+  const dark = (x: number, y: number) => c.data[y * c.width + x]! < cut;
+  const ruleCols = new Uint8Array(c.width);
+  for (let x = 0; x < c.width; x++) {
+    let n = 0;
+    for (let y = 0; y < c.height; y++) if (dark(x, y)) n++;
+    if (n > c.height * 0.3) ruleCols[Math.max(0, x - 1)] = ruleCols[x] = ruleCols[Math.min(c.width - 1, x + 1)] = 1;
+  }
+  const rows = new Float64Array(c.height).fill(-1);
+  for (let y = 0; y < c.height; y++) {
+    let run = 0,
+      longest = 0,
+      n = 0;
+    for (let x = 0; x < c.width; x++) {
+      const d = dark(x, y);
+      run = d ? run + 1 : 0;
+      if (run > longest) longest = run;
+      if (d && !ruleCols[x]) n++;
+    }
+    if (longest <= c.width * 0.3) rows[y] = n / c.width;
+  }
+  const h = Math.max(1, Math.min(c.height, Math.round(band)));
+  let best = 0;
+  for (let y0 = 0; y0 + h <= c.height; y0 += Math.max(1, h >> 1)) {
+    let sum = 0,
+      counted = 0;
+    for (let y = y0; y < y0 + h; y++)
+      if (rows[y]! >= 0) {
+        sum += rows[y]!;
+        counted++;
+      }
+    if (counted) best = Math.max(best, sum / counted);
+  }
+  return best;
+}

@@ -1,0 +1,136 @@
+import type { LocalRule } from '../../../shared/api/localRules';
+import type { ContentFacts, ContentMember, PageSectionFacts, ReadField } from '../../../shared/pdf/content/facts';
+import type { SectionId } from '../../../shared/pdf/content/sections';
+import { judgeContent } from '../../../shared/pdf/content/judge';
+import { READER } from '../../../shared/pdf/content/thresholds';
+import { verdictOf } from '../../../shared/pdf/judge';
+import type { ContentReport, Issue } from '../../../shared/pdf/types';
+import { PagePool } from '../pool';
+import type { ContentJob, ContentJobResult } from '../worker/contentProtocol';
+import { errorText } from '../../../shared/errorText';
+
+/**
+ * The content stage of a check: after the picture report, each page's picture goes to a content
+ * worker (section, fields, evidence crops), then the rules in shared/pdf/content judge what was read.
+ * It yields to picture checks: no page is handed out while a file's picture verdict is being made.
+ */
+
+/** Where a page's picture comes from: its JPEG scan's bytes, or pdf.js drawing the page. */
+export type ContentSource =
+  | { page: number; kind: 'jpeg'; raw: Uint8Array; rotate: number; shortSideMm: number }
+  | { page: number; kind: 'pdfjs'; shortSideMm: number };
+
+/** A page being read may take long on a loaded machine; a stuck one is still given up. */
+const PAGE_TIMEOUT_MS = 120_000;
+
+export const contentPool = new PagePool<ContentJob, ContentJobResult>(
+  Math.max(1, Math.min(2, navigator.hardwareConcurrency || 2)),
+  () => new Worker(new URL('../worker/contentWorker.ts', import.meta.url), { type: 'module' }),
+  PAGE_TIMEOUT_MS,
+);
+
+/** Loads the models in both workers ahead of the first file. */
+export function warmContent(): void {
+  for (let i = 0; i < 2; i++) void contentPool.run({ kind: 'warm', page: 0 });
+}
+
+let pictureChecks = 0;
+const idle: (() => void)[] = [];
+
+/** Runs a picture check; content reading waits while any runs, so the picture verdict is as fast as before. */
+export async function pictureCheck<T>(work: () => Promise<T>): Promise<T> {
+  pictureChecks++;
+  try {
+    return await work();
+  } finally {
+    if (--pictureChecks === 0) for (const f of idle.splice(0)) f();
+  }
+}
+
+const pictureIdle = () => (pictureChecks === 0 ? Promise.resolve() : new Promise<void>((r) => idle.push(r)));
+
+export interface ContentRun {
+  sources: ContentSource[];
+  pageCount: number;
+  member: ContentMember;
+  pictureIssues: Issue[];
+  includeFacts: boolean;
+  /** Renders a page with pdf.js at a short side in pixels (only for pages that are not JPEG scans). */
+  render: (
+    pageIndex: number,
+    shortSidePx: number,
+  ) => Promise<{ width: number; height: number; data: Uint8ClampedArray | Uint8Array }>;
+  onProgress: (done: number, total: number) => void;
+  /** The benchmark's baseline: PP-OCR's ordinary pipeline on every page instead of the reader. */
+  ordinary?: boolean;
+  /** A committee's own requirements: the pages of their sections are read in full. */
+  localRules?: readonly LocalRule[];
+}
+
+async function jobFor(s: ContentSource, run: ContentRun): Promise<{ job: ContentJob; transfer: Transferable[] }> {
+  const textOf: SectionId[] = [...new Set((run.localRules ?? []).map((r) => r.section))];
+  const extra = { ...(run.ordinary ? { ordinary: true } : {}), ...(textOf.length ? { textOf } : {}) };
+  if (s.kind === 'jpeg') {
+    const bytes = s.raw.slice().buffer;
+    const job: ContentJob = {
+      kind: 'jpeg',
+      page: s.page,
+      bytes,
+      rotate: s.rotate,
+      shortSideMm: s.shortSideMm,
+      ...extra,
+    };
+    return { job, transfer: [bytes] };
+  }
+  const raster = await run.render(s.page - 1, Math.round(s.shortSideMm * READER.pxPerMm));
+  return { job: { kind: 'raster', page: s.page, raster, ...extra }, transfer: [raster.data.buffer as ArrayBuffer] };
+}
+
+export async function readContent(run: ContentRun): Promise<ContentReport> {
+  const t0 = performance.now();
+  const facts: ContentFacts = { pages: [], fields: [], crops: [], unreadPages: [], ms: { total: 0, pages: [] } };
+  const readable = new Set(run.sources.map((s) => s.page));
+  for (let p = 1; p <= run.pageCount; p++) if (!readable.has(p)) facts.unreadPages.push(p);
+  let done = 0;
+  let cold: number | undefined;
+  run.onProgress(0, run.sources.length);
+  const pages: PageSectionFacts[] = [];
+  // Two pages in flight (one per worker), each handed out only when no picture check is running.
+  const queue = [...run.sources];
+  const worker = async () => {
+    for (let s = queue.shift(); s; s = queue.shift()) {
+      await pictureIdle();
+      let r: ContentJobResult;
+      try {
+        const { job, transfer } = await jobFor(s, run);
+        r = await contentPool.run(job, transfer);
+      } catch (err) {
+        r = { id: 0, ok: false, error: errorText(err) };
+      }
+      if (r.ok && r.kind === 'page') {
+        pages.push(r.section);
+        for (const { crop, ...f } of r.fields) {
+          facts.crops.push(crop);
+          facts.fields.push({ ...f, crop: facts.crops.length - 1 } satisfies ReadField);
+        }
+        facts.ms.pages!.push(Math.round(r.ms));
+        if (r.coldMs !== undefined) cold = Math.max(cold ?? 0, r.coldMs);
+      } else if (r.ok && r.kind === 'ordinary') facts.ms.pages!.push(Math.round(r.ms));
+      else facts.unreadPages.push(s.page);
+      run.onProgress(++done, run.sources.length);
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  facts.pages = pages.sort((a, b) => a.page - b.page);
+  facts.unreadPages.sort((a, b) => a - b);
+  facts.ms.total = performance.now() - t0;
+  if (cold !== undefined) facts.ms.cold = cold;
+  const issues = run.ordinary ? [] : judgeContent(facts, run.member, run.localRules ?? []);
+  return {
+    verdict: verdictOf([...run.pictureIssues, ...issues]),
+    issues,
+    sections: facts.pages,
+    ms: { total: facts.ms.total, ...(cold !== undefined ? { cold } : {}) },
+    ...(run.includeFacts ? { facts } : {}),
+  };
+}
