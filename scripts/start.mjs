@@ -8,6 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { get as httpsGet } from 'node:https';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { prepareMachine } from './setup.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -17,6 +18,12 @@ const { values: opts } = parseArgs({
     'skip-build': { type: 'boolean', default: false },
   },
 });
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const opensBrowser = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !opts['no-browser'];
+// Where Chromium would open: it and the CJK fonts are there (installed where this user may), or
+// npm start stops here with the one line to run.
+if (opensBrowser && !prepareMachine('start')) process.exit(1);
+
 const workerPort = Number(opts['worker-port']);
 const replicaPort = Number(opts['replica-port']);
 const quietEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', CI: 'true' };
@@ -140,10 +147,9 @@ console.log(`
       --host-resolver-rules="${hostRules}" --ignore-certificate-errors https://zhtj.youth.cn/zhtj/
 按 Ctrl-C 停止 / Ctrl-C stops everything.`);
 
-const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-if (hasDisplay && !opts['no-browser'] && existsSync('/usr/bin/chromium')) {
+if (opensBrowser) {
   mkdirSync('.tmp/chromium-profile', { recursive: true });
-  run('chromium', '/usr/bin/chromium', [
+  run('chromium', chromium, [
     '--user-data-dir=.tmp/chromium-profile',
     `--disable-extensions-except=${resolve('.output/chrome-mv3')}`,
     `--load-extension=${resolve('.output/chrome-mv3')}`,

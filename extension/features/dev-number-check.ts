@@ -1,5 +1,5 @@
 /**
- * 发展团员编号 findings (host-system.md, §5.8): wrong format for the year of joining, the same
+ * 发展团员编号 findings (docs/host.md, §5.8): wrong format for the year of joining, the same
  * number on two members seen, and a number that differs from the uploaded form's first page
  * (known once the file was checked). The tooltip gives the rule and who may correct it.
  */

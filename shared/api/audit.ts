@@ -23,6 +23,9 @@ export const AuditListQuery = z.object({
 export const AuditListResponse = z.object({ entries: z.array(AuditEntryView), next: z.number().nullable() });
 export type AuditListResponse = z.infer<typeof AuditListResponse>;
 
+/** `GET /v1/audit/verify?full=1`: every entry re-hashed now, not only those since the last verify. */
+export const AuditVerifyQuery = z.object({ full: z.enum(['0', '1']).optional() });
+
 /** `GET /v1/audit/verify`: the chain re-checked against the signed checkpoints in R2. */
 export const AuditVerifyResponse = z.object({
   ok: z.boolean(),
@@ -32,5 +35,9 @@ export const AuditVerifyResponse = z.object({
   unsealed: z.number(),
   checkpoints: z.number(),
   firstMismatch: z.object({ seq: z.number(), reason: z.string() }).nullable(),
+  /** `incremental`: from the last verified checkpoint; `full`: every entry re-hashed. */
+  mode: z.enum(['full', 'incremental']).optional(),
+  /** When the last full verify ran (the daily cron's, or one asked for): its finding stands until the next. */
+  fullVerifiedAt: z.string().nullable().optional(),
 });
 export type AuditVerifyResponse = z.infer<typeof AuditVerifyResponse>;

@@ -1,4 +1,5 @@
-// The worker's API bodies and replies, shared with the extension (docs/worker.md describes each endpoint).
+// Every schema of the worker's API in one namespace, for tests that go through them all (the 身份证号
+// guard's fuzzing). Code imports the file it needs, e.g. './sync'. docs/worker.md describes each endpoint.
 export * from './common';
 export * from './tenancy';
 export * from './orgs';

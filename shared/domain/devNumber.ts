@@ -3,7 +3,7 @@ import { withoutSpaces } from './text';
 import type { ChinaDate } from './types';
 
 /**
- * 发展团员编号 (host-system.md: the host's own front-end validation, §5.8). Not the 8-digit
+ * 发展团员编号 (docs/host.md: the host's own front-end validation, §5.8). Not the 8-digit
  * 团员证编号.
  */
 export type DevNumberCode = 'missing' | 'bad-chars' | 'wrong-length' | 'wrong-year' | 'duplicate' | 'form-mismatch';

@@ -11,7 +11,7 @@ export const SAFE_BYTES = 20_000_000;
 /** What the fix tools (compress, assemble) aim at: under SAFE_BYTES with room for what a save rewrites. */
 export const FIX_TARGET_BYTES = 19_500_000;
 
-/** host-system.md: "必须上传12页完整的电子版《入团志愿书》". */
+/** docs/host.md: "必须上传12页完整的电子版《入团志愿书》". */
 export const EXPECTED_PAGES = 12;
 
 /** Pages analysed pixel by pixel at most: a file with more is refused for its count anyway. */

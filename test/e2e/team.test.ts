@@ -407,10 +407,11 @@ describe('a committee and a branch admin, each in their own profile', () => {
     const member = found.body.members.find((m: { name: string }) => m.name === name);
     expect(member).toMatchObject({ status: 'rejected', rejectionReason: reason.slice(0, 500) });
     const audit = await worker.call('/audit?limit=1000', { token: observer });
-    // The change the decision made is an entry of the audit chain (a member this browser had not read before is created by it).
+    // The change the decision made is an entry of the audit chain (a member this browser had not read before is created by it);
+    // the chain names the member by an opaque id, the answer by its key.
     const entries = audit.body.entries.filter(
-      (e: { action: string; subject: string; at: string }) =>
-        e.subject === member.key && /^member\.(create|update)$/.test(e.action) && Date.parse(e.at) >= decidedAt - 2000,
+      (e: { action: string; subject: string; member?: string | null; at: string }) =>
+        e.member === member.key && /^member\.(create|update)$/.test(e.action) && Date.parse(e.at) >= decidedAt - 2000,
     );
     expect(entries.length).toBeGreaterThanOrEqual(1);
     await host.close();

@@ -1,5 +1,5 @@
 /**
- * The replica's state: what 智慧团建's back end keeps, as far as host-system.md tells. Field names
+ * The replica's state: what 智慧团建's back end keeps, as far as docs/host.md tells. Field names
  * follow the host's own (`userCode` = 发展团员编号, `joinLeagueTime` = 入团时间, `t_memberRecord`
  * fields) so the API answers look like the real one's.
  */

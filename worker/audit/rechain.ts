@@ -16,7 +16,7 @@ import { currentEpoch, signEpoch } from './epoch';
 import { sealedHead } from './seal';
 import { signingKeys, type SigningKeys } from './signing';
 import { opaqueSubjects } from './subjects';
-import { verifyChain } from './verify';
+import { verifyAudit } from './verify';
 
 const PAGE = 2000;
 /** Writers wait for a page to be re-chained (or come back after their Retry-After). */
@@ -48,7 +48,7 @@ export async function rechainStep(
   let held = true;
   try {
     if (st.state === 'pending') {
-      const v = await verifyChain(env, tenantId);
+      const v = await verifyAudit(env, tenantId, { full: true, scope: null });
       if (v.firstMismatch) {
         const note = `第 ${v.firstMismatch.seq} 条：${v.firstMismatch.reason}`;
         await setRechain(env.DB, tenantId, { ...st, state: 'blocked', note }).run();

@@ -38,6 +38,26 @@ export async function auditPage(db: D1Database, tenantId: string, after: number,
 }
 
 /** Entries of the given organisations only (a committee below the top sees its own subtree's entries). */
+/** Given entries by position (a spot check's sample). */
+export async function auditRows(db: D1Database, tenantId: string, seqs: number[]): Promise<AuditEntry[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT ${ENTRY_COLS} FROM audit WHERE tenant_id = ? AND seq IN (SELECT value FROM json_each(?)) ORDER BY seq`,
+    )
+    .bind(tenantId, JSON.stringify(seqs))
+    .all<AuditEntry>();
+  return results;
+}
+
+/** How far sealing got by D1's own record: a check on R2 (a deleted last segment), as R2 is on D1. */
+export const sealedUpTo = async (db: D1Database, tenantId: string) =>
+  (
+    await db
+      .prepare('SELECT coalesce(max(last_seq), 0) AS n FROM audit_seals WHERE tenant_id = ?')
+      .bind(tenantId)
+      .first<{ n: number }>()
+  )?.n ?? 0;
+
 export async function auditPageForOrgs(
   db: D1Database,
   tenantId: string,

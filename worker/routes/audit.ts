@@ -1,14 +1,19 @@
 import { Hono } from 'hono';
-import { AuditListQuery, type AuditListResponse } from '../../shared/api/audit';
-import { scopeRange } from '../auth/context';
+import { AuditListQuery, AuditVerifyQuery, type AuditListResponse } from '../../shared/api/audit';
+import { scopeRange, type AuthContext } from '../auth/context';
 import { requireAuth, requireCommittee } from '../auth/middleware';
-import { verifyChain } from '../audit/verify';
+import { verifyAudit } from '../audit/verify';
 import { PERSON_ACTIONS } from '../audit/subjects';
 import { auditPage, auditPageForOrgs } from '../db/audit';
 import { readableSubjects } from '../db/auditSubjects';
 import { cachedTree } from '../lib/orgCache';
 import type { AppEnv } from '../env';
 import { valid } from '../lib/validate';
+
+const subtreeTree = (db: D1Database, auth: AuthContext) => {
+  const { lo, hi } = scopeRange(auth.role, auth.org.path);
+  return cachedTree(db, auth, lo, hi);
+};
 
 export const audit = new Hono<AppEnv>()
   .use(requireAuth, requireCommittee)
@@ -19,8 +24,7 @@ export const audit = new Hono<AppEnv>()
     let entries;
     if (auth.org.seq === auth.tenant.rootSeq) entries = await auditPage(c.env.DB, auth.tenantId, after, limit);
     else {
-      const { lo, hi } = scopeRange(auth.role, auth.org.path);
-      const ids = (await cachedTree(c.env.DB, auth, lo, hi)).rows.map((o) => o.id);
+      const ids = (await subtreeTree(c.env.DB, auth)).rows.map((o) => o.id);
       entries = await auditPageForOrgs(c.env.DB, auth.tenantId, ids, after, limit);
     }
     // Who a person's entry is about, while the member exists: the chain itself names only an opaque id.
@@ -46,4 +50,10 @@ export const audit = new Hono<AppEnv>()
     };
     return c.json(body);
   })
-  .get('/verify', async (c) => c.json(await verifyChain(c.env, c.get('auth').tenantId)));
+  /** The top committee gets the tenant's figures; a committee below, its own subtree's. */
+  .get('/verify', valid('query', AuditVerifyQuery), async (c) => {
+    const auth = c.get('auth');
+    const scope =
+      auth.org.seq === auth.tenant.rootSeq ? null : (await subtreeTree(c.env.DB, auth)).rows.map((o) => o.id);
+    return c.json(await verifyAudit(c.env, auth.tenantId, { full: c.req.valid('query').full === '1', scope }));
+  });

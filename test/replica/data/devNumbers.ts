@@ -1,6 +1,6 @@
 import type { Rng } from './prng';
 
-/** The defects the real site flags in 发展团员编号 (host-system.md): a year that does not match,
+/** The defects the real site flags in 发展团员编号 (docs/host.md): a year that does not match,
  * a wrong length, a number another member already uses, or none at all. */
 export type DevNumberDefect = 'wrongYear' | 'wrongLength' | 'duplicate' | 'missing';
 export const DEV_NUMBER_DEFECTS: readonly DevNumberDefect[] = ['wrongYear', 'wrongLength', 'duplicate'];

@@ -83,7 +83,7 @@ export function buildAccounts(): ReplicaAccount[] {
   ];
 }
 
-/** Upload needs approval only from these organisation types (host-system.md). */
+/** Upload needs approval only from these organisation types (docs/host.md). */
 const NEEDS_APPROVAL: ReadonlySet<OrgType> = new Set(['01TZB', '02TZZ', '06BYBTZB', '00DJZTZB']);
 export function uploadNeedsApproval(type: OrgType): boolean {
   return NEEDS_APPROVAL.has(type);

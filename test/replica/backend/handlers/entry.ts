@@ -6,7 +6,7 @@ import { subtreeIds } from '../../data/orgs';
 import { chinaDateTime, toChinaDate } from '../../time';
 import { deny, endpoint, file, refuse, text, type SignedIn } from '../api';
 
-/** The front end's 发展团员编号 checks, with its own messages (host-system.md). */
+/** The front end's 发展团员编号 checks, with its own messages (docs/host.md). */
 export const ENTRY_MESSAGES = {
   devNumberRequired: '2017年以后发展的团员,发展团员编号必填',
   devNumberFormat: '发展团员编号格式错误',

@@ -1,7 +1,7 @@
 import { MESSAGE_TYPE_LABELS } from '../../messages';
 import { deny, endpoint, num, page, text } from '../api';
 
-/** 操作中心: 10 a page, unhandled first, then unread, then newest (host-system.md). */
+/** 操作中心: 10 a page, unhandled first, then unread, then newest (docs/host.md). */
 const list = endpoint('csrf', (ctx) => {
   const own = ctx.session.org.leagueId;
   const type = num(ctx.input, 'messageType', -1);
