@@ -96,7 +96,12 @@ const persistTo = mkdtempSync(join(tmpdir(), 'laa-bench-'));
 const worker = await startLocalWorker({
   log: !!process.env.BENCH_LOG,
   persistTo,
-  vars: { ADMIN_SECRET: vars.ADMIN_SECRET, AUDIT_SIGNING_KEY: vars.AUDIT_SIGNING_KEY, RATE_WRITES_PER_MIN: '1000000' },
+  vars: {
+    ADMIN_SECRET: vars.ADMIN_SECRET,
+    AUDIT_SIGNING_KEY: vars.AUDIT_SIGNING_KEY,
+    WEBHOOK_KEY: vars.WEBHOOK_KEY,
+    RATE_WRITES_PER_MIN: '1000000',
+  },
 });
 let keySeq = 0;
 async function call(method, path, { token, body, headers = {} } = {}) {
