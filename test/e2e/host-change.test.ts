@@ -269,6 +269,48 @@ describe('a signed hotfix, relayed by the team’s worker', () => {
   });
 });
 
+describe('找出有问题的功能', () => {
+  it('finds the feature behind a problem by halves, then puts the admin’s own switches back', async () => {
+    const opts = await browser.context.newPage();
+    try {
+      await opts.goto(optionsUrl(browser));
+      const send = (type: string, payload: unknown) =>
+        opts.evaluate(([t, p]) => chrome.runtime.sendMessage({ type: t, payload: p }), [type, payload] as const);
+      // The admin had switched one feature off themselves.
+      await send('setSettings', { features: { 'list-export': false } });
+      await opts.reload();
+      await opts.getByRole('button', { name: '开始查找' }).click();
+      const step = opts.locator('[data-bisect-step]');
+      const result = opts.locator('[data-bisect-result]');
+      await step.waitFor();
+      const most = Number(/最多 (\d+) 步/.exec(await step.innerText())![1]);
+      let steps = 0;
+      while (!(await result.isVisible())) {
+        const asked = await step.innerText();
+        steps++;
+        // The problem the admin sees: the 认证状态 marks on the list, after a refresh.
+        const problem = countOf(await openList(UI), 'status-chip') > 0;
+        await opts.getByRole('button', { name: problem ? '问题还在' : '问题不见了' }).click();
+        await expect
+          .poll(async () => (await result.isVisible()) || (await step.innerText().catch(() => asked)) !== asked)
+          .toBe(true);
+      }
+      expect(await result.innerText()).toContain('找到了：问题由“认证状态”引起');
+      expect(steps).toBeLessThanOrEqual(most);
+      expect(most).toBeLessThanOrEqual(5);
+      const { features } = (await send('getSettings', {})) as { features: Record<string, boolean> };
+      expect(features['list-export']).toBe(false);
+      expect(Object.entries(features).filter(([id, on]) => !on && id !== 'list-export')).toEqual([]);
+      const rows = await openList(UI);
+      expect(only(rows, ['status-chip', 'dev-number-check'])).toEqual(
+        only(baseline, ['status-chip', 'dev-number-check']),
+      );
+    } finally {
+      await opts.close();
+    }
+  });
+});
+
 describe('页面诊断', () => {
   it('describes a real list page without anyone’s name, number or date', async () => {
     await openList(UI);
