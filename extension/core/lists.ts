@@ -168,7 +168,11 @@ export class ListsController {
     if (tables.some(isLoading)) reason = '团员列表 30 秒仍未加载完成';
     else if (!tables.length) reason = '30 秒内没有出现团员列表';
     else if (!this.o.expectsList) return;
-    else reason = `此页的表格中没有认得的团员列（表头：${readHeaders(tables[0]!).filter(Boolean).join('、')}）`;
+    else {
+      // Capped: the toolbar's title and the log take a short reason.
+      const headers = readHeaders(tables[0]!).filter(Boolean).join('、');
+      reason = `此页的表格中没有认得的团员列（表头：${headers.length > 120 ? `${headers.slice(0, 120)}…` : headers}）`;
+    }
     for (const owner of [...this.users]) this.o.onProblem(owner, reason);
   }
 
