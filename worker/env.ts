@@ -8,6 +8,8 @@ export interface Bindings {
   ALLOWED_ORIGINS: string;
   /** Ed25519 private key, PKCS#8, base64: signs the audit checkpoints. */
   AUDIT_SIGNING_KEY?: string;
+  /** Public keys (JWK `x`, a segment's `publicKey`) of AUDIT_SIGNING_KEYs rotated away, comma-separated: what they signed still verifies. */
+  AUDIT_PREVIOUS_PUBLIC_KEYS?: string;
   /** AES-256-GCM key (32 bytes, base64) for robot URLs and 钉钉 secrets at rest; rotation: lib/secrets.ts. */
   WEBHOOK_KEY?: string;
   /** Previous WEBHOOK_KEYs (comma-separated), still read until the cron has re-encrypted every row. */

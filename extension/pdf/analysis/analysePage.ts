@@ -9,6 +9,7 @@ import { inkSignature } from './signature';
 import { measureSkew } from './skew';
 import { paperModel } from './paperModel';
 import { measureStains } from './stain';
+import { writingMask } from './textInk';
 
 /** The form is printed on A4. */
 const A4_SHORT_MM = 210;
@@ -36,9 +37,11 @@ export function analysePage(r: Raster, placedPxPerMm: number): PixelMeasures {
   const chromaP99 = quantileIn(chroma, w, 0.99, paper);
   // Colour to tell a stain's hue by: a few pixels are enough (a brown ring on a black-ink page).
   const colour = quantileIn(chroma, w, COLOUR_QUANTILE, paper) >= GREYSCALE_MAX_CHROMA;
-  const stains = measureStains(paperModel(p, w, h, paper, pxPerMm), paper, w, colour);
+  // The writing without table rules: what a stain may hide, a photo never holds, and orientation reads.
+  const writing = writingMask(paper, w, pxPerMm);
+  const stains = measureStains(paperModel(p, w, h, paper, pxPerMm), paper, writing, w, colour);
   const skewDeg = sideways ? null : measureSkew(paper, w);
-  const orientation = sideways ? 'sideways' : orientationOf(paper, w, h, pxPerMm, skewDeg);
+  const orientation = sideways ? 'sideways' : orientationOf(paper, w, h, pxPerMm, skewDeg, writing);
   const sealFound = findSeal(p, w, h, pxPerMm);
   return {
     width: w,

@@ -151,9 +151,10 @@ export function orientationOf(
   h: number,
   pxPerMm: number,
   skewDeg: number | null,
+  writing?: Uint8Array,
 ): Orientation {
   if (w > h * 1.15) return 'sideways';
-  const t = textInk(paper, w, pxPerMm);
+  const t = textInk(paper, w, pxPerMm, writing);
   if (t.total < paper.area * SPARSE_INK) return 'unknown';
   const size = Math.max(w, h);
   const s = lineStructure(t, size);

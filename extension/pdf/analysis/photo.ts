@@ -1,5 +1,4 @@
 import type { Blob } from './blobs';
-import type { Paper } from './paper';
 import type { PaperModel } from './paperModel';
 
 /**
@@ -130,7 +129,7 @@ function tones(m: PaperModel, b: Blob): { dark: number; mid: number } {
 }
 
 /** The photo's box (coarse cells) when the content in `b` is a glued photo, else null. */
-export function gluedPhoto(m: PaperModel, b: Blob, paper: Paper, fullWidth: number): Blob | null {
+export function gluedPhoto(m: PaperModel, b: Blob, writing: Uint8Array, fullWidth: number): Blob | null {
   const c = m.coarse;
   if (tones(m, b).dark < MIN_DARK_SHARE) return null;
   const wMm = (b.x1 - b.x0 + 1) / c.perMm,
@@ -138,7 +137,8 @@ export function gluedPhoto(m: PaperModel, b: Blob, paper: Paper, fullWidth: numb
   const sides = [0, 1, 2, 3] as const;
   const straight = sides.map((s) => isStraight(sideDepths(m, b, s), Math.round(MIN_STRAIGHT_MM * c.perMm)));
   // Cut straight on two sides: a coloured background, or dark clothes cut by the photo's edges.
-  if (photoSized(wMm, hMm) && straight.filter(Boolean).length >= 2 && !writingInside(m, b, paper, fullWidth)) return b;
+  if (photoSized(wMm, hMm) && straight.filter(Boolean).length >= 2 && !writingInside(m, b, writing, fullWidth))
+    return b;
   // Or framed: its own straight cut and the lines around it (a light background's edge, the photo's
   // hairline shadow, the printed box), photo-shaped, cut straight on one side or with a face's mid
   // tones inside (an ink blot among lines of writing has neither).
@@ -151,26 +151,39 @@ export function gluedPhoto(m: PaperModel, b: Blob, paper: Paper, fullWidth: numb
   // Fine cells out to the frame, back in coarse cells.
   const out = (s: number) => Math.ceil((found[s] ?? 0) / 2);
   const frame = { ...b, x0: b.x0 - out(3), y0: b.y0 - out(0), x1: b.x1 + out(1), y1: b.y1 + out(2) };
-  if (writingInside(m, frame, paper, fullWidth)) return null;
+  if (writingInside(m, frame, writing, fullWidth)) return null;
   return straight.some(Boolean) || tones(m, frame).mid >= MIN_MID_SHARE ? frame : null;
 }
 
 /**
  * Writing inside the box, around the dark content: a photo covers its box (its background is bare),
- * a blot lies among lines of writing. Counts ink pixels where the paper around them is paper-light.
+ * a blot lies among lines of writing. Counts ink pixels in the box's light cells that open onto the
+ * box's edge: a face enclosed by hair, background and clothes is part of the photo, whatever its
+ * eyes and mouth look like to the ink mask.
  */
-function writingInside(m: PaperModel, b: Blob, paper: Paper, fullWidth: number): boolean {
+function writingInside(m: PaperModel, b: Blob, writing: Uint8Array, fullWidth: number): boolean {
   const c = m.coarse;
+  const x0 = Math.max(c.left, b.x0),
+    x1 = Math.min(c.right - 1, b.x1),
+    y0 = Math.max(c.top, b.y0),
+    y1 = Math.min(c.bottom - 1, b.y1);
+  const dark = (x: number, y: number) => c.fitLight[y * c.w + x]! - c.light[y * c.w + x]! > MID_DL;
+  const clear = (x: number, y: number, dx: number, dy: number) => {
+    for (let u = x + dx, v = y + dy; u >= x0 && u <= x1 && v >= y0 && v <= y1; u += dx, v += dy)
+      if (dark(u, v)) return false;
+    return true;
+  };
   let ink = 0,
     n = 0;
-  for (let y = Math.max(c.top, b.y0); y <= Math.min(c.bottom - 1, b.y1); y++)
-    for (let x = Math.max(c.left, b.x0); x <= Math.min(c.right - 1, b.x1); x++) {
-      if (c.fitLight[y * c.w + x]! - c.light[y * c.w + x]! > MID_DL) continue;
+  for (let y = y0; y <= y1; y++)
+    for (let x = x0; x <= x1; x++) {
+      if (dark(x, y)) continue;
+      if (!clear(x, y, -1, 0) && !clear(x, y, 1, 0) && !clear(x, y, 0, -1) && !clear(x, y, 0, 1)) continue;
       // The four-by-four analysis pixels of this coarse cell.
       for (let yy = y * 4; yy < y * 4 + 4; yy++)
         for (let xx = x * 4; xx < x * 4 + 4; xx++) {
           n++;
-          ink += paper.ink[yy * fullWidth + xx]!;
+          ink += writing[yy * fullWidth + xx]!;
         }
     }
   return n > 0 && ink / n > MAX_WRITING_INSIDE;

@@ -160,7 +160,14 @@ function extentMm(b: Blob, link: number, perMm: number): number {
 }
 
 /** Ink on the sheet around a box (full-resolution pixels): is there writing there to hide? */
-function writingAround(paper: Paper, w: number, b: Blob, scale: number, marginPx: number): boolean {
+function writingAround(
+  paper: Paper,
+  writing: Uint8Array,
+  w: number,
+  b: Blob,
+  scale: number,
+  marginPx: number,
+): boolean {
   const x0 = Math.max(paper.left, b.x0 * scale - marginPx),
     x1 = Math.min(paper.right - 1, (b.x1 + 1) * scale + marginPx);
   const y0 = Math.max(paper.top, b.y0 * scale - marginPx),
@@ -170,7 +177,7 @@ function writingAround(paper: Paper, w: number, b: Blob, scale: number, marginPx
   for (let y = y0; y <= y1; y += 2)
     for (let x = x0; x <= x1; x += 2) {
       n++;
-      ink += paper.ink[y * w + x]!;
+      ink += writing[y * w + x]!;
     }
   return n > 0 && ink / n > 0.01;
 }
@@ -207,7 +214,7 @@ function spotPatches(spots: Region[], perMm: number, link: number): number {
 }
 
 /** Glued photos: clusters of photo-dark content (hair, clothes, a background) that look like a photo. */
-function photoBoxes(m: PaperModel, paper: Paper, fullWidth: number): Blob[] {
+function photoBoxes(m: PaperModel, writing: Uint8Array, fullWidth: number): Blob[] {
   const c = m.coarse;
   const darkish = new Uint8Array(c.w * c.h);
   for (let y = c.top; y < c.bottom; y++)
@@ -218,7 +225,7 @@ function photoBoxes(m: PaperModel, paper: Paper, fullWidth: number): Blob[] {
   for (const b of labelCells(dilate(darkish, c.w, c.h, grow), c.w, c.h).blobs.values()) {
     // Back to the content's own box (the growth taken off).
     const box = { ...b, x0: b.x0 + grow, y0: b.y0 + grow, x1: b.x1 - grow, y1: b.y1 - grow };
-    const photo = box.x1 > box.x0 && box.y1 > box.y0 ? gluedPhoto(m, box, paper, fullWidth) : null;
+    const photo = box.x1 > box.x0 && box.y1 > box.y0 ? gluedPhoto(m, box, writing, fullWidth) : null;
     if (photo) out.push(photo);
   }
   return out;
@@ -231,7 +238,14 @@ function inside(r: Blob, box: Blob): boolean {
   return ix * iy >= 0.7 * (r.x1 - r.x0 + 1) * (r.y1 - r.y0 + 1);
 }
 
-export function measureStains(m: PaperModel, paper: Paper, fullWidth: number, colour: boolean): StainMeasure {
+/** `writing`: the sheet's ink without table rules (textInk's writingMask). */
+export function measureStains(
+  m: PaperModel,
+  paper: Paper,
+  writing: Uint8Array,
+  fullWidth: number,
+  colour: boolean,
+): StainMeasure {
   const c = m.coarse;
   const area = areaEvidence(m);
   const thin = colour ? thinEvidence(m) : new Float32Array(area.length);
@@ -247,7 +261,7 @@ export function measureStains(m: PaperModel, paper: Paper, fullWidth: number, co
     hidingMm = 0,
     edgeShadowMm = 0;
   const spots: Region[] = [];
-  const photos = regions.length ? photoBoxes(m, paper, fullWidth) : [];
+  const photos = regions.length ? photoBoxes(m, writing, fullWidth) : [];
   for (const r of regions) {
     const size = extentMm(r.blob, link, c.perMm);
     // A neutral darkening over the sheet's edge is a shadow (or a grey scan's edge), not a stain.
@@ -268,7 +282,7 @@ export function measureStains(m: PaperModel, paper: Paper, fullWidth: number, co
     if (photos.some((p) => inside(r.blob, p))) continue;
     sizeMm = Math.max(sizeMm, size);
     const dark = r.dark >= Math.max(4, r.cells * 0.3);
-    if (dark && size > hidingMm && writingAround(paper, fullWidth, r.blob, 4, Math.round(5 * c.perMm * 4)))
+    if (dark && size > hidingMm && writingAround(paper, writing, fullWidth, r.blob, 4, Math.round(5 * c.perMm * 4)))
       hidingMm = size;
   }
   sizeMm = Math.max(sizeMm, spotPatches(spots, c.perMm, link));

@@ -14,8 +14,8 @@ export interface TextInk {
 
 const MAX_POINTS = 12_000;
 
-export function textInk(paper: Paper, w: number, pxPerMm: number): TextInk {
-  const m = withoutRules(paper, w, pxPerMm);
+/** `m`: the writing mask (writingMask), when the caller has it already. */
+export function textInk(paper: Paper, w: number, pxPerMm: number, m = writingMask(paper, w, pxPerMm)): TextInk {
   let total = 0;
   for (let y = paper.top; y < paper.bottom; y++)
     for (let i = y * w + paper.left, end = y * w + paper.right; i < end; i++) total += m[i]!;
@@ -35,7 +35,7 @@ export function textInk(paper: Paper, w: number, pxPerMm: number): TextInk {
 }
 
 /** The ink without table rules: long horizontal and vertical runs removed. Ink lies inside the sheet only. */
-function withoutRules(paper: Paper, w: number, pxPerMm: number): Uint8Array {
+export function writingMask(paper: Paper, w: number, pxPerMm: number): Uint8Array {
   const { ink, top, bottom, left, right } = paper;
   const m = new Uint8Array(ink);
   const hRule = Math.round(15 * pxPerMm),
