@@ -35,6 +35,7 @@ export async function latestReview(db: LocalDb, q: ReviewLookup): Promise<Review
         page1Number: best.page1Number,
         ...(best.sealPages ? { sealPages: best.sealPages } : {}),
         ...(best.findings ? { findings: best.findings } : {}),
+        ...(best.contentRead ? { contentRead: true } : {}),
       }
     : null;
 }
