@@ -4,11 +4,10 @@
  * page, into one PDF within the size limit.
  */
 import { PDFDocument } from 'pdf-lib';
-import type { Progress } from './compress';
 import { FIX_TARGET_BYTES, LOW_DPI_WARN } from '../../shared/pdf/thresholds';
 import { A4_IN } from './pixels';
 import { fixPool } from './pool';
-import type { FixStats } from './protocol';
+import type { FixStats, Progress } from './protocol';
 
 export interface Photo {
   name: string;
