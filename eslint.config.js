@@ -21,7 +21,18 @@ const ERROR_TEXT_AGAIN = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.output/', '.wxt/', '.wrangler/', '.test-results/', '.replica-data/', '.tmp/'] },
+  {
+    ignores: [
+      'node_modules/',
+      '.output/',
+      '.output-*/',
+      '.wxt/',
+      '.wrangler/',
+      '.test-results/',
+      '.replica-data/',
+      '.tmp/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

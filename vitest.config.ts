@@ -1,5 +1,5 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
@@ -36,6 +36,8 @@ export default defineConfig({
                   .privateKey.export({ format: 'der', type: 'pkcs8' })
                   .toString('base64'),
                 ADMIN_SECRET: 'test-admin-secret-0123456789',
+                // Robot URLs and secrets are encrypted at rest under this key (a fresh one per run).
+                WEBHOOK_KEY: randomBytes(32).toString('base64'),
                 // `npm run fuzz:worker` runs the clear-身份证号 fuzz longer than `npm test` does.
                 ID_GUARD_FUZZ_RUNS: process.env.ID_GUARD_FUZZ_RUNS ?? '',
               },

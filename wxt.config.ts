@@ -41,6 +41,8 @@ export default defineConfig({
     description: '在“智慧团建”中检查新发展团员电子档案：认证状态、30日时限、发展团员编号、PDF 上传前预检。',
     permissions: ['storage', 'alarms', 'notifications', 'unlimitedStorage'],
     host_permissions: HOST_MATCHES,
+    // A hotfix URL set in the options page is asked for there, on the admin's click, never at install.
+    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     // The upload panel embeds the preflight engine's page as a hidden iframe in the host's page.
     // The member-list export builds its xlsx in export.html, framed only when the admin asks.
     // The upload gate's fixes (compress, straighten, assemble, edit, split) run in fix.html.

@@ -7,7 +7,7 @@
 //   invite --tenant tn_… --org <orgId> [--role committee|branch] [--days 14]
 //   upload-hotfix <signed.json>   (the publisher's signed hotfix document, served at GET /v1/hotfix)
 //   health
-//   ensure-dev-vars        (writes AUDIT_SIGNING_KEY and ADMIN_SECRET into .dev.vars when missing)
+//   ensure-dev-vars        (writes AUDIT_SIGNING_KEY, ADMIN_SECRET and WEBHOOK_KEY into .dev.vars when missing)
 //
 // Common options: --url http://127.0.0.1:8787 (or LAA_WORKER_URL), --secret … (or ADMIN_SECRET).
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
@@ -27,7 +27,7 @@ export function readDevVars(file = DEV_VARS) {
   return out;
 }
 
-/** Local secrets for `wrangler dev`: an Ed25519 key for audit checkpoints and an admin secret. */
+/** Local secrets for `wrangler dev`: an Ed25519 key for audit checkpoints, an admin secret, a key for robot secrets at rest. */
 export function ensureDevVars(file = DEV_VARS) {
   const vars = readDevVars(file);
   const add = [];
@@ -36,6 +36,7 @@ export function ensureDevVars(file = DEV_VARS) {
       `AUDIT_SIGNING_KEY="${generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64')}"`,
     );
   if (!vars.ADMIN_SECRET) add.push(`ADMIN_SECRET="${randomBytes(24).toString('base64url')}"`);
+  if (!vars.WEBHOOK_KEY) add.push(`WEBHOOK_KEY="${randomBytes(32).toString('base64')}"`);
   if (add.length) {
     const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
     writeFileSync(file, `${before}${before && !before.endsWith('\n') ? '\n' : ''}${add.join('\n')}\n`, { mode: 0o600 });

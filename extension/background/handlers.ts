@@ -4,6 +4,8 @@
  */
 import { browser } from 'wxt/browser';
 import type { Handlers } from '../messaging/router';
+import { featureProblems, logStop } from './featureLog';
+import { hotfixHandlers } from './hotfix/serve';
 import { memberHandlers } from './members';
 import { pageStateHandlers } from './pageState';
 import { preflightHandlers } from './preflight';
@@ -11,11 +13,14 @@ import type { LocalDb } from './store/db';
 import type { teamHandlers } from './team/serve';
 
 export function backgroundHandlers(db: Promise<LocalDb>, team: ReturnType<typeof teamHandlers>) {
+  const version = () => browser.runtime.getManifest().version;
   return {
-    ping: () => ({ ok: true as const, version: browser.runtime.getManifest().version }),
+    ping: () => ({ ok: true as const, version: version() }),
     ...memberHandlers(db),
     ...preflightHandlers(db),
-    ...pageStateHandlers(),
+    ...pageStateHandlers(async (stop) => logStop(await db, stop, version(), Date.now())),
+    featureProblems: async () => featureProblems(await db),
+    ...hotfixHandlers(db),
     ...team,
   } satisfies Handlers;
 }

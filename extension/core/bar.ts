@@ -7,6 +7,8 @@ export interface ListBar {
   el: HTMLElement;
   /** The feature's own place in the bar, created on first use, kept in `order`. */
   section(owner: string, order?: number): HTMLElement;
+  /** Takes a feature's place out (the feature stopped on this page). */
+  drop(owner: string): void;
   /** No feature put anything in it: it is not shown. */
   readonly empty: boolean;
 }
@@ -27,6 +29,10 @@ export function createBar(doc: Document): ListBar {
     el,
     get empty() {
       return sections.size === 0;
+    },
+    drop(owner) {
+      sections.get(owner)?.remove();
+      sections.delete(owner);
     },
     section(owner, order = 50) {
       let s = sections.get(owner);

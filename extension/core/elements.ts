@@ -1,3 +1,7 @@
+/** Where a callback's error goes: the feature's `fail` (it stops alone), else the console. */
+export type OnError = (error: unknown) => void;
+const quiet: OnError = (e) => console.debug('[团员电子档案助手]', e);
+
 /**
  * The element observer: calls back once for every element matching a selector, those present
  * now and those the host adds later (dialogs, re-rendered lists), until the signal aborts.
@@ -7,6 +11,7 @@ export function observeElements<E extends Element = HTMLElement>(
   selector: string,
   signal: AbortSignal,
   onElement: (el: E) => void,
+  onError: OnError = quiet,
 ): void {
   if (signal.aborted) return;
   const seen = new WeakSet<Element>();
@@ -17,7 +22,7 @@ export function observeElements<E extends Element = HTMLElement>(
       try {
         onElement(el);
       } catch (e) {
-        console.debug('[团员电子档案助手]', e);
+        onError(e);
       }
     }
   };
@@ -64,7 +69,7 @@ export function waitForElement<T>(
 }
 
 /** Calls `onChange` now and after every burst of DOM changes (coalesced), until the signal aborts. */
-export function watchDom(root: Node, signal: AbortSignal, onChange: () => void): void {
+export function watchDom(root: Node, signal: AbortSignal, onChange: () => void, onError: OnError = quiet): void {
   if (signal.aborted) return;
   let queued = false;
   const run = () => {
@@ -73,7 +78,7 @@ export function watchDom(root: Node, signal: AbortSignal, onChange: () => void):
     try {
       onChange();
     } catch (e) {
-      console.debug('[团员电子档案助手]', e);
+      onError(e);
     }
   };
   const mo = new MutationObserver(() => {

@@ -5,6 +5,7 @@
 import { isWord, sel } from '../host/terms';
 import { waitForElement } from './elements';
 import type { ListPage } from './pages';
+import { isLoading } from './table';
 
 /** The fields of the lists' own search form the extension fills. */
 export type SearchField = 'name' | 'devNumber';
@@ -57,12 +58,9 @@ function lastCrumb(doc: Document): string {
 }
 
 /** A list's table is there and not under Element's loading mask. */
-export function listLoaded(doc: Document): boolean {
-  const root = sel('table.root');
-  if (!doc.querySelector(root)) return false;
-  return !Array.from(doc.querySelectorAll<HTMLElement>(`${root} > ${sel('table.loadingMask')}`)).some(
-    (m) => m.style.display !== 'none',
-  );
+function listLoaded(doc: Document): boolean {
+  const tables = Array.from(doc.querySelectorAll(sel('table.root')));
+  return tables.length > 0 && !tables.some(isLoading);
 }
 
 /** Opens a list from the menu and searches it for one member; false when the host would not. */

@@ -9,13 +9,13 @@ import type { ChinaDate } from '../../shared/domain/types';
 import type { OrgRef } from '../model/member';
 import { createBar, placeBar, type ListBar } from './bar';
 import type { Keeper } from './keeping';
-import { HIDDEN_ATTR, MarkBatch, clearMarks, type MarkSpec } from './marks';
+import { HIDDEN_ATTR, MARK_ATTR, MarkBatch, clearMarks, type MarkSpec } from './marks';
 import type { PageType } from '../model/pages';
 import { Selection, type SelectionAction } from './selection';
 import { ensureStyle } from './styles';
-import { sel } from '../host/terms';
+import { firstWord, sel } from '../host/terms';
 import { readRow, type MemberRow } from './rows';
-import { asMemberTable, bodyRows, OWN_CLASS, type ColumnKey, type HostTable } from './table';
+import { asMemberTable, bodyRows, isLoading, OWN_CLASS, readHeaders, type ColumnKey, type HostTable } from './table';
 
 /** What a feature sees of one table in one pass. */
 export interface ListPass {
@@ -52,6 +52,9 @@ let measured = 0;
 /** Records in one callback beyond which every row is read again rather than record by record. */
 const BURST = 300;
 
+/** A list page whose member list has not loaded by then stops its list features, saying so. */
+export const LOAD_TIMEOUT_MS = 30_000;
+
 interface TableState {
   table: HostTable | null;
   rows: Map<HTMLTableRowElement, MemberRow>;
@@ -68,10 +71,18 @@ export interface ListsOptions {
   pageType: PageType;
   pageOrg: () => OrgRef;
   keeper: Keeper;
+  /** The page shows a member list whenever it shows anything (a table of something else is a problem). */
+  expectsList: boolean;
+  /** A feature cannot work on this page's lists: why in words (a column missing, no list after 30 s), or its error. */
+  onProblem: (owner: string, reason: unknown) => void;
 }
 
 export class ListsController {
-  private handlers: { owner: string; handler: PassHandler }[] = [];
+  private handlers: { owner: string; handler: PassHandler; needs: readonly ColumnKey[] }[] = [];
+  /** Features that read the lists (a pass handler or a selection action). */
+  private users = new Set<string>();
+  private dropped = new Set<string>();
+  private loaded = false;
   private bars = new WeakMap<HTMLElement, ListBar>();
   private placed = new Set<{ table: HTMLElement; bar: ListBar }>();
   private selection: Selection;
@@ -82,16 +93,41 @@ export class ListsController {
   private rereadAll = false;
 
   constructor(private readonly o: ListsOptions) {
-    this.selection = new Selection(o.doc, () => this.requestPass());
+    this.selection = new Selection(
+      o.doc,
+      () => this.requestPass(),
+      (owner, e) => o.onProblem(owner, e),
+    );
   }
 
-  forFeature(owner: string): Lists {
+  forFeature(owner: string, needs: readonly ColumnKey[] = []): Lists {
     return {
-      onPass: (handler) => this.handlers.push({ owner, handler }),
-      addSelectionAction: (action) => this.selection.add(action),
+      onPass: (handler) => {
+        this.users.add(owner);
+        this.handlers.push({ owner, handler, needs });
+      },
+      addSelectionAction: (action) => {
+        this.users.add(owner);
+        this.selection.add(action, owner);
+      },
       refreshFacts: () => this.refreshFacts(),
       requestPass: () => this.requestPass(),
     };
+  }
+
+  /** Everything a feature put on the lists goes: its marks, its place in the bar, its controls. */
+  drop(owner: string): void {
+    if (this.dropped.has(owner)) return;
+    this.dropped.add(owner);
+    this.handlers = this.handlers.filter((h) => h.owner !== owner);
+    this.users.delete(owner);
+    this.selection.drop(owner);
+    for (const p of this.placed) p.bar.drop(owner);
+    const { doc } = this.o;
+    for (const el of doc.querySelectorAll(`[${MARK_ATTR}="${owner}"], [${MARK_ATTR}^="${owner}:"]`)) el.remove();
+    // Only a feature hides rows (只看需处理): shown again; the others' next pass hides what they hide.
+    for (const tr of doc.querySelectorAll(`[${HIDDEN_ATTR}]`)) tr.removeAttribute(HIDDEN_ATTR);
+    this.requestPass();
   }
 
   start(): void {
@@ -109,9 +145,11 @@ export class ListsController {
       if (relevant) this.run();
     });
     this.observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+    const watchdog = setTimeout(() => this.notLoaded(), LOAD_TIMEOUT_MS);
     signal.addEventListener(
       'abort',
       () => {
+        clearTimeout(watchdog);
         this.observer?.disconnect();
         clearMarks(doc);
         for (const p of this.placed) p.bar.el.remove();
@@ -120,6 +158,22 @@ export class ListsController {
       { once: true },
     );
     this.run();
+  }
+
+  /** 30 s on a list page without a member list that finished loading: the list features say so. */
+  private notLoaded(): void {
+    if (this.loaded || this.o.signal.aborted || !this.users.size) return;
+    const tables = Array.from(this.o.doc.querySelectorAll<HTMLElement>(sel('table.root')));
+    let reason: string;
+    if (tables.some(isLoading)) reason = '团员列表 30 秒仍未加载完成';
+    else if (!tables.length) reason = '30 秒内没有出现团员列表';
+    else if (!this.o.expectsList) return;
+    else {
+      // Capped: the toolbar's title and the log take a short reason.
+      const headers = readHeaders(tables[0]!).filter(Boolean).join('、');
+      reason = `此页的表格中没有认得的团员列（表头：${headers.length > 120 ? `${headers.slice(0, 120)}…` : headers}）`;
+    }
+    for (const owner of [...this.users]) this.o.onProblem(owner, reason);
   }
 
   requestPass(): void {
@@ -190,6 +244,7 @@ export class ListsController {
     const toPlace: { table: HTMLElement; bar: ListBar }[] = [];
     const wantsBar = this.handlers.length > 0 || this.selection.hasActions;
     const tables: HostTable[] = [];
+    const problems: [owner: string, reason: unknown][] = [];
     let read = 0;
     for (const el of doc.querySelectorAll<HTMLElement>(sel('table.root'))) {
       let state = this.states.get(el);
@@ -204,6 +259,7 @@ export class ListsController {
       const table = state.table;
       if (!table) continue;
       tables.push(table);
+      if (!this.loaded && !isLoading(el)) this.loaded = true;
       const rows = bodyRows(table).map((tr, i) => {
         let row = state.rows.get(tr);
         if (!row || this.rereadAll || state.dirty.has(tr)) {
@@ -220,7 +276,13 @@ export class ListsController {
       let bar = this.bars.get(table.el);
       if (!bar) this.bars.set(table.el, (bar = createBar(doc)));
       toPlace.push({ table: table.el, bar });
-      for (const { owner, handler } of this.handlers) {
+      for (const { owner, handler, needs } of this.handlers) {
+        if (this.dropped.has(owner)) continue;
+        const missing = needs.filter((k) => table.columns[k] === undefined);
+        if (missing.length) {
+          problems.push([owner, `此列表没有“${missing.map((k) => firstWord(`column.${k}`)).join('”“')}”列`]);
+          continue;
+        }
         const pass: ListPass = {
           table,
           rows,
@@ -234,7 +296,7 @@ export class ListsController {
         try {
           handler(pass);
         } catch (e) {
-          console.debug('[团员电子档案助手]', owner, e);
+          problems.push([owner, e]);
         }
       }
       this.selection.render(bar, table, rows, batch);
@@ -248,6 +310,7 @@ export class ListsController {
     for (const p of toPlace) placeBar(p.bar, p.table);
     // Our own writes are not host changes: drop their records before the observer sees them.
     this.observer?.takeRecords();
+    for (const [owner, reason] of problems) this.o.onProblem(owner, reason);
     this.lastRows = all;
     // The measure is how the pass is timed (bench:overlay, DevTools); the timeline keeps every
     // entry, so a long session drops old ones now and then.

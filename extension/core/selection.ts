@@ -21,7 +21,7 @@ export type SelectionAction = (api: SelectionApi, doc: Document) => HTMLElement;
 export const SELECT_CLASS = 'laa-select';
 
 export class Selection {
-  private actions: SelectionAction[] = [];
+  private actions: { owner: string; action: SelectionAction; built: HTMLElement[] }[] = [];
   private active = false;
   private used = false;
   private picked = new Set<string>();
@@ -32,10 +32,18 @@ export class Selection {
   constructor(
     private readonly doc: Document,
     private readonly changed: () => void,
+    /** A feature's action threw while its controls were built. */
+    private readonly failed: (owner: string, error: unknown) => void,
   ) {}
 
-  add(action: SelectionAction): void {
-    this.actions.push(action);
+  add(action: SelectionAction, owner: string): void {
+    this.actions.push({ owner, action, built: [] });
+  }
+
+  /** A feature's controls go (it stopped on this page). */
+  drop(owner: string): void {
+    for (const a of this.actions.filter((x) => x.owner === owner)) for (const el of a.built) el.remove();
+    this.actions = this.actions.filter((x) => x.owner !== owner);
   }
 
   get hasActions(): boolean {
@@ -112,11 +120,13 @@ export class Selection {
     });
     const none = button(doc, '清除选择', () => this.api.clear());
     panel.append(count, all, none);
-    for (const action of this.actions) {
+    for (const a of this.actions) {
       try {
-        panel.append(action(this.api, doc));
+        const el = a.action(this.api, doc);
+        a.built.push(el);
+        panel.append(el);
       } catch (e) {
-        console.debug('[团员电子档案助手]', e);
+        this.failed(a.owner, e);
       }
     }
     bar.el.append(panel);

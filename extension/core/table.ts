@@ -78,6 +78,13 @@ export function asMemberTable(tableEl: HTMLElement): HostTable | null {
   return { el: tableEl, headers, columns, reads, body, copies };
 }
 
+/** Element's loading mask over a table is showing (Element UI hides it when done, Element Plus removes it). */
+export function isLoading(tableEl: Element): boolean {
+  return Array.from(tableEl.querySelectorAll<HTMLElement>(`:scope > ${sel('table.loadingMask')}`)).some(
+    (m) => m.style.display !== 'none',
+  );
+}
+
 /** The main body's member rows, in order. */
 export function bodyRows(t: HostTable): HTMLTableRowElement[] {
   const rows: HTMLTableRowElement[] = [];

@@ -53,6 +53,7 @@ const CLARITY_CODES = [
   'not-scanned',
   'huge-image',
   'background-border',
+  'shadow',
   'orientation',
   'skew',
 ];
@@ -231,6 +232,7 @@ function describeClarity(check: CheckResult): string {
     ['low-resolution', '分辨率过低'],
     ['huge-image', '有页面图片像素异常'],
     ['background-border', '有页面未裁剪到纸张边缘'],
+    ['shadow', '有页面有阴影'],
     ['orientation', '有页面方向颠倒或横置'],
     ['skew', '有页面歪斜'],
   ];

@@ -7,7 +7,7 @@
  */
 import { parseHostDate } from '../../shared/domain/chinaDate';
 import { summaryLine } from '../../shared/pdf/grouping';
-import { observeElements } from '../core/elements';
+import { observeElements, waitForElement } from '../core/elements';
 import { defineFeature, type FeatureContext } from '../core/feature';
 import { readSignedInOrg } from '../core/org';
 import { byOwnText, hasWord, isWord, sel } from '../host/terms';
@@ -16,6 +16,8 @@ import { checklist, type Basics, type CheckResult } from './approval-checklist';
 import { ApprovalPanel } from './approval-panel';
 
 const POLL_MS = 1500;
+/** How long the 审批 dialog may take to show the member's basic info before the help says it cannot read it. */
+const INFO_WAIT_MS = 15_000;
 /** How long after 同意 / 不同意 the host's confirmation may take. */
 const CONFIRM_WINDOW_MS = 15_000;
 
@@ -141,19 +143,25 @@ export default defineFeature({
     '在“团员电子档案审批”对话框中列出 §4.2 审批要点（姓名、编号、入团时间、公章、12 页完整、日期顺序），自动填入档案检查结果；根据发现的问题生成“不同意”理由，可修改；审批完成后记入团队审计记录。',
   pages: ['operationCenter', 'archiveReview'],
   init(ctx) {
-    observeElements<HTMLElement>(ctx.doc.body, sel('dialog.root'), ctx.signal, (dialog) => {
-      if (!isWord('dialog.reviewTitle', dialog.querySelector(sel('dialog.title'))?.textContent ?? '')) return;
-      // The dialog fills in after the host's request answers: wait for the member's name.
-      const start = () => {
-        if (dialog.querySelector('.laa-approval-help')) return true;
-        if (!readDescriptions(dialog).get('name') || !dialog.querySelector(sel('dialog.footerButton'))) return false;
-        attach(ctx, dialog);
-        return true;
-      };
-      if (start()) return;
-      const mo = new MutationObserver(() => start() && mo.disconnect());
-      mo.observe(dialog, { childList: true, subtree: true });
-      ctx.signal.addEventListener('abort', () => mo.disconnect(), { once: true });
-    });
+    observeElements<HTMLElement>(
+      ctx.doc.body,
+      sel('dialog.root'),
+      ctx.signal,
+      (dialog) => {
+        if (!isWord('dialog.reviewTitle', dialog.querySelector(sel('dialog.title'))?.textContent ?? '')) return;
+        // The dialog fills in after the host's request answers: wait for the member's name.
+        const named = () => (readDescriptions(dialog).get('name') ? true : null);
+        void waitForElement(dialog, named, ctx.signal, INFO_WAIT_MS).then(
+          ctx.guard((found: true | null) => {
+            if (ctx.signal.aborted || !dialog.isConnected) return;
+            if (!found) return ctx.fail('审批对话框中没有读到团员的基本信息');
+            // A decided record's dialog has no 同意 / 不同意: nothing to help with.
+            if (dialog.querySelector('.laa-approval-help') || !dialog.querySelector(sel('dialog.footerButton'))) return;
+            attach(ctx, dialog);
+          }),
+        );
+      },
+      ctx.fail,
+    );
   },
 });

@@ -12,6 +12,7 @@ export default defineFeature({
   description:
     '在“入团时间”栏显示距30日上传时限的天数：剩余 N 天 / 今日截止 / 已逾期 N 天 / 可能逾期，并注明是按入团时间估算还是按记录的批准日期计算。',
   pages: ['memberDatabase', 'subordinateDatabase', 'cadreDatabase', 'transfer'],
+  needs: ['joinedOn', 'certStatus'],
   init({ lists }) {
     lists.onPass((pass) => {
       for (const row of pass.rows) pass.mark(row, 'joinedOn', deadlineBadge(row, pass.today));

@@ -12,6 +12,7 @@ export default defineFeature({
   description:
     '在“发展团员编号”栏标出：与入团年份不符的格式、已见团员中的重复编号、与《入团志愿书》首页编号不一致；提示规则和谁有权修改。',
   pages: ['memberDatabase', 'subordinateDatabase', 'cadreDatabase', 'archiveReview', 'transfer'],
+  needs: ['devNumber'],
   init({ lists }) {
     const seen = new NumbersSeen();
     lists.onPass((pass) => {

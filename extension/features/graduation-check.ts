@@ -12,14 +12,20 @@ import { sel } from '../host/terms';
 import { graduationMark } from './verdicts';
 
 /** The landing page names the signed-in organisation's type: remember it for its lists. */
-function readOrgType({ doc, signal, send }: FeatureContext): void {
-  observeElements(doc.body, sel('org.details'), signal, () => {
-    const type = orgTypeNamed(readDetail(doc, 'org.typeLabel') ?? '');
-    if (!type) return;
-    const name = readDetail(doc, 'org.nameLabel');
-    const org = name ? { name } : readSignedInOrg(doc);
-    send('rememberOrgType', { org, type }).catch(() => {});
-  });
+function readOrgType({ doc, signal, send, fail }: FeatureContext): void {
+  observeElements(
+    doc.body,
+    sel('org.details'),
+    signal,
+    () => {
+      const type = orgTypeNamed(readDetail(doc, 'org.typeLabel') ?? '');
+      if (!type) return;
+      const name = readDetail(doc, 'org.nameLabel');
+      const org = name ? { name } : readSignedInOrg(doc);
+      send('rememberOrgType', { org, type }).catch(() => {});
+    },
+    fail,
+  );
 }
 
 function markAction(ctx: FeatureContext) {
@@ -58,8 +64,11 @@ export default defineFeature({
   description:
     '毕业班团支部或标记为毕业年级的团员，未认证时在姓名旁提示“毕业前须完成认证”（§4.4、§5.4）；可在列表上方把所选团员标记为毕业年级。',
   pages: ['landing', 'memberDatabase', 'subordinateDatabase', 'cadreDatabase', 'transfer'],
+  needs: ['certStatus'],
   init(ctx) {
     if (ctx.visit.pageType === 'landing') return readOrgType(ctx);
+    // A 毕业班团支部 is known by the signed-in organisation's name: without it, say so rather than miss them.
+    if (!ctx.doc.querySelector(sel('org.signedIn'))) return ctx.fail('页头中没有找到登录的团组织名称');
     markAction(ctx);
     ctx.lists.onPass((pass) => {
       for (const row of pass.rows) pass.mark(row, 'name', graduationMark(row));

@@ -48,6 +48,7 @@ export default defineFeature({
   description:
     '在列表上方显示本页团员的统计（逾期、可能逾期、今日截止、未上传、认证不通过、待审批、已认证等），并可“只看需处理”。',
   pages: ['memberDatabase', 'subordinateDatabase', 'cadreDatabase', 'transfer'],
+  needs: ['joinedOn', 'certStatus'],
   init({ lists, doc }) {
     let onlyWork = false;
     /** Rows may still carry the filter's flag from the last pass. */

@@ -100,25 +100,30 @@ export default defineFeature({
   pages: ['landing'],
   init(ctx) {
     const asked = new WeakSet<Element>();
-    watchDom(ctx.doc.body, ctx.signal, () => {
-      for (const wrapper of ctx.doc.querySelectorAll(sel('prompt.container'))) {
-        const body = wrapper.querySelector(sel('prompt.body'));
-        if (!body || asked.has(body)) continue;
-        const text = body.textContent ?? '';
-        const kinds: PromptKind[] = [];
-        if (hasWord('prompt.notUploaded', text)) kinds.push('notUploaded');
-        if (hasWord('prompt.uncertified', text)) kinds.push('uncertified');
-        if (!kinds.length) continue;
-        asked.add(body);
-        const close = () => wrapper.querySelector<HTMLElement>(sel('prompt.close'))?.click();
-        void ctx
-          .send('promptedMembers', { kinds })
-          .then((lists) => {
-            if (!ctx.signal.aborted && !body.querySelector('[data-laa-prompt-list]'))
-              render(ctx, body, kinds, lists, close);
-          })
-          .catch(() => {});
-      }
-    });
+    watchDom(
+      ctx.doc.body,
+      ctx.signal,
+      () => {
+        for (const wrapper of ctx.doc.querySelectorAll(sel('prompt.container'))) {
+          const body = wrapper.querySelector(sel('prompt.body'));
+          if (!body || asked.has(body)) continue;
+          const text = body.textContent ?? '';
+          const kinds: PromptKind[] = [];
+          if (hasWord('prompt.notUploaded', text)) kinds.push('notUploaded');
+          if (hasWord('prompt.uncertified', text)) kinds.push('uncertified');
+          if (!kinds.length) continue;
+          asked.add(body);
+          const close = () => wrapper.querySelector<HTMLElement>(sel('prompt.close'))?.click();
+          void ctx
+            .send('promptedMembers', { kinds })
+            .then((lists) => {
+              if (!ctx.signal.aborted && !body.querySelector('[data-laa-prompt-list]'))
+                render(ctx, body, kinds, lists, close);
+            })
+            .catch(() => {});
+        }
+      },
+      ctx.fail,
+    );
   },
 });

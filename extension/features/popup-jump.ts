@@ -46,7 +46,7 @@ export default defineFeature({
       // The search outlives this page: opening the list is a navigation.
       await openListAndSearch(ctx.doc, list, field, value, ctx.lifetime);
     };
-    onTabMessage('teamJumpNow', () => void take().catch(() => {}), ctx.signal);
+    onTabMessage('teamJumpNow', () => ctx.guard(take)(), ctx.signal);
     void take().catch(() => {});
   },
 });

@@ -35,29 +35,34 @@ export default defineFeature({
   label: '读取审批意见',
   description: '从“操作中心”的审核反馈中读取“认证不通过”的理由，并在团员列表的认证状态旁显示。',
   pages: ['operationCenter'],
-  init({ doc, signal, send }) {
+  init({ doc, signal, send, fail }) {
     const sent = new Set<string>();
-    watchDom(doc.body, signal, () => {
-      const items: RejectionNotice[] = [];
-      for (const tableEl of doc.querySelectorAll(sel('table.root'))) {
-        const headers = readHeaders(tableEl);
-        const at = (id: TextsId) => headers.findIndex((h) => isWord(id, h));
-        const [ti, ci, mi] = [at('operation.titleHeader'), at('operation.contentHeader'), at('operation.timeHeader')];
-        const body = tableEl.querySelector(sel('table.body'));
-        if (ti < 0 || ci < 0 || !body) continue;
-        for (const tr of body.querySelectorAll<HTMLTableRowElement>(sel('table.row'))) {
-          const notice = parseNotice(
-            cellText(tr.cells[ti]),
-            cellText(tr.cells[ci]),
-            mi >= 0 ? cellText(tr.cells[mi]) : '',
-          );
-          const key = notice && `${notice.name}\u0001${notice.reason}\u0001${notice.at}`;
-          if (!notice || sent.has(key!)) continue;
-          sent.add(key!);
-          items.push(notice);
+    watchDom(
+      doc.body,
+      signal,
+      () => {
+        const items: RejectionNotice[] = [];
+        for (const tableEl of doc.querySelectorAll(sel('table.root'))) {
+          const headers = readHeaders(tableEl);
+          const at = (id: TextsId) => headers.findIndex((h) => isWord(id, h));
+          const [ti, ci, mi] = [at('operation.titleHeader'), at('operation.contentHeader'), at('operation.timeHeader')];
+          const body = tableEl.querySelector(sel('table.body'));
+          if (ti < 0 || ci < 0 || !body) continue;
+          for (const tr of body.querySelectorAll<HTMLTableRowElement>(sel('table.row'))) {
+            const notice = parseNotice(
+              cellText(tr.cells[ti]),
+              cellText(tr.cells[ci]),
+              mi >= 0 ? cellText(tr.cells[mi]) : '',
+            );
+            const key = notice && `${notice.name}\u0001${notice.reason}\u0001${notice.at}`;
+            if (!notice || sent.has(key!)) continue;
+            sent.add(key!);
+            items.push(notice);
+          }
         }
-      }
-      if (items.length) send('recordRejectionReasons', { items }).catch(() => {});
-    });
+        if (items.length) send('recordRejectionReasons', { items }).catch(() => {});
+      },
+      fail,
+    );
   },
 });

@@ -11,7 +11,7 @@ export default defineFeature({
   description:
     '在“团员电子档案审批”对话框中一键检查上传的《入团志愿书》：页数、清晰度、污损、公章，以及首页编号是否与发展团员编号一致。',
   pages: ['operationCenter', 'archiveReview'],
-  init({ doc, signal, send }) {
-    startReviewCheck({ doc, signal, send });
+  init({ doc, signal, send, fail }) {
+    startReviewCheck({ doc, signal, send, onError: fail });
   },
 });

@@ -12,6 +12,7 @@ export default defineFeature({
   description:
     '在“团员身份认证”栏标明：尚未认证·未上传 / 尚未认证·待审批 / 认证不通过（附审批意见）/ 团员身份已认证 / 无需上传。',
   pages: ['memberDatabase', 'subordinateDatabase', 'cadreDatabase', 'transfer'],
+  needs: ['certStatus'],
   init({ lists }) {
     lists.onPass((pass) => {
       for (const row of pass.rows) pass.mark(row, 'certStatus', statusChip(row));

@@ -42,7 +42,8 @@ export default defineFeature({
   label: '转接前认证确认',
   description: '在“组织关系转接”中为尚未认证的团员发起转接前，先提示须完成团员身份认证（§4.4、§5.4）并请您确认。',
   pages: ['transfer'],
-  init({ doc, signal, lists }) {
+  needs: ['joinedOn', 'certStatus'],
+  init({ doc, signal, lists, fail }) {
     let letThrough: Element | null = null;
     const onClick = (e: MouseEvent) => {
       try {
@@ -75,7 +76,7 @@ export default defineFeature({
           (btn as HTMLElement).click();
         });
       } catch (err) {
-        console.debug('[团员电子档案助手]', err);
+        fail(err);
       }
     };
     doc.addEventListener('click', onClick, { capture: true, signal });

@@ -3,7 +3,7 @@
  * and undo the perspective, then level the text lines (the engine's skew measure) and turn the
  * page upright (the engine's heading rule). Runs in a fix worker.
  */
-import { uprightness } from '../pdf/analysis/orientation';
+import { orientationOf } from '../pdf/analysis/orientation';
 import { findPaper } from '../pdf/analysis/paper';
 import { planes } from '../pdf/analysis/raster';
 import { measureSkew } from '../pdf/analysis/skew';
@@ -98,7 +98,7 @@ export async function straightenPicture(src: Source, maxDpi: number): Promise<St
     const cw = turned(canvas, canvas.width, canvas.height, 90);
     const ccw = turned(canvas, canvas.width, canvas.height, 270);
     const mc = measure(ccw);
-    const useCcw = uprightness(mc.paper, mc.w, mc.h, mc.pxPerMm) === 'upright';
+    const useCcw = orientationOf(mc.paper, mc.w, mc.h, mc.pxPerMm, null) === 'upright';
     canvas = useCcw ? ccw : cw;
     notes.push(useCcw ? '已向左旋转 90°' : '已向右旋转 90°');
   }
@@ -109,7 +109,7 @@ export async function straightenPicture(src: Source, maxDpi: number): Promise<St
     notes.push(`已纠正歪斜 ${Math.abs(skew).toFixed(1)}°`);
   }
   const after = measure(canvas);
-  if (uprightness(after.paper, after.w, after.h, after.pxPerMm) === 'upsideDown') {
+  if (orientationOf(after.paper, after.w, after.h, after.pxPerMm, 0) === 'upsideDown') {
     canvas = turned(canvas, canvas.width, canvas.height, 180);
     notes.push('已旋转 180°（原来上下颠倒）');
   }

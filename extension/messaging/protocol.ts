@@ -4,6 +4,7 @@ import type { PageType } from '../model/pages';
 import type { Settings } from '../model/settings';
 import type { ObserveResult, PromptKind, PromptMember, RejectionNotice } from './members';
 import type { PreflightRecord, RecordPreflightRequest } from './preflight';
+import type { FeatureStop, HealthMessages } from './health';
 import type { TeamMessages } from './team';
 
 /**
@@ -13,13 +14,16 @@ import type { TeamMessages } from './team';
  * message and whether it writes are in ./rules.ts: a message added here needs a rule and a
  * handler before the typecheck passes.
  */
-export interface Messages extends TeamMessages {
+export interface Messages extends TeamMessages, HealthMessages {
   /** Liveness: the background answers with the extension's version. */
   ping: { request: Record<string, never>; response: { ok: true; version: string } };
   /** The content script saw a 智慧团建 page (recognised or not); the background keeps it per tab. */
   pageSeen: { request: { pageType: PageType; path: string }; response: { ok: true } };
   /** What page a tab shows (default: the sender's tab), as the toolbar icon says it. */
-  pageState: { request: { tabId?: number }; response: { pageType: PageType; path: string; label: string } | null };
+  pageState: {
+    request: { tabId?: number };
+    response: { pageType: PageType; path: string; label: string; stopped?: Omit<FeatureStop, 'pageType'>[] } | null;
+  };
   /** Rows a host list showed: kept (newest wins), answered with what is known of each member. */
   observeRows: { request: { rows: RowObservation[]; observedAt: number }; response: ObserveResult };
   /** The upper committee's approval date the admin recorded, for one member or a selection. */

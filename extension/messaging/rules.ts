@@ -69,5 +69,12 @@ export const MESSAGE_RULES: Readonly<Record<MessageType, MessageRule>> = {
   reviewFindings: { from: 'pagesOrContentScript' },
   recordApprovalDecision: { from: 'pagesOrContentScript', writes: true },
   exportLocalData: PAGES,
+  // A content script reports its own page's stops and reads its page's switches and hotfix.
+  featureStopped: { from: 'pagesOrContentScript' },
+  pageConfig: { from: 'pagesOrContentScript' },
+  featureProblems: PAGES,
+  hotfixState: PAGES,
+  hotfixRefresh: PAGES,
+  hotfixSetUrl: PAGES,
   importLocalData: { from: 'pages', writes: true },
 };

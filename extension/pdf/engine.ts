@@ -35,7 +35,8 @@ export type ParsedRequest = {
 /** A check's picture report, and — when the form is to be read — the content stage to run after it. */
 export interface PreflightRun {
   report: PreflightReport;
-  content?: (emit: (e: PreflightEvent) => void) => Promise<ContentReport>;
+  /** `superseded` is asked before each page: a newer file's reading makes this one's pointless. */
+  content?: (emit: (e: PreflightEvent) => void, superseded: () => boolean) => Promise<ContentReport>;
 }
 
 export const pool = new PagePool();
@@ -127,8 +128,9 @@ export async function runPreflight(req: ParsedRequest, emit: (e: PreflightEvent)
   }
   if (req.options?.skipContent || sources.length === 0 || report.pages === null) return { report };
   report.contentPending = true;
-  const content = (emitContent: (e: PreflightEvent) => void) =>
+  const content = (emitContent: (e: PreflightEvent) => void, superseded: () => boolean) =>
     readContent({
+      superseded,
       sources,
       pageCount: Math.min(report.pages ?? 0, quick.pages.length),
       member: {

@@ -53,11 +53,17 @@ export function openEngine(doc: Document, signal: AbortSignal): EngineFrame {
   });
   // One check at a time, in order: the engine itself runs one at a time anyway.
   let chain: Promise<unknown> = Promise.resolve();
+  /**
+   * Stops waiting for the last file's content: a newer file is being checked, and the engine reads
+   * only the newest (the older reading ends unheard; no failure is shown for it).
+   */
+  let dropContent: (() => void) | null = null;
 
   return {
     check(file, fileName, member, onEvent, content) {
       const run = async (): Promise<PreflightReport> => {
         await ready;
+        if (content) dropContent?.();
         const bytes = await file.arrayBuffer();
         const ch = new MessageChannel();
         return new Promise<PreflightReport>((resolve, reject) => {
@@ -69,6 +75,7 @@ export function openEngine(doc: Document, signal: AbortSignal): EngineFrame {
           const end = () => {
             clearTimeout(timer);
             ch.port1.close();
+            if (dropContent === end) dropContent = null;
           };
           ch.port1.onmessage = (e: MessageEvent<PreflightEvent>) => {
             const ev = e.data;
@@ -77,6 +84,7 @@ export function openEngine(doc: Document, signal: AbortSignal): EngineFrame {
               // The content follows on the same port; the report is the admin's answer meanwhile.
               if (!ev.report.contentPending || !content) return end();
               reported = true;
+              dropContent = end;
               clearTimeout(timer);
               timer = setTimeout(() => {
                 end();

@@ -6,7 +6,7 @@
  * the check fails stays held until it is fixed or the admin sends it anyway with a reason.
  */
 import type { SendFn } from '../core/feature';
-import { observeElements } from '../core/elements';
+import { observeElements, waitForElement, type OnError } from '../core/elements';
 import type { RowMember } from '../core/rows';
 import { isWord, sel } from '../host/terms';
 import { rulesSource } from './content';
@@ -24,7 +24,12 @@ export interface GateOptions {
   send: SendFn;
   /** Called after a result was kept (the list re-reads what it knows, e.g. the page-1 number). */
   onRecorded?: () => void;
+  /** An error, or an upload dialog the gate cannot read: the feature stops (the host's upload goes on untouched). */
+  onError?: OnError;
 }
+
+/** How long an 上传档案 dialog may take to show its file control. */
+const INPUT_WAIT_MS = 5_000;
 
 /** An input the guide's upload uses: in an 上传档案 / 替换档案 dialog, or the archive's own field. */
 export function isArchiveInput(input: HTMLInputElement): boolean {
@@ -40,6 +45,7 @@ export function isArchiveInput(input: HTMLInputElement): boolean {
  */
 export function startUploadGate(o: GateOptions): void {
   const { doc, signal } = o;
+  const onError: OnError = o.onError ?? ((e) => console.debug('[团员电子档案助手]', e));
   let engine: EngineFrame | null = null;
   let fixer: FixFrame | null = null;
   const ctx: GateContext = {
@@ -49,25 +55,41 @@ export function startUploadGate(o: GateOptions): void {
     localRules: rulesSource(o.send),
     onRecorded: o.onRecorded,
   };
-  const lastRow = watchUploadButtons(doc, signal);
+  const lastRow = watchUploadButtons(doc, signal, onError);
   const slotFor = slotsOf(doc, ctx, lastRow);
-  watchUploadDialogs(doc, signal, (input) => {
-    slotFor(input);
-    ctx.engine();
-  });
-  interceptChoice(doc, signal, (input, files) => void choose(ctx, slotFor(input), files));
+  watchUploadDialogs(
+    doc,
+    signal,
+    (input) => {
+      slotFor(input);
+      ctx.engine();
+    },
+    onError,
+  );
+  interceptChoice(doc, signal, (input, files) => choose(ctx, slotFor(input), files).catch(onError), onError);
 }
 
+/** A listener whose errors stop the feature instead of reaching the host's page. */
+const guarded =
+  <E extends Event>(onError: OnError, fn: (e: E) => void) =>
+  (e: E) => {
+    try {
+      fn(e);
+    } catch (err) {
+      onError(err);
+    }
+  };
+
 /** The row whose 上传档案 / 替换档案 was clicked names the member the dialog is for. */
-function watchUploadButtons(doc: Document, signal: AbortSignal): () => RowMember | null {
+function watchUploadButtons(doc: Document, signal: AbortSignal, onError: OnError): () => RowMember | null {
   let lastRow: RowMember | null = null;
   doc.addEventListener(
     'click',
-    (e) => {
+    guarded(onError, (e) => {
       const btn = (e.target as Element | null)?.closest?.(sel('button'));
       if (!btn || !isWord('list.uploadButton', btn.textContent ?? '')) return;
       lastRow = memberOfButton(btn, doc);
-    },
+    }),
     { capture: true, signal },
   );
   return () => lastRow;
@@ -101,11 +123,31 @@ function slotsOf(doc: Document, ctx: GateContext, lastRow: () => RowMember | nul
 }
 
 /** Each upload dialog gets its panel (and warms the engine) as soon as it opens. */
-function watchUploadDialogs(doc: Document, signal: AbortSignal, opened: (input: HTMLInputElement) => void): void {
-  observeElements<HTMLElement>(doc.body, sel('dialog.root'), signal, (dialog) => {
-    const input = dialog.querySelector<HTMLInputElement>(`${sel('upload.component')} ${sel('upload.fileInput')}`);
-    if (input && isArchiveInput(input)) opened(input);
-  });
+function watchUploadDialogs(
+  doc: Document,
+  signal: AbortSignal,
+  opened: (input: HTMLInputElement) => void,
+  onError: OnError,
+): void {
+  const inputOf = (dialog: Element) =>
+    dialog.querySelector<HTMLInputElement>(`${sel('upload.component')} ${sel('upload.fileInput')}`);
+  observeElements<HTMLElement>(
+    doc.body,
+    sel('dialog.root'),
+    signal,
+    (dialog) => {
+      const input = inputOf(dialog);
+      if (input && isArchiveInput(input)) return opened(input);
+      // An 上传档案 dialog without a file control the gate knows: say so rather than check nothing.
+      if (!isWord('dialog.uploadTitle', dialog.querySelector(sel('dialog.title'))?.textContent ?? '')) return;
+      void waitForElement(dialog, () => inputOf(dialog), signal, INPUT_WAIT_MS).then((found) => {
+        if (signal.aborted || !dialog.isConnected) return;
+        if (!found) onError('上传对话框中没有找到选择文件的控件');
+        else if (isArchiveInput(found)) opened(found);
+      });
+    },
+    onError,
+  );
 }
 
 /**
@@ -116,10 +158,11 @@ function interceptChoice(
   doc: Document,
   signal: AbortSignal,
   chosen: (input: HTMLInputElement, files: File[]) => void,
+  onError: OnError,
 ): void {
   doc.addEventListener(
     'change',
-    (e) => {
+    guarded(onError, (e) => {
       const input = e.target;
       if (!(input instanceof HTMLInputElement) || released.has(e) || !isArchiveInput(input)) return;
       const files = Array.from(input.files ?? []);
@@ -128,12 +171,12 @@ function interceptChoice(
       // Cleared, so choosing the same file again after a fix is still a change.
       input.value = '';
       chosen(input, files);
-    },
+    }),
     { capture: true, signal },
   );
   doc.addEventListener(
     'drop',
-    (e) => {
+    guarded(onError, (e: DragEvent) => {
       const dragger = (e.target as Element | null)?.closest?.(sel('upload.dragger'));
       const input = dragger?.closest(sel('upload.component'))?.querySelector<HTMLInputElement>(sel('upload.fileInput'));
       if (!dragger || !input || !isArchiveInput(input)) return;
@@ -144,7 +187,7 @@ function interceptChoice(
       // Element marks the area while something is dragged over it; the drop it did not see ends that.
       dragger.dispatchEvent(new Event('dragleave', { bubbles: true }));
       chosen(input, files);
-    },
+    }),
     { capture: true, signal },
   );
 }

@@ -7,7 +7,7 @@
  */
 import { parseHostDate } from '../../shared/domain/chinaDate';
 import type { SendFn } from '../core/feature';
-import { observeElements, waitForElement } from '../core/elements';
+import { observeElements, waitForElement, type OnError } from '../core/elements';
 import { readSignedInOrg } from '../core/org';
 import { squash } from '../core/table';
 import type { PreflightReport } from '../../shared/pdf/types';
@@ -23,7 +23,12 @@ export interface ReviewOptions {
   doc: Document;
   signal: AbortSignal;
   send: SendFn;
+  /** An error, or a 审批 dialog without the file's link: the feature stops (the host's dialog goes on untouched). */
+  onError?: OnError;
 }
+
+/** How long the 审批 dialog may take to show the file's 查看 link. */
+const LINK_WAIT_MS = 15_000;
 
 /** The dialog's link to the PDF (查看), when it serves one from the host's own origin. */
 function fileLink(dialog: Element, doc: Document): HTMLAnchorElement | null {
@@ -38,12 +43,16 @@ function fileLink(dialog: Element, doc: Document): HTMLAnchorElement | null {
 
 export function startReviewCheck(o: ReviewOptions): void {
   const { doc, signal, send } = o;
+  const onError: OnError = o.onError ?? ((e) => console.debug('[团员电子档案助手]', e));
   let engine: EngineFrame | null = null;
   const rules = rulesSource(send);
-  observeElements<HTMLElement>(doc.body, sel('dialog.root'), signal, (dialog) => {
+  observeElements<HTMLElement>(doc.body, sel('dialog.root'), signal, (dialog) => attachTo(dialog), onError);
+  function attachTo(dialog: HTMLElement): void {
     if (!isWord('dialog.reviewTitle', dialog.querySelector(sel('dialog.title'))?.textContent ?? '')) return;
-    void waitForElement(dialog, () => fileLink(dialog, doc), signal, 15_000).then((link) => {
-      if (!link || dialog.querySelector('.laa-upload-panel')) return;
+    void waitForElement(dialog, () => fileLink(dialog, doc), signal, LINK_WAIT_MS).then((link) => {
+      if (signal.aborted || !dialog.isConnected) return;
+      if (!link) return onError('审批对话框中没有找到档案的“查看”链接');
+      if (dialog.querySelector('.laa-upload-panel')) return;
       const panel = new UploadPanel(
         doc,
         '团员电子档案助手 · 档案检查',
@@ -120,5 +129,5 @@ export function startReviewCheck(o: ReviewOptions): void {
         () => void run(),
       );
     });
-  });
+  }
 }

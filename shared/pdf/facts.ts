@@ -66,9 +66,12 @@ export interface PagePixelFacts {
   /** Median width of strong edges in millimetres (Marziliano's blur measure); null if too few edges. */
   edgeWidthMm: number | null;
   edgeCount: number;
-  /** Largest solid dark blotch, as area in mm² and as a fraction of the paper. */
-  largestBlotchMm2: number;
-  largestBlotchFrac: number;
+  /** The largest stain's extent in mm (tints, tide lines, rings, blots, smudges, tape, foxing); 0 when none. */
+  stainMm: number;
+  /** The largest stain dark enough to hide the writing it lies on, in mm; 0 when none. */
+  stainHidingMm: number;
+  /** How deep a neutral shadow reaches in over the sheet's edge, in mm (a phone photo); 0 when none. */
+  edgeShadowMm: number;
   /** Orientation from layout; 'unknown' when the page holds too little to tell. */
   orientation: 'upright' | 'upsideDown' | 'sideways' | 'unknown';
   /** Dominant text-line angle in degrees (positive counter-clockwise), null if not measurable. */

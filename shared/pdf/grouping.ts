@@ -25,7 +25,7 @@ export interface FindingGroup {
 const ORDER: Record<Severity, number> = { fail: 0, warn: 1, info: 2 };
 
 /** Codes whose messages carry a measurement that varies a little from page to page: shown as a range. */
-const MEASURED: ReadonlySet<IssueCode> = new Set(['low-resolution', 'skew']);
+const MEASURED: ReadonlySet<IssueCode> = new Set(['low-resolution', 'skew', 'stained-page']);
 
 const NUMBER = /\d+(?:\.\d+)?/g;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { judge, judgeQuick, verdictOf } from './judge';
 import { cleanFacts, cleanFile, cleanPixels, scannedPage } from '../../test/support/pdfFacts';
+import type { PagePixelFacts } from './facts';
 import type { Issue, IssueCode } from './types';
 
 const codes = (issues: Issue[]) => issues.map((i) => i.code);
@@ -120,22 +121,47 @@ describe('page checks', () => {
     expect(at(1.2)).toEqual([]);
     expect(at(1.6)).toMatchObject([{ severity: 'warn', page: 5 }]);
     expect(at(2.4)).toMatchObject([{ severity: 'fail', page: 5 }]);
-    expect(at(2.4, 20)).toMatchObject([{ severity: 'fail' }]); // much written on, hardly an edge: smeared
+  });
+  it('fails a page whose writing is smeared past its edges, never a sparse cover with few edges', () => {
+    const at = (over: Partial<PagePixelFacts>) => {
+      const f = cleanFacts();
+      f.pixels[4] = cleanPixels(5, { edgeWidthMm: null, edgeCount: 20, ...over });
+      return only(judge(f).issues, 'blurry-page');
+    };
+    // Much toned, little of it ink: writing smeared into grey.
+    expect(at({ toneCoverage: 0.04, inkCoverage: 0.006 })).toMatchObject([{ severity: 'fail' }]);
+    // A large title and a few lines: as much ink as tone.
+    expect(at({ toneCoverage: 0.025, inkCoverage: 0.02 })).toEqual([]);
   });
   it('says nothing of sharpness on a page with little on it and few edges', () => {
     const f = cleanFacts();
     f.pixels[4] = cleanPixels(5, { edgeWidthMm: 2.4, edgeCount: 20, inkCoverage: 0.002, toneCoverage: 0.004 });
     expect(only(judge(f).issues, 'blurry-page')).toEqual([]);
   });
-  it('warns on a blotch and fails a large one', () => {
-    const at = (mm2: number, frac: number) => {
+  it('grades stains by size: warn from 10 mm, fail from 30 mm or where one hides writing', () => {
+    const at = (over: Partial<PagePixelFacts>) => {
       const f = cleanFacts();
-      f.pixels[6] = cleanPixels(7, { largestBlotchMm2: mm2, largestBlotchFrac: frac });
-      return only(judge(f).issues, 'stained-page');
+      f.pixels[6] = cleanPixels(7, over);
+      return judge(f).issues.filter((i) => i.code === 'stained-page' || i.code === 'shadow');
     };
-    expect(at(20, 0.0003)).toEqual([]);
-    expect(at(200, 0.003)).toMatchObject([{ severity: 'warn', page: 7 }]);
-    expect(at(1000, 0.016)).toMatchObject([{ severity: 'fail', page: 7 }]);
+    expect(at({ stainMm: 8 })).toEqual([]);
+    expect(at({ stainMm: 15 })).toMatchObject([{ code: 'stained-page', severity: 'warn', page: 7 }]);
+    expect(at({ stainMm: 15 })[0]!.message).toContain('约 15mm');
+    expect(at({ stainMm: 45 })).toMatchObject([{ severity: 'fail' }]);
+    expect(at({ stainMm: 14, stainHidingMm: 14 })).toMatchObject([{ severity: 'fail' }]);
+    expect(at({ stainMm: 14, stainHidingMm: 14 })[0]!.message).toContain('盖住了字迹');
+    expect(at({ stainMm: 6, stainHidingMm: 6 })).toEqual([]);
+  });
+  it('reports a shadow over the edge of a photo as a shadow, never as a stain', () => {
+    const f = cleanFacts();
+    f.pixels[1] = cleanPixels(2, { edgeShadowMm: 30 });
+    f.pixels[2] = cleanPixels(3, { edgeShadowMm: 8 });
+    expect(judge(f).issues.map((i) => `${i.code}:${i.severity}@${i.page}`)).toEqual(['shadow:warn@2']);
+  });
+  it('does not call the grey smear of a page blurred past reading a stain', () => {
+    const f = cleanFacts();
+    f.pixels[6] = cleanPixels(7, { edgeWidthMm: 3.1, stainMm: 70 });
+    expect(judge(f).issues.map((i) => i.code)).toEqual(['blurry-page']);
   });
   it('reports orientation before skew', () => {
     const f = cleanFacts();

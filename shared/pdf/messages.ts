@@ -38,8 +38,14 @@ export const MESSAGES = {
   blankPage: () => '本页是空白页。请检查是否扫错了面或漏扫了内容，删除空白页或换成正确的页面。',
   blurryWarn: () => '本页有些模糊，审核时可能看不清。建议重新扫描本页（放平纸张、对好焦，300dpi）。',
   blurryFail: () => '本页模糊不清，审核会被退回（§4.1“不得模糊不清”）。请重新扫描或拍摄本页。',
-  stainedWarn: () => '本页有明显的深色污渍。请确认没有遮挡内容；遮挡时请清洁原件后重新扫描。',
-  stainedFail: () => '本页有大块污损，审核会被退回（§4.1“不得污损”）。请清洁原件或更换干净的扫描件后重新扫描。',
+  stainedWarn: (mm: number) =>
+    `本页有约 ${Math.round(mm)}mm 的污渍（水渍、茶渍、杯印、墨迹、胶带或霉斑）。请确认没有遮挡内容；审核人可能视为污损。`,
+  stainedFail: (mm: number) =>
+    `本页有约 ${Math.round(mm)}mm 的大块污渍，审核会被退回（§4.1“不得污损”）。请换用干净的原件重新扫描；原件已污损时请与上级团委联系。`,
+  stainedHiding: (mm: number) =>
+    `本页有约 ${Math.round(mm)}mm 的深色污渍盖住了字迹，审核会被退回（§4.1“不得污损”）。请换用干净的原件重新扫描；原件已污损时请与上级团委联系。`,
+  shadow: () =>
+    '本页边缘有一片阴影（拍照时手机或手的影子），可能遮住内容。请在光线均匀处重新拍摄，或改用扫描仪、扫描类 APP。',
   duplicatePage: (other: number) =>
     `本页与第 ${other} 页是同一页纸，可能缺页或错页（§4.1）。请检查页序，换上漏扫的页面。`,
   sideways: () => '本页是横向的（侧放）。请把本页旋转为正向后重新生成 PDF。',
@@ -72,6 +78,7 @@ export const ISSUE_LABELS: Record<IssueCode, string> = {
   'blank-page': '空白页',
   'blurry-page': '模糊',
   'stained-page': '污损',
+  shadow: '阴影',
   'duplicate-page': '重复页',
   orientation: '方向不对',
   skew: '歪斜',

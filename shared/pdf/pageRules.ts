@@ -3,6 +3,7 @@ import { isHugeImage } from './fileRules';
 import { MESSAGES } from './messages';
 import {
   BLANK_MAX_INK,
+  BLUR_EDGELESS_MAX_INK_SHARE,
   BLUR_EDGELESS_MIN_TONE,
   BLUR_FAIL_MM,
   BLUR_MIN_EDGES,
@@ -14,8 +15,9 @@ import {
   LOW_DPI_WARN,
   SCANNED_MIN_COVERAGE,
   SKEW_WARN_DEG,
-  STAIN_FAIL_FRAC,
-  STAIN_WARN_MM2,
+  SHADOW_WARN_MM,
+  STAIN_FAIL_MM,
+  STAIN_WARN_MM,
 } from './thresholds';
 import type { Issue } from './types';
 
@@ -58,30 +60,53 @@ export function isBlank(p: PagePixelFacts): boolean {
   return p.inkCoverage < BLANK_MAX_INK;
 }
 
+/** How blurred the page is: a smeared page (toned but without edges, its tone mostly not ink) fails outright. */
+function blurSeverity(p: PagePixelFacts): 'fail' | 'warn' | null {
+  const smeared =
+    p.edgeCount < BLUR_MIN_EDGES &&
+    p.toneCoverage >= BLUR_EDGELESS_MIN_TONE &&
+    p.inkCoverage < p.toneCoverage * BLUR_EDGELESS_MAX_INK_SHARE;
+  if (smeared) return 'fail';
+  if (p.edgeWidthMm === null || p.edgeCount < BLUR_MIN_EDGES) return null;
+  return p.edgeWidthMm >= BLUR_FAIL_MM ? 'fail' : p.edgeWidthMm >= BLUR_WARN_MM ? 'warn' : null;
+}
+
+function orientationIssue(p: PagePixelFacts): Issue | null {
+  const page = p.page;
+  if (p.orientation === 'sideways')
+    return { code: 'orientation', severity: 'fail', page, message: MESSAGES.sideways() };
+  if (p.orientation === 'upsideDown')
+    return { code: 'orientation', severity: 'warn', page, message: MESSAGES.upsideDown() };
+  if (p.skewDeg !== null && Math.abs(p.skewDeg) > SKEW_WARN_DEG)
+    return { code: 'skew', severity: 'warn', page, message: MESSAGES.skew(p.skewDeg) };
+  return null;
+}
+
+function stainIssue(p: PagePixelFacts): Issue | null {
+  const page = p.page;
+  if (p.stainHidingMm >= STAIN_WARN_MM)
+    return { code: 'stained-page', severity: 'fail', page, message: MESSAGES.stainedHiding(p.stainHidingMm) };
+  if (p.stainMm >= STAIN_FAIL_MM)
+    return { code: 'stained-page', severity: 'fail', page, message: MESSAGES.stainedFail(p.stainMm) };
+  if (p.stainMm >= STAIN_WARN_MM)
+    return { code: 'stained-page', severity: 'warn', page, message: MESSAGES.stainedWarn(p.stainMm) };
+  return null;
+}
+
 export function pixelIssues(p: PagePixelFacts): Issue[] {
   const page = p.page;
   if (isBlank(p)) return [{ code: 'blank-page', severity: 'fail', page, message: MESSAGES.blankPage() }];
   const issues: Issue[] = [];
-  if (p.orientation === 'sideways')
-    issues.push({ code: 'orientation', severity: 'fail', page, message: MESSAGES.sideways() });
-  else if (p.orientation === 'upsideDown')
-    issues.push({ code: 'orientation', severity: 'warn', page, message: MESSAGES.upsideDown() });
-  else if (p.skewDeg !== null && Math.abs(p.skewDeg) > SKEW_WARN_DEG)
-    issues.push({ code: 'skew', severity: 'warn', page, message: MESSAGES.skew(p.skewDeg) });
-
-  if (p.edgeCount < BLUR_MIN_EDGES && p.toneCoverage >= BLUR_EDGELESS_MIN_TONE)
-    issues.push({ code: 'blurry-page', severity: 'fail', page, message: MESSAGES.blurryFail() });
-  else if (p.edgeWidthMm !== null && p.edgeCount >= BLUR_MIN_EDGES) {
-    if (p.edgeWidthMm >= BLUR_FAIL_MM)
-      issues.push({ code: 'blurry-page', severity: 'fail', page, message: MESSAGES.blurryFail() });
-    else if (p.edgeWidthMm >= BLUR_WARN_MM)
-      issues.push({ code: 'blurry-page', severity: 'warn', page, message: MESSAGES.blurryWarn() });
-  }
-  if (p.largestBlotchFrac >= STAIN_FAIL_FRAC)
-    issues.push({ code: 'stained-page', severity: 'fail', page, message: MESSAGES.stainedFail() });
-  else if (p.largestBlotchMm2 >= STAIN_WARN_MM2)
-    issues.push({ code: 'stained-page', severity: 'warn', page, message: MESSAGES.stainedWarn() });
-
+  const turned = orientationIssue(p);
+  if (turned) issues.push(turned);
+  const blur = blurSeverity(p);
+  if (blur === 'fail') issues.push({ code: 'blurry-page', severity: 'fail', page, message: MESSAGES.blurryFail() });
+  if (blur === 'warn') issues.push({ code: 'blurry-page', severity: 'warn', page, message: MESSAGES.blurryWarn() });
+  // A page blurred past reading smears its writing into grey patches: they are the blur, not stains.
+  const stain = blur === 'fail' ? null : stainIssue(p);
+  if (stain) issues.push(stain);
+  if (p.edgeShadowMm >= SHADOW_WARN_MM)
+    issues.push({ code: 'shadow', severity: 'warn', page, message: MESSAGES.shadow() });
   const sides = p.borderDepth.filter((d) => d >= BORDER_SIDE_MIN).length;
   if (sides >= BORDER_MIN_SIDES)
     issues.push({ code: 'background-border', severity: 'warn', page, message: MESSAGES.backgroundBorder() });

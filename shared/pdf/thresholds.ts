@@ -55,10 +55,24 @@ export const BLUR_FAIL_MM = 1.9;
 export const BLUR_MIN_EDGES = 150;
 /** …unless this much of it is visibly written on: writing without edges is blurred past reading. */
 export const BLUR_EDGELESS_MIN_TONE = 0.02;
+/**
+ * …and its tone is mostly not ink: on a sharp page what is darker than paper is ink (a sparse cover's
+ * large title measures tone 2–2.5 %, ink 1.6–2.2 %); smeared writing is tone around little ink (a
+ * 1.2 mm blur: tone 3.6 %, ink 0.6 %). A sparse page is never called blurry for lack of edges.
+ */
+export const BLUR_EDGELESS_MAX_INK_SHARE = 0.35;
 
-/** Stained: a solid dark blotch (text strokes erode away, blotches do not). Calibrated. */
-export const STAIN_WARN_MM2 = 60;
-export const STAIN_FAIL_FRAC = 0.01;
+/**
+ * Stained: the extent of the largest stain of any kind — where the paper under the writing is darker
+ * or yellower than the rest of the sheet, or thin yellow-brown marks (rings, tide lines, foxing).
+ * Warn from 10 mm (a coin-sized mark a reviewer notices), fail from 30 mm, or from 10 mm when it is
+ * dark enough to hide writing under it. Calibrated (stain tables in docs/preflight.md).
+ */
+export const STAIN_WARN_MM = 10;
+export const STAIN_FAIL_MM = 30;
+
+/** A neutral shadow reaching this deep over the sheet's edge (a phone or a hand over the page) is reported. Calibrated. */
+export const SHADOW_WARN_MM = 18;
 
 /**
  * Duplicate: correlation of coarse ink maps. The same sheet scanned twice measures 0.95 and more;

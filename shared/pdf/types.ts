@@ -29,6 +29,7 @@ export const ISSUE_CODES = [
   'skew',
   'low-resolution',
   'background-border',
+  'shadow',
   'no-seal',
   'number-mismatch',
   'number-unreadable',

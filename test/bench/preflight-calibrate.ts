@@ -52,7 +52,7 @@ const SWEEPS: Sweep[] = [
     unit: 'mm',
     sizes: [4, 6, 8, 10, 12, 15, 20, 30],
     spec: (family, stainMm) => ({ family, page: 3, seed: 23, stainMm }),
-    measure: (p) => `${p.largestBlotchMm2.toFixed(0)} mm²`,
+    measure: (p) => `${p.stainMm.toFixed(0)} mm`,
   },
   {
     name: 'seal ink strength (page 11, 上级团委 seal)',

@@ -23,7 +23,7 @@ beforeAll(async () => {
   secret = vars.ADMIN_SECRET;
   worker = await startLocalWorker({
     persistTo,
-    vars: { ADMIN_SECRET: vars.ADMIN_SECRET, AUDIT_SIGNING_KEY: vars.AUDIT_SIGNING_KEY },
+    vars: { ADMIN_SECRET: vars.ADMIN_SECRET, AUDIT_SIGNING_KEY: vars.AUDIT_SIGNING_KEY, WEBHOOK_KEY: vars.WEBHOOK_KEY },
   });
   receiver = createServer((req, res) => {
     let body = '';

@@ -63,11 +63,19 @@ describe('page checks', () => {
     const r = await check(await form(kit, { family: 'word', seed: 44 }, { 3: { blurMm: 0.3 }, 7: { blurMm: 0.8 } }));
     expect(flags(r)).toEqual(['blurry-page:warn@3', 'blurry-page:fail@7']);
   });
-  it('finds stains by size', async () => {
+  it('grades stains of every kind by size: warn from 10 mm, fail from 30 mm or where one hides writing', async () => {
+    const tea = { kind: 'tint', strength: 'clear', x: 90, y: 160, size: 18, seed: 1 } as const;
+    const cup = { kind: 'ring', strength: 'clear', x: 110, y: 150, size: 60, seed: 2 } as const;
     const r = await check(
-      await form(kit, { family: 'scanapp', seed: 45 }, { 3: { stainMm: 15 }, 5: { stainMm: 32 }, 6: { stainMm: 5 } }),
+      await form(
+        kit,
+        { family: 'scanapp', seed: 45 },
+        { 3: { stains: [tea] }, 5: { stains: [cup] }, 6: { stainMm: 5 }, 8: { stainMm: 15 } },
+      ),
     );
-    expect(flags(r)).toEqual(['stained-page:warn@3', 'stained-page:fail@5']);
+    expect(flags(r)).toEqual(['stained-page:warn@3', 'stained-page:fail@5', 'stained-page:fail@8']);
+    // The 15 mm ink blot is under the size that fails, but it covers the writing.
+    expect(r.issues.find((i) => i.page === 8)!.message).toContain('盖住了字迹');
   });
   it('finds the same sheet twice: rescanned, and copied', async () => {
     // 基本情况 rescanned in place of 介绍人意见 (a sparse ruled table like 本人经历 measures 0.93 at best).

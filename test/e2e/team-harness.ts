@@ -45,6 +45,7 @@ export async function startTeamWorker(extensionIds: string[] = [unpackedExtensio
   const vars = {
     ADMIN_SECRET: devVars.ADMIN_SECRET,
     AUDIT_SIGNING_KEY: devVars.AUDIT_SIGNING_KEY,
+    WEBHOOK_KEY: devVars.WEBHOOK_KEY,
     ALLOWED_ORIGINS: extensionIds.map((id) => `chrome-extension://${id}`).join(','),
   };
   let running = await startLocalWorker({ persistTo, vars });

@@ -84,3 +84,48 @@ describe('the grouped report in the upload dialog', () => {
     await dialog.getByRole('button', { name: '取消' }).click();
   });
 });
+
+// Twelve phone photos drawn the first time take long on a loaded machine; later runs read them from the cache.
+describe('marks on the page, held wherever they are', { timeout: 240_000 }, () => {
+  // A heavy tea stain 45 mm across and a page scanned on its side, on different pages each time.
+  it.each([
+    ['scanner', 1, 9],
+    ['phone', 6, 12],
+  ] as const)(
+    '%s: a stain on page %i and a page on its side at page %i are held, grouped',
+    async (family, at, side) => {
+      const m = members[1]!;
+      const tea = { kind: 'tint', strength: 'heavy', x: 105, y: 150, size: 45, seed: at } as const;
+      const file = await formOf(
+        kit,
+        m.userCode,
+        { family, seed: 72 + at },
+        { [at]: { stains: [tea] }, [side]: { turn: 90 } },
+      );
+      const dialog = await openUpload(page, replica, m.name);
+      await choose(dialog, '入团志愿书.pdf', file);
+      expect(await verdictOf(dialog)).toBe('fail');
+      const shown = await items(dialog);
+      expect(shown.map((i) => `${i.code}:${i.severity}`).sort()).toEqual(['orientation:fail', 'stained-page:fail']);
+      expect(shown.find((i) => i.code === 'stained-page')!.text).toMatch(new RegExp(`^第 ${at} 页：.*污渍`));
+      expect(shown.find((i) => i.code === 'orientation')!.text).toMatch(new RegExp(`^第 ${side} 页：.*横向`));
+      expect(await dialog.locator('.laa-upload-panel .headline').innerText()).toMatch(/^2 个问题会被退回/);
+      await dialog.getByRole('button', { name: '取消' }).click();
+    },
+  );
+  it('passes a clean form on yellowed paper, with a red-title cover and the photo glued on 基本情况', async () => {
+    const m = members[2]!;
+    const photo = { x: 150, y: 44, w: 33, h: 47, colour: true, background: 'blue', seed: 3 } as const;
+    const file = await formOf(
+      kit,
+      m.userCode,
+      { family: 'scanapp', seed: 77, paper: [238, 222, 186], cover: 'red' },
+      { 3: { photo } },
+    );
+    const dialog = await openUpload(page, replica, m.name);
+    await choose(dialog, '入团志愿书.pdf', file);
+    expect(await verdictOf(dialog)).toBe('pass');
+    expect((await items(dialog)).filter((i) => i.severity !== 'info')).toEqual([]);
+    await dialog.getByRole('button', { name: '取消' }).click();
+  });
+});

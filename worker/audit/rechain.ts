@@ -14,7 +14,7 @@ import { randomText } from '../lib/crypto';
 import { chainDrafts, hashEntry, opaqueActor, requestDigest, type AuditEntry } from './chain';
 import { currentEpoch, signEpoch } from './epoch';
 import { sealedHead } from './seal';
-import { signingKeys, type SigningKeys } from './signing';
+import { envSigningKeys, type SigningKeys } from './signing';
 import { opaqueSubjects } from './subjects';
 import { verifyAudit } from './verify';
 
@@ -41,7 +41,7 @@ export async function rechainStep(
   const st = await rechainState(env.DB, tenantId);
   if (!st) return 'none';
   if (st.state === 'done' || st.state === 'blocked') return st.state;
-  const keys = opts.keys ?? (await signingKeys(env.AUDIT_SIGNING_KEY));
+  const keys = opts.keys ?? (await envSigningKeys(env));
   const holder = `rechain-${randomText(9)}`;
   const now = Date.now();
   if (!(await takeLease(env.DB, tenantId, holder, now, now + LEASE_MS))) return 'busy';

@@ -5,7 +5,7 @@ import { rechainPending } from './rechain';
 import type { Bindings } from '../env';
 import { sha256Hex } from '../lib/crypto';
 import { GENESIS, hashEntry } from './chain';
-import { sign, signingKeys, type SigningKeys } from './signing';
+import { sign, envSigningKeys, type SigningKeys } from './signing';
 
 export const SEGMENT_MAX = 10_000;
 
@@ -37,7 +37,7 @@ export async function sealTenant(
   tenantId: string,
   keys?: SigningKeys,
 ): Promise<{ sealed: number; segments: number }> {
-  const k = keys ?? (await signingKeys(env.AUDIT_SIGNING_KEY));
+  const k = keys ?? (await envSigningKeys(env));
   // A log being re-chained is half old, half new: it is sealed once the re-chain is done.
   if ((await rechainState(env.DB, tenantId))?.state === 'running') return { sealed: 0, segments: 0 };
   const { epoch } = await currentEpoch(env.AUDIT, tenantId, k);
@@ -92,7 +92,7 @@ export async function sealTenant(
 }
 
 export async function sealAll(env: Bindings): Promise<void> {
-  const keys = await signingKeys(env.AUDIT_SIGNING_KEY);
+  const keys = await envSigningKeys(env);
   await rechainPending(env, keys);
   for (const t of await tenantsWithAudit(env.DB)) await sealTenant(env, t, keys);
 }

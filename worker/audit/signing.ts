@@ -5,18 +5,31 @@ export interface SigningKeys {
   publicKey: CryptoKey;
   /** The public key (JWK `x`), written into every segment so anyone can check it. */
   publicX: string;
+  /** Public keys of signing keys since rotated away: what they signed still verifies. */
+  previous: CryptoKey[];
 }
 
-let cached: { secret: string; keys: Promise<SigningKeys> } | undefined;
+let cached: { spec: string; keys: Promise<SigningKeys> } | undefined;
 
-/** The Ed25519 key from the AUDIT_SIGNING_KEY secret (PKCS#8, base64); its public half from the JWK. */
-export function signingKeys(secret: string | undefined): Promise<SigningKeys> {
+const importPublic = (x: string) =>
+  crypto.subtle.importKey('jwk', { kty: 'OKP', crv: 'Ed25519', x }, { name: 'Ed25519' }, true, ['verify']);
+
+/**
+ * The Ed25519 key from the AUDIT_SIGNING_KEY secret (PKCS#8, base64); its public half from the JWK.
+ * `previous`: AUDIT_PREVIOUS_PUBLIC_KEYS, the `publicKey` (JWK `x`) of keys rotated away, comma-separated.
+ */
+export function signingKeys(secret: string | undefined, previous = ''): Promise<SigningKeys> {
   if (!secret) throw new Error('AUDIT_SIGNING_KEY is not configured');
-  if (cached?.secret !== secret) cached = { secret, keys: load(secret) };
+  const spec = `${secret}|${previous}`;
+  if (cached?.spec !== spec) cached = { spec, keys: load(secret, previous) };
   return cached.keys;
 }
 
-async function load(secret: string): Promise<SigningKeys> {
+/** signingKeys from the environment's two variables. */
+export const envSigningKeys = (env: { AUDIT_SIGNING_KEY?: string; AUDIT_PREVIOUS_PUBLIC_KEYS?: string }) =>
+  signingKeys(env.AUDIT_SIGNING_KEY, env.AUDIT_PREVIOUS_PUBLIC_KEYS);
+
+async function load(secret: string, previous: string): Promise<SigningKeys> {
   const privateKey = await crypto.subtle.importKey(
     'pkcs8',
     fromBase64(secret.trim()) as Uint8Array<ArrayBuffer>,
@@ -25,14 +38,12 @@ async function load(secret: string): Promise<SigningKeys> {
     ['sign'],
   );
   const jwk = (await crypto.subtle.exportKey('jwk', privateKey)) as JsonWebKey;
-  const publicKey = await crypto.subtle.importKey(
-    'jwk',
-    { kty: 'OKP', crv: 'Ed25519', x: jwk.x },
-    { name: 'Ed25519' },
-    true,
-    ['verify'],
-  );
-  return { privateKey, publicKey, publicX: jwk.x! };
+  const publicKey = await importPublic(jwk.x!);
+  const xs = previous
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x && x !== jwk.x);
+  return { privateKey, publicKey, publicX: jwk.x!, previous: await Promise.all(xs.map(importPublic)) };
 }
 
 const enc = new TextEncoder();
@@ -41,15 +52,28 @@ export async function sign(keys: SigningKeys, text: string): Promise<string> {
   return base64(new Uint8Array(await crypto.subtle.sign('Ed25519', keys.privateKey, enc.encode(text))));
 }
 
-export async function verifySignature(keys: SigningKeys, text: string, signature: string): Promise<boolean> {
-  try {
-    return await crypto.subtle.verify(
-      'Ed25519',
-      keys.publicKey,
-      fromBase64(signature) as Uint8Array<ArrayBuffer>,
-      enc.encode(text),
-    );
-  } catch {
-    return false;
+/**
+ * Whether `signature` is the current key's, or (unless `currentOnly`) a previous key's: segments and
+ * epoch records are write-once, so what a retired key signed stays signed by it.
+ */
+export async function verifySignature(
+  keys: SigningKeys,
+  text: string,
+  signature: string,
+  opts: { currentOnly?: boolean } = {},
+): Promise<boolean> {
+  for (const key of opts.currentOnly ? [keys.publicKey] : [keys.publicKey, ...keys.previous]) {
+    try {
+      const ok = await crypto.subtle.verify(
+        'Ed25519',
+        key,
+        fromBase64(signature) as Uint8Array<ArrayBuffer>,
+        enc.encode(text),
+      );
+      if (ok) return true;
+    } catch {
+      /* a malformed signature verifies under no key */
+    }
   }
+  return false;
 }

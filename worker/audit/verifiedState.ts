@@ -42,7 +42,8 @@ const stateText = (s: VerifiedState) => `laa-audit-verified/1\n${canonicalJson({
 export async function loadState(bucket: R2Bucket, tenantId: string, keys: SigningKeys): Promise<VerifiedState | null> {
   const s = await getVerified<VerifiedState>(bucket, tenantId);
   if (!s || s.version !== 1 || s.tenantId !== tenantId || !s.signature) return null;
-  return (await verifySignature(keys, stateText(s), s.signature)) ? s : null;
+  // Only the current key's: after a rotation, the first verify is a full one.
+  return (await verifySignature(keys, stateText(s), s.signature, { currentOnly: true })) ? s : null;
 }
 
 export async function saveState(bucket: R2Bucket, keys: SigningKeys, s: VerifiedState): Promise<void> {

@@ -7,7 +7,7 @@ import { GENESIS, hashEntry, type AuditEntry } from './chain';
 import { currentEpoch } from './epoch';
 import { checkpointText } from './seal';
 import { cachedSegment } from './segmentCache';
-import { signingKeys, verifySignature, type SigningKeys } from './signing';
+import { envSigningKeys, verifySignature, type SigningKeys } from './signing';
 import {
   answer,
   countEntry,
@@ -54,7 +54,7 @@ export async function verifyAudit(
   tenantId: string,
   opts: { full?: boolean; scope: string[] | null },
 ): Promise<AuditVerifyResponse> {
-  const keys = await signingKeys(env.AUDIT_SIGNING_KEY);
+  const keys = await envSigningKeys(env);
   const { epoch, problem } = await currentEpoch(env.AUDIT, tenantId, keys);
   const [list, sealsTo, previous] = await Promise.all([
     problem ? Promise.resolve([]) : listSegmentKeys(env.AUDIT, tenantId, epoch),

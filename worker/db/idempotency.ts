@@ -44,6 +44,26 @@ export async function takeOverIdempotency(
   return r !== null;
 }
 
+/**
+ * Opens a finished key again for a request that issues a secret (it is issued afresh, never
+ * replayed): only one retry at a time wins it.
+ */
+export async function reopenIdempotency(
+  db: D1Database,
+  tenantId: string,
+  key: string,
+  doneAt: number,
+  now: number,
+): Promise<boolean> {
+  const r = await db
+    .prepare(
+      "UPDATE idempotency SET state = 'pending', created_at = ? WHERE tenant_id = ? AND key = ? AND state = 'done' AND created_at = ? RETURNING key",
+    )
+    .bind(now, tenantId, key, doneAt)
+    .first();
+  return r !== null;
+}
+
 export const finishIdempotency = (
   db: D1Database,
   k: { tenantId: string; key: string },

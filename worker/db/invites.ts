@@ -77,6 +77,14 @@ export const inviteByHash = (db: D1Database, hash: string) =>
 export const releaseInvite = (db: D1Database, hash: string, usedMark: string) =>
   db.prepare('UPDATE invites SET used_at = NULL WHERE code_hash = ? AND used_at = ?').bind(hash, usedMark);
 
+/** Moves a used invite from one claim to another (a redemption's retry replacing its lost token). */
+export const reclaimInvite = (db: D1Database, hash: string, fromMark: string, toMark: string) =>
+  db
+    .prepare(
+      'UPDATE invites SET used_at = ? WHERE code_hash = ? AND used_at = ? AND revoked_at IS NULL RETURNING code_hash',
+    )
+    .bind(toMark, hash, fromMark);
+
 /** One-time: the update only succeeds for an unused invite, so two redeemers cannot both win. */
 export const useInvite = (db: D1Database, hash: string, at: string) =>
   db

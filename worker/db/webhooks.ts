@@ -3,8 +3,11 @@ export interface WebhookRow {
   tenant_id: string;
   org_seq: number;
   kind: 'wecom' | 'dingtalk' | 'json';
+  /** Encrypted (worker/lib/secrets.ts): the URL carries the robot's access token. */
   url: string;
   secret: string | null;
+  /** The URL's host, in clear, for lists. */
+  url_host: string;
   label: string;
   created_at: string;
 }
@@ -12,9 +15,13 @@ export interface WebhookRow {
 export const insertWebhook = (db: D1Database, w: WebhookRow) =>
   db
     .prepare(
-      'INSERT INTO webhooks (id, tenant_id, org_seq, kind, url, secret, label, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO webhooks (id, tenant_id, org_seq, kind, url, secret, url_host, label, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     )
-    .bind(w.id, w.tenant_id, w.org_seq, w.kind, w.url, w.secret, w.label, w.created_at);
+    .bind(w.id, w.tenant_id, w.org_seq, w.kind, w.url, w.secret, w.url_host, w.label, w.created_at);
+
+/** A row's URL and secret, encrypted anew (a rotated key, or a row stored before encryption). */
+export const rewrapWebhook = (db: D1Database, id: string, url: string, secret: string | null) =>
+  db.prepare('UPDATE webhooks SET url = ?, secret = ? WHERE id = ?').bind(url, secret, id);
 
 export async function webhooksInRange(
   db: D1Database,
@@ -57,8 +64,7 @@ export const recordDelivery = (
     .prepare(
       'INSERT OR IGNORE INTO deliveries (webhook_id, tenant_id, day, attempts, ok, status, parts, error, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     )
-    .bind(d.webhookId, d.tenantId, d.day, d.attempts, d.ok ? 1 : 0, d.status, d.parts, d.error, d.at)
-    .run();
+    .bind(d.webhookId, d.tenantId, d.day, d.attempts, d.ok ? 1 : 0, d.status, d.parts, d.error, d.at);
 
 export async function deliveriesOf(db: D1Database, tenantId: string, webhookId: string) {
   const { results } = await db

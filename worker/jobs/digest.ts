@@ -4,9 +4,11 @@ import { scopeRange } from '../auth/context';
 import { orgBySeq, orgsInRange } from '../db/orgs';
 import { owedMembers } from '../db/reminders';
 import { allWebhooks, deliveredToday, recordDelivery, type WebhookRow } from '../db/webhooks';
+import { appendWrite } from '../audit/commit';
 import { deliver, type DeliveryResult } from '../digest/send';
 import type { Bindings } from '../env';
 import { OrgTree } from '../lib/orgTree';
+import { isSealed, keyring, openSecret, SecretsUnavailable } from '../lib/secrets';
 import { summarise } from '../members/reminders';
 import { memberView } from '../members/view';
 
@@ -36,22 +38,52 @@ export async function digestFor(env: Bindings, hook: WebhookRow, now = Date.now(
   return { reminders: body, urgent, today };
 }
 
+/** Who sends: the cron (`system`), or an admin's test send with its request id. */
+export interface Sender {
+  actor: string;
+  requestId: string;
+}
+
+const UNREADABLE = '无法解密机器人地址或加签密钥：请删除该群机器人后重新添加（或检查 WEBHOOK_KEY 的轮换设置）';
+
+/** The robot's URL and secret in clear, for this delivery only; null when they do not open. */
+async function opened(env: Bindings, hook: WebhookRow): Promise<WebhookRow | null> {
+  try {
+    const ring = await keyring(env);
+    const url = await openSecret(ring, hook.url, `webhook:${hook.id}:url`);
+    const secret = hook.secret === null ? null : await openSecret(ring, hook.secret, `webhook:${hook.id}:secret`);
+    return url === null || (hook.secret !== null && secret === null) ? null : { ...hook, url, secret };
+  } catch (err) {
+    if (err instanceof SecretsUnavailable) return isSealed(hook.url) ? null : hook;
+    throw err;
+  }
+}
+
+/**
+ * Sends today's digest to one robot and records the delivery, with its audit entry (subject: the
+ * robot), in one write: who was told what, and whether it arrived.
+ */
 export async function sendDigest(
   env: Bindings,
   hook: WebhookRow,
-  opts: { now?: number; force?: boolean; backoffMs?: number } = {},
+  opts: { now?: number; force?: boolean; backoffMs?: number; by?: Sender } = {},
 ): Promise<DeliveryResult | null> {
   const d = await digestFor(env, hook, opts.now);
   if (!d) return null;
   if (!opts.force && (await deliveredToday(env.DB, hook.id, d.today))) return null;
-  const result = await deliver(hook, d.reminders, d.urgent, opts.backoffMs);
-  await recordDelivery(env.DB, {
-    webhookId: hook.id,
-    tenantId: hook.tenant_id,
-    day: d.today,
-    ...result,
-    at: new Date().toISOString(),
-  });
+  const open = await opened(env, hook);
+  const result: DeliveryResult = open
+    ? await deliver(open, d.reminders, d.urgent, opts.backoffMs)
+    : { ok: false, attempts: 0, status: null, parts: 0, error: UNREADABLE };
+  const by = opts.by ?? { actor: 'system', requestId: `digest-${d.today}-${hook.id}` };
+  const at = new Date().toISOString();
+  await appendWrite({ db: env.DB, tenantId: hook.tenant_id, ...by }, async () => ({
+    statements: [recordDelivery(env.DB, { webhookId: hook.id, tenantId: hook.tenant_id, day: d.today, ...result, at })],
+    audit: [
+      { action: 'digest.delivery', orgId: d.reminders.org.id, subject: hook.id, payload: { day: d.today, ...result } },
+    ],
+    result: null,
+  }));
   return result;
 }
 

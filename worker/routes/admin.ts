@@ -1,19 +1,22 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
-import { CreateTenantRequest, type CreateTenantResponse, type InviteCreated } from '../../shared/api/tenancy';
+import { CreateTenantRequest, type CreateTenantResponse } from '../../shared/api/tenancy';
 import { OrgId, Role } from '../../shared/api/common';
 import { guardAuthFailures, refuseAuth } from '../auth/middleware';
 import { DAY_MS, iso, newInviteCode } from '../auth/tokens';
 import { commitWrite } from '../audit/commit';
 import { countAllMembers } from '../db/health';
 import { insertInvite, inviteId } from '../db/invites';
-import { allocateOrgSeqs, orgsByIds, upsertOrgs } from '../db/orgs';
+import { allocateOrgSeqs, orgBySeq, orgsByIds, upsertOrgs } from '../db/orgs';
 import { insertTenant, tenantById } from '../db/tenants';
 import type { AppEnv } from '../env';
 import { fail } from '../errors';
 import { uploadHotfix } from './hotfix';
 import { base64, randomBytes, randomText, timingSafeEqual } from '../lib/crypto';
+import { idempotent, type KeyScope } from '../lib/idempotency';
 import { valid } from '../lib/validate';
+import { issueInvite } from '../auth/issueInvite';
+import { issuedBefore, type Issued } from '../auth/reissue';
 
 /** `Authorization: Bearer <ADMIN_SECRET>`: only the operator's CLI (npm run worker:admin) gets in. */
 const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -26,6 +29,9 @@ const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
+/** The operator's Idempotency-Keys are its own. */
+const operator: KeyScope = async () => ({ tenantId: '(operator)', prefix: 'operator' });
+
 const InviteForTenant = z.object({
   orgId: OrgId,
   role: Role.default('committee'),
@@ -35,13 +41,30 @@ const InviteForTenant = z.object({
 export const admin = new Hono<AppEnv>()
   .use(requireAdmin)
   .route('/hotfix', uploadHotfix)
-  .post('/tenants', valid('json', CreateTenantRequest), async (c) => {
+  .post('/tenants', idempotent('reissue', operator), valid('json', CreateTenantRequest), async (c) => {
     const body = c.req.valid('json');
+    // A retry of a creation whose reply was lost: the tenant stands; its first invite is replaced.
+    const created = issuedBefore(c)?.tenantId;
+    const tenant = created ? await tenantById(c.env.DB, created) : null;
+    const top = tenant ? await orgBySeq(c.env.DB, tenant.id, tenant.root_seq) : null;
+    if (tenant && top) {
+      const invite = await issueInvite(c, {
+        tenantId: tenant.id,
+        actor: 'admin',
+        org: top,
+        role: 'committee',
+        ttlDays: body.inviteTtlDays,
+        createdBy: 'admin',
+        remember: { tenantId: tenant.id },
+      });
+      return c.json({ tenantId: tenant.id, invite } satisfies CreateTenantResponse, 201);
+    }
     const tenantId = `tn_${randomText(9)}`;
     const invite = await newInviteCode();
     const now = Date.now();
     const expiresAt = iso(now + body.inviteTtlDays * DAY_MS);
-    const step = await commitWrite(c, tenantId, 'admin', async () => {
+    let reply: CreateTenantResponse | undefined;
+    await commitWrite(c, tenantId, 'admin', async () => {
       const seq = await allocateOrgSeqs(c.env.DB, 1);
       const root = {
         seq,
@@ -53,7 +76,7 @@ export const admin = new Hono<AppEnv>()
         league_id: body.topOrg.leagueId ?? null,
         path: `/${seq}/`,
       };
-      const result: CreateTenantResponse = {
+      reply = {
         tenantId,
         invite: { id: inviteId(invite.hash), code: invite.code, orgId: root.id, role: 'committee', expiresAt },
       };
@@ -93,51 +116,21 @@ export const admin = new Hono<AppEnv>()
             payload: { role: 'committee', expiresAt },
           },
         ],
-        result,
+        // Kept for a retry: ids, never the code.
+        result: { tenantId, inviteId: inviteId(invite.hash) } satisfies Issued,
         status: 201,
       };
     });
-    return c.json(step.result, 201);
+    return c.json(reply!, 201);
   })
-  .post('/tenants/:tenantId/invites', valid('json', InviteForTenant), async (c) => {
+  .post('/tenants/:tenantId/invites', idempotent('reissue', operator), valid('json', InviteForTenant), async (c) => {
     const tenantId = c.req.param('tenantId');
     if (!(await tenantById(c.env.DB, tenantId))) fail(404, 'tenant-not-found', '没有这个团队');
     const body = c.req.valid('json');
     const [org] = await orgsByIds(c.env.DB, tenantId, [body.orgId]);
     if (!org) fail(404, 'org-not-found', '该团队中没有这个组织');
-    const invite = await newInviteCode();
-    const now = Date.now();
-    const expiresAt = iso(now + body.ttlDays * DAY_MS);
-    const step = await commitWrite(c, tenantId, 'admin', async () => ({
-      statements: [
-        insertInvite(c.env.DB, {
-          codeHash: invite.hash,
-          tenantId,
-          orgSeq: org.seq,
-          role: body.role,
-          createdBy: 'admin',
-          createdAt: iso(now),
-          expiresAt,
-        }),
-      ],
-      audit: [
-        {
-          action: 'invite.create',
-          orgId: org.id,
-          subject: inviteId(invite.hash),
-          payload: { role: body.role, expiresAt },
-        },
-      ],
-      result: {
-        id: inviteId(invite.hash),
-        code: invite.code,
-        orgId: org.id,
-        role: body.role,
-        expiresAt,
-      } satisfies InviteCreated,
-      status: 201,
-    }));
-    return c.json(step.result, 201);
+    const invite = await issueInvite(c, { tenantId, actor: 'admin', org, ...body, createdBy: 'admin' });
+    return c.json(invite, 201);
   })
   /** For the benchmark's scale figure: a bare count over all members, timed inside the worker. */
   .get('/diagnostics/count', async (c) => {

@@ -13,7 +13,9 @@ import type { AppEnv } from '../env';
 import { fail } from '../errors';
 import { sha256Hex } from '../lib/crypto';
 import { cachedTree } from '../lib/orgCache';
+import { idempotent } from '../lib/idempotency';
 import { valid } from '../lib/validate';
+import { issuedBefore, withdrawToken, type Issued } from '../auth/reissue';
 import { memberView } from '../members/view';
 
 const FEED_DAYS = 365;
@@ -24,6 +26,7 @@ export const feeds = new Hono<AppEnv>().post(
   '/',
   requireAuth,
   limitWrites,
+  idempotent('reissue'),
   valid('json', CreateFeedRequest),
   async (c) => {
     const auth = c.get('auth');
@@ -33,31 +36,38 @@ export const feeds = new Hono<AppEnv>().post(
     const tok = await newToken('feed');
     const now = Date.now();
     const expiresAt = iso(now + FEED_DAYS * DAY_MS);
-    await commitWrite(c, auth.tenantId, actorOf(auth), async () => ({
-      statements: [
-        insertToken(c.env.DB, {
-          hash: tok.hash,
-          id: tok.id,
-          tenantId: auth.tenantId,
-          orgSeq: org.seq,
-          role: auth.role,
-          kind: 'feed',
-          label: body.label,
-          createdAt: iso(now),
-          expiresAt,
-        }),
-      ],
-      audit: [
-        {
-          action: 'token.create',
-          orgId: org.id,
-          subject: tok.id,
-          payload: { kind: 'feed', label: body.label, expiresAt },
-        },
-      ],
-      result: null,
-      status: 201,
-    }));
+    await commitWrite(c, auth.tenantId, actorOf(auth), async () => {
+      // A retry: the feed the first attempt made was never seen — it is revoked, this one replaces it.
+      const before = await withdrawToken(c.env.DB, auth.tenantId, issuedBefore(c)?.tokenId, iso(now));
+      return {
+        statements: [
+          ...before.statements,
+          insertToken(c.env.DB, {
+            hash: tok.hash,
+            id: tok.id,
+            tenantId: auth.tenantId,
+            orgSeq: org.seq,
+            role: auth.role,
+            kind: 'feed',
+            label: body.label,
+            createdAt: iso(now),
+            expiresAt,
+          }),
+        ],
+        audit: [
+          ...before.audit,
+          {
+            action: 'token.create',
+            orgId: org.id,
+            subject: tok.id,
+            payload: { kind: 'feed', label: body.label, expiresAt },
+          },
+        ],
+        // Kept for a retry: the feed's id, never its token.
+        result: { tokenId: tok.id } satisfies Issued,
+        status: 201,
+      };
+    });
     return c.json({ tokenId: tok.id, path: `/v1/calendar/${tok.token}.ics`, expiresAt } satisfies FeedCreated, 201);
   },
 );

@@ -2,20 +2,19 @@ import { Hono } from 'hono';
 import {
   CreateInviteRequest,
   RedeemInviteRequest,
-  type InviteCreated,
   type InviteView,
   type RedeemInviteResponse,
 } from '../../shared/api/tenancy';
 import { actorOf, covers, scopeRange } from '../auth/context';
 import { guardAuthFailures, limitWrites, refuseAuth, requireAuth, requireCommittee } from '../auth/middleware';
-import { DAY_MS, inviteHash, iso, newInviteCode, newToken } from '../auth/tokens';
+import { DAY_MS, inviteHash, iso, newToken } from '../auth/tokens';
 import { commitWrite } from '../audit/commit';
 import {
-  insertInvite,
   inviteByHash,
   inviteById,
   inviteId,
   invitesInScope,
+  reclaimInvite,
   releaseInvite,
   revokeInvite,
   useInvite,
@@ -26,120 +25,129 @@ import { insertToken } from '../db/tokens';
 import { tenantById } from '../db/tenants';
 import type { AppEnv } from '../env';
 import { fail } from '../errors';
-import { idempotent } from '../lib/idempotency';
+import { idempotent, type KeyScope } from '../lib/idempotency';
 import { valid } from '../lib/validate';
+import { issueInvite } from '../auth/issueInvite';
+import { issuedBefore, withdrawToken, type Issued } from '../auth/reissue';
+
+/** A redemption's Idempotency-Key belongs to the code it redeems (there is no token yet). */
+const byInviteCode: KeyScope = async (c) => {
+  const body = (await c.req.json().catch(() => null)) as { code?: unknown } | null;
+  const code = typeof body?.code === 'string' ? body.code : '';
+  return { tenantId: '(redeem)', prefix: `redeem:${await inviteHash(code)}` };
+};
 
 /** Tokens issued from an invite live a year: a student admin's term; renew or hand over after. */
 const TOKEN_DAYS = 365;
+/**
+ * How long after a redemption its retry (same code, label and key) may replace the token: long
+ * enough for the extension to retry a reply lost on a bad connection, short enough that a spent code
+ * and key found later cannot take an admin's token away.
+ */
+const REDEEM_RETRY_MS = 15 * 60_000;
 
 export const invites = new Hono<AppEnv>()
-  .post('/redeem', valid('json', RedeemInviteRequest), async (c) => {
+  .post('/redeem', idempotent('reissue', byInviteCode), valid('json', RedeemInviteRequest), async (c) => {
     const body = c.req.valid('json');
     await guardAuthFailures(c);
     const hash = await inviteHash(body.code);
     const invite = await inviteByHash(c.env.DB, hash);
     const now = Date.now();
+    // A retry of this very redemption (same code, label and Idempotency-Key) whose reply was lost.
+    const before = issuedBefore(c)?.tokenId;
+    const [redeemedAt, redeemedBy] = invite?.used_at?.split('#') ?? [];
+    const retry = !!before && redeemedBy === before && now - Date.parse(redeemedAt!) < REDEEM_RETRY_MS;
     if (!invite) return refuseAuth(c, 'invite-invalid', '邀请码不正确：请核对后重新输入');
-    if (invite.used_at)
+    if (invite.used_at && !retry)
       return refuseAuth(c, 'invite-used', '该邀请码已被使用：每个邀请码只能用一次，请向上级管理员索取新的');
     if (invite.revoked_at) return refuseAuth(c, 'invite-revoked', '该邀请码已被上级管理员撤销：请向上级管理员索取新的');
-    if (Date.parse(invite.expires_at) <= now)
+    if (!retry && Date.parse(invite.expires_at) <= now)
       return refuseAuth(c, 'invite-expired', '邀请码已过期：请向上级管理员索取新的');
     const tenant = await tenantById(c.env.DB, invite.tenant_id);
     const org = await orgBySeq(c.env.DB, invite.tenant_id, invite.org_seq);
     if (!tenant || !org) fail(410, 'invite-orphaned', '邀请码对应的组织已不存在，请向上级管理员索取新的');
     const tok = await newToken('laa');
-    const usedMark = `${iso(now)}#${tok.id}`;
-    // One-time: the atomic claim decides which of two racing redeemers gets the token.
-    const claimed = await useInvite(c.env.DB, hash, usedMark).first();
+    // A retry keeps the first redemption's time: the retry window does not slide.
+    const usedMark = `${retry ? redeemedAt : iso(now)}#${tok.id}`;
+    // One-time: the atomic claim decides which of two racing redeemers gets the token (a retry
+    // takes the invite over from the token it is replacing).
+    const claimed = await (
+      retry ? reclaimInvite(c.env.DB, hash, invite.used_at!, usedMark) : useInvite(c.env.DB, hash, usedMark)
+    ).first();
     if (!claimed) return refuseAuth(c, 'invite-used', '该邀请码已被使用：每个邀请码只能用一次，请向上级管理员索取新的');
     const expiresAt = iso(now + TOKEN_DAYS * DAY_MS);
-    let step;
     try {
-      step = await commitWrite(c, tenant.id, `${tok.id}:${body.label}`, async () => ({
-        statements: [
-          insertToken(c.env.DB, {
-            hash: tok.hash,
-            id: tok.id,
-            tenantId: tenant.id,
-            orgSeq: org.seq,
-            role: invite.role,
-            kind: 'admin',
-            label: body.label,
-            createdAt: iso(now),
-            expiresAt,
-          }),
-        ],
-        audit: [
-          {
-            action: 'token.create',
-            orgId: org.id,
-            subject: tok.id,
-            payload: { role: invite.role, label: body.label, expiresAt },
-          },
-        ],
-        result: {
-          token: tok.token,
-          tokenId: tok.id,
-          expiresAt,
-          role: invite.role,
-          org: { id: org.id, name: org.name, type: org.type },
-          tenant: { id: tenant.id, name: tenant.name, storeNames: tenant.store_names === 1, hashKey: tenant.hash_key },
-        } satisfies RedeemInviteResponse,
-        status: 201,
-      }));
+      await commitWrite(c, tenant.id, `${tok.id}:${body.label}`, async () => {
+        const withdrawn = await withdrawToken(c.env.DB, tenant.id, retry ? before : undefined, iso(now));
+        return {
+          statements: [
+            ...withdrawn.statements,
+            insertToken(c.env.DB, {
+              hash: tok.hash,
+              id: tok.id,
+              tenantId: tenant.id,
+              orgSeq: org.seq,
+              role: invite.role,
+              kind: 'admin',
+              label: body.label,
+              createdAt: iso(now),
+              expiresAt,
+            }),
+          ],
+          audit: [
+            ...withdrawn.audit,
+            {
+              action: 'token.create',
+              orgId: org.id,
+              subject: tok.id,
+              payload: { role: invite.role, label: body.label, expiresAt },
+            },
+          ],
+          // Kept for a retry: the token's id, never the token.
+          result: { tokenId: tok.id } satisfies Issued,
+          status: 201,
+        };
+      });
     } catch (err) {
-      // Nothing was issued: the code stays usable.
-      await releaseInvite(c.env.DB, hash, usedMark).run();
+      // Nothing was issued: the code stays as it was.
+      await (
+        retry ? reclaimInvite(c.env.DB, hash, usedMark, invite.used_at!) : releaseInvite(c.env.DB, hash, usedMark)
+      ).run();
       throw err;
     }
-    return c.json(step.result, 201);
+    return c.json(
+      {
+        token: tok.token,
+        tokenId: tok.id,
+        expiresAt,
+        role: invite.role,
+        org: { id: org.id, name: org.name, type: org.type },
+        tenant: { id: tenant.id, name: tenant.name, storeNames: tenant.store_names === 1, hashKey: tenant.hash_key },
+      } satisfies RedeemInviteResponse,
+      201,
+    );
   })
   .post(
     '/',
     requireAuth,
     requireCommittee,
     limitWrites,
-    idempotent(false),
+    idempotent('reissue'),
     valid('json', CreateInviteRequest),
     async (c) => {
       const auth = c.get('auth');
       const body = c.req.valid('json');
       const [org] = await orgsByIds(c.env.DB, auth.tenantId, [body.orgId]);
       if (!org || !covers(auth, org.path)) fail(403, 'out-of-scope', '只能为本组织及下级组织发邀请码');
-      const invite = await newInviteCode();
-      const now = Date.now();
-      const expiresAt = iso(now + body.ttlDays * DAY_MS);
-      const step = await commitWrite(c, auth.tenantId, actorOf(auth), async () => ({
-        statements: [
-          insertInvite(c.env.DB, {
-            codeHash: invite.hash,
-            tenantId: auth.tenantId,
-            orgSeq: org.seq,
-            role: body.role,
-            createdBy: auth.tokenId,
-            createdAt: iso(now),
-            expiresAt,
-          }),
-        ],
-        audit: [
-          {
-            action: 'invite.create',
-            orgId: org.id,
-            subject: inviteId(invite.hash),
-            payload: { role: body.role, expiresAt },
-          },
-        ],
-        result: {
-          id: inviteId(invite.hash),
-          code: invite.code,
-          orgId: org.id,
-          role: body.role,
-          expiresAt,
-        } satisfies InviteCreated,
-        status: 201,
-      }));
-      return c.json(step.result, 201);
+      const reply = await issueInvite(c, {
+        tenantId: auth.tenantId,
+        actor: actorOf(auth),
+        org,
+        role: body.role,
+        ttlDays: body.ttlDays,
+        createdBy: auth.tokenId,
+      });
+      return c.json(reply, 201);
     },
   )
   .get('/', requireAuth, requireCommittee, async (c) => {

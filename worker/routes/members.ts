@@ -166,7 +166,7 @@ export const members = new Hono<AppEnv>()
     return c.json({ erased: true } satisfies MemberErased);
   })
   /** The upper committee's approval date (上级团委批准), which starts the 30 days (§2). */
-  .put('/:key/approval', idempotent(false), valid('json', ApprovalDateRequest), async (c) => {
+  .put('/:key/approval', idempotent('replay'), valid('json', ApprovalDateRequest), async (c) => {
     const auth = c.get('auth');
     const key = c.req.param('key');
     const { approvedOn } = c.req.valid('json');
@@ -193,8 +193,8 @@ export const members = new Hono<AppEnv>()
               },
             ]
           : [],
-        result: memberView(next, tree, chinaToday()),
+        result: { member: memberView(next, tree, chinaToday()) },
       };
     });
-    return c.json({ member: step.result });
+    return c.json(step.result);
   });

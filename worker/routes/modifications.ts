@@ -45,7 +45,7 @@ export const modifications = new Hono<AppEnv>()
     const rows = await modificationsInRange(c.env.DB, auth.tenantId, lo, hi, c.req.valid('query').status);
     return c.json({ modifications: rows.map((r) => view(r, tree)) });
   })
-  .post('/', idempotent(false), valid('json', CreateModificationRequest), async (c) => {
+  .post('/', idempotent('replay'), valid('json', CreateModificationRequest), async (c) => {
     const auth = c.get('auth');
     const body = c.req.valid('json');
     const { lo, hi } = scopeRange(auth.role, auth.org.path);
@@ -67,59 +67,62 @@ export const modifications = new Hono<AppEnv>()
       decision_reason: null,
     };
     const orgId = tree.bySeq.get(member.org_seq)!.id;
-    await commitWrite(c, auth.tenantId, actorOf(auth), async () => ({
+    // The reply is kept with the write: a replay answers it again.
+    const step = await commitWrite(c, auth.tenantId, actorOf(auth), async () => ({
       statements: [insertModification(c.env.DB, row)],
       audit: [
         { action: 'modification.request', orgId, subject: member.key, payload: { id: row.id, reason: row.reason } },
       ],
-      result: null,
+      result: { modification: view(row, tree) },
       status: 201,
     }));
-    return c.json({ modification: view(row, tree) }, 201);
+    return c.json(step.result, 201);
   })
-  .post('/:id/decision', requireCommittee, idempotent(false), valid('json', DecideModificationRequest), async (c) => {
-    const auth = c.get('auth');
-    const body = c.req.valid('json');
-    const { lo, hi } = scopeRange(auth.role, auth.org.path);
-    const tree = new OrgTree(await orgsInRange(c.env.DB, auth.tenantId, lo, hi));
-    const mod = await modificationById(c.env.DB, auth.tenantId, c.req.param('id'));
-    if (!mod || !tree.bySeq.has(mod.org_seq))
-      fail(404, 'modification-not-found', '没有找到这条修改申请（或不在你的管理范围内）');
-    if (mod.org_seq === auth.org.seq)
-      fail(403, 'not-upper-committee', '修改申请须由上级团委审批，不能审批本组织自己的申请（§4.5）');
-    if (mod.status !== 'open') fail(409, 'already-decided', '这条修改申请已经审批过了');
-    if (body.decision === 'reject') {
-      const problem = checkRejectionReason(body.reason);
-      if (problem) fail(422, 'reason-required', problem);
-    }
-    const decided = {
-      status: body.decision === 'approve' ? ('approved' as const) : ('rejected' as const),
-      by: actorOf(auth),
-      at: new Date().toISOString(),
-      reason: body.reason ?? null,
-    };
-    await commitWrite(c, auth.tenantId, actorOf(auth), async () => ({
-      statements: [decideModification(c.env.DB, auth.tenantId, mod.id, decided)],
-      audit: [
-        {
-          action: `modification.${decided.status}`,
-          orgId: tree.bySeq.get(mod.org_seq)!.id,
-          subject: mod.member_key,
-          payload: { id: mod.id, reason: decided.reason },
-        },
-      ],
-      result: null,
-    }));
-    return c.json({
-      modification: view(
-        {
-          ...mod,
-          status: decided.status,
-          decided_by: decided.by,
-          decided_at: decided.at,
-          decision_reason: decided.reason,
-        },
-        tree,
-      ),
-    });
-  });
+  .post(
+    '/:id/decision',
+    requireCommittee,
+    idempotent('replay'),
+    valid('json', DecideModificationRequest),
+    async (c) => {
+      const auth = c.get('auth');
+      const body = c.req.valid('json');
+      const { lo, hi } = scopeRange(auth.role, auth.org.path);
+      const tree = new OrgTree(await orgsInRange(c.env.DB, auth.tenantId, lo, hi));
+      const mod = await modificationById(c.env.DB, auth.tenantId, c.req.param('id'));
+      if (!mod || !tree.bySeq.has(mod.org_seq))
+        fail(404, 'modification-not-found', '没有找到这条修改申请（或不在你的管理范围内）');
+      if (mod.org_seq === auth.org.seq)
+        fail(403, 'not-upper-committee', '修改申请须由上级团委审批，不能审批本组织自己的申请（§4.5）');
+      if (mod.status !== 'open') fail(409, 'already-decided', '这条修改申请已经审批过了');
+      if (body.decision === 'reject') {
+        const problem = checkRejectionReason(body.reason);
+        if (problem) fail(422, 'reason-required', problem);
+      }
+      const decided = {
+        status: body.decision === 'approve' ? ('approved' as const) : ('rejected' as const),
+        by: actorOf(auth),
+        at: new Date().toISOString(),
+        reason: body.reason ?? null,
+      };
+      const decidedRow = {
+        ...mod,
+        status: decided.status,
+        decided_by: decided.by,
+        decided_at: decided.at,
+        decision_reason: decided.reason,
+      };
+      const step = await commitWrite(c, auth.tenantId, actorOf(auth), async () => ({
+        statements: [decideModification(c.env.DB, auth.tenantId, mod.id, decided)],
+        audit: [
+          {
+            action: `modification.${decided.status}`,
+            orgId: tree.bySeq.get(mod.org_seq)!.id,
+            subject: mod.member_key,
+            payload: { id: mod.id, reason: decided.reason },
+          },
+        ],
+        result: { modification: view(decidedRow, tree) },
+      }));
+      return c.json(step.result);
+    },
+  );

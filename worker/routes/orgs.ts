@@ -142,7 +142,7 @@ export const orgs = new Hono<AppEnv>()
     return c.json({ orgs: tree.rows.map((r) => tree.view(r)) } satisfies OrgList);
   })
   /** JSON `{orgs: [...]}` or CSV (text/csv) with the header id,name,type,parentId,leagueId. */
-  .post('/import', requireCommittee, idempotent(false), accepts('json', OrgImport), async (c) => {
+  .post('/import', requireCommittee, idempotent('replay'), accepts('json', OrgImport), async (c) => {
     const type = c.req.header('Content-Type') ?? '';
     let raw: unknown;
     if (type.startsWith('text/csv')) raw = { orgs: parseOrgCsv(await c.req.text()) };
@@ -157,7 +157,7 @@ export const orgs = new Hono<AppEnv>()
     if (!parsed.success) return c.json(errorBody('invalid-request', summariseIssues(parsed.error)), 400);
     return runImport(c, parsed.data.orgs);
   })
-  .patch('/:id', requireCommittee, idempotent(false), valid('json', OrgPatch), async (c) => {
+  .patch('/:id', requireCommittee, idempotent('replay'), valid('json', OrgPatch), async (c) => {
     const auth = c.get('auth');
     const tree = await scopeTree(c);
     const org = tree.byId.get(c.req.param('id'));

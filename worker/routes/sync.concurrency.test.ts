@@ -69,8 +69,10 @@ describe('concurrent writes on one tenant', () => {
     const before = await env.DB.prepare('SELECT count(*) AS n FROM audit WHERE tenant_id = ?')
       .bind(team.tenantId)
       .first<{ n: number }>();
-    const replay = await send(1);
-    expect(replay.headers.get('Idempotent-Replayed')).toBe('true');
+    const replays = await Promise.all(keys.map((_, i) => untilApplied(() => send(i), statuses)));
+    expect(replays.map((r) => r.headers.get('Idempotent-Replayed'))).toEqual(keys.map(() => 'true'));
+    expect(replays.map((r) => r.body)).toEqual(replies.map((r) => r.body));
+    expect(statuses.filter((s) => s >= 500)).toEqual([]);
     const after = await env.DB.prepare('SELECT count(*) AS n FROM audit WHERE tenant_id = ?')
       .bind(team.tenantId)
       .first<{ n: number }>();

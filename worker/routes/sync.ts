@@ -22,7 +22,7 @@ export const sync = new Hono<AppEnv>().post(
   '/',
   requireAuth,
   limitWrites,
-  idempotent(true),
+  idempotent('required'),
   accepts('json', SyncBatch),
   valid('json', SyncEnvelope),
   async (c) => {

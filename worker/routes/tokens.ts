@@ -7,6 +7,7 @@ import { commitWrite } from '../audit/commit';
 import { renewToken, revokeToken, tokenById, tokensInScope, type TokenRow } from '../db/tokens';
 import type { AppEnv } from '../env';
 import { fail } from '../errors';
+import { idempotent } from '../lib/idempotency';
 import { valid } from '../lib/validate';
 
 const info = (t: TokenRow): TokenInfo => ({
@@ -42,15 +43,16 @@ export const tokens = new Hono<AppEnv>()
     return c.json({ tokens: (await tokensInScope(c.env.DB, auth.tenantId, lo, hi)).map(info) });
   })
   /** Renews the caller's own token (a year by default, counted from today). */
-  .post('/renew', valid('json', RenewTokenRequest), async (c) => {
+  .post('/renew', idempotent('replay'), valid('json', RenewTokenRequest), async (c) => {
     const auth = c.get('auth');
     const expiresAt = iso(Date.now() + c.req.valid('json').days * DAY_MS);
-    await commitWrite(c, auth.tenantId, actorOf(auth), async () => ({
+    // The token is not rotated, so the reply holds no secret and is kept for replays.
+    const step = await commitWrite(c, auth.tenantId, actorOf(auth), async () => ({
       statements: [renewToken(c.env.DB, auth.tenantId, auth.tokenId, expiresAt)],
       audit: [{ action: 'token.renew', orgId: auth.org.id, subject: auth.tokenId, payload: { expiresAt } }],
-      result: null,
+      result: { tokenId: auth.tokenId, expiresAt } satisfies RenewTokenResponse,
     }));
-    return c.json({ tokenId: auth.tokenId, expiresAt } satisfies RenewTokenResponse);
+    return c.json(step.result);
   })
   /**
    * Revokes the caller's own token, or (committee) any token in its subtree: the yearly handover.

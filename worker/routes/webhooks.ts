@@ -9,6 +9,8 @@ import type { AppEnv } from '../env';
 import { fail } from '../errors';
 import { sendDigest } from '../jobs/digest';
 import { randomText } from '../lib/crypto';
+import { idempotent } from '../lib/idempotency';
+import { keyring, sealSecret } from '../lib/secrets';
 import { valid } from '../lib/validate';
 
 const view = (w: WebhookRow & { org_id: string }): WebhookView => ({
@@ -16,7 +18,7 @@ const view = (w: WebhookRow & { org_id: string }): WebhookView => ({
   orgId: w.org_id,
   kind: w.kind,
   label: w.label,
-  urlHost: new URL(w.url).host,
+  urlHost: w.url_host,
   createdAt: w.created_at,
 });
 
@@ -36,35 +38,46 @@ export const webhooks = new Hono<AppEnv>()
     const { lo, hi } = scopeRange(auth.role, auth.org.path);
     return c.json({ webhooks: (await webhooksInRange(c.env.DB, auth.tenantId, lo, hi)).map(view) });
   })
-  .post('/', valid('json', CreateWebhookRequest), async (c) => {
+  .post('/', idempotent('replay'), valid('json', CreateWebhookRequest), async (c) => {
     const auth = c.get('auth');
     const body = c.req.valid('json');
     const [org] = await orgsByIds(c.env.DB, auth.tenantId, [body.orgId]);
     if (!org || !covers(auth, org.path)) fail(403, 'out-of-scope', '只能为本组织及下级组织设置群机器人');
+    const id = `wh_${randomText(9)}`;
+    const ring = await keyring(c.env).catch(() =>
+      fail(
+        503,
+        'secrets-unavailable',
+        '同步服务未配置加密密钥（WEBHOOK_KEY），暂不能保存群机器人：请联系部署同步服务的管理员',
+      ),
+    );
+    // The URL (it carries the robot's access token) and the 加签 secret are stored encrypted only.
     const row: WebhookRow = {
-      id: `wh_${randomText(9)}`,
+      id,
       tenant_id: auth.tenantId,
       org_seq: org.seq,
       kind: body.kind,
-      url: body.url,
-      secret: body.secret ?? null,
+      url: await sealSecret(ring, body.url, `webhook:${id}:url`),
+      secret: body.secret === undefined ? null : await sealSecret(ring, body.secret, `webhook:${id}:secret`),
+      url_host: new URL(body.url).host,
       label: body.label,
       created_at: new Date().toISOString(),
     };
-    await commitWrite(c, auth.tenantId, actorOf(auth), async () => ({
+    // The reply names the robot by id and host only (the URL carries its access token): kept for replays.
+    const step = await commitWrite(c, auth.tenantId, actorOf(auth), async () => ({
       statements: [insertWebhook(c.env.DB, row)],
       audit: [
         {
           action: 'setting.webhook.create',
           orgId: org.id,
           subject: row.id,
-          payload: { kind: row.kind, label: row.label, host: new URL(row.url).host },
+          payload: { kind: row.kind, label: row.label, host: row.url_host },
         },
       ],
-      result: null,
+      result: { webhook: view({ ...row, org_id: org.id }) },
       status: 201,
     }));
-    return c.json({ webhook: view({ ...row, org_id: org.id }) }, 201);
+    return c.json(step.result, 201);
   })
   .delete('/:id', async (c) => {
     const auth = c.get('auth');
@@ -79,9 +92,10 @@ export const webhooks = new Hono<AppEnv>()
     return c.json({ deleted: hook.id });
   })
   /** Sends today's digest now (to check a new robot), recorded like the morning's. */
-  .post('/:id/test', async (c) => {
+  .post('/:id/test', idempotent('replay'), async (c) => {
     const hook = await findHook(c, c.req.param('id'));
-    const result = await sendDigest(c.env, hook, { force: true });
+    const by = { actor: actorOf(c.get('auth')), requestId: c.get('requestId') };
+    const result = await sendDigest(c.env, hook, { force: true, by });
     return c.json({ delivery: result });
   })
   .get('/:id/deliveries', async (c) => {

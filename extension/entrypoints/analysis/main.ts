@@ -19,6 +19,12 @@ warmContent();
 // line (one file at a time too) and gives way to any picture check.
 let chain: Promise<unknown> = Promise.resolve();
 let contentChain: Promise<unknown> = Promise.resolve();
+/**
+ * Checks that asked for the content, counted: only the newest one's is read. The upload dialog
+ * shows one file at a time, so an older file's reading (still queued, or half-way) would only
+ * keep the cores from the newer one.
+ */
+let contentRequests = 0;
 
 window.addEventListener('message', (e: MessageEvent) => {
   const data = e.data as { type?: unknown } | null;
@@ -39,6 +45,8 @@ window.addEventListener('message', (e: MessageEvent) => {
       kind: 'error',
       message: `预检出错：${errorText(err)}`,
     } satisfies PreflightEvent);
+  const mine = parsed.data.options?.skipContent ? contentRequests : ++contentRequests;
+  const superseded = () => mine !== contentRequests;
   chain = chain.then(async () => {
     try {
       const { report, content } = await pictureCheck(() => runPreflight(parsed.data, (ev) => port.postMessage(ev)));
@@ -48,7 +56,7 @@ window.addEventListener('message', (e: MessageEvent) => {
         try {
           port.postMessage({
             kind: 'content',
-            content: await content((ev) => port.postMessage(ev)),
+            content: await content((ev) => port.postMessage(ev), superseded),
           } satisfies PreflightEvent);
         } catch (err) {
           failed(err);

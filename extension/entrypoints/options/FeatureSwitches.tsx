@@ -1,10 +1,12 @@
 /**
  * Every feature the extension adds to 智慧团建's pages, each with its switch (the feature's id).
- * A change applies from the next page the admin opens (or a refresh).
+ * A change applies from the next page the admin opens (or a refresh). A feature a hotfix paused
+ * says so and why; its switch stays the admin's.
  */
 import { useEffect, useState } from 'react';
 import { FEATURES } from '../../features';
 import { sendToBackground } from '../../messaging/client';
+import type { HotfixEffect } from '../../../shared/hotfix/effect';
 import { featureOn, type Settings } from '../../model/settings';
 
 const box: React.CSSProperties = {
@@ -22,7 +24,7 @@ const row: React.CSSProperties = {
   cursor: 'pointer',
 };
 
-export function FeatureSwitches() {
+export function FeatureSwitches({ hotfix, reload }: { hotfix: HotfixEffect | null; reload: number }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
 
@@ -30,7 +32,7 @@ export function FeatureSwitches() {
     sendToBackground('getSettings', {})
       .then(setSettings)
       .catch(() => setMessage({ text: '读取设置失败：请重新打开此页', ok: false }));
-  }, []);
+  }, [reload]);
 
   async function toggle(id: string, on: boolean) {
     // The switch moves at once; the saved settings follow.
@@ -66,6 +68,11 @@ export function FeatureSwitches() {
               <span style={{ display: 'block', fontSize: 12, color: '#606266', marginTop: 4, lineHeight: 1.6 }}>
                 {f.description}
               </span>
+              {hotfix?.disabled[f.id] && (
+                <span data-hotfixed style={{ display: 'block', fontSize: 12, color: '#E6A23C', marginTop: 4 }}>
+                  已由修复通知暂停：{hotfix.disabled[f.id]}
+                </span>
+              )}
             </span>
           </label>
         ))}

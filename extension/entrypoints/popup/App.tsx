@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { MemberList as List, SearchBy, Summary, TeamStatus } from '../../messaging/teamViews';
 import { sendToBackground } from '../../messaging/client';
+import { Diagnosis } from './Diagnosis';
 import { agoText } from './look';
 import { MemberList } from './MemberList';
 import { KeyNumbers, OrgBars, Stats, Timeline, type Pick } from './Overview';
@@ -14,7 +15,10 @@ import { Search } from './Search';
 import { RejectedList, SyncFooter } from './SyncFooter';
 
 type View =
-  { kind: 'home' } | { kind: 'members'; title: string; list: List | null; error?: string } | { kind: 'rejected' };
+  | { kind: 'home' }
+  | { kind: 'members'; title: string; list: List | null; error?: string }
+  | { kind: 'rejected' }
+  | { kind: 'diagnosis' };
 
 const BY_WORDS: Record<SearchBy, string> = { name: '姓名', devNumber: '编号', idCard: '身份证号' };
 
@@ -96,6 +100,9 @@ export function App() {
             {orgName ? `${orgName}及下级` : summary?.source === 'local' ? '本浏览器读取过的名单' : ''}
           </div>
         </div>
+        <button type="button" className="gear" onClick={() => setView({ kind: 'diagnosis' })}>
+          页面诊断
+        </button>
         <button type="button" className="gear" onClick={() => void browser.runtime.openOptionsPage()}>
           设置
         </button>
@@ -128,6 +135,7 @@ export function App() {
       {view.kind === 'members' && (
         <MemberList title={view.title} list={view.list} error={view.error} onBack={() => setView({ kind: 'home' })} />
       )}
+      {view.kind === 'diagnosis' && <Diagnosis onBack={() => setView({ kind: 'home' })} />}
       {view.kind === 'rejected' && (
         <RejectedList
           onBack={() => {

@@ -1,15 +1,20 @@
 import type { PagePixelFacts } from '../../../shared/pdf/facts';
+import { GREYSCALE_MAX_CHROMA } from '../../../shared/pdf/thresholds';
 import { edgeWidth } from './blur';
-import { uprightness } from './orientation';
+import { orientationOf } from './orientation';
 import { findPaper } from './paper';
 import { planes, quantileIn, type Raster } from './raster';
 import { findSeal } from './seal';
 import { inkSignature } from './signature';
 import { measureSkew } from './skew';
-import { largestBlotch } from './stain';
+import { paperModel } from './paperModel';
+import { measureStains } from './stain';
+import { writingMask } from './textInk';
 
 /** The form is printed on A4. */
 const A4_SHORT_MM = 210;
+/** A greyscale scan has no chroma anywhere; a colour one shows it at least in its coloured marks. */
+const COLOUR_QUANTILE = 0.999;
 
 export type PixelMeasures = Omit<PagePixelFacts, 'page' | 'imageDigest'>;
 
@@ -19,7 +24,8 @@ export type PixelMeasures = Omit<PagePixelFacts, 'page' | 'imageDigest'>;
  */
 export function analysePage(r: Raster, placedPxPerMm: number): PixelMeasures {
   const { width: w, height: h } = r;
-  const { gray, chroma, red } = planes(r);
+  const p = planes(r);
+  const { gray, chroma } = p;
   const paper = findPaper(gray, chroma, w, h);
   // Content is measured on the sheet, taken to be A4 across: a photo's sheet is smaller than its
   // picture, and a Word page shrinks the photo. Without a clear sheet, the placement's scale.
@@ -28,15 +34,15 @@ export function analysePage(r: Raster, placedPxPerMm: number): PixelMeasures {
   const inkCoverage = paper.inkCount / paper.area;
   const sideways = w > h * 1.15;
   const edges = edgeWidth(gray, w, paper);
-  const blotch = largestBlotch(gray, red, w, h, paper, pxPerMm);
+  const chromaP99 = quantileIn(chroma, w, 0.99, paper);
+  // Colour to tell a stain's hue by: a few pixels are enough (a brown ring on a black-ink page).
+  const colour = quantileIn(chroma, w, COLOUR_QUANTILE, paper) >= GREYSCALE_MAX_CHROMA;
+  // The writing without table rules: what a stain may hide, a photo never holds, and orientation reads.
+  const writing = writingMask(paper, w, pxPerMm);
+  const stains = measureStains(paperModel(p, w, h, paper, pxPerMm), paper, writing, w, colour);
   const skewDeg = sideways ? null : measureSkew(paper, w);
-  // Alignment is read on the straightened page only when the tilt is small enough not to matter.
-  const orientation = sideways
-    ? 'sideways'
-    : skewDeg !== null && Math.abs(skewDeg) > 6
-      ? 'unknown'
-      : uprightness(paper, w, h, pxPerMm);
-  const sealFound = findSeal(red, gray, w, h, pxPerMm);
+  const orientation = sideways ? 'sideways' : orientationOf(paper, w, h, pxPerMm, skewDeg, writing);
+  const sealFound = findSeal(p, w, h, pxPerMm);
   return {
     width: w,
     height: h,
@@ -45,13 +51,14 @@ export function analysePage(r: Raster, placedPxPerMm: number): PixelMeasures {
     toneCoverage: paper.toneCount / paper.area,
     edgeWidthMm: edges.widthPx === null ? null : edges.widthPx / pxPerMm,
     edgeCount: edges.count,
-    largestBlotchMm2: blotch / (pxPerMm * pxPerMm),
-    largestBlotchFrac: blotch / paper.area,
+    stainMm: stains.sizeMm,
+    stainHidingMm: stains.hidingMm,
+    edgeShadowMm: stains.edgeShadowMm,
     orientation,
     skewDeg,
     borderDepth: paper.depth,
     seal: sealFound,
-    chromaP99: quantileIn(chroma, w, 0.99, paper),
+    chromaP99,
     signature: inkSignature(paper, w),
   };
 }

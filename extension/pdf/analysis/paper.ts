@@ -22,9 +22,9 @@ export interface Paper {
 
 const BLOCK = 16;
 
-/** A pixel is paper when it is bright and neutral relative to the sheet's own level. */
-function isPaper(g: number, c: number, level: number): boolean {
-  return g >= level * 0.72 && c < 45;
+/** A pixel is paper when it is bright, and not much more colourful than the sheet itself (old paper is yellow). */
+function isPaper(g: number, c: number, level: number, paperChroma: number): boolean {
+  return g >= level * 0.72 && c < paperChroma + 45;
 }
 
 /**
@@ -38,6 +38,7 @@ function sideDepth(
   w: number,
   h: number,
   level: number,
+  paperChroma: number,
   side: 0 | 1 | 2 | 3,
 ): number {
   const along = side === 0 || side === 2 ? w : h;
@@ -51,7 +52,7 @@ function sideDepth(
       const x = side === 0 || side === 2 ? t : side === 1 ? w - 1 - d : d;
       const y = side === 1 || side === 3 ? t : side === 0 ? d : h - 1 - d;
       const i = y * w + x;
-      if (isPaper(gray[i]!, chroma[i]!, level)) {
+      if (isPaper(gray[i]!, chroma[i]!, level, paperChroma)) {
         if (++run >= 4) break;
       } else run = 0;
     }
@@ -59,6 +60,20 @@ function sideDepth(
   }
   depths.sort((a, b) => a - b);
   return (depths[Math.floor(depths.length / 2)] ?? 0) / across;
+}
+
+/** The chroma of the sheet's own paper: the median over the central region's bright pixels. */
+function sheetChroma(gray: Uint8Array, chroma: Uint8Array, w: number, h: number, level: number): number {
+  const hist = new Uint32Array(256);
+  let n = 0;
+  for (let y = Math.floor(h * 0.25); y < h * 0.75; y += 2)
+    for (let x = Math.floor(w * 0.25), row = y * w; x < w * 0.75; x += 2)
+      if (gray[row + x]! >= level - 12) {
+        hist[chroma[row + x]!]!++;
+        n++;
+      }
+  for (let v = 0, acc = 0; v < 256; v++) if ((acc += hist[v]!) > n / 2) return v;
+  return 0;
 }
 
 export function findPaper(gray: Uint8Array, chroma: Uint8Array, w: number, h: number): Paper {
@@ -79,8 +94,9 @@ export function findPaper(gray: Uint8Array, chroma: Uint8Array, w: number, h: nu
     }
   }
   level = Math.max(60, level);
+  const paperChroma = sheetChroma(gray, chroma, w, h, level);
   const depth: [number, number, number, number] = [0, 1, 2, 3].map((s) =>
-    sideDepth(gray, chroma, w, h, level, s as 0 | 1 | 2 | 3),
+    sideDepth(gray, chroma, w, h, level, paperChroma, s as 0 | 1 | 2 | 3),
   ) as [number, number, number, number];
   // A hair inside the sheet's edge: its own edge shadow is not ink.
   const inset = Math.max(2, Math.round(w * 0.01));

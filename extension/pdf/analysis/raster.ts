@@ -5,13 +5,22 @@ export interface Raster {
   data: Uint8ClampedArray | Uint8Array;
 }
 
-/** Luma (BT.601, integer) and chroma (max − min of R, G, B) planes. */
-export function planes(r: Raster): { gray: Uint8Array; chroma: Uint8Array; red: Uint8Array } {
+export interface Planes {
+  gray: Uint8Array;
+  chroma: Uint8Array;
+  red: Uint8Array;
+  /** Yellowness, G − B + 64 (clamped): tea, coffee, rust and old tape are yellow-brown; ink and seals are not. */
+  yellow: Uint8Array;
+}
+
+/** Luma (BT.601, integer), chroma (max − min of R, G, B), redness and yellowness planes. */
+export function planes(r: Raster): Planes {
   const n = r.width * r.height;
   const gray = new Uint8Array(n);
   const chroma = new Uint8Array(n);
   // How much redder than green and blue: seals are red, ink is black or blue.
   const red = new Uint8Array(n);
+  const yellow = new Uint8Array(n);
   // One 32-bit read per pixel (RGBA in memory: R in the low byte on little-endian machines).
   const bytes = r.data.byteOffset % 4 === 0 ? r.data : r.data.slice(0, n * 4);
   const px = new Uint32Array(bytes.buffer, bytes.byteOffset, n);
@@ -26,8 +35,10 @@ export function planes(r: Raster): { gray: Uint8Array; chroma: Uint8Array; red: 
     chroma[i] = mx - mn;
     const gb = G > B ? G : B;
     red[i] = R > gb ? R - gb : 0;
+    const y = G - B + 64;
+    yellow[i] = y < 0 ? 0 : y > 255 ? 255 : y;
   }
-  return { gray, chroma, red };
+  return { gray, chroma, red, yellow };
 }
 
 /** Rotates clockwise by a multiple of 90° (a page drawn rotated, or /Rotate). */

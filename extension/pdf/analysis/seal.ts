@@ -1,71 +1,269 @@
-import { components, dilate } from './blobs';
-
-/** 公章 of League committees are round, 38–45 mm across; allow for scaling in Word pages and photos. */
-const MIN_MM = 20;
-const MAX_MM = 70;
-const SECTORS = 48;
+import { components, dilate, type Blob } from './blobs';
+import type { Planes } from './raster';
 
 /**
- * A round red seal: red ink gathered into a roughly square cluster of seal size whose outer ring
- * is present in most directions (the text inside may be broken; the ring is not).
+ * A seal (公章): red or purple-red ink (印泥) gathered into a ring — round (League committees' seals
+ * are 38–45 mm) or oval — with writing inside, however pale, turned, stamped over writing or cut by
+ * the sheet's edge. Measured against the paper's own colour, so yellowed paper is no redder.
  */
-export function findSeal(
-  redFull: Uint8Array,
-  grayFull: Uint8Array,
-  wFull: number,
-  hFull: number,
-  pxPerMmFull: number,
-): boolean {
-  // A seal is 40 mm across: half resolution (a cell is red when any of its four pixels is) is plenty.
-  const w = wFull >> 1,
-    h = hFull >> 1,
-    pxPerMm = pxPerMmFull / 2;
+const MIN_MM = 15;
+const MAX_MM = 70;
+/** Ovals as flat as 2:1 (财务章 and the like are about 3:2). */
+const MIN_AXIS_RATIO = 0.5;
+const SECTORS = 48;
+/** Seal ink: redder than the paper (R − G) by this much, and not yellower (which is a brown stain). */
+const INK_RED = 14;
+const INK_NOT_YELLOW = 4;
+/** The ring must show in this share of the directions that lie on the picture, and most must. */
+const RING_SHARE = 0.75;
+const VISIBLE_SHARE = 0.5;
+/** A seal is a ring with a star and writing inside, not a solid patch. */
+const MAX_INNER_SHARE = 0.4;
+/** …and between the ring and the writing the ink share falls to at most this share of the ring's. */
+const RADIAL_STEP = 0.05;
+const RING_VALLEY = 0.5;
+
+/** The paper's own R − G and G − B: the median over bright pixels of the sheet's centre. */
+function paperHue(p: Planes, w: number, h: number): { rg: number; gb: number } {
+  const rg = new Uint32Array(512),
+    gb = new Uint32Array(256);
+  let n = 0;
+  for (let y = Math.floor(h * 0.3); y < h * 0.7; y += 3)
+    for (let x = Math.floor(w * 0.3), i = y * w + x; x < w * 0.7; x += 3, i += 3) {
+      if (p.gray[i]! < 170) continue;
+      rg[rgOf(p, i) + 256]!++;
+      gb[p.yellow[i]!]!++;
+      n++;
+    }
+  const median = (hist: Uint32Array, shift: number) => {
+    for (let v = 0, acc = 0; v < hist.length; v++) if ((acc += hist[v]!) > n / 2) return v - shift;
+    return 0;
+  };
+  return { rg: median(rg, 256), gb: median(gb, 64) };
+}
+
+/** R − G of a pixel, from the planes: redness is R − max(G, B) and yellowness G − B. */
+function rgOf(p: Planes, i: number): number {
+  const red = p.red[i]!,
+    gb = p.yellow[i]! - 64;
+  return red > 0 ? red + Math.max(0, -gb) : 0;
+}
+
+/** Seal ink at half resolution: a cell is ink when any of its four pixels is. */
+function inkMask(p: Planes, W: number, H: number): { mask: Uint8Array; w: number; h: number; any: number } {
+  const w = W >> 1,
+    h = H >> 1;
+  const hue = paperHue(p, W, H);
   const mask = new Uint8Array(w * h);
   let any = 0;
   for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) {
+    for (let x = 0; x < w; x++)
       for (let k = 0; k < 4; k++) {
-        const i = ((y << 1) + (k >> 1)) * wFull + (x << 1) + (k & 1);
-        if (redFull[i]! > 28 && grayFull[i]! < 235) {
+        const i = ((y << 1) + (k >> 1)) * W + (x << 1) + (k & 1);
+        if (p.red[i]! === 0 || p.gray[i]! > 242) continue;
+        if (rgOf(p, i) - hue.rg >= INK_RED && p.yellow[i]! - 64 - hue.gb <= INK_NOT_YELLOW) {
           mask[y * w + x] = 1;
           any++;
           break;
         }
       }
+  return { mask, w, h, any };
+}
+
+interface Ellipse {
+  cx: number;
+  cy: number;
+  /** Unit vector of the first axis; the second is perpendicular. */
+  ux: number;
+  uy: number;
+  a: number;
+  b: number;
+}
+
+/**
+ * The ring's ellipse: axes from the ink's spread, then centre and half-axes fitted to the outermost
+ * ink in each direction (A u² + B v² + C u + D v = 1), so a seal cut by the sheet's edge is fitted
+ * from its visible arc.
+ */
+function fitEllipse(mask: Uint8Array, w: number, b: Blob): Ellipse | null {
+  let n = 0,
+    sx = 0,
+    sy = 0;
+  for (let y = b.y0; y <= b.y1; y++)
+    for (let x = b.x0; x <= b.x1; x++)
+      if (mask[y * w + x]) {
+        n++;
+        sx += x;
+        sy += y;
+      }
+  if (n < 20) return null;
+  const mx = sx / n,
+    my = sy / n;
+  let cxx = 0,
+    cyy = 0,
+    cxy = 0;
+  for (let y = b.y0; y <= b.y1; y++)
+    for (let x = b.x0; x <= b.x1; x++)
+      if (mask[y * w + x]) {
+        cxx += (x - mx) ** 2;
+        cyy += (y - my) ** 2;
+        cxy += (x - mx) * (y - my);
+      }
+  const theta = 0.5 * Math.atan2(2 * cxy, cxx - cyy);
+  const ux = Math.cos(theta),
+    uy = Math.sin(theta);
+  // Outermost ink per direction from the ink's centre, in the axes' frame.
+  const far = new Float64Array(SECTORS).fill(-1);
+  const pu = new Float64Array(SECTORS),
+    pv = new Float64Array(SECTORS);
+  for (let y = b.y0; y <= b.y1; y++)
+    for (let x = b.x0; x <= b.x1; x++) {
+      if (!mask[y * w + x]) continue;
+      const dx = x - mx,
+        dy = y - my;
+      const d = dx * dx + dy * dy;
+      const s = Math.floor(((Math.atan2(dy, dx) + Math.PI) / (2 * Math.PI)) * SECTORS) % SECTORS;
+      if (d > far[s]!) {
+        far[s] = d;
+        pu[s] = dx * ux + dy * uy;
+        pv[s] = -dx * uy + dy * ux;
+      }
     }
+  // Least squares for A u² + B v² + C u + D v = 1.
+  const M = new Float64Array(16),
+    r = new Float64Array(4);
+  let used = 0;
+  for (let s = 0; s < SECTORS; s++) {
+    if (far[s]! < 0) continue;
+    used++;
+    const row = [pu[s]! ** 2, pv[s]! ** 2, pu[s]!, pv[s]!];
+    for (let i = 0; i < 4; i++) {
+      r[i] = r[i]! + row[i]!;
+      for (let j = 0; j < 4; j++) M[i * 4 + j] = M[i * 4 + j]! + row[i]! * row[j]!;
+    }
+  }
+  if (used < SECTORS * VISIBLE_SHARE) return null;
+  const sol = solve4(M, r);
+  if (!sol) return null;
+  const [A, B, C, D] = Array.from(sol) as [number, number, number, number];
+  if (A <= 0 || B <= 0) return null;
+  const u0 = -C / (2 * A),
+    v0 = -D / (2 * B);
+  const k = 1 + A * u0 * u0 + B * v0 * v0;
+  if (k <= 0) return null;
+  return { cx: mx + u0 * ux - v0 * uy, cy: my + u0 * uy + v0 * ux, ux, uy, a: Math.sqrt(k / A), b: Math.sqrt(k / B) };
+}
+
+function solve4(M: Float64Array, r: Float64Array): Float64Array | null {
+  const A = Float64Array.from(M),
+    b = Float64Array.from(r);
+  for (let c = 0; c < 4; c++) {
+    let p = c;
+    for (let i = c + 1; i < 4; i++) if (Math.abs(A[i * 4 + c]!) > Math.abs(A[p * 4 + c]!)) p = i;
+    if (Math.abs(A[p * 4 + c]!) < 1e-12) return null;
+    for (let j = 0; j < 4; j++) [A[c * 4 + j], A[p * 4 + j]] = [A[p * 4 + j]!, A[c * 4 + j]!];
+    [b[c], b[p]] = [b[p]!, b[c]!];
+    for (let i = c + 1; i < 4; i++) {
+      const f = A[i * 4 + c]! / A[c * 4 + c]!;
+      for (let j = c; j < 4; j++) A[i * 4 + j] = A[i * 4 + j]! - f * A[c * 4 + j]!;
+      b[i] = b[i]! - f * b[c]!;
+    }
+  }
+  const x = new Float64Array(4);
+  for (let i = 3; i >= 0; i--) {
+    let s = b[i]!;
+    for (let j = i + 1; j < 4; j++) s -= A[i * 4 + j]! * x[j]!;
+    x[i] = s / A[i * 4 + i]!;
+  }
+  return x;
+}
+
+/** The ring shows all round (where the picture reaches) and the inside is not a solid patch. */
+function isRing(grown: Uint8Array, mask: Uint8Array, w: number, h: number, e: Ellipse): boolean {
+  const hit = new Uint8Array(SECTORS),
+    visible = new Uint8Array(SECTORS);
+  for (let s = 0; s < SECTORS; s++) {
+    const t = ((s + 0.5) / SECTORS) * 2 * Math.PI;
+    const x = e.cx + e.a * Math.cos(t) * e.ux - e.b * Math.sin(t) * e.uy,
+      y = e.cy + e.a * Math.cos(t) * e.uy + e.b * Math.sin(t) * e.ux;
+    if (x >= 0 && y >= 0 && x < w && y < h) visible[s] = 1;
+  }
+  const R = Math.max(e.a, e.b) * 1.15;
+  let inner = 0,
+    innerRed = 0;
+  // Ink share by distance from the centre (ρ in steps of 0.05): a ring is a peak with paper inside it.
+  const bins = Math.ceil(1.15 / RADIAL_STEP);
+  const radialInk = new Float64Array(bins),
+    radialAll = new Float64Array(bins);
+  for (let y = Math.max(0, Math.floor(e.cy - R)); y <= Math.min(h - 1, Math.ceil(e.cy + R)); y++)
+    for (let x = Math.max(0, Math.floor(e.cx - R)); x <= Math.min(w - 1, Math.ceil(e.cx + R)); x++) {
+      const dx = x - e.cx,
+        dy = y - e.cy;
+      const u = (dx * e.ux + dy * e.uy) / e.a,
+        v = (-dx * e.uy + dy * e.ux) / e.b;
+      const rho = Math.hypot(u, v);
+      if (rho < 0.5) {
+        inner++;
+        innerRed += mask[y * w + x]!;
+      }
+      if (rho < 1.15) {
+        const k = Math.floor(rho / RADIAL_STEP);
+        radialAll[k]!++;
+        radialInk[k] = radialInk[k]! + mask[y * w + x]!;
+      }
+      if (!grown[y * w + x] || rho < 0.8 || rho > 1.15) continue;
+      const s = Math.floor(((Math.atan2(v, u) + Math.PI) / (2 * Math.PI)) * SECTORS + SECTORS / 2) % SECTORS;
+      hit[s] = 1;
+    }
+  let seen = 0,
+    found = 0;
+  for (let s = 0; s < SECTORS; s++) {
+    seen += visible[s]!;
+    found += visible[s]! & hit[s]!;
+  }
+  return (
+    seen >= SECTORS * VISIBLE_SHARE &&
+    found >= seen * RING_SHARE &&
+    innerRed < inner * MAX_INNER_SHARE &&
+    paperInsideRing(radialInk, radialAll)
+  );
+}
+
+/**
+ * Inside its ring a seal has a band of bare paper before the writing; a red patch (a red photo
+ * background, a filled stamp) is ink all the way in.
+ */
+function paperInsideRing(ink: Float64Array, all: Float64Array): boolean {
+  const share = (k: number) => (all[k]! > 0 ? ink[k]! / all[k]! : 0);
+  let peak = 0,
+    at = 0;
+  for (let k = Math.floor(0.8 / RADIAL_STEP); k < ink.length; k++)
+    if (share(k) > peak) {
+      peak = share(k);
+      at = k;
+    }
+  let valley = 1;
+  for (let k = Math.floor(0.5 / RADIAL_STEP); k < at; k++) valley = Math.min(valley, share(k));
+  return valley <= peak * RING_VALLEY;
+}
+
+export function findSeal(p: Planes, W: number, H: number, pxPerMmFull: number): boolean {
+  // A seal is 40 mm across: half resolution is plenty.
+  const { mask, w, h, any } = inkMask(p, W, H);
   if (any < 10) return false;
+  const pxPerMm = pxPerMmFull / 2;
   const r = Math.max(1, Math.round(1.5 * pxPerMm));
   const grown = dilate(mask, w, h, r);
   for (const b of components(grown, w, h, 20)) {
     const bw = (b.x1 - b.x0 + 1 - 2 * r) / pxPerMm,
       bh = (b.y1 - b.y0 + 1 - 2 * r) / pxPerMm;
-    if (bw < MIN_MM || bh < MIN_MM || bw > MAX_MM || bh > MAX_MM) continue;
-    if (bw / bh < 0.75 || bw / bh > 1.33) continue;
-    const cx = (b.x0 + b.x1) / 2,
-      cy = (b.y0 + b.y1) / 2;
-    const R = ((bw + bh) / 4) * pxPerMm;
-    const hit = new Uint8Array(SECTORS);
-    let innerRed = 0;
-    const y0 = Math.max(0, Math.floor(cy - R * 1.15)),
-      y1 = Math.min(h - 1, Math.ceil(cy + R * 1.15));
-    const x0 = Math.max(0, Math.floor(cx - R * 1.15)),
-      x1 = Math.min(w - 1, Math.ceil(cx + R * 1.15));
-    for (let y = y0; y <= y1; y++)
-      for (let x = x0; x <= x1; x++) {
-        if (!mask[y * w + x]) continue;
-        const dx = x - cx,
-          dy = y - cy;
-        const d = Math.hypot(dx, dy);
-        if (d < R * 0.5) innerRed++;
-        if (d < R * 0.78 || d > R * 1.12) continue;
-        const s = Math.floor(((Math.atan2(dy, dx) + Math.PI) / (2 * Math.PI)) * SECTORS) % SECTORS;
-        hit[s] = 1;
-      }
-    let n = 0;
-    for (const v of hit) n += v;
-    // A seal is a ring with a star and writing inside, not a solid red patch.
-    const inner = Math.PI * (R * 0.5) ** 2;
-    if (n >= SECTORS * 0.75 && innerRed < inner * 0.4) return true;
+    if (Math.max(bw, bh) < MIN_MM || Math.max(bw, bh) > MAX_MM * 1.1) continue;
+    const e = fitEllipse(grown, w, b);
+    if (!e) continue;
+    const major = (2 * Math.max(e.a, e.b)) / pxPerMm,
+      minor = (2 * Math.min(e.a, e.b)) / pxPerMm;
+    if (minor < MIN_MM || major > MAX_MM || minor / major < MIN_AXIS_RATIO) continue;
+    if (isRing(grown, mask, w, h, e)) return true;
   }
   return false;
 }

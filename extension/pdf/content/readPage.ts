@@ -55,10 +55,9 @@ export async function readPage(
     // A portrait page that reads as nothing is tried upside down only.
     if (rotation === 180 && g.width < g.height) break;
   }
-  // No strip named a section (the cover prints its title mid-page): the whole page, as scanned.
+  // No strip named a section (the cover prints its title mid-page): the rest of the page, as scanned.
   const strip = first!;
-  const lines = [...strip.lines, ...(await readRest(ocr, strip))];
-  const found = sectionOf(lines);
+  const { lines, found } = await restSection(ocr, strip);
   const section: PageSectionFacts = {
     page: pageNumber,
     section: found.section,
@@ -97,16 +96,40 @@ async function stripSection(ocr: Ocr, strip: Strip): Promise<ReturnType<typeof s
   return found;
 }
 
-/** The page's lines outside what the strip already read: the strip's other boxes and everything below it. */
-async function readRest(ocr: Ocr, strip: Strip, everything = false): Promise<Line[]> {
+/** Text boxes outside what the strip already read: the strip's other boxes and everything below it. */
+async function restBoxes(ocr: Ocr, strip: Strip): Promise<TextBox[]> {
   const { g, rect } = strip;
   // Below the strip, overlapping it a little so a line on its edge is whole in one of the two.
   const top = Math.round(rect.h * 0.8);
   const below = cropGrey(g, { x: 0, y: top, w: g.width, h: g.height - top });
   const found = await ocr.detect(below, Math.round(Math.max(below.width, below.height) * scaleOf(g)));
   const lower = found.map((b) => ({ ...b, y: b.y + top })).filter((b) => b.y + b.h / 2 > rect.h);
-  const rest = [...strip.boxes.filter((b) => !strip.read.has(b)), ...lower];
-  return readLines(ocr, g, everything ? rest : readable(rest, g));
+  return [...strip.boxes.filter((b) => !strip.read.has(b)), ...lower];
+}
+
+/** The page's lines outside what the strip already read (only the readable ones, or `everything`). */
+async function readRest(ocr: Ocr, strip: Strip, everything = false): Promise<Line[]> {
+  const rest = await restBoxes(ocr, strip);
+  return readLines(ocr, strip.g, everything ? rest : readable(rest, strip.g));
+}
+
+/**
+ * The section of a page whose strip named none, from the rest of the page read tallest print
+ * first (a title is the largest print on its page), as the strip is. A page that shows none of the
+ * booklet's printed words in its first READER.restReads readings is not read further (a photo, a
+ * certificate, a page of something else); one that does is read in full, as before.
+ */
+async function restSection(ocr: Ocr, strip: Strip): Promise<{ lines: Line[]; found: ReturnType<typeof sectionOf> }> {
+  const order = readable(await restBoxes(ocr, strip), strip.g).sort((a, b) => b.h - a.h);
+  const lines = [...strip.lines];
+  let found = sectionOf(lines);
+  let n = 0;
+  for (const box of order) {
+    if (n++ >= READER.restReads && found.marks.length === 0) break;
+    lines.push(...(await readLines(ocr, strip.g, [box])));
+    found = sectionOf(lines);
+  }
+  return { lines, found };
 }
 
 /**

@@ -63,6 +63,8 @@ export interface ContentRun {
   onProgress: (done: number, total: number) => void;
   /** The benchmark's baseline: PP-OCR's ordinary pipeline on every page instead of the reader. */
   ordinary?: boolean;
+  /** Asked before each page: when a newer file is to be read, this one stops (its admin moved on). */
+  superseded?: () => boolean;
   /** A committee's own requirements: the pages of their sections are read in full. */
   localRules?: readonly LocalRule[];
 }
@@ -86,6 +88,9 @@ async function jobFor(s: ContentSource, run: ContentRun): Promise<{ job: Content
   return { job: { kind: 'raster', page: s.page, raster, ...extra }, transfer: [raster.data.buffer as ArrayBuffer] };
 }
 
+/** Why a file's reading stopped half-way (its caller has stopped listening by then). */
+export const SUPERSEDED = '已开始检查另一份文件，本文件的内容未读完';
+
 export async function readContent(run: ContentRun): Promise<ContentReport> {
   const t0 = performance.now();
   const facts: ContentFacts = { pages: [], fields: [], crops: [], unreadPages: [], ms: { total: 0, pages: [] } };
@@ -100,6 +105,7 @@ export async function readContent(run: ContentRun): Promise<ContentReport> {
   const worker = async () => {
     for (let s = queue.shift(); s; s = queue.shift()) {
       await pictureIdle();
+      if (run.superseded?.()) return;
       let r: ContentJobResult;
       try {
         const { job, transfer } = await jobFor(s, run);
@@ -121,6 +127,7 @@ export async function readContent(run: ContentRun): Promise<ContentReport> {
     }
   };
   await Promise.all([worker(), worker()]);
+  if (run.superseded?.()) throw new Error(SUPERSEDED);
   facts.pages = pages.sort((a, b) => a.page - b.page);
   facts.unreadPages.sort((a, b) => a - b);
   facts.ms.total = performance.now() - t0;

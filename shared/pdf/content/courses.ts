@@ -7,7 +7,9 @@ import { COURSE_HOURS_MIN } from './thresholds';
 /**
  * `course-hours`: the 团课 学时 add up to less than 8. The rows and the 合计 row are read; when they
  * agree (or only one of them was written) their figure decides; when they disagree both are named.
- * Fail only when every figure the finding rests on was read surely.
+ * Fail only when every figure the finding rests on was read surely. A row whose date was read but
+ * whose hours were not makes the rows' sum only a lower bound: then the 合计 alone decides, and
+ * without it nothing is said (a missed cell is not a missing 学时).
  */
 export function courseIssues(facts: ContentFacts): Issue[] {
   const rows = valued(facts, 'courseHours');
@@ -15,7 +17,10 @@ export function courseIssues(facts: ContentFacts): Issue[] {
   const total = totals.length === 1 ? totals[0] : undefined;
   const sum = rows.reduce((s, f) => s + Number(f.value), 0);
   const rowsSure = rows.length > 0 && rows.every(isSure);
-  if (total && rows.length > 0 && Math.abs(Number(total.value) - sum) > 1e-6) {
+  const counted = new Set(rows.map((f) => f.role));
+  const incomplete = facts.fields.some((f) => f.kind === 'courseDate' && !counted.has(f.role));
+  if (incomplete && !total) return [];
+  if (total && rows.length > 0 && !incomplete && Math.abs(Number(total.value) - sum) > 1e-6) {
     const t = Number(total.value);
     if (Math.min(t, sum) >= COURSE_HOURS_MIN) return [];
     const severity = rowsSure && isSure(total) && Math.max(t, sum) < COURSE_HOURS_MIN ? 'fail' : 'warn';

@@ -141,6 +141,14 @@ describe('course-hours', () => {
     expect(i!.message).toContain('6');
   });
 
+  it('says nothing from rows alone when a dated row’s hours were not read', () => {
+    const f = spoiled((x) => x.kind === 'courseTotal', { value: null });
+    f.fields = f.fields.filter((x) => !(x.kind === 'courseHours' && x.role === '4'));
+    expect(judge(f)).toEqual([]);
+    f.fields = f.fields.filter((x) => !(x.kind === 'courseDate' && x.role === '4'));
+    expect(codes(judge(f))).toEqual(['course-hours:fail']);
+  });
+
   it('stays quiet when both figures reach 8', () => {
     expect(judge(spoiled((x) => x.kind === 'courseTotal', { value: 10 }))).toEqual([]);
   });

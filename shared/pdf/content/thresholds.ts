@@ -67,6 +67,12 @@ export const READER = {
   emptyInk: 0.002,
   /** … and with more than this, written on even if nothing was read there. */
   someInk: 0.01,
+  /**
+   * Readings (tallest print first) on a page whose top strip named no section before the page is
+   * given up as not the booklet's, unless one of them is a printed word of the booklet: the cover's
+   * title is among its first few, a page of something else costs a handful of readings.
+   */
+  restReads: 6,
   /** A section is named when the marks read score at least this (a heading word counts 1, a label 0.5). */
   sectionScore: 1,
   /** A value is looked for this far from its label, in label heights (to the right, and below). */

@@ -1,0 +1,322 @@
+import type { Paper } from './paper';
+import type { Planes } from './raster';
+
+/**
+ * What the paper itself looks like, everywhere on the sheet: its lightness and its yellowness with
+ * the writing taken away, and the smooth sheet they would have without stains (evenly yellowed
+ * paper, a phone's falling light and a grey scan all are smooth). Stains are where the paper
+ * departs from that sheet. Two grids: `fine` (half the analysis size, ≈ 0.7 mm a cell) keeps thin
+ * marks — rings, tide lines, foxing — and `coarse` (a quarter, ≈ 1.4 mm) the paper under the writing.
+ */
+export interface Grid {
+  w: number;
+  h: number;
+  /** Cells per millimetre. */
+  perMm: number;
+  /** Paper bounds in cells: [top, bottom) × [left, right). */
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  /** Lightness (BT.601) and yellowness (G − B + 64) per cell. */
+  light: Uint8Array;
+  yellow: Uint8Array;
+  /** Seal-red per cell (R above G and B): the most of the pixels it covers. */
+  red: Uint8Array;
+}
+
+export interface PaperModel {
+  fine: Grid;
+  /** Strokes removed (a closing): the paper's own colour. */
+  coarse: Grid & {
+    /** The smooth sheet: expected lightness and yellowness per coarse cell. */
+    fitLight: Float32Array;
+    fitYellow: Float32Array;
+  };
+}
+
+/** Strokes up to this wide (mm) vanish from the paper estimate; blots and tints wider stay. */
+const STROKE_MM = 6;
+/** The sheet is fitted on cells of this many mm. */
+const FIT_CELL_MM = 8;
+
+function bounds(paper: Paper, shift: number) {
+  return {
+    top: paper.top >> shift,
+    bottom: paper.bottom >> shift,
+    left: paper.left >> shift,
+    right: paper.right >> shift,
+  };
+}
+
+/** 2×2 averages of lightness and yellowness; the reddest of the four. */
+function halve(p: Planes, W: number, H: number) {
+  const w = W >> 1,
+    h = H >> 1;
+  const light = new Uint8Array(w * h),
+    yellow = new Uint8Array(w * h),
+    red = new Uint8Array(w * h);
+  const { gray: g, yellow: yl, red: rd } = p;
+  for (let y = 0; y < h; y++)
+    for (let x = 0, i = y * w, q = 2 * y * W; x < w; x++, i++, q += 2) {
+      const q2 = q + W;
+      light[i] = (g[q]! + g[q + 1]! + g[q2]! + g[q2 + 1]! + 2) >> 2;
+      yellow[i] = (yl[q]! + yl[q + 1]! + yl[q2]! + yl[q2 + 1]! + 2) >> 2;
+      red[i] = Math.max(rd[q]!, rd[q + 1]!, rd[q2]!, rd[q2 + 1]!);
+    }
+  return { w, h, light, yellow, red };
+}
+
+/** The lightest of each 2×2 of the half grid, with its yellowness: the paper between strokes, not their average. */
+function quarter(g: { w: number; h: number; light: Uint8Array; yellow: Uint8Array; red: Uint8Array }) {
+  const w = g.w >> 1,
+    h = g.h >> 1;
+  const light = new Uint8Array(w * h),
+    yellow = new Uint8Array(w * h),
+    red = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const a = 2 * y * g.w + 2 * x,
+        b = a + g.w;
+      // The lightest of the four is the paper between strokes; its yellowness is the paper's.
+      let k = a;
+      for (const j of [a + 1, b, b + 1]) if (g.light[j]! > g.light[k]!) k = j;
+      light[y * w + x] = g.light[k]!;
+      yellow[y * w + x] = g.yellow[k]!;
+      red[y * w + x] = Math.max(g.red[a]!, g.red[a + 1]!, g.red[b]!, g.red[b + 1]!);
+    }
+  return { w, h, light, yellow, red };
+}
+
+/** Running max over a window of 2r+1 along rows, then along columns. */
+function maxFilter(src: Uint8Array, w: number, h: number, r: number): Uint8Array {
+  const tmp = new Uint8Array(src.length),
+    out = new Uint8Array(src.length);
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    for (let x = 0; x < w; x++) {
+      let m = 0;
+      for (let k = x > r ? x - r : 0, e = x + r < w ? x + r : w - 1; k <= e; k++) {
+        const v = src[row + k]!;
+        if (v > m) m = v;
+      }
+      tmp[row + x] = m;
+    }
+  }
+  for (let y = 0; y < h; y++) {
+    const y0 = y > r ? y - r : 0,
+      y1 = y + r < h ? y + r : h - 1;
+    for (let x = 0; x < w; x++) {
+      let m = 0;
+      for (let k = y0; k <= y1; k++) {
+        const v = tmp[k * w + x]!;
+        if (v > m) m = v;
+      }
+      out[y * w + x] = m;
+    }
+  }
+  return out;
+}
+
+/** Running min, as maxFilter. */
+function minFilter(src: Uint8Array, w: number, h: number, r: number): Uint8Array {
+  const tmp = new Uint8Array(src.length),
+    out = new Uint8Array(src.length);
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    for (let x = 0; x < w; x++) {
+      let m = 255;
+      for (let k = x > r ? x - r : 0, e = x + r < w ? x + r : w - 1; k <= e; k++) {
+        const v = src[row + k]!;
+        if (v < m) m = v;
+      }
+      tmp[row + x] = m;
+    }
+  }
+  for (let y = 0; y < h; y++) {
+    const y0 = y > r ? y - r : 0,
+      y1 = y + r < h ? y + r : h - 1;
+    for (let x = 0; x < w; x++) {
+      let m = 255;
+      for (let k = y0; k <= y1; k++) {
+        const v = tmp[k * w + x]!;
+        if (v < m) m = v;
+      }
+      out[y * w + x] = m;
+    }
+  }
+  return out;
+}
+
+/** Grey closing: dark features narrower than the window vanish, wider ones keep their extent. */
+function closing(src: Uint8Array, w: number, h: number, r: number): Uint8Array {
+  return minFilter(maxFilter(src, w, h, r), w, h, r);
+}
+
+/** The ten terms of a cubic in x and y (both scaled to −1…1). */
+function terms(u: number, v: number, out: Float64Array): void {
+  out[0] = 1;
+  out[1] = u;
+  out[2] = v;
+  out[3] = u * u;
+  out[4] = u * v;
+  out[5] = v * v;
+  out[6] = u * u * u;
+  out[7] = u * u * v;
+  out[8] = u * v * v;
+  out[9] = v * v * v;
+}
+
+/** Solves the normal equations A x = b (10 unknowns) by Gaussian elimination with pivoting. */
+function solve(A: Float64Array, b: Float64Array, n: number): Float64Array | null {
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(A[r * n + c]!) > Math.abs(A[p * n + c]!)) p = r;
+    if (Math.abs(A[p * n + c]!) < 1e-9) return null;
+    if (p !== c) {
+      for (let k = 0; k < n; k++) [A[c * n + k], A[p * n + k]] = [A[p * n + k]!, A[c * n + k]!];
+      [b[c], b[p]] = [b[p]!, b[c]!];
+    }
+    for (let r = c + 1; r < n; r++) {
+      const f = A[r * n + c]! / A[c * n + c]!;
+      for (let k = c; k < n; k++) A[r * n + k] = A[r * n + k]! - f * A[c * n + k]!;
+      b[r] = b[r]! - f * b[c]!;
+    }
+  }
+  const x = new Float64Array(n);
+  for (let r = n - 1; r >= 0; r--) {
+    let s = b[r]!;
+    for (let k = r + 1; k < n; k++) s -= A[r * n + k]! * x[k]!;
+    x[r] = s / A[r * n + r]!;
+  }
+  return x;
+}
+
+interface Cells {
+  u: Float64Array;
+  v: Float64Array;
+  value: Float64Array;
+}
+
+/**
+ * A cubic surface through the cells, refitted without the cells it fits worst: stains, a glued
+ * photo and shadows are a minority of the sheet and drop out. `darkSide` says which way a stain
+ * moves the value (darker lightness: −1; more yellow: +1): that side is cut sooner.
+ */
+function robustSurface(c: Cells, darkSide: 1 | -1): Float64Array {
+  const n = c.value.length;
+  const T = new Float64Array(n * 10);
+  const t = T.subarray(0, 10);
+  for (let i = 0; i < n; i++) {
+    terms(c.u[i]!, c.v[i]!, t);
+    T.set(t, i * 10);
+  }
+  const keep = new Uint8Array(n).fill(1);
+  const res = new Float64Array(n);
+  const abs = new Float64Array(n);
+  let coef: Float64Array = new Float64Array(10);
+  for (let pass = 0; pass < 3; pass++) {
+    const A = new Float64Array(100),
+      b = new Float64Array(10);
+    for (let i = 0; i < n; i++) {
+      if (!keep[i]) continue;
+      const o = i * 10,
+        v = c.value[i]!;
+      for (let r = 0; r < 10; r++) {
+        const tr = T[o + r]!;
+        b[r] = b[r]! + tr * v;
+        for (let k = r; k < 10; k++) A[r * 10 + k] = A[r * 10 + k]! + tr * T[o + k]!;
+      }
+    }
+    for (let r = 0; r < 10; r++) for (let k = 0; k < r; k++) A[r * 10 + k] = A[k * 10 + r]!;
+    const x = solve(A, b, 10);
+    if (!x) break;
+    coef = x;
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      const o = i * 10;
+      let f = 0;
+      for (let k = 0; k < 10; k++) f += coef[k]! * T[o + k]!;
+      res[i] = (c.value[i]! - f) * darkSide;
+      if (keep[i]) abs[m++] = Math.abs(res[i]!);
+    }
+    const kept = abs.subarray(0, m).sort();
+    const sigma = Math.max(1, 1.48 * (kept[m >> 1] ?? 1));
+    const hi = Math.max(3, 2.5 * sigma),
+      lo = -Math.max(6, 4 * sigma);
+    for (let i = 0; i < n; i++) keep[i] = res[i]! < hi && res[i]! > lo ? 1 : 0;
+  }
+  return coef;
+}
+
+/** The cubic over the sheet's cells: per row it is a cubic in x alone, evaluated by Horner's rule. */
+function evaluate(
+  c: Float64Array,
+  out: Float32Array,
+  w: number,
+  top: number,
+  bottom: number,
+  left: number,
+  right: number,
+  su: number,
+  sv: number,
+): void {
+  for (let y = top; y < bottom; y++) {
+    const v = (y - top) * sv - 1;
+    const a0 = c[0]! + c[2]! * v + c[5]! * v * v + c[9]! * v * v * v;
+    const a1 = c[1]! + c[4]! * v + c[8]! * v * v;
+    const a2 = c[3]! + c[7]! * v;
+    const a3 = c[6]!;
+    for (let x = left, i = y * w + left; x < right; x++, i++) {
+      const u = (x - left) * su - 1;
+      out[i] = a0 + u * (a1 + u * (a2 + u * a3));
+    }
+  }
+}
+
+export function paperModel(p: Planes, width: number, height: number, paper: Paper, pxPerMm: number): PaperModel {
+  const half = halve(p, width, height);
+  const fine: Grid = { ...half, perMm: pxPerMm / 2, ...bounds(paper, 1) };
+  const q = quarter(half);
+  const perMm = pxPerMm / 4;
+  const { w, h } = q;
+  const { top, bottom, left, right } = bounds(paper, 2);
+  const radius = Math.max(1, Math.round((STROKE_MM * perMm - 1) / 2));
+  const light = closing(q.light, w, h, radius);
+  // Ink is less yellow than paper (closing takes it away); colour fringes beside it are more (opening does).
+  const yellow = closing(maxFilter(minFilter(q.yellow, w, h, 1), w, h, 1), w, h, radius);
+  // Cell means of the closed planes over the sheet.
+  const cell = Math.max(2, Math.round(FIT_CELL_MM * perMm));
+  const us: number[] = [],
+    vs: number[] = [],
+    ls: number[] = [],
+    ys: number[] = [];
+  const su = 2 / Math.max(1, right - left),
+    sv = 2 / Math.max(1, bottom - top);
+  for (let y0 = top; y0 + cell <= bottom; y0 += cell)
+    for (let x0 = left; x0 + cell <= right; x0 += cell) {
+      let L = 0,
+        Y = 0;
+      for (let y = y0; y < y0 + cell; y++)
+        for (let x = x0, i = y * w + x0; x < x0 + cell; x++, i++) {
+          L += light[i]!;
+          Y += yellow[i]!;
+        }
+      const n = cell * cell;
+      us.push((x0 + cell / 2 - left) * su - 1);
+      vs.push((y0 + cell / 2 - top) * sv - 1);
+      ls.push(L / n);
+      ys.push(Y / n);
+    }
+  const cells = { u: Float64Array.from(us), v: Float64Array.from(vs) };
+  const cl = robustSurface({ ...cells, value: Float64Array.from(ls) }, -1);
+  const cy = robustSurface({ ...cells, value: Float64Array.from(ys) }, 1);
+  const fitLight = new Float32Array(w * h),
+    fitYellow = new Float32Array(w * h);
+  evaluate(cl, fitLight, w, top, bottom, left, right, su, sv);
+  evaluate(cy, fitYellow, w, top, bottom, left, right, su, sv);
+  return {
+    fine,
+    coarse: { w, h, perMm, top, bottom, left, right, light, yellow, red: q.red, fitLight, fitYellow },
+  };
+}
