@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ChinaDate, OrgType } from '../domain/types';
+import { ChinaDate, OrgType, SentDate } from '../domain/types';
 
 /** Every refusal the worker gives: a stable English code and a Chinese message saying what to do. */
 export const ApiError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
@@ -53,4 +53,4 @@ export const OrgRef = z
   );
 export type OrgRef = z.infer<typeof OrgRef>;
 
-export { ChinaDate, OrgType };
+export { ChinaDate, OrgType, SentDate };

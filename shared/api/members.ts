@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CertStatus } from '../domain/types';
-import { ChinaDate, OrgId } from './common';
+import { ChinaDate, OrgId, SentDate } from './common';
 import { BucketName } from './reminders';
 
 export const MemberView = z.object({
@@ -26,7 +26,7 @@ export const MemberView = z.object({
 export type MemberView = z.infer<typeof MemberView>;
 
 /** `PUT /v1/members/:key/approval`: the upper committee's approval date (starts the 30 days). */
-export const ApprovalDateRequest = z.object({ approvedOn: ChinaDate }).strict();
+export const ApprovalDateRequest = z.object({ approvedOn: SentDate('上级批准日期') }).strict();
 export type ApprovalDateRequest = z.infer<typeof ApprovalDateRequest>;
 
 /** `GET /v1/members/search`: by 姓名, 发展团员编号, or the 身份证号's keyed hash (hashed in the extension). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { containsClearIdCard } from '../domain/idCardInText';
 import { CertStatus, DevNumber } from '../domain/types';
-import { ChinaDate, HexDigest, Instant, MaskedIdCard, MaskedName, OrgRef } from './common';
+import { HexDigest, Instant, MaskedIdCard, MaskedName, OrgRef, SentDate } from './common';
 
 export const SYNC_MAX_ROWS = 5000;
 
@@ -30,8 +30,8 @@ export const MemberObservation = z
     idHash: HexDigest.optional(),
     idMasked: MaskedIdCard.optional(),
     devNumber: DevNumber.refine(noIdCard, ID_CARD_MESSAGE).nullable().optional(),
-    joinedOn: ChinaDate.optional(),
-    approvedOn: ChinaDate.nullable().optional(),
+    joinedOn: SentDate('入团时间').optional(),
+    approvedOn: SentDate('上级批准日期').nullable().optional(),
     status: CertStatus.optional(),
     rejectionReason: z.string().max(2000).refine(noIdCard, ID_CARD_MESSAGE).nullable().optional(),
     graduating: z.boolean().optional(),

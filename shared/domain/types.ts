@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isCalendarDate } from './calendar';
 import { ORG_TYPES, type OrgType as OrgTypeCode } from './orgTypes';
+import { sentDateProblem } from './sentDate';
 
 /**
  * A calendar date in China (Asia/Shanghai), `YYYY-MM-DD`. Never a `Date`: a Date's day shifts with
@@ -12,6 +13,21 @@ export const ChinaDate = z
   .refine(isCalendarDate, '不存在的日期')
   .brand<'ChinaDate'>();
 export type ChinaDate = z.infer<typeof ChinaDate>;
+
+/**
+ * A date a client sends in (入团时间, an approval date, …): a real calendar day from 1949-01-01 to
+ * tomorrow in China (./sentDate.ts). Every date field of a request uses this, never the bare
+ * ChinaDate, which replies use for days that may lie ahead (a deadline). `label` names the field
+ * in the refusal, in the guide's words.
+ */
+export const SentDate = (label: string) =>
+  z
+    .string()
+    .superRefine((s, ctx) => {
+      const problem = sentDateProblem(s);
+      if (problem) ctx.addIssue({ code: 'custom', message: `${label}：${problem}` });
+    })
+    .brand<'ChinaDate'>();
 
 /** 智慧团建's organisation type codes (./orgTypes.ts: the codes, their names and what they mean). */
 export const OrgType = z.enum(ORG_TYPES);

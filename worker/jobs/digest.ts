@@ -8,7 +8,7 @@ import { appendWrite } from '../audit/commit';
 import { deliver, type DeliveryResult } from '../digest/send';
 import type { Bindings } from '../env';
 import { OrgTree } from '../lib/orgTree';
-import { isSealed, keyring, openSecret, SecretsUnavailable } from '../lib/secrets';
+import { isSealed, keyring, openRobot, SecretsUnavailable } from '../lib/secrets';
 import { summarise } from '../members/reminders';
 import { memberView } from '../members/view';
 
@@ -49,10 +49,8 @@ const UNREADABLE = '无法解密机器人地址或加签密钥：请删除该群
 /** The robot's URL and secret in clear, for this delivery only; null when they do not open. */
 async function opened(env: Bindings, hook: WebhookRow): Promise<WebhookRow | null> {
   try {
-    const ring = await keyring(env);
-    const url = await openSecret(ring, hook.url, `webhook:${hook.id}:url`);
-    const secret = hook.secret === null ? null : await openSecret(ring, hook.secret, `webhook:${hook.id}:secret`);
-    return url === null || (hook.secret !== null && secret === null) ? null : { ...hook, url, secret };
+    const clear = await openRobot(await keyring(env), hook.id, hook);
+    return clear && { ...hook, ...clear };
   } catch (err) {
     if (err instanceof SecretsUnavailable) return isSealed(hook.url) ? null : hook;
     throw err;

@@ -1,6 +1,6 @@
 import { allWebhooks, rewrapWebhook } from '../db/webhooks';
 import type { Bindings } from '../env';
-import { keyIdOf, keyring, openSecret, sealSecret, SecretsUnavailable } from '../lib/secrets';
+import { keyIdOf, keyring, openRobot, sealRobot, SecretsUnavailable } from '../lib/secrets';
 
 /**
  * Every 5 minutes: robot URLs and secrets not yet under the current WEBHOOK_KEY — stored in clear
@@ -20,20 +20,13 @@ export async function rekeyWebhooks(env: Bindings): Promise<number> {
   );
   const rewrapped = [];
   for (const w of stale) {
-    const url = await openSecret(ring, w.url, `webhook:${w.id}:url`);
-    const secret = w.secret === null ? null : await openSecret(ring, w.secret, `webhook:${w.id}:secret`);
-    if (url === null || (w.secret !== null && secret === null)) {
+    const clear = await openRobot(ring, w.id, w);
+    if (!clear) {
       console.error(`webhook ${w.id}: its URL or secret opens under no configured key`);
       continue;
     }
-    rewrapped.push(
-      rewrapWebhook(
-        env.DB,
-        w.id,
-        await sealSecret(ring, url, `webhook:${w.id}:url`),
-        secret === null ? null : await sealSecret(ring, secret, `webhook:${w.id}:secret`),
-      ),
-    );
+    const sealed = await sealRobot(ring, w.id, clear);
+    rewrapped.push(rewrapWebhook(env.DB, w.id, sealed.url, sealed.secret));
   }
   if (rewrapped.length) await env.DB.batch(rewrapped);
   return rewrapped.length;

@@ -88,3 +88,21 @@ export async function openSecret(ring: Keyring, stored: string, aad: string): Pr
     return null;
   }
 }
+
+/** A robot's URL and 加签 secret as stored: each sealed and bound to the robot and the field. */
+export interface RobotSecrets {
+  url: string;
+  secret: string | null;
+}
+
+export const sealRobot = async (ring: Keyring, id: string, clear: RobotSecrets): Promise<RobotSecrets> => ({
+  url: await sealSecret(ring, clear.url, `webhook:${id}:url`),
+  secret: clear.secret === null ? null : await sealSecret(ring, clear.secret, `webhook:${id}:secret`),
+});
+
+/** The robot's URL and secret in clear, or null when either does not open under the ring's keys. */
+export async function openRobot(ring: Keyring, id: string, stored: RobotSecrets): Promise<RobotSecrets | null> {
+  const url = await openSecret(ring, stored.url, `webhook:${id}:url`);
+  const secret = stored.secret === null ? null : await openSecret(ring, stored.secret, `webhook:${id}:secret`);
+  return url === null || (stored.secret !== null && secret === null) ? null : { url, secret };
+}

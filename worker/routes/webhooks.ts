@@ -10,7 +10,7 @@ import { fail } from '../errors';
 import { sendDigest } from '../jobs/digest';
 import { randomText } from '../lib/crypto';
 import { idempotent } from '../lib/idempotency';
-import { keyring, sealSecret } from '../lib/secrets';
+import { keyring, sealRobot } from '../lib/secrets';
 import { valid } from '../lib/validate';
 
 const view = (w: WebhookRow & { org_id: string }): WebhookView => ({
@@ -57,8 +57,7 @@ export const webhooks = new Hono<AppEnv>()
       tenant_id: auth.tenantId,
       org_seq: org.seq,
       kind: body.kind,
-      url: await sealSecret(ring, body.url, `webhook:${id}:url`),
-      secret: body.secret === undefined ? null : await sealSecret(ring, body.secret, `webhook:${id}:secret`),
+      ...(await sealRobot(ring, id, { url: body.url, secret: body.secret ?? null })),
       url_host: new URL(body.url).host,
       label: body.label,
       created_at: new Date().toISOString(),

@@ -149,6 +149,14 @@ describe('course-hours', () => {
     expect(codes(judge(f))).toEqual(['course-hours:fail']);
   });
 
+  it('stays quiet when an unsure 合计 reaches 8 over rows that add up to less (a row not read)', () => {
+    const f = spoiled((x) => x.kind === 'courseTotal', { confidence: 0.7 });
+    f.fields = f.fields.filter((x) => !(x.kind === 'courseHours' || x.kind === 'courseDate') || x.role !== '4');
+    expect(judge(f)).toEqual([]);
+    f.fields = f.fields.map((x) => (x.kind === 'courseTotal' ? { ...x, confidence: 0.97 } : x));
+    expect(codes(judge(f))).toEqual(['course-hours:warn']);
+  });
+
   it('stays quiet when both figures reach 8', () => {
     expect(judge(spoiled((x) => x.kind === 'courseTotal', { value: 10 }))).toEqual([]);
   });
