@@ -4,11 +4,10 @@
  * page, into one PDF within the size limit.
  */
 import { PDFDocument } from 'pdf-lib';
-import type { Progress } from './compress';
-import { FIX_TARGET_BYTES } from '../../shared/pdf/thresholds';
+import { FIX_TARGET_BYTES, LOW_DPI_WARN } from '../../shared/pdf/thresholds';
 import { A4_IN } from './pixels';
 import { fixPool } from './pool';
-import type { FixStats } from './protocol';
+import type { FixStats, Progress } from './protocol';
 
 export interface Photo {
   name: string;
@@ -20,12 +19,12 @@ export interface Photo {
 
 export const A4_PT = { w: 595.28, h: 841.89 };
 
-/** Resolution and quality tried in turn until the file fits: 300 dpi first, never below 200. */
+/** Resolution and quality tried in turn until the file fits: 300 dpi first, never below LOW_DPI_WARN (200, DA/T 31-2017). */
 const STEPS = [
   { dpi: 300, quality: 0.85 },
   { dpi: 250, quality: 0.8 },
-  { dpi: 200, quality: 0.75 },
-  { dpi: 200, quality: 0.6 },
+  { dpi: LOW_DPI_WARN, quality: 0.75 },
+  { dpi: LOW_DPI_WARN, quality: 0.6 },
 ];
 
 export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'];

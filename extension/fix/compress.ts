@@ -9,14 +9,12 @@ import { PDFDocument, PDFRef } from 'pdf-lib';
 import { FIX_TARGET_BYTES, LOW_DPI_WARN } from '../../shared/pdf/thresholds';
 import type { PlacedImage } from '../pdf/parser/content';
 import { fixPool } from './pool';
-import type { FixOptions, FixStats } from './protocol';
+import type { FixOptions, FixStats, Progress } from './protocol';
 import { isPlainJpeg, scanPdf, type ScannedPage } from './scan';
 import { renderPagesToPdf, replacePageWithImage } from './naive';
 
 /** Room for what a save rewrites (cross-reference, object streams). */
 const STRUCTURE_SLACK = 150_000;
-
-export type Progress = (stage: string, done: number, total: number) => void;
 
 interface Picture {
   img: PlacedImage;

@@ -5,9 +5,8 @@
  */
 import { degrees, EncryptedPDFError, PDFDocument } from 'pdf-lib';
 import { addPhotoPage, type Photo } from './assemble';
-import type { Progress } from './compress';
 import { fixPool } from './pool';
-import type { FixStats } from './protocol';
+import type { FixStats, Progress } from './protocol';
 
 export type Turn = 0 | 90 | 180 | 270;
 

@@ -6,9 +6,8 @@
 import { PDFDocument, PDFName, PDFRef, degrees, type PDFPage } from 'pdf-lib';
 import { LOW_DPI_WARN } from '../../shared/pdf/thresholds';
 import type { PdfjsSession } from '../pdf/pdfjsPages';
-import type { Progress } from './compress';
 import { fixPool } from './pool';
-import type { FixOptions, FixStats } from './protocol';
+import type { FixOptions, FixStats, Progress } from './protocol';
 import type { ScannedPage } from './scan';
 
 const sessions = new WeakMap<Uint8Array, Promise<PdfjsSession>>();

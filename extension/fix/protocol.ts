@@ -60,6 +60,9 @@ export interface FixRequest {
   options?: FixOptions;
 }
 
+/** How far a fix has come: a stage's name and its pages done of total. */
+export type Progress = (stage: string, done: number, total: number) => void;
+
 export interface FixStats {
   ms: number;
   inBytes: number;

@@ -8,10 +8,9 @@ import { PDFDocument } from 'pdf-lib';
 import { normaliseDevNumber } from '../../shared/domain/devNumber';
 import { extractDevNumber } from '../../shared/pdf/numberRules';
 import { EXPECTED_PAGES } from '../../shared/pdf/thresholds';
-import type { Progress } from './compress';
 import { renderPage } from './naive';
 import { fixPool } from './pool';
-import type { ListMember } from './protocol';
+import type { ListMember, Progress } from './protocol';
 import { scanPdf } from './scan';
 
 export interface Part {

@@ -4,11 +4,10 @@
  * the other pages are copied as they are.
  */
 import { PDFDocument } from 'pdf-lib';
-import type { Progress } from './compress';
 import { renderPage } from './naive';
 import { A4_IN } from './pixels';
 import { fixPool } from './pool';
-import type { FixOptions, FixStats } from './protocol';
+import type { FixOptions, FixStats, Progress } from './protocol';
 import { scanPdf, type ScannedPage } from './scan';
 
 const A4_PT = { w: 595.28, h: 841.89 };

@@ -38,6 +38,14 @@ export const IMPORT_RULES = [
     to: { path: '^test/' },
   },
   {
+    name: 'no-cycles',
+    comment:
+      '扩展和 shared/ 里不允许循环引用（类型也算）：两个文件互相引用时，把共用的部分（类型、常量）移到双方都引用的第三个文件里。',
+    severity: 'error',
+    from: { path: '^(extension|shared)/' },
+    to: { circular: true },
+  },
+  {
     name: 'model-is-data',
     comment: 'extension/model/ 是两端共用的数据形状，不引用扩展的任何实现。',
     severity: 'error',

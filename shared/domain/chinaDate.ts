@@ -1,6 +1,5 @@
 // Type only: the content script imports these functions, and must not pull in zod for them.
-import { isCalendarDate } from './calendar';
-import type { ChinaDate } from './types';
+import { isCalendarDate, type ChinaDate } from './calendar';
 
 /**
  * China calendar dates. Asia/Shanghai has kept UTC+8 without daylight saving since 1991, so a

@@ -1,7 +1,6 @@
 // Plain code, no zod: the extension's content script checks dates it reads with the same rule.
-import { isCalendarDate } from './calendar';
+import { isCalendarDate, type ChinaDate } from './calendar';
 import { addDays, chinaToday } from './chinaDate';
-import type { ChinaDate } from './types';
 
 /** No date in a member's archive comes before the People's Republic (and its League) existed. */
 export const EARLIEST_DATE = '1949-01-01';

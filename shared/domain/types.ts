@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCalendarDate } from './calendar';
+import { isCalendarDate, type ChinaDate as ChinaDateType } from './calendar';
 import { ORG_TYPES, type OrgType as OrgTypeCode } from './orgTypes';
 import { sentDateProblem } from './sentDate';
 
@@ -12,7 +12,7 @@ export const ChinaDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
   .refine(isCalendarDate, '不存在的日期')
   .brand<'ChinaDate'>();
-export type ChinaDate = z.infer<typeof ChinaDate>;
+export type ChinaDate = ChinaDateType;
 
 /**
  * A date a client sends in (入团时间, an approval date, …): a real calendar day from 1949-01-01 to

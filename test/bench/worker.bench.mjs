@@ -57,7 +57,8 @@ function makeOrgs(n) {
 
 function member(i, branches, now) {
   const joined = now - Math.floor(rand() * 420) * DAY;
-  const approved = rand() < 0.6 ? joined + Math.floor(rand() * 10) * DAY : null;
+  // Approved within 10 days of joining, never after today (the worker refuses a future date).
+  const approved = rand() < 0.6 ? Math.min(joined + Math.floor(rand() * 10) * DAY, now) : null;
   const r = rand();
   const status =
     r < 0.45 ? 'certified' : r < 0.6 ? 'pending' : r < 0.68 ? 'rejected' : r < 0.95 ? 'notUploaded' : 'uncertified';
@@ -144,7 +145,10 @@ try {
       body: { observations },
       headers: { 'Idempotency-Key': `bench-key-${++keySeq}` },
     });
-    if (r.json.members.created !== observations.length) throw new Error(`sync created ${r.json.members.created}`);
+    if (r.json.members.created !== observations.length)
+      throw new Error(
+        `sync created ${r.json.members.created}; refused: ${JSON.stringify(r.json.refused?.slice(0, 3))}`,
+      );
     batchMs.push(r.ms);
   }
   const syncSeconds = batchMs.reduce((a, b) => a + b, 0) / 1000;

@@ -25,6 +25,10 @@ const FIXTURE: Record<string, string> = {
   'shared/domain/rule.ts': "import type { M } from '../../extension/model/member';\nexport type R = M;\n",
   'shared/domain/schemas.ts': "import { z } from 'zod';\nexport const Kind = z.enum(['a', 'b']);\n",
   'shared/domain/plain.ts': "export const KINDS = ['a', 'b'] as const;\n",
+  // A cycle through a type-only import: the stage's type belongs in a file both import.
+  'extension/fix/compress.ts':
+    "import { pool } from './naive';\nexport type Progress = (n: number) => void;\nexport const c = pool;\n",
+  'extension/fix/naive.ts': "import type { Progress } from './compress';\nexport const pool = (p: Progress) => p(1);\n",
   'test/support/facts.ts': 'export const cleanFile = () => ({ pages: 12 });\n',
   'shared/pdf/judge.ts': "import { cleanFile } from '../../test/support/facts';\nexport const judge = cleanFile;\n",
   'shared/pdf/judge.test.ts': "import { cleanFile } from '../../test/support/facts';\nexport const t = cleanFile;\n",
@@ -76,6 +80,12 @@ describe('dependency rules', () => {
 
   it('refuses production code importing test doubles, and lets tests import them', () => {
     expect(broken('no-test-code-in-production')).toEqual(['shared/pdf/judge.ts → test/support/facts.ts']);
+  });
+
+  it('refuses a cycle, type-only imports included', () => {
+    const cycles = found.filter((v) => v.rule === 'no-cycles');
+    expect(cycles).toHaveLength(1); // reported once, from whichever end is met first
+    expect([cycles[0]!.from, cycles[0]!.to].sort()).toEqual(['extension/fix/compress.ts', 'extension/fix/naive.ts']);
   });
 
   it('refuses shared/ importing the extension', () => {

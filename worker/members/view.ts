@@ -1,6 +1,7 @@
 import type { MemberView } from '../../shared/api/members';
 import type { Counters } from '../../shared/domain/urgency';
 import { classify, emptyCounters } from '../../shared/domain/urgency';
+import { sentDateProblem } from '../../shared/domain/sentDate';
 import type { ChinaDate } from '../../shared/domain/types';
 import type { OrgCounts, UpcomingGroup } from '../db/reminders';
 import type { OrgTree } from '../lib/orgTree';
@@ -8,8 +9,12 @@ import type { MemberRow } from './row';
 
 /** A stored row as the API shows it; the bucket comes from the shared `classify`. */
 export function memberView(r: MemberRow, tree: OrgTree, today: ChinaDate): MemberView {
-  const u = r.joined_on
-    ? classify({ joinedOn: r.joined_on, approvedOn: r.approved_on ?? undefined, status: r.status }, today)
+  // A date stored before the worker refused impossible ones (9999-12-31) gives no deadline, rather
+  // than one thousands of years out that no list could show.
+  const real = (d: ChinaDate | null) => (d && !sentDateProblem(d, today) ? d : null);
+  const joinedOn = real(r.joined_on);
+  const u = joinedOn
+    ? classify({ joinedOn, approvedOn: real(r.approved_on) ?? undefined, status: r.status }, today)
     : { bucket: 'later' as const, daysLeft: null, lastDay: null, estimated: true };
   return {
     key: r.key,

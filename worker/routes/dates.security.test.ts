@@ -1,4 +1,6 @@
+import { env } from 'cloudflare:workers';
 import { describe, expect, inject, it } from 'vitest';
+import { MemberDetail, SearchResponse } from '../../shared/api/members';
 import { addDays, chinaToday } from '../../shared/domain/chinaDate';
 import { EARLIEST_DATE } from '../../shared/domain/sentDate';
 import { api, idemKey, observation } from '../../test/worker/helpers';
@@ -128,5 +130,23 @@ describe('dates sent in are real days from 1949-01-01 to tomorrow in China, in e
     expect(put.status).toBe(422);
     expect(put.body.error.code).toBe('approval-before-joining');
     expect(rowsChanged(before, await snapshot())).toBe(0);
+  });
+
+  it('a member stored with an impossible date before the rule still shows, with no deadline, in its schema', async () => {
+    const w = await buildWorld();
+    const host = `host-A-old-${w.fresh()}`;
+    const sent = await api('/sync', {
+      token: w.tokens.parent,
+      body: { observations: [observation({ org: { id: 'A' }, hostId: host, name: '甲成员' })] },
+      headers: { 'Idempotency-Key': idemKey() },
+    });
+    expect(sent.body.members.created).toBe(1);
+    await env.DB.prepare("UPDATE members SET joined_on = '9999-12-31' WHERE key = ?").bind(`id:${host}`).run();
+    const r = await api(`/members/${encodeURIComponent(`id:${host}`)}`, { token: w.tokens.parent });
+    expect(MemberDetail.safeParse(r.body).success, r.text).toBe(true);
+    expect(r.body.member.lastDay).toBeNull();
+    expect(r.text).not.toContain('+010000');
+    const list = await api(`/members/search?by=name&q=${encodeURIComponent('甲')}`, { token: w.tokens.parent });
+    expect(SearchResponse.safeParse(list.body).success, list.text.slice(0, 300)).toBe(true);
   });
 });

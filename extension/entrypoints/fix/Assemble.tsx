@@ -4,7 +4,7 @@ import { fixPool } from '../../fix/pool';
 import { FIX_LABELS } from '../../fix/protocol';
 import { CardGrid, moved, turn, type Card } from './Cards';
 import { errorText } from '../../../shared/errorText';
-import { blobUrl, memberLine, Progress, Shell, type ToolProps } from './ToolDialog';
+import { blobUrl, memberLine, Progress, Shell, type ToolProps } from './Shell';
 
 interface Item extends Card {
   photo: Photo;

@@ -7,7 +7,7 @@ import { FIX_LABELS } from '../../fix/protocol';
 import { scanPdf } from '../../fix/scan';
 import { CardGrid, moved, turn, type Card } from './Cards';
 import { errorText } from '../../../shared/errorText';
-import { blobUrl, memberLine, Progress, Shell, type ToolProps } from './ToolDialog';
+import { blobUrl, memberLine, Progress, Shell, type ToolProps } from './Shell';
 
 type Item = Card &
   ({ kind: 'page'; source: number } | { kind: 'photo'; name: string; mime: string; bytes: ArrayBuffer });

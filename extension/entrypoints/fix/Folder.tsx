@@ -5,7 +5,7 @@ import { VERDICT_WORDS } from '../../fix/compare';
 import { FIX_LABELS, type HandoffItem, type ListMember } from '../../fix/protocol';
 import { openEngine, type EngineFrame } from '../../upload/engineClient';
 import { errorText } from '../../../shared/errorText';
-import { Progress, Shell, type ToolProps } from './ToolDialog';
+import { Progress, Shell, type ToolProps } from './Shell';
 
 interface Row {
   file: File;

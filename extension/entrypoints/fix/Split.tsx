@@ -4,7 +4,7 @@ import { FIX_LABELS, type HandoffItem, type ListMember } from '../../fix/protoco
 import { cutParts, matchParts, readParts, type Part } from '../../fix/split';
 import { readDigits, warmOcr } from '../../pdf/ocr';
 import { errorText } from '../../../shared/errorText';
-import { Progress, Shell, type ToolProps } from './ToolDialog';
+import { Progress, Shell, type ToolProps } from './Shell';
 
 interface Row extends Part {
   member: ListMember | null;

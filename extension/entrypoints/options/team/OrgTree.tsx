@@ -1,6 +1,6 @@
 /** The team's organisation tree as this token sees it, and its import from CSV (committee admins). */
 import { useState } from 'react';
-import { ORG_TYPE_NAMES } from '../../../../shared/domain/orgTypes';
+import { ORG_TYPES, ORG_TYPE_NAMES } from '../../../../shared/domain/orgTypes';
 import type { OrgView } from '../../../../shared/api/orgs';
 import { sendToBackground } from '../../../messaging/client';
 import { Message, useAction } from './ui';
@@ -64,8 +64,8 @@ export function OrgTree({ orgs, onChange }: { orgs: OrgView[]; onChange: () => v
         <details style={{ marginTop: 12 }}>
           <summary style={{ cursor: 'pointer', fontSize: 13, color: '#1d62c9' }}>导入或更新下级组织（CSV）</summary>
           <p className="muted" style={{ lineHeight: 1.7 }}>
-            每行一个组织：编号 id、名称 name、类型 type（01TZB 团支部、02TZZ 团总支、03TW 团委、04TGW 团工委、06BYBTZB
-            毕业班团支部、00DJZTZB）、上级编号 parentId、智慧团建组织 ID
+            每行一个组织：编号 id、名称 name、类型 type（{ORG_TYPES.map((t) => `${t} ${ORG_TYPE_NAMES[t]}`).join('、')}
+            ）、上级编号 parentId、智慧团建组织 ID
             leagueId（可空）。名称与智慧团建中的组织名称一致时，名单会自动归入对应组织。
           </p>
           <textarea rows={6} value={csv} placeholder={EXAMPLE} onChange={(e) => setCsv(e.target.value)} name="orgCsv" />
