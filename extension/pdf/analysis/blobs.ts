@@ -7,8 +7,15 @@ export interface Blob {
   y1: number;
 }
 
-export function components(mask: Uint8Array, w: number, h: number, minArea = 1, maxBlobs = 100_000): Blob[] {
-  const label = new Int32Array(w * h);
+/** `label`, when given, receives each pixel's component number (1, 2, … in the order found; 0 off the mask). */
+export function components(
+  mask: Uint8Array,
+  w: number,
+  h: number,
+  minArea = 1,
+  maxBlobs = 100_000,
+  label = new Int32Array(w * h),
+): Blob[] {
   const out: Blob[] = [];
   const stack = new Int32Array(w * h);
   let next = 1;

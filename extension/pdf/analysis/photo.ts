@@ -158,8 +158,8 @@ export function gluedPhoto(m: PaperModel, b: Blob, writing: Uint8Array, fullWidt
 /**
  * Writing inside the box, around the dark content: a photo covers its box (its background is bare),
  * a blot lies among lines of writing. Counts ink pixels in the box's light cells that open onto the
- * box's edge: a face enclosed by hair, background and clothes is part of the photo, whatever its
- * eyes and mouth look like to the ink mask.
+ * box's edge two ways at least (a blot's box has paper in its corners): a face between hair and
+ * background is part of the photo, even above a white shirt, whatever its eyes look like to the ink mask.
  */
 function writingInside(m: PaperModel, b: Blob, writing: Uint8Array, fullWidth: number): boolean {
   const c = m.coarse;
@@ -178,7 +178,8 @@ function writingInside(m: PaperModel, b: Blob, writing: Uint8Array, fullWidth: n
   for (let y = y0; y <= y1; y++)
     for (let x = x0; x <= x1; x++) {
       if (dark(x, y)) continue;
-      if (!clear(x, y, -1, 0) && !clear(x, y, 1, 0) && !clear(x, y, 0, -1) && !clear(x, y, 0, 1)) continue;
+      const open = +clear(x, y, -1, 0) + +clear(x, y, 1, 0) + +clear(x, y, 0, -1) + +clear(x, y, 0, 1);
+      if (open < 2) continue;
       // The four-by-four analysis pixels of this coarse cell.
       for (let yy = y * 4; yy < y * 4 + 4; yy++)
         for (let xx = x * 4; xx < x * 4 + 4; xx++) {

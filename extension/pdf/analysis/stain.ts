@@ -1,4 +1,4 @@
-import { dilate, type Blob } from './blobs';
+import { components, dilate, type Blob } from './blobs';
 import type { Paper } from './paper';
 import type { PaperModel } from './paperModel';
 import { gluedPhoto } from './photo';
@@ -93,7 +93,8 @@ function regionsOf(m: PaperModel, mask: Uint8Array, core: Uint8Array, link: numb
   const label = labelCells(grown, c.w, c.h);
   const out: Region[] = [];
   const byLabel = new Map<number, Region>();
-  for (const [id, blob] of label.blobs) byLabel.set(id, { blob, cells: 0, dl: 0, dy: 0, dark: 0, edge: false });
+  for (const [k, blob] of label.blobs.entries())
+    byLabel.set(k + 1, { blob, cells: 0, dl: 0, dy: 0, dark: 0, edge: false });
   const hasCore = new Set<number>();
   for (let i = 0; i < mask.length; i++) {
     if (!mask[i]) continue;
@@ -121,37 +122,10 @@ function regionsOf(m: PaperModel, mask: Uint8Array, core: Uint8Array, link: numb
   return out;
 }
 
-/** Labels of the grown mask's components, with their boxes. */
-function labelCells(mask: Uint8Array, w: number, h: number): { ids: Int32Array; blobs: Map<number, Blob> } {
+/** Labels of the grown mask's components, with their boxes: component k has label k + 1. */
+function labelCells(mask: Uint8Array, w: number, h: number): { ids: Int32Array; blobs: Blob[] } {
   const ids = new Int32Array(w * h);
-  const blobs = new Map<number, Blob>();
-  const stack = new Int32Array(w * h);
-  let next = 1;
-  for (let i = 0; i < mask.length; i++) {
-    if (!mask[i] || ids[i]) continue;
-    let sp = 0;
-    stack[sp++] = i;
-    ids[i] = next;
-    const b: Blob = { area: 0, x0: w, y0: h, x1: 0, y1: 0 };
-    while (sp > 0) {
-      const p = stack[--sp]!;
-      const x = p % w,
-        y = (p - x) / w;
-      b.area++;
-      if (x < b.x0) b.x0 = x;
-      if (x > b.x1) b.x1 = x;
-      if (y < b.y0) b.y0 = y;
-      if (y > b.y1) b.y1 = y;
-      for (const q of [p - 1, p + 1, p - w, p + w]) {
-        if (q < 0 || q >= mask.length || !mask[q] || ids[q]) continue;
-        if ((q === p - 1 && x === 0) || (q === p + 1 && x === w - 1)) continue;
-        ids[q] = next;
-        stack[sp++] = q;
-      }
-    }
-    blobs.set(next++, b);
-  }
-  return { ids, blobs };
+  return { ids, blobs: components(mask, w, h, 1, Infinity, ids) };
 }
 
 /** Extent in mm of a region grown by `link` cells on each side. */
@@ -222,7 +196,7 @@ function photoBoxes(m: PaperModel, writing: Uint8Array, fullWidth: number): Blob
       if (c.fitLight[i]! - c.light[i]! > PHOTO_DL) darkish[i] = 1;
   const grow = Math.max(1, Math.round(PHOTO_LINK_MM * c.perMm));
   const out: Blob[] = [];
-  for (const b of labelCells(dilate(darkish, c.w, c.h, grow), c.w, c.h).blobs.values()) {
+  for (const b of labelCells(dilate(darkish, c.w, c.h, grow), c.w, c.h).blobs) {
     // Back to the content's own box (the growth taken off).
     const box = { ...b, x0: b.x0 + grow, y0: b.y0 + grow, x1: b.x1 - grow, y1: b.y1 - grow };
     const photo = box.x1 > box.x0 && box.y1 > box.y0 ? gluedPhoto(m, box, writing, fullWidth) : null;
