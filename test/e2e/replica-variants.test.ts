@@ -83,6 +83,13 @@ describe('the replica after a site update', () => {
   });
 
   it('changes routes without a page load, and shows the same words and data as the Element UI pages', async () => {
+    const rows = () =>
+      page
+        .locator('.el-table__body-wrapper tr.el-table__row')
+        .evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+    await openList({ kit: 'element-ui' });
+    const uiRows = await rows();
+    expect(uiRows.length).toBeGreaterThan(0);
     await openList();
     await page.evaluate(() => ((window as unknown as { stay: number }).stay = 42));
     await page.locator('.el-menu-item', { hasText: '本级团干部电子数据库' }).click();
@@ -90,14 +97,8 @@ describe('the replica after a site update', () => {
     await page.locator('.el-menu-item', { hasText: '团员电子数据库' }).first().click();
     await page.waitForURL('**' + LIST);
     expect(await page.evaluate(() => (window as unknown as { stay?: number }).stay)).toBe(42);
-    const plusRows = await page
-      .locator('.el-table__body-wrapper tr.el-table__row')
-      .evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
-    await openList({ kit: 'element-ui' });
-    const uiRows = await page
-      .locator('.el-table__body-wrapper tr.el-table__row')
-      .evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
-    expect(plusRows).toEqual(uiRows);
+    // The list loads its members after the route changes: the rows are compared once they are there.
+    await expect.poll(rows).toEqual(uiRows);
     await page.goto(at('/zhtj/center/unknownpage'));
     await replica.setVariant(PLUS);
     await page.goto(at('/zhtj/center/unknownpage'));
