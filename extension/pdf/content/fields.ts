@@ -311,9 +311,42 @@ function introducers(lines: Line[]): FieldDraft[] {
   const signs = allLabels(lines, ['介绍人签名', '介绍人签字']).sort((a, b) => a.line.box.y - b.line.box.y);
   signs.forEach((s, i) => {
     const n = ordinalAbove(lines, s.line) ?? i + 1;
+    const opinion = opinionAbove(lines, s.line, signs[i - 1]?.line);
+    if (opinion) out.push(opinion);
     out.push(...signature(lines, s, `介绍人${n}`, 'introducerDate', String(n)));
   });
   return out;
+}
+
+/**
+ * An introducer's opinion: the space between its printed 介绍人意见 label and its 介绍人签名 line.
+ * Its lines are sentences, never read: the ink there decides (readPage's check), as for 入团志愿.
+ */
+function opinionAbove(lines: Line[], sign: Line, previousSign?: Line): FieldDraft | undefined {
+  const label = lines
+    .filter((l) => l.box.y + l.box.h <= sign.box.y && (!previousSign || l.box.y > previousSign.box.y))
+    .filter((l) => /介绍入.{0,3}意见/.test(canonical(l.text)))
+    .sort((a, b) => b.box.y - a.box.y)[0];
+  if (!label) return undefined;
+  const h = label.box.h;
+  const top = label.box.y + h * 1.5;
+  const bottom = sign.box.y - sign.box.h * 0.5;
+  if (bottom - top < h * 2) return undefined;
+  const region = {
+    x: label.box.x,
+    y: top,
+    w: Math.max(sign.box.x + sign.box.w - label.box.x, label.box.w),
+    h: bottom - top,
+  };
+  return {
+    kind: 'entry',
+    role: '介绍人意见',
+    text: '（空白）',
+    value: 'empty',
+    confidence: 0,
+    box: label.box,
+    emptyRegion: region,
+  };
 }
 
 /** Which introducer a signature belongs to: the nearest 第一/第二介绍人, 介绍人（一）/（二）, 介绍人一/二 above it. */
