@@ -179,6 +179,7 @@ async function courses(lines: Line[], reread: Reread): Promise<FieldDraft[]> {
     if (d && d.value !== null && String(d.value).length === 10)
       out.push({ ...d, role: String(out.filter((f) => f.kind === 'courseDate').length + 1) });
   }
+  await missedCells(out, col, reread);
   if (total) {
     const rest = total.line.text.slice(total.end);
     const same = hoursOf(rest.replace(/[^\d.一二两三四五六七八九十]/g, ''));
@@ -190,6 +191,27 @@ async function courses(lines: Line[], reread: Reread): Promise<FieldDraft[]> {
       out.push({ kind: 'courseTotal', text: src.text, value: v, confidence: sureness(src), box: src.box });
   }
   return out;
+}
+
+/**
+ * Hours cells the detector passed over: a lone handwritten “1” is one thin stroke, too slight for
+ * the detector, so a row with a date read and no hours beside it has its 学时 cell (the header's
+ * column on the date's row) read as hours. Rows are then numbered top to bottom again, so each
+ * row's hours and date share a number.
+ */
+async function missedCells(out: FieldDraft[], col: Rect, reread: Reread): Promise<void> {
+  const onRow = (a: Rect, b: Rect) => Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > Math.min(a.h, b.h) * 0.3;
+  const hours = () => out.filter((f) => f.kind === 'courseHours');
+  for (const d of out.filter((f) => f.kind === 'courseDate')) {
+    if (hours().some((f) => onRow(f.box, d.box))) continue;
+    const box = { x: col.x - col.h, y: d.box.y - d.box.h * 0.15, w: col.w + col.h * 2, h: d.box.h * 1.3 };
+    const l = await reread({ text: '', probs: [], at: [], box }, CHARSETS.hours);
+    const h = hoursOf(l.text);
+    if (h !== null) out.push({ kind: 'courseHours', text: l.text, value: h, confidence: sureness(l), box });
+  }
+  hours()
+    .sort((a, b) => a.box.y - b.box.y)
+    .forEach((f, i) => (f.role = String(i + 1)));
 }
 
 /** A signature line: the name written after its label, and the date written just after or below it. */
