@@ -92,3 +92,16 @@ describe('inkFraction: writing, not printed rules', () => {
     expect(inkFraction(g, region(g), 60)).toBeGreaterThan(READER.emptyInk);
   });
 });
+
+describe('inkFraction: an entry beside its label in a table', () => {
+  it('the cell borders of a one-line space (shorter than `rule`) are not writing', () => {
+    // 出生年月's space: 344 × 69 px, crossed by the border between the label's cell and the value's.
+    const g = paper(344, 69, 4);
+    stroke(g, 80, 0, 81, 68, 2);
+    stroke(g, 0, 4, 343, 5, 2);
+    stroke(g, 0, 64, 343, 65, 2);
+    expect(inkFraction(g, region(g), 104)).toBeLessThan(READER.emptyInk);
+    writing(g, 22, 6, 3);
+    expect(inkFraction(g, region(g), 104)).toBeGreaterThan(READER.someInk);
+  });
+});

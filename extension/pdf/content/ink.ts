@@ -4,11 +4,12 @@ import { cropGrey, type Grey, type Rect } from './ocr/grey';
  * Share of writing ink (pixels clearly darker than the paper) in the most written band of a
  * region, bands `band` px high (the whole region by default): one line of writing in a large empty
  * space is still writing. Printed rules are not writing: a table's rows and columns, the ruled
- * lines of a 入团志愿 box, a signature's underline. They are told by their length — a dark run
- * longer than `rule` px across or down (a stroke of handwriting is about one character long) —
- * looked for with the rows (columns) on either side merged in, so a rule that a scan turned by a
- * degree or two, and so comes as a staircase of short runs, is still one long run; its pixels and
- * the grey fringe beside them are left out.
+ * lines of a 入团志愿 box, a signature's underline, a table cell's border beside a label. They are
+ * told by their length — a dark run longer than `rule` px across or down (a stroke of handwriting
+ * is about one character long), or across 0.7 of the region — looked for with the rows (columns)
+ * on either side merged in, so a rule that a scan turned by a degree or two, and so comes as a
+ * staircase of short runs, is still one long run; its pixels and the grey fringe beside them are
+ * left out.
  */
 export function inkFraction(g: Grey, r: Rect, band = r.h, rule = Math.max(24, band * 1.6)): number {
   const c = cropGrey(g, r);
@@ -45,6 +46,9 @@ export function inkFraction(g: Grey, r: Rect, band = r.h, rule = Math.max(24, ba
 function markRuns(dark: Uint8Array, w: number, h: number, min: number, out: Uint8Array, down: boolean): void {
   const along = down ? h : w;
   const across = down ? w : h;
+  // A run across most of the region is a rule however short the region (a table cell's border
+  // beside an entry's label); a handwritten stroke is shorter than 0.7 of a one-line space.
+  const least = Math.min(min, along * 0.7);
   const at = (a: number, b: number) => (down ? a * w + b : b * w + a);
   const any = (a: number, b: number) => {
     for (let d = -1; d <= 1; d++) {
@@ -59,7 +63,7 @@ function markRuns(dark: Uint8Array, w: number, h: number, min: number, out: Uint
       const on = a < along && any(a, b);
       if (on && start < 0) start = a;
       if (!on && start >= 0) {
-        if (a - start >= min)
+        if (a - start >= least)
           for (let k = start; k < a; k++)
             for (let d = -2; d <= 2; d++) {
               const bb = b + d;
