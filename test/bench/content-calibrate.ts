@@ -5,9 +5,12 @@
  * forms with that defect got the finding (recall) and how many findings were right (precision),
  * for the tuned and the held-out families; then every clean form's content findings; last, one
  * JSON line. Run: `npm run calibrate:content` (CONTENT_SEEDS=n forms per defect and family,
- * default 2; CONTENT_FAMILIES=id,id to run some families only).
+ * default 2; CONTENT_FAMILIES=id,id to run some families only, in that order; CONTENT_MINUTES=m to stop starting
+ * forms after m minutes). Forms go seed by seed across every family, so a sweep cut short by the
+ * time limit still covers each family alike; each outcome is also appended to
+ * .tmp/content-calibration.jsonl as it comes.
  */
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { CONTENT_ISSUE_CODES } from '../../shared/pdf/content/codes';
 import { DEFECTS, type DefectId } from '../fixtures/content/defects';
 import { CONTENT_FAMILIES, contentForm, type ContentFamily } from '../fixtures/content/generate';
@@ -20,7 +23,9 @@ import { PreflightEngine } from '../support/preflight';
 const SEEDS = Number(process.env.CONTENT_SEEDS ?? 2);
 const CLEAN_SEEDS = Math.max(SEEDS * 2, 3);
 const only = process.env.CONTENT_FAMILIES?.split(',');
-const families = CONTENT_FAMILIES.filter((f) => !only || only.some((o) => f.id.startsWith(o)));
+const MINUTES = Number(process.env.CONTENT_MINUTES ?? Infinity);
+/** In the order asked (a sweep cut short runs the first ones), else as listed. */
+const families = only ? only.flatMap((o) => CONTENT_FAMILIES.filter((f) => f.id.startsWith(o))) : CONTENT_FAMILIES;
 
 interface Outcome {
   family: ContentFamily;
@@ -41,34 +46,45 @@ const engine = await PreflightEngine.open(b);
 const outcomes: Outcome[] = [];
 const t0 = performance.now();
 
-for (const family of families) {
-  const cases: [DefectId | 'clean', number][] = [
-    ...Array.from({ length: CLEAN_SEEDS }, (_, i) => ['clean', 1 + i] as [DefectId | 'clean', number]),
-    ...DEFECTS.flatMap((d) => Array.from({ length: SEEDS }, (_, i) => [d, 1 + i] as [DefectId, number])),
-  ];
-  for (const [defect, s] of cases) {
-    const seed = (family.heldOut ? 500 : 0) + s;
-    const form = await contentForm(kit, family, defect, seed);
-    const r = await checkContent(engine, form.pdf, {
-      member: { name: form.member.name, joinedOn: form.member.joinedOn, devNumber: form.member.devNumber },
-      localRules: [form.localRule],
-    });
-    const content = (r.content?.issues ?? []).filter((i) => i.severity !== 'info');
-    const pages: Record<string, number[]> = {};
-    for (const i of content) (pages[i.code] ??= []).push(...(i.page ? [i.page] : []));
-    outcomes.push({
-      family,
-      defect,
-      seed,
-      expected: form.expected.map((e) => e.code),
-      found: [...new Set(content.map((i) => i.code))],
-      pages,
-      ms: r.contentMs - r.reportMs,
-    });
-    process.stderr.write(
-      `${family.id} ${defect} ${seed}: ${[...new Set(content.map((i) => i.code))].join(' ') || '—'}\n`,
-    );
+/** Seed by seed, every family before the next seed: what a cut-short sweep ran is even across families. */
+const cases: [ContentFamily, DefectId | 'clean', number][] = [];
+for (let s = 1; s <= Math.max(SEEDS, CLEAN_SEEDS); s++)
+  for (const family of families) {
+    if (s <= CLEAN_SEEDS) cases.push([family, 'clean', s]);
+    if (s <= SEEDS) for (const d of DEFECTS) cases.push([family, d, s]);
   }
+mkdirSync('.tmp', { recursive: true });
+const log = '.tmp/content-calibration.jsonl';
+writeFileSync(log, '');
+let skipped = 0;
+
+for (const [family, defect, s] of cases) {
+  if (performance.now() - t0 > MINUTES * 60_000) {
+    skipped++;
+    continue;
+  }
+  const seed = (family.heldOut ? 500 : 0) + s;
+  const form = await contentForm(kit, family, defect, seed);
+  const r = await checkContent(engine, form.pdf, {
+    member: { name: form.member.name, joinedOn: form.member.joinedOn, devNumber: form.member.devNumber },
+    localRules: [form.localRule],
+  });
+  const content = (r.content?.issues ?? []).filter((i) => i.severity !== 'info');
+  const pages: Record<string, number[]> = {};
+  for (const i of content) (pages[i.code] ??= []).push(...(i.page ? [i.page] : []));
+  const found = [...new Set(content.map((i) => i.code))];
+  const o: Outcome = {
+    family,
+    defect,
+    seed,
+    expected: form.expected.map((e) => e.code),
+    found,
+    pages,
+    ms: r.contentMs - r.reportMs,
+  };
+  outcomes.push(o);
+  appendFileSync(log, `${JSON.stringify({ ...o, family: family.id })}\n`);
+  process.stderr.write(`${family.id} ${defect} ${seed}: ${found.join(' ') || '—'} (${Math.round(o.ms / 1000)} s)\n`);
 }
 await b.close();
 
@@ -114,7 +130,6 @@ for (const o of misses)
   );
 const text = lines.join('\n');
 console.log(text);
-mkdirSync('.tmp', { recursive: true });
 writeFileSync('.tmp/content-calibration.md', text);
 const recall = (heldOut: boolean) => {
   const d = outcomes.filter((o) => o.family.heldOut === heldOut && o.expected.length > 0);
@@ -126,6 +141,7 @@ console.log(
     cleanWithFindings: outcomes.filter((o) => o.defect === 'clean' && o.found.length > 0).length,
     recallTuned: recall(false),
     recallHeldOut: recall(true),
+    skippedForTime: skipped,
     medianContentMs: outcomes.map((o) => o.ms).sort((a, b) => a - b)[Math.floor(outcomes.length / 2)] ?? null,
     minutes: Math.round((performance.now() - t0) / 6000) / 10,
   }),

@@ -174,11 +174,13 @@ async function courses(lines: Line[], reread: Reread): Promise<FieldDraft[]> {
     row++;
     out.push({ kind: 'courseHours', role: String(row), text: l.text, value: h, confidence: sureness(l), box: l.box });
   }
-  for (const l of rows.filter((x) => !inColumn(x))) {
-    const d = dateField('courseDate', l, 0);
+  const others = rows.filter((x) => !inColumn(x));
+  for (const l of others) {
+    const d = dateField('courseDate', l, 0) ?? splitDate(others, l);
     if (d && d.value !== null && String(d.value).length === 10)
       out.push({ ...d, role: String(out.filter((f) => f.kind === 'courseDate').length + 1) });
   }
+  await missedCells(out, col, reread);
   if (total) {
     const rest = total.line.text.slice(total.end);
     const same = hoursOf(rest.replace(/[^\d.一二两三四五六七八九十]/g, ''));
@@ -190,6 +192,47 @@ async function courses(lines: Line[], reread: Reread): Promise<FieldDraft[]> {
       out.push({ kind: 'courseTotal', text: src.text, value: v, confidence: sureness(src), box: src.box });
   }
   return out;
+}
+
+/**
+ * A date the detector cut in two on its row (“2021” and “3.31”): a year alone joined with the digits
+ * just right of it, a dot between, when together they make a whole date.
+ */
+function splitDate(lines: readonly Line[], year: Line): FieldDraft | undefined {
+  if (!/^\d{4}$/.test(year.text)) return undefined;
+  const rest = rightOf(lines, year.box, 2)[0];
+  if (!rest || !/^\d{1,2}[.\-/]\d{1,2}\D?$/.test(rest.text.trim())) return undefined;
+  const dotted = {
+    ...year,
+    text: `${year.text}.`,
+    probs: [...year.probs, 1],
+    at: [...year.at, 1],
+  };
+  const d = dateField('courseDate', join(dotted, rest), 0);
+  return d && String(d.value).length === 10 ? d : undefined;
+}
+
+/**
+ * Hours cells the detector passed over: a lone handwritten “1” is one thin stroke, too slight for
+ * the detector, so a row with a date read and no hours beside it has its 学时 cell (the header's
+ * column on the date's row) read as hours. Rows are then numbered top to bottom again, so each
+ * row's hours and date share a number.
+ */
+async function missedCells(out: FieldDraft[], col: Rect, reread: Reread): Promise<void> {
+  const onRow = (a: Rect, b: Rect) => Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > Math.min(a.h, b.h) * 0.3;
+  const hours = () => out.filter((f) => f.kind === 'courseHours');
+  for (const d of out.filter((f) => f.kind === 'courseDate')) {
+    if (hours().some((f) => onRow(f.box, d.box))) continue;
+    // The row's height from the header's print at least: a date the detector squashed is lower than its row.
+    const h = Math.max(d.box.h, col.h) * 1.3;
+    const box = { x: col.x - col.h, y: d.box.y + d.box.h / 2 - h / 2, w: col.w + col.h * 2, h };
+    const l = await reread({ text: '', probs: [], at: [], box }, CHARSETS.hours);
+    const v = hoursOf(l.text);
+    if (v !== null) out.push({ kind: 'courseHours', text: l.text, value: v, confidence: sureness(l), box });
+  }
+  hours()
+    .sort((a, b) => a.box.y - b.box.y)
+    .forEach((f, i) => (f.role = String(i + 1)));
 }
 
 /** A signature line: the name written after its label, and the date written just after or below it. */
@@ -311,9 +354,42 @@ function introducers(lines: Line[]): FieldDraft[] {
   const signs = allLabels(lines, ['介绍人签名', '介绍人签字']).sort((a, b) => a.line.box.y - b.line.box.y);
   signs.forEach((s, i) => {
     const n = ordinalAbove(lines, s.line) ?? i + 1;
+    const opinion = opinionAbove(lines, s.line, signs[i - 1]?.line);
+    if (opinion) out.push(opinion);
     out.push(...signature(lines, s, `介绍人${n}`, 'introducerDate', String(n)));
   });
   return out;
+}
+
+/**
+ * An introducer's opinion: the space between its printed 介绍人意见 label and its 介绍人签名 line.
+ * Its lines are sentences, never read: the ink there decides (readPage's check), as for 入团志愿.
+ */
+function opinionAbove(lines: Line[], sign: Line, previousSign?: Line): FieldDraft | undefined {
+  const label = lines
+    .filter((l) => l.box.y + l.box.h <= sign.box.y && (!previousSign || l.box.y > previousSign.box.y))
+    .filter((l) => /介绍入.{0,3}意见/.test(canonical(l.text)))
+    .sort((a, b) => b.box.y - a.box.y)[0];
+  if (!label) return undefined;
+  const h = label.box.h;
+  const top = label.box.y + h * 1.5;
+  const bottom = sign.box.y - sign.box.h * 0.5;
+  if (bottom - top < h * 2) return undefined;
+  const region = {
+    x: label.box.x,
+    y: top,
+    w: Math.max(sign.box.x + sign.box.w - label.box.x, label.box.w),
+    h: bottom - top,
+  };
+  return {
+    kind: 'entry',
+    role: '介绍人意见',
+    text: '（空白）',
+    value: 'empty',
+    confidence: 0,
+    box: label.box,
+    emptyRegion: region,
+  };
 }
 
 /** Which introducer a signature belongs to: the nearest 第一/第二介绍人, 介绍人（一）/（二）, 介绍人一/二 above it. */

@@ -2,6 +2,7 @@ import type { PageSectionFacts, ReadField, Rotation } from '../../../shared/pdf/
 import { SECTION_MARKS, type SectionId } from '../../../shared/pdf/content/sections';
 import { CONFIDENCE, DETECTION, READER } from '../../../shared/pdf/content/thresholds';
 import { fieldsOf, FIELD_SECTIONS, type FieldDraft, type Reread } from './fields';
+import { inkFraction } from './ink';
 import { canonical, readLines, sureness, union, type Line } from './lines';
 import type { TextBox } from './ocr/detect';
 import { cropGrey, rotateGrey, type Grey, type Rect } from './ocr/grey';
@@ -237,50 +238,4 @@ function pad(r: Rect, by: number, g: Grey): Rect {
   const x = Math.max(0, r.x - by),
     y = Math.max(0, r.y - by);
   return { x, y, w: Math.min(g.width, r.x + r.w + by) - x, h: Math.min(g.height, r.y + r.h + by) - y };
-}
-
-/**
- * Share of ink (pixels clearly darker than the paper) in the most written band of a region, bands
- * `band` px high (the whole region by default): one line of writing in a large empty space is
- * still writing. Rows crossed by a long dark run (a printed rule, a signature's underline) and the
- * columns of a table's rules are left out.
- */
-export function inkFraction(g: Grey, r: Rect, band = r.h): number {
-  const c = cropGrey(g, r);
-  const sorted = Uint8Array.from(c.data).sort();
-  const paper = sorted[Math.floor(sorted.length * 0.9)] ?? 255;
-  const cut = paper * 0.6;
-  const dark = (x: number, y: number) => c.data[y * c.width + x]! < cut;
-  const ruleCols = new Uint8Array(c.width);
-  for (let x = 0; x < c.width; x++) {
-    let n = 0;
-    for (let y = 0; y < c.height; y++) if (dark(x, y)) n++;
-    if (n > c.height * 0.3) ruleCols[Math.max(0, x - 1)] = ruleCols[x] = ruleCols[Math.min(c.width - 1, x + 1)] = 1;
-  }
-  const rows = new Float64Array(c.height).fill(-1);
-  for (let y = 0; y < c.height; y++) {
-    let run = 0,
-      longest = 0,
-      n = 0;
-    for (let x = 0; x < c.width; x++) {
-      const d = dark(x, y);
-      run = d ? run + 1 : 0;
-      if (run > longest) longest = run;
-      if (d && !ruleCols[x]) n++;
-    }
-    if (longest <= c.width * 0.3) rows[y] = n / c.width;
-  }
-  const h = Math.max(1, Math.min(c.height, Math.round(band)));
-  let best = 0;
-  for (let y0 = 0; y0 + h <= c.height; y0 += Math.max(1, h >> 1)) {
-    let sum = 0,
-      counted = 0;
-    for (let y = y0; y < y0 + h; y++)
-      if (rows[y]! >= 0) {
-        sum += rows[y]!;
-        counted++;
-      }
-    if (counted) best = Math.max(best, sum / counted);
-  }
-  return best;
 }

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { READER } from '../../../shared/pdf/content/thresholds';
+import { inkFraction } from './ink';
+import type { Grey } from './ocr/grey';
+
+/** A sheet of paper (grey 235 with a little noise), `w`×`h`, at ≈ 6 px/mm as the reader decodes it. */
+function paper(w: number, h: number, seed = 1): Grey {
+  let s = seed;
+  const rnd = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const data = new Uint8Array(w * h);
+  for (let i = 0; i < data.length; i++) data[i] = 228 + Math.floor(rnd() * 14);
+  return { width: w, height: h, data };
+}
+
+/** A straight stroke of width `t`, its edge a pixel of grey (a scan's blur). */
+function stroke(g: Grey, x0: number, y0: number, x1: number, y1: number, t: number, ink = 40): void {
+  const n = Math.ceil(Math.hypot(x1 - x0, y1 - y0));
+  for (let i = 0; i <= n; i++) {
+    const x = x0 + ((x1 - x0) * i) / n,
+      y = y0 + ((y1 - y0) * i) / n;
+    for (let dy = -t / 2 - 1; dy <= t / 2 + 1; dy++)
+      for (let dx = -t / 2 - 1; dx <= t / 2 + 1; dx++) {
+        const px = Math.round(x + dx),
+          py = Math.round(y + dy);
+        if (px < 0 || py < 0 || px >= g.width || py >= g.height) continue;
+        const edge = Math.abs(dx) > t / 2 || Math.abs(dy) > t / 2;
+        const v = edge ? 150 : ink;
+        const k = py * g.width + px;
+        g.data[k] = Math.min(g.data[k]!, v);
+      }
+  }
+}
+
+/** A ruled box like the 入团志愿 page's or 本人经历's table: rules every `pitch` px, turned by `deg`. */
+function ruledBox(g: Grey, deg: number, pitch = 60, columns: number[] = []): void {
+  const tan = Math.tan((deg * Math.PI) / 180);
+  for (let y = 10; y < g.height - 5; y += pitch) stroke(g, 0, y, g.width - 1, y + tan * g.width, 2);
+  for (const x of columns) stroke(g, x, 0, x - tan * g.height, g.height - 1, 2);
+}
+
+/** One line of handwriting-like marks: each “character” a few strokes of at most 26 px, 30 px apart. */
+function writing(g: Grey, y: number, chars: number, seed = 7): void {
+  let s = seed;
+  const rnd = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  for (let c = 0; c < chars; c++) {
+    const x = 20 + c * 30;
+    for (let k = 0; k < 4; k++) {
+      const ax = x + rnd() * 20,
+        ay = y + rnd() * 20;
+      const a = rnd() * Math.PI;
+      const len = 8 + rnd() * 16;
+      stroke(g, ax, ay, ax + Math.cos(a) * len, ay + Math.sin(a) * len, 2, 60);
+    }
+  }
+}
+
+const region = (g: Grey) => ({ x: 0, y: 0, w: g.width, h: g.height });
+
+describe('inkFraction: writing, not printed rules', () => {
+  it('reads an empty ruled box as empty, straight or turned by up to 2° (a rule comes as a staircase)', () => {
+    for (const deg of [0, 0.4, 1, 2, -1.5]) {
+      const g = paper(900, 700, deg * 10 + 3);
+      ruledBox(g, deg, 60, [200, 450, 800]);
+      expect(inkFraction(g, region(g), 70), `${deg}°`).toBeLessThan(READER.emptyInk);
+    }
+  });
+
+  it('a few specks on an empty box stay under the empty threshold', () => {
+    const g = paper(900, 700);
+    ruledBox(g, 0.7, 60, [450]);
+    for (const [x, y] of [
+      [100, 100],
+      [600, 300],
+      [300, 520],
+    ] as const)
+      stroke(g, x, y, x + 1, y, 2);
+    expect(inkFraction(g, region(g), 70)).toBeLessThan(READER.emptyInk);
+  });
+
+  it('one line of writing in a large ruled box is writing, even when the box is turned', () => {
+    for (const deg of [0, 1.2, -2]) {
+      const g = paper(900, 700, 5);
+      ruledBox(g, deg, 60, [450]);
+      writing(g, 136, 20);
+      expect(inkFraction(g, region(g), 70), `${deg}°`).toBeGreaterThan(READER.someInk);
+    }
+  });
+
+  it('faint writing a short way into an empty space is still more than the empty threshold', () => {
+    const g = paper(900, 400, 9);
+    writing(g, 40, 4, 11);
+    expect(inkFraction(g, region(g), 60)).toBeGreaterThan(READER.emptyInk);
+  });
+});
+
+describe('inkFraction: an entry beside its label in a table', () => {
+  it('the cell borders of a one-line space (shorter than `rule`) are not writing', () => {
+    // 出生年月's space: 344 × 69 px, crossed by the border between the label's cell and the value's.
+    const g = paper(344, 69, 4);
+    stroke(g, 80, 0, 81, 68, 2);
+    stroke(g, 0, 4, 343, 5, 2);
+    stroke(g, 0, 64, 343, 65, 2);
+    expect(inkFraction(g, region(g), 104)).toBeLessThan(READER.emptyInk);
+    writing(g, 22, 6, 3);
+    expect(inkFraction(g, region(g), 104)).toBeGreaterThan(READER.someInk);
+  });
+});
