@@ -22,6 +22,21 @@ const RIM_MIN_BEND_MM = 2;
 const SEAL_RED = 30;
 
 /** Per coarse cell: 1 where a fine cell is darker than RIM_DL and browner than most of the page's ink. */
+/**
+ * Fine cells dark enough and at least RIM_OVER_INK yellower than the paper, rules or not: every
+ * rim cell is one (its cut is never lower), so fewer than a mark needs means none.
+ */
+function rimCandidates(m: PaperModel): number {
+  const { fine: f, coarse: c } = m;
+  let n = 0;
+  for (let y = c.top * 2; y < c.bottom * 2; y++)
+    for (let x = c.left * 2, i = y * f.w + x; x < c.right * 2; x++, i++) {
+      const ci = (y >> 1) * c.w + (x >> 1);
+      if (c.fitLight[ci]! - f.light[i]! >= RIM_DL && f.yellow[i]! - c.fitYellow[ci]! >= RIM_OVER_INK) n++;
+    }
+  return n;
+}
+
 function rimCells(m: PaperModel, rules: Uint8Array): Uint8Array {
   const { fine: f, coarse: c } = m;
   const hist = new Uint32Array(512);
@@ -71,6 +86,7 @@ export function rimMarks(
   fullWidth: number,
 ): { blob: Blob; sizeMm: number }[] {
   const c = m.coarse;
+  if (rimCandidates(m) < RIM_MIN_CELLS) return [];
   const rim = rimCells(m, ruleCells(m, paper, writing, fullWidth));
   const link = Math.max(1, Math.round((RIM_LINK_MM * c.perMm) / 2));
   const ids = new Int32Array(c.w * c.h);
