@@ -181,6 +181,7 @@ async function analysePages(
     pixels[c.facts.page - 1] = { page: c.facts.page, ...r.measures };
     thumbs[c.facts.page - 1] = r.thumbnail;
     (facts.ms.decode ??= []).push(Math.round(r.ms));
+    (facts.ms.analysis ??= []).push(Math.round(r.analysisMs));
     if (r.ocr) {
       ocr = r.ocr;
       onOcr(r.ocr);

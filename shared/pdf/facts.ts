@@ -108,5 +108,13 @@ export interface PreflightFacts {
   member?: { devNumber?: string; joinedOn?: string };
   expectedPages: number;
   thumbnails: string[];
-  ms: { quick: number; total: number; pages?: number; number?: number; decode?: number[] };
+  ms: {
+    quick: number;
+    total: number;
+    pages?: number;
+    number?: number;
+    /** Per page, in the order pages finished: the page worker's whole time, and its pixel analysis alone. */
+    decode?: number[];
+    analysis?: number[];
+  };
 }

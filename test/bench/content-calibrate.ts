@@ -5,7 +5,7 @@
  * forms with that defect got the finding (recall) and how many findings were right (precision),
  * for the tuned and the held-out families; then every clean form's content findings; last, one
  * JSON line. Run: `npm run calibrate:content` (CONTENT_SEEDS=n forms per defect and family,
- * default 2; CONTENT_FAMILIES=id,id to run some families only; CONTENT_MINUTES=m to stop starting
+ * default 2; CONTENT_FAMILIES=id,id to run some families only, in that order; CONTENT_MINUTES=m to stop starting
  * forms after m minutes). Forms go seed by seed across every family, so a sweep cut short by the
  * time limit still covers each family alike; each outcome is also appended to
  * .tmp/content-calibration.jsonl as it comes.
@@ -24,7 +24,8 @@ const SEEDS = Number(process.env.CONTENT_SEEDS ?? 2);
 const CLEAN_SEEDS = Math.max(SEEDS * 2, 3);
 const only = process.env.CONTENT_FAMILIES?.split(',');
 const MINUTES = Number(process.env.CONTENT_MINUTES ?? Infinity);
-const families = CONTENT_FAMILIES.filter((f) => !only || only.some((o) => f.id.startsWith(o)));
+/** In the order asked (a sweep cut short runs the first ones), else as listed. */
+const families = only ? only.flatMap((o) => CONTENT_FAMILIES.filter((f) => f.id.startsWith(o))) : CONTENT_FAMILIES;
 
 interface Outcome {
   family: ContentFamily;

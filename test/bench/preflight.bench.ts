@@ -4,7 +4,9 @@
  * fullMs (median warm check, page-1 OCR included), coldMs (first check after the engine page
  * opens, loading included), quickMs (median, to the file-level verdict), pdfjsRenderMs (pdf.js
  * rendering every page at analysis size in the same browser), ratio, peakMemoryMB (peak rise of the
- * resident memory of all the browser's processes during a check, sampled every 50 ms).
+ * resident memory of all the browser's processes during a check, sampled every 50 ms), cpuMs
+ * (median CPU time all the browser's processes spent during a check: on a shared machine it moves
+ * far less than the wall time). BENCH_SKIP_CONTENT=1 checks the pictures alone (no content reading).
  */
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -14,9 +16,11 @@ import { form } from '../fixtures/forms';
 import { FixtureKit } from '../fixtures/kit';
 import { launchWithExtension } from '../support/chromium';
 import { ensureBuilt } from '../support/ensureBuilt';
-import { browserPid, treeRssMB } from '../support/procMemory';
+import { browserPid, treeCpuMs, treeRssMB } from '../support/procMemory';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+/** BENCH_SKIP_CONTENT=1: the picture check alone, without the content reading that follows each check. */
+const SKIP_CONTENT = process.env.BENCH_SKIP_CONTENT === '1';
 const ROOT = resolve(import.meta.dirname, '../..');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round = (x: number) => Math.round(x);
@@ -95,38 +99,45 @@ let last: import('../../shared/pdf/types').PreflightReport | undefined;
 const full: number[] = [],
   quick: number[] = [],
   peaks: number[] = [],
+  cpu: number[] = [],
   pagesMs: number[] = [];
 /** One warm check: the page fetches the bytes from loopback (not timed), then posts them. */
 const warmCheck = () =>
-  coldPage.evaluate(async (url) => {
-    const buf = await (await fetch(url)).arrayBuffer();
-    const ch = new MessageChannel();
-    let quickMs = -1;
-    const t0 = performance.now();
-    const report = await new Promise<import('../../shared/pdf/types').PreflightReport>((resolve, reject) => {
-      ch.port1.onmessage = (e) => {
-        if (e.data.kind === 'quick') quickMs = e.data.ms;
-        else if (e.data.kind === 'report') resolve(e.data.report);
-        else if (e.data.kind === 'error') reject(new Error(e.data.message));
-      };
-      window.postMessage(
-        {
-          type: 'laa-preflight',
-          bytes: buf,
-          fileName: 'bench.pdf',
-          member: { devNumber: '202412345678', joinedOn: '2024-05-20' },
-        },
-        location.origin,
-        [ch.port2, buf],
-      );
-    });
-    return { wallMs: performance.now() - t0, quickMs, report: { ...report, thumbnails: [] } };
-  }, `${srv.url}/fixture.pdf`);
+  coldPage.evaluate(
+    async ({ url, skipContent }) => {
+      const buf = await (await fetch(url)).arrayBuffer();
+      const ch = new MessageChannel();
+      let quickMs = -1;
+      const t0 = performance.now();
+      const report = await new Promise<import('../../shared/pdf/types').PreflightReport>((resolve, reject) => {
+        ch.port1.onmessage = (e) => {
+          if (e.data.kind === 'quick') quickMs = e.data.ms;
+          else if (e.data.kind === 'report') resolve(e.data.report);
+          else if (e.data.kind === 'error') reject(new Error(e.data.message));
+        };
+        window.postMessage(
+          {
+            type: 'laa-preflight',
+            bytes: buf,
+            fileName: 'bench.pdf',
+            member: { devNumber: '202412345678', joinedOn: '2024-05-20' },
+            ...(skipContent ? { options: { skipContent: true } } : {}),
+          },
+          location.origin,
+          [ch.port2, buf],
+        );
+      });
+      return { wallMs: performance.now() - t0, quickMs, report: { ...report, thumbnails: [] } };
+    },
+    { url: `${srv.url}/fixture.pdf`, skipContent: SKIP_CONTENT },
+  );
 for (let i = 0; i < RUNS; i++) {
   const baseline = treeRssMB(pid);
   let peak = baseline;
   const timer = setInterval(() => (peak = Math.max(peak, treeRssMB(pid))), 50);
+  const cpu0 = treeCpuMs(pid);
   const r = await warmCheck();
+  cpu.push(treeCpuMs(pid) - cpu0);
   clearInterval(timer);
   peak = Math.max(peak, treeRssMB(pid));
   full.push(r.wallMs);
@@ -139,11 +150,12 @@ console.log(
   `verdict ${last!.verdict}, issues ${last!.issues.length}, page-1 number ${last!.page1Number?.value ?? '—'}`,
 );
 console.log(
-  `pages analysed by (ms): ${pagesMs.map(round).join(' ')}; number read by ${round(last!.ms.number ?? 0)}; per-page worker ms (last run): ${(last!.ms.decode ?? []).join(' ')}`,
+  `pages analysed by (ms): ${pagesMs.map(round).join(' ')}; number read by ${round(last!.ms.number ?? 0)}; per-page worker ms (last run): ${(last!.ms.decode ?? []).join(' ')}; of which pixel analysis: ${(last!.ms.analysis ?? []).join(' ')}`,
 );
 console.log(`warm checks (ms): ${full.map(round).join(' ')}`);
 console.log(`quick verdicts (ms): ${quick.map((x) => x.toFixed(1)).join(' ')}`);
 console.log(`memory rise per check (MB): ${peaks.map(round).join(' ')}`);
+console.log(`browser CPU per check (ms, all processes): ${cpu.map(round).join(' ')}`);
 
 // pdf.js rendering every page at the analysis size, in the same browser.
 const ref = await browser.context.newPage();
@@ -182,12 +194,14 @@ const result = {
   pdfjsRenderMs: round(pdfjsRenderMs),
   ratio: Math.round((pdfjsRenderMs / fullMs) * 10) / 10,
   peakMemoryMB: round(Math.max(...peaks)),
+  cpuMs: round(median(cpu)),
   bytes: bytes.length,
   runs: RUNS,
+  skipContent: SKIP_CONTENT,
   fullMsRange: [round(Math.min(...full)), round(Math.max(...full))],
   loadavg: (await import('node:os')).loadavg().map((x) => Math.round(x * 100) / 100),
 };
 console.log(
-  `fullMs ${result.fullMs} (range ${result.fullMsRange.join('–')}), coldMs ${result.coldMs}, quickMs ${result.quickMs}, pdf.js ${result.pdfjsRenderMs} ms, ratio ${result.ratio}, peak memory +${result.peakMemoryMB} MB`,
+  `fullMs ${result.fullMs} (range ${result.fullMsRange.join('–')}), coldMs ${result.coldMs}, quickMs ${result.quickMs}, pdf.js ${result.pdfjsRenderMs} ms, ratio ${result.ratio}, peak memory +${result.peakMemoryMB} MB, CPU ${result.cpuMs} ms a check`,
 );
 console.log(JSON.stringify(result));

@@ -123,6 +123,28 @@ export async function createReplicaTenant(
   return { tenantId: r.body.tenantId, code: r.body.invite.code };
 }
 
+/** The committee imports the replica's organisation tree (CSV) with its token; throws unless it was taken. */
+export async function importReplicaTree(w: TeamWorker, token: string): Promise<void> {
+  const imported = await fetch(`${w.url}/v1/orgs/import`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/csv' },
+    body: REPLICA_TREE_CSV,
+  });
+  if (imported.status !== 200) throw new Error(`import tree: ${imported.status} ${await imported.text()}`);
+}
+
+/** An invite made by the operator's admin route (outside the browsers): its code. */
+export async function adminInvite(
+  w: TeamWorker,
+  tenantId: string,
+  orgId: string,
+  role: 'committee' | 'branch',
+): Promise<string> {
+  const r = await w.call(`/admin/tenants/${tenantId}/invites`, { token: w.secret, body: { orgId, role } });
+  if (r.status !== 201) throw new Error(`invite: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.code;
+}
+
 /** A token of the test's own (an invite redeemed outside the browsers), to read what the worker says. */
 export async function observerToken(w: TeamWorker, tenantId: string, orgId = '100100'): Promise<string> {
   const inv = await w.call(`/admin/tenants/${tenantId}/invites`, {

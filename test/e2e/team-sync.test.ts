@@ -13,11 +13,12 @@ import { launchWithExtension, type ExtensionBrowser } from '../support/chromium'
 import { apiMembers, choosePageSize } from '../support/overlay';
 import { startReplica, type Replica } from '../support/replica';
 import {
+  adminInvite,
   connectFromOptions,
   createReplicaTenant,
+  importReplicaTree,
   observerToken,
   optionsUrl,
-  REPLICA_TREE_CSV,
   startTeamWorker,
   startWorkerProxy,
   syncUntilIdle,
@@ -38,18 +39,8 @@ beforeAll(async () => {
   proxy = await startWorkerProxy(worker.url);
   const { tenantId } = await createReplicaTenant(worker);
   const token = await observerToken(worker, tenantId);
-  const imported = await fetch(`${worker.url}/v1/orgs/import`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/csv' },
-    body: REPLICA_TREE_CSV,
-  });
-  expect(imported.status).toBe(200);
-  branchCode = (
-    await worker.call(`/admin/tenants/${tenantId}/invites`, {
-      token: worker.secret,
-      body: { orgId: '100123', role: 'branch' },
-    })
-  ).body.code;
+  await importReplicaTree(worker, token);
+  branchCode = await adminInvite(worker, tenantId, '100123', 'branch');
   profile = mkdtempSync(join(tmpdir(), 'laa-sync-profile-'));
 }, 180_000);
 

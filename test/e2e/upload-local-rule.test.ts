@@ -18,11 +18,12 @@ import { launchWithExtension, type ExtensionBrowser } from '../support/chromium'
 import { startReplica, type Replica } from '../support/replica';
 import { choose, issueCodes, openUpload, uploadable, verdictOf } from '../bench/fixes-support';
 import {
+  adminInvite,
   connectFromOptions,
   createReplicaTenant,
+  importReplicaTree,
   observerToken,
   optionsUrl,
-  REPLICA_TREE_CSV,
   startTeamWorker,
   type TeamWorker,
 } from './team-harness';
@@ -46,18 +47,8 @@ beforeAll(async () => {
   const t = await createReplicaTenant(worker);
   firstInvite = t.code;
   observer = await observerToken(worker, t.tenantId);
-  const imported = await fetch(`${worker.url}/v1/orgs/import`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${observer}`, 'Content-Type': 'text/csv' },
-    body: REPLICA_TREE_CSV,
-  });
-  expect(imported.status).toBe(200);
-  branchCode = (
-    await worker.call(`/admin/tenants/${t.tenantId}/invites`, {
-      token: worker.secret,
-      body: { orgId: '100123', role: 'branch' },
-    })
-  ).body.code;
+  await importReplicaTree(worker, observer);
+  branchCode = await adminInvite(worker, t.tenantId, '100123', 'branch');
   for (let i = 0; i < 2; i++) profiles.push(mkdtempSync(join(tmpdir(), 'laa-rule-profile-')));
   committee = await launchWithExtension({ args: replica.chromiumArgs, profileDir: profiles[0] });
   branch = await launchWithExtension({ args: replica.chromiumArgs, profileDir: profiles[1] });

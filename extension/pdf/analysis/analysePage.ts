@@ -3,7 +3,7 @@ import { GREYSCALE_MAX_CHROMA } from '../../../shared/pdf/thresholds';
 import { edgeWidth } from './blur';
 import { orientationOf } from './orientation';
 import { findPaper } from './paper';
-import { planes, quantileIn, type Raster } from './raster';
+import { planes, quantilesIn, type Raster } from './raster';
 import { findSeal } from './seal';
 import { inkSignature } from './signature';
 import { measureSkew } from './skew';
@@ -34,9 +34,9 @@ export function analysePage(r: Raster, placedPxPerMm: number): PixelMeasures {
   const inkCoverage = paper.inkCount / paper.area;
   const sideways = w > h * 1.15;
   const edges = edgeWidth(gray, w, paper);
-  const chromaP99 = quantileIn(chroma, w, 0.99, paper);
+  const [chromaP99, chromaTop] = quantilesIn(chroma, w, [0.99, COLOUR_QUANTILE], paper) as [number, number];
   // Colour to tell a stain's hue by: a few pixels are enough (a brown ring on a black-ink page).
-  const colour = quantileIn(chroma, w, COLOUR_QUANTILE, paper) >= GREYSCALE_MAX_CHROMA;
+  const colour = chromaTop >= GREYSCALE_MAX_CHROMA;
   // The writing without table rules: what a stain may hide, a photo never holds, and orientation reads.
   const writing = writingMask(paper, w, pxPerMm);
   const stains = measureStains(paperModel(p, w, h, paper, pxPerMm), paper, writing, w, colour);

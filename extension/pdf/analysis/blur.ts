@@ -8,9 +8,10 @@ import type { Paper } from './paper';
 export function edgeWidth(gray: Uint8Array, w: number, paper: Paper): { widthPx: number | null; count: number } {
   const widths: number[] = [];
   const minContrast = Math.max(40, paper.level * 0.25);
-  for (let y = paper.top; y < paper.bottom; y += 2) {
+  const { top, bottom, left, right } = paper;
+  for (let y = top; y < bottom; y += 2) {
     const row = y * w;
-    for (let x = paper.left + 2; x < paper.right - 2; x++) {
+    for (let x = left + 2; x < right - 2; x++) {
       const g = gray[row + x + 1]! - gray[row + x - 1]!;
       const a = g < 0 ? -g : g;
       // Most of a page is flat paper: settle that before looking either side.
@@ -22,8 +23,8 @@ export function edgeWidth(gray: Uint8Array, w: number, paper: Paper): { widthPx:
       // Walk to the local extremes on both sides along the edge's direction.
       let l = x,
         r = x;
-      while (l > paper.left && (gray[row + l]! - gray[row + l - 1]!) * dir > 0 && x - l < 12) l--;
-      while (r < paper.right - 1 && (gray[row + r + 1]! - gray[row + r]!) * dir > 0 && r - x < 12) r++;
+      while (l > left && (gray[row + l]! - gray[row + l - 1]!) * dir > 0 && x - l < 12) l--;
+      while (r < right - 1 && (gray[row + r + 1]! - gray[row + r]!) * dir > 0 && r - x < 12) r++;
       const contrast = Math.abs(gray[row + r]! - gray[row + l]!);
       if (contrast < minContrast) continue;
       widths.push(r - l);

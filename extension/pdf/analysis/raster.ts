@@ -69,23 +69,25 @@ export function rotateRaster(r: Raster, clockwise: number): Raster {
   return { width: W, height: H, data: out };
 }
 
-/** Value at quantile q (0–1) of a byte plane of row width w, over the rectangle [top, bottom) × [left, right). */
-export function quantileIn(
+/** Values at quantiles qs (0–1) of a byte plane of row width w over the rectangle [top, bottom) × [left, right), from one pass. */
+export function quantilesIn(
   plane: Uint8Array,
   w: number,
-  q: number,
+  qs: number[],
   box: { top: number; right: number; bottom: number; left: number },
-): number {
+): number[] {
   const hist = new Uint32Array(256);
   for (let y = box.top; y < box.bottom; y++)
     for (let i = y * w + box.left, end = y * w + box.right; i < end; i++) hist[plane[i]!]!++;
   const n = Math.max(0, box.bottom - box.top) * Math.max(0, box.right - box.left);
-  if (n === 0) return 0;
-  const target = q * (n - 1);
-  let acc = 0;
-  for (let v = 0; v < 256; v++) {
-    acc += hist[v]!;
-    if (acc > target) return v;
-  }
-  return 255;
+  return qs.map((q) => {
+    if (n === 0) return 0;
+    const target = q * (n - 1);
+    let acc = 0;
+    for (let v = 0; v < 256; v++) {
+      acc += hist[v]!;
+      if (acc > target) return v;
+    }
+    return 255;
+  });
 }

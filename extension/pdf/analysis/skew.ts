@@ -1,4 +1,8 @@
+import { sampleInk } from './inkPoints';
 import type { Paper } from './paper';
+
+/** Points enough to find the lines' angle to a tenth of a degree. */
+const MAX_POINTS = 12_000;
 
 /**
  * The dominant angle of text lines and table rules, by projection profiles: the angle whose row
@@ -6,30 +10,19 @@ import type { Paper } from './paper';
  * null when the page has no lines to go by.
  */
 export function measureSkew(paper: Paper, w: number, maxDeg = 12): number | null {
-  const { ink } = paper;
-  const stride = paper.inkCount > 12_000 ? Math.ceil(paper.inkCount / 12_000) : 1;
-  const cap = Math.ceil(paper.inkCount / stride);
-  const xs = new Int32Array(cap),
-    ys = new Int32Array(cap);
-  let k = 0,
-    n = 0;
-  for (let y = paper.top; y < paper.bottom; y++)
-    for (let x = paper.left, i = y * w + paper.left; x < paper.right; x++, i++)
-      if (ink[i] && k++ % stride === 0) {
-        xs[n] = x - paper.left;
-        ys[n++] = y;
-      }
+  const { xs, ys, n } = sampleInk(paper.ink, paper, w, MAX_POINTS, paper.inkCount);
+  const left = paper.left;
   if (n < 300) return null;
-  const bins = new Float64Array(
+  const bins = new Int32Array(
     Math.ceil(paper.bottom + (paper.right - paper.left) * Math.tan((maxDeg * Math.PI) / 180) * 2) + 4,
   );
   const offset = (paper.right - paper.left) * Math.tan((maxDeg * Math.PI) / 180) + 2;
+  // Σ bin² grows by 2v + 1 as a bin goes from v to v + 1: summed as the points fall.
   const score = (deg: number) => {
     bins.fill(0);
     const t = Math.tan((deg * Math.PI) / 180);
-    for (let i = 0; i < n; i++) bins[(ys[i]! + xs[i]! * t + offset + 0.5) | 0]!++;
     let s = 0;
-    for (const v of bins) s += v * v;
+    for (let i = 0; i < n; i++) s += 2 * bins[(ys[i]! + (xs[i]! - left) * t + offset + 0.5) | 0]!++ + 1;
     return s;
   };
   const coarse: { deg: number; s: number }[] = [];

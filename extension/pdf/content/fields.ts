@@ -174,8 +174,9 @@ async function courses(lines: Line[], reread: Reread): Promise<FieldDraft[]> {
     row++;
     out.push({ kind: 'courseHours', role: String(row), text: l.text, value: h, confidence: sureness(l), box: l.box });
   }
-  for (const l of rows.filter((x) => !inColumn(x))) {
-    const d = dateField('courseDate', l, 0);
+  const others = rows.filter((x) => !inColumn(x));
+  for (const l of others) {
+    const d = dateField('courseDate', l, 0) ?? splitDate(others, l);
     if (d && d.value !== null && String(d.value).length === 10)
       out.push({ ...d, role: String(out.filter((f) => f.kind === 'courseDate').length + 1) });
   }
@@ -194,6 +195,24 @@ async function courses(lines: Line[], reread: Reread): Promise<FieldDraft[]> {
 }
 
 /**
+ * A date the detector cut in two on its row (“2021” and “3.31”): a year alone joined with the digits
+ * just right of it, a dot between, when together they make a whole date.
+ */
+function splitDate(lines: readonly Line[], year: Line): FieldDraft | undefined {
+  if (!/^\d{4}$/.test(year.text)) return undefined;
+  const rest = rightOf(lines, year.box, 2)[0];
+  if (!rest || !/^\d{1,2}[.\-/]\d{1,2}\D?$/.test(rest.text.trim())) return undefined;
+  const dotted = {
+    ...year,
+    text: `${year.text}.`,
+    probs: [...year.probs, 1],
+    at: [...year.at, 1],
+  };
+  const d = dateField('courseDate', join(dotted, rest), 0);
+  return d && String(d.value).length === 10 ? d : undefined;
+}
+
+/**
  * Hours cells the detector passed over: a lone handwritten “1” is one thin stroke, too slight for
  * the detector, so a row with a date read and no hours beside it has its 学时 cell (the header's
  * column on the date's row) read as hours. Rows are then numbered top to bottom again, so each
@@ -204,10 +223,12 @@ async function missedCells(out: FieldDraft[], col: Rect, reread: Reread): Promis
   const hours = () => out.filter((f) => f.kind === 'courseHours');
   for (const d of out.filter((f) => f.kind === 'courseDate')) {
     if (hours().some((f) => onRow(f.box, d.box))) continue;
-    const box = { x: col.x - col.h, y: d.box.y - d.box.h * 0.15, w: col.w + col.h * 2, h: d.box.h * 1.3 };
+    // The row's height from the header's print at least: a date the detector squashed is lower than its row.
+    const h = Math.max(d.box.h, col.h) * 1.3;
+    const box = { x: col.x - col.h, y: d.box.y + d.box.h / 2 - h / 2, w: col.w + col.h * 2, h };
     const l = await reread({ text: '', probs: [], at: [], box }, CHARSETS.hours);
-    const h = hoursOf(l.text);
-    if (h !== null) out.push({ kind: 'courseHours', text: l.text, value: h, confidence: sureness(l), box });
+    const v = hoursOf(l.text);
+    if (v !== null) out.push({ kind: 'courseHours', text: l.text, value: v, confidence: sureness(l), box });
   }
   hours()
     .sort((a, b) => a.box.y - b.box.y)

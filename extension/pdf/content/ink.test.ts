@@ -39,11 +39,11 @@ function ruledBox(g: Grey, deg: number, pitch = 60, columns: number[] = []): voi
 }
 
 /** One line of handwriting-like marks: each “character” a few strokes of at most 26 px, 30 px apart. */
-function writing(g: Grey, y: number, chars: number, seed = 7): void {
+function writing(g: Grey, y: number, chars: number, seed = 7, x0 = 20): void {
   let s = seed;
   const rnd = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   for (let c = 0; c < chars; c++) {
-    const x = 20 + c * 30;
+    const x = x0 + c * 30;
     for (let k = 0; k < 4; k++) {
       const ax = x + rnd() * 20,
         ay = y + rnd() * 20;
@@ -90,5 +90,30 @@ describe('inkFraction: writing, not printed rules', () => {
     const g = paper(900, 400, 9);
     writing(g, 40, 4, 11);
     expect(inkFraction(g, region(g), 60)).toBeGreaterThan(READER.emptyInk);
+  });
+});
+
+describe('inkFraction: an entry beside its label in a table', () => {
+  it('the cell borders of a one-line space (shorter than `rule`) are not writing', () => {
+    // 出生年月's space: 344 × 69 px, crossed by the border between the label's cell and the value's.
+    const g = paper(344, 69, 4);
+    stroke(g, 80, 0, 81, 68, 2);
+    stroke(g, 0, 4, 343, 5, 2);
+    stroke(g, 0, 64, 343, 65, 2);
+    expect(inkFraction(g, region(g), 104)).toBeLessThan(READER.emptyInk);
+    writing(g, 22, 6, 3);
+    expect(inkFraction(g, region(g), 104)).toBeGreaterThan(READER.someInk);
+  });
+});
+
+describe('inkFraction: a rule the region’s edge cuts', () => {
+  it('a turned table line that only dips into the region’s last rows is a rule, seen whole around it', () => {
+    const g = paper(900, 300, 8);
+    stroke(g, 0, 196, 899, 212, 2);
+    // The space ends on the line: only its first ≈ 50 px lie inside (far shorter than `rule`).
+    const space = { x: 400, y: 140, w: 200, h: 64 };
+    expect(inkFraction(g, space, 104)).toBeLessThan(READER.emptyInk);
+    writing(g, 150, 5, 5, 410);
+    expect(inkFraction(g, space, 104)).toBeGreaterThan(READER.someInk);
   });
 });

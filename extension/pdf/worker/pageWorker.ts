@@ -123,11 +123,18 @@ async function measureJpeg(job: JpegJob, started: Started): Promise<{ rest: Prom
   } finally {
     frame.close();
   }
+  const t0 = performance.now();
   const measures = analysePage(raster, ANALYSIS_SHORT_SIDE / job.shortSideMm);
+  const analysisMs = performance.now() - t0;
   const ocr = started.big ? started.big.then((big) => ocrCrop(big, w * OCR_SCALE, h * OCR_SCALE, job.rotate)) : null;
   // Wrapped: awaiting a promise of a promise would wait for the rest inside the turn.
   return {
-    rest: Promise.all([thumbnail, ocr]).then(([t, o]) => ({ measures, thumbnail: t, ...(o ? { ocr: o } : {}) })),
+    rest: Promise.all([thumbnail, ocr]).then(([t, o]) => ({
+      measures,
+      analysisMs,
+      thumbnail: t,
+      ...(o ? { ocr: o } : {}),
+    })),
   };
 }
 
@@ -167,7 +174,9 @@ function ocrCrop(big: VideoFrame, W: number, H: number, rotate: number): OcrCrop
 
 async function runRaster(job: Extract<PageJobRequest['job'], { kind: 'raster' }>): Promise<Done> {
   const { raster } = job;
+  const t0 = performance.now();
   const measures = analysePage(raster, job.pxPerMm);
+  const analysisMs = performance.now() - t0;
   const thumbnail = await thumbnailOf(raster);
   let ocr: OcrCrop | undefined;
   if (job.ocrRaster) {
@@ -175,7 +184,7 @@ async function runRaster(job: Extract<PageJobRequest['job'], { kind: 'raster' }>
     const cropH = Math.round(r.height * OCR_TOP_FRACTION);
     ocr = ocrImage(r.data.subarray(0, r.width * cropH * 4), r.width, cropH);
   }
-  return { measures, thumbnail, ...(ocr ? { ocr } : {}) };
+  return { measures, analysisMs, thumbnail, ...(ocr ? { ocr } : {}) };
 }
 
 /** Pages are measured one after another; their decodes start as soon as they arrive. */

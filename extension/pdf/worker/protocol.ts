@@ -25,5 +25,14 @@ export interface OcrCrop {
 }
 
 export type PageJobResult =
-  | { id: number; ok: true; measures: PixelMeasures; thumbnail: string; ocr?: OcrCrop; ms: number }
+  | {
+      id: number;
+      ok: true;
+      measures: PixelMeasures;
+      thumbnail: string;
+      ocr?: OcrCrop;
+      /** From the page's arrival to its answer, and the pixel analysis alone (the worker's thread). */
+      ms: number;
+      analysisMs: number;
+    }
   | { id: number; ok: false; error: string };
