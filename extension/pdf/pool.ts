@@ -62,6 +62,11 @@ export class PagePool<J = PageJob, R extends { id: number } = PageJobResult> {
     });
   }
 
+  /** Posts a message to every worker now running: not a job, nothing is awaited. */
+  broadcast(message: unknown): void {
+    for (const w of this.workers) w.postMessage(message);
+  }
+
   private spawn(): Worker {
     const w = this.makeWorker();
     w.onmessage = (e: MessageEvent<R>) => this.finished(w, e.data);

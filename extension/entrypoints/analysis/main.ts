@@ -13,7 +13,6 @@ import { errorText } from '../../../shared/errorText';
  */
 pool.warm();
 warmOcr().catch(() => {});
-warmContent();
 
 // Picture checks run one at a time, in order; the content stage of each file follows in its own
 // line (one file at a time too) and gives way to any picture check.
@@ -52,6 +51,9 @@ window.addEventListener('message', (e: MessageEvent) => {
       const { report, content } = await pictureCheck(() => runPreflight(parsed.data, (ev) => port.postMessage(ev)));
       port.postMessage({ kind: 'report', report } satisfies PreflightEvent);
       if (!content) return port.close();
+      // The content reader's models load once the first file to be read has its verdict, not with
+      // the page: loading them (seconds of both cores) would slow that verdict.
+      warmContent();
       contentChain = contentChain.then(async () => {
         try {
           port.postMessage({

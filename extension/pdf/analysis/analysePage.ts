@@ -42,7 +42,7 @@ export function analysePage(r: Raster, placedPxPerMm: number): PixelMeasures {
   const stains = measureStains(paperModel(p, w, h, paper, pxPerMm), paper, writing, w, colour);
   const skewDeg = sideways ? null : measureSkew(paper, w);
   const orientation = sideways ? 'sideways' : orientationOf(paper, w, h, pxPerMm, skewDeg, writing);
-  const sealFound = findSeal(p, w, h, pxPerMm);
+  const sealFound = findSeal(p, w, h, pxPerMm, paper);
   return {
     width: w,
     height: h,

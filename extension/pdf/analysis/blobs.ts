@@ -107,3 +107,8 @@ export function dilate(mask: Uint8Array, w: number, h: number, r: number): Uint8
   }
   return out;
 }
+
+/** Extent in mm of a region grown by `link` cells on each side. */
+export function extentMm(b: Blob, link: number, perMm: number): number {
+  return Math.max(0, Math.max(b.x1 - b.x0 + 1, b.y1 - b.y0 + 1) - 2 * link) / perMm;
+}

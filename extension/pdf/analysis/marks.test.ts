@@ -31,6 +31,22 @@ describe('stains of every kind', { timeout: 30_000 }, () => {
     expect(measured(cup).stainMm).toBeGreaterThan(60);
     expect(measured(cup).stainMm).toBeLessThan(78);
   });
+  it('holds a heavy cup ring whose dark rim is barely yellower than the writing (a flatbed’s 7 cm ring)', () => {
+    // Dark grey-brown at 70 % strength: 12 levels yellower than the paper, 120 darker — a stroke to
+    // the thin-mark filter, browner than any writing on the page.
+    const cup = written();
+    ring(cup, 100, 150, 35, 35, 1.4, [96, 70, 52], 0.7);
+    expect(measured(cup).stainMm).toBeGreaterThan(60);
+    expect(measured(cup).stainMm).toBeLessThan(80);
+  });
+  it('takes no rule or line of writing in warm black (a scan app’s) for a ring’s rim', () => {
+    const r = sheet();
+    const WARM: Rgb = [64, 60, 48];
+    for (const y of [40, 80, 120, 160, 200, 240]) fill(r, 20 * K, y * K, 190 * K, (y + 0.5) * K, WARM);
+    for (const x of [20, 60, 190]) fill(r, x * K, 40 * K, (x + 0.5) * K, 240 * K, WARM);
+    writing(r, { fromMm: 50 });
+    expect(measured(r).stainMm).toBe(0);
+  });
   it('finds an ink blot, and says it hides the writing it lies on', () => {
     const r = written();
     tint(r, disc(60, 120, 16, 1), [24, 24, 40]);
@@ -85,6 +101,16 @@ describe('seals: round and oval, red and purple-red, pale, cut by the edge', { t
   });
   it('finds a seal a quarter off the page', () => {
     expect(sealed((r) => ring(r, (W - 12) / K + 10, 150, 21, 21, 1.2, SEAL_RED))).toBe(true);
+  });
+  it('finds a round seal cut by the sheet’s edge, fitted from its arc and not from the writing inside', () => {
+    // Centre 15 mm inside the right edge: the outermost ink toward the edge is the edge itself, and
+    // in some directions the star and characters inside end first.
+    const cut = (r: Raster) => {
+      ring(r, 195, 150, 21, 21, 1.2, SEAL_RED);
+      fill(r, 190 * K, 140 * K, 200 * K, 150 * K, SEAL_RED);
+      for (let x = 180; x < 210; x += 5) fill(r, x * K, 156 * K, (x + 3.5) * K, 160 * K, SEAL_RED);
+    };
+    expect(sealed(cut)).toBe(true);
   });
   it('sees none in a black ring, a brown cup ring, a red block or yellowed paper', () => {
     expect(sealed((r) => ring(r, 140, 200, 21, 21, 1.2, BLACK))).toBe(false);

@@ -1,4 +1,5 @@
-import { components, dilate, type Blob } from './blobs';
+import { components, dilate } from './blobs';
+import { fitEllipse, SECTORS, VISIBLE_SHARE, within, type Ellipse, type Sheet } from './ellipse';
 import type { Planes } from './raster';
 
 /**
@@ -10,13 +11,15 @@ const MIN_MM = 15;
 const MAX_MM = 70;
 /** Ovals as flat as 2:1 (财务章 and the like are about 3:2). */
 const MIN_AXIS_RATIO = 0.5;
-const SECTORS = 48;
 /** Seal ink: redder than the paper (R − G) by this much, and not yellower (which is a brown stain). */
 const INK_RED = 14;
 const INK_NOT_YELLOW = 4;
-/** The ring must show in this share of the directions that lie on the picture, and most must. */
+/** The ring must show in this share of the directions that lie on the sheet. */
 const RING_SHARE = 0.75;
-const VISIBLE_SHARE = 0.5;
+/** Cut by the sheet's edge, at least this share of the ring's directions lie on the sheet (a third: 120°). */
+const CUT_SEEN_SHARE = 0.33;
+/** The paper's bounds lie up to this many mm inside the sheet's edge. */
+const CUT_REACH_MM = 3;
 /** A seal is a ring with a star and writing inside, not a solid patch. */
 const MAX_INNER_SHARE = 0.4;
 /** …and between the ring and the writing the ink share falls to at most this share of the ring's. */
@@ -70,123 +73,23 @@ function inkMask(p: Planes, W: number, H: number): { mask: Uint8Array; w: number
   return { mask, w, h, any };
 }
 
-interface Ellipse {
-  cx: number;
-  cy: number;
-  /** Unit vector of the first axis; the second is perpendicular. */
-  ux: number;
-  uy: number;
-  a: number;
-  b: number;
-}
-
-/**
- * The ring's ellipse: axes from the ink's spread, then centre and half-axes fitted to the outermost
- * ink in each direction (A u² + B v² + C u + D v = 1), so a seal cut by the sheet's edge is fitted
- * from its visible arc.
- */
-function fitEllipse(mask: Uint8Array, w: number, b: Blob): Ellipse | null {
-  let n = 0,
-    sx = 0,
-    sy = 0;
-  for (let y = b.y0; y <= b.y1; y++)
-    for (let x = b.x0; x <= b.x1; x++)
-      if (mask[y * w + x]) {
-        n++;
-        sx += x;
-        sy += y;
-      }
-  if (n < 20) return null;
-  const mx = sx / n,
-    my = sy / n;
-  let cxx = 0,
-    cyy = 0,
-    cxy = 0;
-  for (let y = b.y0; y <= b.y1; y++)
-    for (let x = b.x0; x <= b.x1; x++)
-      if (mask[y * w + x]) {
-        cxx += (x - mx) ** 2;
-        cyy += (y - my) ** 2;
-        cxy += (x - mx) * (y - my);
-      }
-  const theta = 0.5 * Math.atan2(2 * cxy, cxx - cyy);
-  const ux = Math.cos(theta),
-    uy = Math.sin(theta);
-  // Outermost ink per direction from the ink's centre, in the axes' frame.
-  const far = new Float64Array(SECTORS).fill(-1);
-  const pu = new Float64Array(SECTORS),
-    pv = new Float64Array(SECTORS);
-  for (let y = b.y0; y <= b.y1; y++)
-    for (let x = b.x0; x <= b.x1; x++) {
-      if (!mask[y * w + x]) continue;
-      const dx = x - mx,
-        dy = y - my;
-      const d = dx * dx + dy * dy;
-      const s = Math.floor(((Math.atan2(dy, dx) + Math.PI) / (2 * Math.PI)) * SECTORS) % SECTORS;
-      if (d > far[s]!) {
-        far[s] = d;
-        pu[s] = dx * ux + dy * uy;
-        pv[s] = -dx * uy + dy * ux;
-      }
-    }
-  // Least squares for A u² + B v² + C u + D v = 1.
-  const M = new Float64Array(16),
-    r = new Float64Array(4);
-  let used = 0;
-  for (let s = 0; s < SECTORS; s++) {
-    if (far[s]! < 0) continue;
-    used++;
-    const row = [pu[s]! ** 2, pv[s]! ** 2, pu[s]!, pv[s]!];
-    for (let i = 0; i < 4; i++) {
-      r[i] = r[i]! + row[i]!;
-      for (let j = 0; j < 4; j++) M[i * 4 + j] = M[i * 4 + j]! + row[i]! * row[j]!;
-    }
-  }
-  if (used < SECTORS * VISIBLE_SHARE) return null;
-  const sol = solve4(M, r);
-  if (!sol) return null;
-  const [A, B, C, D] = Array.from(sol) as [number, number, number, number];
-  if (A <= 0 || B <= 0) return null;
-  const u0 = -C / (2 * A),
-    v0 = -D / (2 * B);
-  const k = 1 + A * u0 * u0 + B * v0 * v0;
-  if (k <= 0) return null;
-  return { cx: mx + u0 * ux - v0 * uy, cy: my + u0 * uy + v0 * ux, ux, uy, a: Math.sqrt(k / A), b: Math.sqrt(k / B) };
-}
-
-function solve4(M: Float64Array, r: Float64Array): Float64Array | null {
-  const A = Float64Array.from(M),
-    b = Float64Array.from(r);
-  for (let c = 0; c < 4; c++) {
-    let p = c;
-    for (let i = c + 1; i < 4; i++) if (Math.abs(A[i * 4 + c]!) > Math.abs(A[p * 4 + c]!)) p = i;
-    if (Math.abs(A[p * 4 + c]!) < 1e-12) return null;
-    for (let j = 0; j < 4; j++) [A[c * 4 + j], A[p * 4 + j]] = [A[p * 4 + j]!, A[c * 4 + j]!];
-    [b[c], b[p]] = [b[p]!, b[c]!];
-    for (let i = c + 1; i < 4; i++) {
-      const f = A[i * 4 + c]! / A[c * 4 + c]!;
-      for (let j = c; j < 4; j++) A[i * 4 + j] = A[i * 4 + j]! - f * A[c * 4 + j]!;
-      b[i] = b[i]! - f * b[c]!;
-    }
-  }
-  const x = new Float64Array(4);
-  for (let i = 3; i >= 0; i--) {
-    let s = b[i]!;
-    for (let j = i + 1; j < 4; j++) s -= A[i * 4 + j]! * x[j]!;
-    x[i] = s / A[i * 4 + i]!;
-  }
-  return x;
-}
-
 /** The ring shows all round (where the picture reaches) and the inside is not a solid patch. */
-function isRing(grown: Uint8Array, mask: Uint8Array, w: number, h: number, e: Ellipse): boolean {
+function isRing(
+  grown: Uint8Array,
+  mask: Uint8Array,
+  w: number,
+  h: number,
+  e: Ellipse,
+  sheet: Sheet,
+  cut: boolean,
+): boolean {
   const hit = new Uint8Array(SECTORS),
     visible = new Uint8Array(SECTORS);
   for (let s = 0; s < SECTORS; s++) {
     const t = ((s + 0.5) / SECTORS) * 2 * Math.PI;
     const x = e.cx + e.a * Math.cos(t) * e.ux - e.b * Math.sin(t) * e.uy,
       y = e.cy + e.a * Math.cos(t) * e.uy + e.b * Math.sin(t) * e.ux;
-    if (x >= 0 && y >= 0 && x < w && y < h) visible[s] = 1;
+    if (within(sheet, x, y, -sheet.margin)) visible[s] = 1;
   }
   const R = Math.max(e.a, e.b) * 1.15;
   let inner = 0,
@@ -222,7 +125,7 @@ function isRing(grown: Uint8Array, mask: Uint8Array, w: number, h: number, e: El
     found += visible[s]! & hit[s]!;
   }
   return (
-    seen >= SECTORS * VISIBLE_SHARE &&
+    seen >= SECTORS * (cut ? CUT_SEEN_SHARE : VISIBLE_SHARE) &&
     found >= seen * RING_SHARE &&
     innerRed < inner * MAX_INNER_SHARE &&
     paperInsideRing(radialInk, radialAll)
@@ -247,23 +150,42 @@ function paperInsideRing(ink: Float64Array, all: Float64Array): boolean {
   return valley <= peak * RING_VALLEY;
 }
 
-export function findSeal(p: Planes, W: number, H: number, pxPerMmFull: number): boolean {
+/** `sheet`: the paper's bounds in full-resolution pixels (the picture's when not given). */
+export function findSeal(
+  p: Planes,
+  W: number,
+  H: number,
+  pxPerMmFull: number,
+  sheetPx: { top: number; right: number; bottom: number; left: number } = { top: 0, right: W, bottom: H, left: 0 },
+): boolean {
   // A seal is 40 mm across: half resolution is plenty.
   const { mask, w, h, any } = inkMask(p, W, H);
   if (any < 10) return false;
   const pxPerMm = pxPerMmFull / 2;
   const r = Math.max(1, Math.round(1.5 * pxPerMm));
+  // The paper's bounds lie a hair inside the sheet's edge (paper.ts): ink grown by r that far from them is cut.
+  const sheet: Sheet = {
+    top: Math.max(0, (sheetPx.top >> 1) - CUT_REACH_MM * pxPerMm),
+    right: Math.min(w, (sheetPx.right >> 1) + CUT_REACH_MM * pxPerMm),
+    bottom: Math.min(h, (sheetPx.bottom >> 1) + CUT_REACH_MM * pxPerMm),
+    left: Math.max(0, (sheetPx.left >> 1) - CUT_REACH_MM * pxPerMm),
+    margin: r + 1,
+  };
   const grown = dilate(mask, w, h, r);
   for (const b of components(grown, w, h, 20)) {
     const bw = (b.x1 - b.x0 + 1 - 2 * r) / pxPerMm,
       bh = (b.y1 - b.y0 + 1 - 2 * r) / pxPerMm;
     if (Math.max(bw, bh) < MIN_MM || Math.max(bw, bh) > MAX_MM * 1.1) continue;
-    const e = fitEllipse(grown, w, b);
-    if (!e) continue;
-    const major = (2 * Math.max(e.a, e.b)) / pxPerMm,
-      minor = (2 * Math.min(e.a, e.b)) / pxPerMm;
-    if (minor < MIN_MM || major > MAX_MM || minor / major < MIN_AXIS_RATIO) continue;
-    if (isRing(grown, mask, w, h, e)) return true;
+    // A ring cut by the sheet's edge is tried round too.
+    const cut = !within(sheet, b.x0, b.y0, -sheet.margin) || !within(sheet, b.x1, b.y1, -sheet.margin);
+    for (const round of cut ? [false, true] : [false]) {
+      const e = fitEllipse(grown, w, b, sheet, round);
+      if (!e) continue;
+      const major = (2 * Math.max(e.a, e.b)) / pxPerMm,
+        minor = (2 * Math.min(e.a, e.b)) / pxPerMm;
+      if (minor < MIN_MM || major > MAX_MM || minor / major < MIN_AXIS_RATIO) continue;
+      if (isRing(grown, mask, w, h, e, sheet, cut)) return true;
+    }
   }
   return false;
 }

@@ -1,7 +1,8 @@
-import { components, dilate, type Blob } from './blobs';
+import { components, dilate, extentMm, type Blob } from './blobs';
 import type { Paper } from './paper';
 import type { PaperModel } from './paperModel';
 import { gluedPhoto } from './photo';
+import { rimMarks } from './rim';
 
 /**
  * Stains of every kind (§4.1 污损), found by how they change the paper: where the paper under the
@@ -126,11 +127,6 @@ function regionsOf(m: PaperModel, mask: Uint8Array, core: Uint8Array, link: numb
 function labelCells(mask: Uint8Array, w: number, h: number): { ids: Int32Array; blobs: Blob[] } {
   const ids = new Int32Array(w * h);
   return { ids, blobs: components(mask, w, h, 1, Infinity, ids) };
-}
-
-/** Extent in mm of a region grown by `link` cells on each side. */
-function extentMm(b: Blob, link: number, perMm: number): number {
-  return Math.max(0, Math.max(b.x1 - b.x0 + 1, b.y1 - b.y0 + 1) - 2 * link) / perMm;
 }
 
 /** Ink on the sheet around a box (full-resolution pixels): is there writing there to hide? */
@@ -260,6 +256,9 @@ export function measureStains(
       hidingMm = size;
   }
   sizeMm = Math.max(sizeMm, spotPatches(spots, c.perMm, link));
+  const rims = colour ? rimMarks(m, paper, writing, fullWidth) : [];
+  const rimPhotos = rims.length && !regions.length ? photoBoxes(m, writing, fullWidth) : photos;
+  for (const r of rims) if (!rimPhotos.some((p) => inside(r.blob, p))) sizeMm = Math.max(sizeMm, r.sizeMm);
   return { sizeMm, hidingMm, edgeShadowMm };
 }
 

@@ -6,13 +6,14 @@ import { READER } from '../../../shared/pdf/content/thresholds';
 import { verdictOf } from '../../../shared/pdf/judge';
 import type { ContentReport, Issue } from '../../../shared/pdf/types';
 import { PagePool } from '../pool';
-import type { ContentJob, ContentJobResult } from '../worker/contentProtocol';
+import type { ContentGateMessage, ContentJob, ContentJobResult } from '../worker/contentProtocol';
 import { errorText } from '../../../shared/errorText';
 
 /**
  * The content stage of a check: after the picture report, each page's picture goes to a content
  * worker (section, fields, evidence crops), then the rules in shared/pdf/content judge what was read.
- * It yields to picture checks: no page is handed out while a file's picture verdict is being made.
+ * It yields to picture checks: while a file's picture verdict is being made no page is handed out,
+ * and the pages being read hold before their next model run.
  */
 
 /** Where a page's picture comes from: its JPEG scan's bytes, or pdf.js drawing the page. */
@@ -23,27 +24,46 @@ export type ContentSource =
 /** A page being read may take long on a loaded machine; a stuck one is still given up. */
 const PAGE_TIMEOUT_MS = 120_000;
 
+let pictureChecks = 0;
+const idle: (() => void)[] = [];
+const gateMessage = (): ContentGateMessage => ({ gate: pictureChecks > 0 ? 'pause' : 'resume' });
+
 export const contentPool = new PagePool<ContentJob, ContentJobResult>(
   Math.max(1, Math.min(2, navigator.hardwareConcurrency || 2)),
-  () => new Worker(new URL('../worker/contentWorker.ts', import.meta.url), { type: 'module' }),
+  () => {
+    const w = new Worker(new URL('../worker/contentWorker.ts', import.meta.url), { type: 'module' });
+    // A worker started during a picture check (its first job, or a replacement) starts held too.
+    if (pictureChecks > 0) w.postMessage(gateMessage());
+    return w;
+  },
   PAGE_TIMEOUT_MS,
 );
 
-/** Loads the models in both workers ahead of the first file. */
+let warmed = false;
+
+/**
+ * Loads the models in both workers, once. Called after the first picture verdict, not when the
+ * engine's page opens: loading them (seconds of both cores) would slow that first verdict.
+ */
 export function warmContent(): void {
+  if (warmed) return;
+  warmed = true;
   for (let i = 0; i < 2; i++) void contentPool.run({ kind: 'warm', page: 0 });
 }
 
-let pictureChecks = 0;
-const idle: (() => void)[] = [];
-
-/** Runs a picture check; content reading waits while any runs, so the picture verdict is as fast as before. */
+/**
+ * Runs a picture check. Meanwhile no page is handed to the content reader, and the pages it is
+ * reading wait before their next model run: the picture verdict has the cores as if nothing else ran.
+ */
 export async function pictureCheck<T>(work: () => Promise<T>): Promise<T> {
-  pictureChecks++;
+  if (pictureChecks++ === 0) contentPool.broadcast(gateMessage());
   try {
     return await work();
   } finally {
-    if (--pictureChecks === 0) for (const f of idle.splice(0)) f();
+    if (--pictureChecks === 0) {
+      contentPool.broadcast(gateMessage());
+      for (const f of idle.splice(0)) f();
+    }
   }
 }
 

@@ -31,6 +31,14 @@ export interface ContentJobRequest {
   job: ContentJob;
 }
 
+/**
+ * Sent to every content worker, outside the jobs: hold before the next model run (a picture check
+ * is running) or go on. Not answered.
+ */
+export interface ContentGateMessage {
+  gate: 'pause' | 'resume';
+}
+
 /** A field as read, its crop already made into a small JPEG data URL. */
 export type PageField = Omit<ReadField, 'crop'> & { crop: string };
 

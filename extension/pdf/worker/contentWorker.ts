@@ -2,12 +2,13 @@
 import * as ort from 'onnxruntime-web/wasm';
 import { toBase64 } from '../../../shared/bytes';
 import { READER } from '../../../shared/pdf/content/thresholds';
+import { gate } from '../content/ocr/gate';
 import { cropGrey, greyOf, resizeGrey, type Grey, type Rect } from '../content/ocr/grey';
 import { loadOcr, type Ocr } from '../content/ocr/models';
 import { displayedBox } from '../content/place';
 import { ordinaryOcr, readPage } from '../content/readPage';
 import { jpegSize } from '../jpeg';
-import type { ContentJob, ContentJobRequest, ContentJobResult, PageField } from './contentProtocol';
+import type { ContentGateMessage, ContentJob, ContentJobRequest, ContentJobResult, PageField } from './contentProtocol';
 import { decodeAt, drawRotated, rotatedSize } from './frames';
 import { errorText } from '../../../shared/errorText';
 
@@ -26,6 +27,8 @@ ort.env.wasm.proxy = false;
 
 let models: Promise<Ocr> | undefined;
 let coldMs: number | undefined;
+/** Closed by the engine while a picture check runs: the models wait before their next run. */
+const picture = gate();
 
 async function bytesOf(path: string): Promise<Uint8Array> {
   const r = await fetch(url(path));
@@ -41,7 +44,7 @@ function ocr(): Promise<Ocr> {
       bytesOf('/ocr/ppocr/rec.onnx'),
       fetch(url('/ocr/ppocr/keys.txt')).then((r) => r.text()),
     ]);
-    const m = await loadOcr(ort, { det, rec, dict });
+    const m = await loadOcr(ort, { det, rec, dict }, picture.pass);
     coldMs = performance.now() - t0;
     return m;
   })();
@@ -110,7 +113,9 @@ async function run(job: Exclude<ContentJob, { kind: 'warm' }>): Promise<Omit<Pag
 
 let turn: Promise<void> = Promise.resolve();
 
-self.onmessage = (e: MessageEvent<ContentJobRequest>) => {
+self.onmessage = (e: MessageEvent<ContentJobRequest | ContentGateMessage>) => {
+  // Handled at once, between two model runs of the page being read (the jobs below wait their turn).
+  if ('gate' in e.data) return picture.set(e.data.gate === 'pause');
   const { id, job } = e.data;
   turn = turn.then(async () => {
     const t0 = performance.now();

@@ -33,14 +33,25 @@ export interface Ocr {
   read(g: Grey, boxes: readonly Rect[], charset?: string): Promise<Reading[]>;
 }
 
-export async function loadOcr(ort: Ort, files: OcrModelFiles): Promise<Ocr> {
+/**
+ * `pass` is awaited before each model is loaded and before each model run: the engine holds the
+ * reader there while a picture check runs (see ./gate.ts).
+ */
+export async function loadOcr(
+  ort: Ort,
+  files: OcrModelFiles,
+  pass: () => Promise<void> = async () => {},
+): Promise<Ocr> {
   const options: InferenceSession.SessionOptions = { executionProviders: ['wasm'], graphOptimizationLevel: 'all' };
+  await pass();
   const det = await ort.InferenceSession.create(files.det, options);
+  await pass();
   const rec = await ort.InferenceSession.create(files.rec, options);
   const dict = dictionary(files.dict);
   const masks = new Map<string, Uint8Array>();
   return {
     async detect(g, maxSide) {
+      await pass();
       const input = detInput(g, maxSide);
       const out = await det.run({
         [det.inputNames[0]!]: new ort.Tensor('float32', input.data, [1, 3, input.height, input.width]),
@@ -69,6 +80,7 @@ export async function loadOcr(ort: Ort, files: OcrModelFiles): Promise<Ocr> {
         )
           end++;
         const batch = order.slice(start, end);
+        await pass();
         const input = recBatch(batch.map((i) => lines[i]!));
         const res = await rec.run({
           [rec.inputNames[0]!]: new ort.Tensor('float32', input.data, [batch.length, 3, REC_HEIGHT, input.width]),
