@@ -335,15 +335,7 @@ function application(lines: Line[], heading: Line | undefined, pageHeight: numbe
     const bottom = sign ? sign.line.box.y - sign.line.box.h : pageHeight * 0.9;
     const region = { x: heading.box.x - heading.box.w * 1.5, y: top, w: heading.box.w * 4, h: bottom - top };
     if (region.h > 0 && writingBetween(lines, top, bottom, ['入团志愿']).length === 0)
-      out.push({
-        kind: 'entry',
-        role: '入团志愿',
-        text: '（空白）',
-        value: 'empty',
-        confidence: 0,
-        box: heading.box,
-        emptyRegion: region,
-      });
+      out.push(entrySpace('入团志愿', heading.box, region));
   }
   // Printing B: the first introducer's opinion shares the page that ends 入团志愿.
   return [...out, ...introducers(lines)];
@@ -381,15 +373,12 @@ function opinionAbove(lines: Line[], sign: Line, previousSign?: Line): FieldDraf
     w: Math.max(sign.box.x + sign.box.w - label.box.x, label.box.w),
     h: bottom - top,
   };
-  return {
-    kind: 'entry',
-    role: '介绍人意见',
-    text: '（空白）',
-    value: 'empty',
-    confidence: 0,
-    box: label.box,
-    emptyRegion: region,
-  };
+  return entrySpace('介绍人意见', label.box, region);
+}
+
+/** A written entry whose lines are not read: empty until the ink in `space` says otherwise (readPage's check). */
+function entrySpace(role: string, box: Rect, space: Rect): FieldDraft {
+  return { kind: 'entry', role, text: '（空白）', value: 'empty', confidence: 0, box, emptyRegion: space };
 }
 
 /** Which introducer a signature belongs to: the nearest 第一/第二介绍人, 介绍人（一）/（二）, 介绍人一/二 above it. */
