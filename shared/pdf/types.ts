@@ -139,15 +139,7 @@ export interface PreflightReport {
   /** Small JPEG data URLs (96 px wide), index = page − 1, '' for a page without a picture. */
   thumbnails: string[];
   /** Per-stage timings in milliseconds, from the bytes in the engine. */
-  ms: {
-    quick: number;
-    total: number;
-    pages?: number;
-    number?: number;
-    /** Per page, in the order pages finished: the page worker's whole time, and its pixel analysis alone. */
-    decode?: number[];
-    analysis?: number[];
-  };
+  ms: PreflightFacts['ms'];
   /** The form's content is being read: a `content` event follows. */
   contentPending?: boolean;
   /** The measurements behind the verdict, when asked for (`options.includeFacts`). */
