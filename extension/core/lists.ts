@@ -82,6 +82,11 @@ export class ListsController {
   /** Features that read the lists (a pass handler or a selection action). */
   private users = new Set<string>();
   private dropped = new Set<string>();
+  /**
+   * A member list has shown rows with no loading mask: it has loaded. A table without its mask is
+   * not enough: Element's v-loading puts the mask on a tick after the table first renders, and a
+   * pass in between took a list still loading for a loaded one (its watchdog then never spoke).
+   */
   private loaded = false;
   private bars = new WeakMap<HTMLElement, ListBar>();
   private placed = new Set<{ table: HTMLElement; bar: ListBar }>();
@@ -167,6 +172,8 @@ export class ListsController {
     let reason: string;
     if (tables.some(isLoading)) reason = '团员列表 30 秒仍未加载完成';
     else if (!tables.length) reason = '30 秒内没有出现团员列表';
+    // A member list that has loaded with no rows (暂无数据) is an empty list, not a problem.
+    else if (tables.some((el) => this.states.get(el)?.table)) return;
     else if (!this.o.expectsList) return;
     else {
       // Capped: the toolbar's title and the log take a short reason.
@@ -259,7 +266,7 @@ export class ListsController {
       const table = state.table;
       if (!table) continue;
       tables.push(table);
-      if (!this.loaded && !isLoading(el)) this.loaded = true;
+      if (!this.loaded && !isLoading(el) && bodyRows(table).length > 0) this.loaded = true;
       const rows = bodyRows(table).map((tr, i) => {
         let row = state.rows.get(tr);
         if (!row || this.rereadAll || state.dirty.has(tr)) {
