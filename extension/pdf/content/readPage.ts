@@ -1,7 +1,7 @@
 import type { PageSectionFacts, ReadField, Rotation } from '../../../shared/pdf/content/facts';
 import { SECTION_MARKS, type SectionId } from '../../../shared/pdf/content/sections';
 import { CONFIDENCE, DETECTION, READER } from '../../../shared/pdf/content/thresholds';
-import { fieldsOf, FIELD_SECTIONS, type FieldDraft, type Reread } from './fields';
+import { fieldsOf, FIELD_SECTIONS, type FieldDraft, type Reread } from './fields/index';
 import { inkFraction } from './ink';
 import { canonical, readLines, sureness, union, type Line } from './lines';
 import type { TextBox } from './ocr/detect';

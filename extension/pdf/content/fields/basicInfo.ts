@@ -1,0 +1,47 @@
+import { isValidIdCard, maskIdCard } from '../../../../shared/domain/idCard';
+import { sureness, type Line } from '../lines';
+import { type FieldDraft, type Reread, CHARSETS, sure, valueAfter, dateField, nameField, emptyEntry } from './draft';
+
+export async function basicInfo(lines: Line[], reread: Reread): Promise<FieldDraft[]> {
+  const out: FieldDraft[] = [];
+  const name = valueAfter(lines, ['姓名']);
+  const n = name?.values.map((v) => nameField('basicInfo', v.line, v.start)).find((f) => f);
+  if (n) out.push(n);
+  const birth = valueAfter(lines, ['出生年月', '出生日期']);
+  if (birth) {
+    let d: FieldDraft | undefined;
+    for (const v of birth.values) {
+      const line = v.line === birth.label ? v.line : await sure(v.line, CHARSETS.date, reread);
+      d ??= dateField('birth', line, v.start);
+    }
+    if (d) out.push(d);
+    else if (birth.values.length === 0) out.push(emptyEntry('entry', '出生年月', birth.label, birth.label.box.h));
+  }
+  const id = valueAfter(lines, ['居民身份证号码', '公民身份号码', '身份证号码', '身份证号']);
+  for (const v of id?.values ?? []) {
+    const line = v.line === id!.label ? v.line : await sure(v.line, CHARSETS.id, reread);
+    const digits = line.text
+      .slice(v.start)
+      .replace(/[Oo〇]/g, '0')
+      .replace(/[lI|]/g, '1')
+      .replace(/x/g, 'X')
+      .replace(/[^\dX]/g, '');
+    if (digits.length !== 18 || !isValidIdCard(digits)) continue;
+    const birthOf = `${digits.slice(6, 10)}-${digits.slice(10, 12)}-${digits.slice(12, 14)}`;
+    out.push({
+      kind: 'idBirth',
+      text: maskIdCard(digits),
+      value: birthOf,
+      confidence: sureness(line, v.start),
+      box: line.box,
+    });
+    break;
+  }
+  return out;
+}
+
+export function cover(lines: Line[]): FieldDraft[] {
+  const name = valueAfter(lines, ['姓名']);
+  const n = name?.values.map((v) => nameField('cover', v.line, v.start)).find((f) => f);
+  return n ? [n] : [];
+}
