@@ -66,34 +66,69 @@ const bytes = await form(kit, { family: 'scanner', seed: 71, quality: 0.96, nois
 await kit.close();
 console.log(`fixture: 12 pages, 300 dpi colour JPEG, ${(bytes.length / 1e6).toFixed(1)} MB`);
 
+const srv = await serve(bytes);
+// pdf.js rendering every page at the analysis size, in the same browser, before the engine's page
+// opens: nothing else runs then (a check's content reading would share the cores with it after).
+const ref = await browser.context.newPage();
+await ref.goto(`${srv.url}/`);
+const pdfjsRenderMs = await ref.evaluate(
+  async ({ b64, base }) => {
+    const pdfjs = await import(`${base}/build/pdf.min.mjs`);
+    pdfjs.GlobalWorkerOptions.workerSrc = `${base}/build/pdf.worker.min.mjs`;
+    const bin = atob(b64);
+    const data = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) data[i] = bin.charCodeAt(i);
+    const t0 = performance.now();
+    const doc = await pdfjs.getDocument({ data, wasmUrl: `${base}/wasm/` }).promise;
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const base1 = page.getViewport({ scale: 1 });
+      const vp = page.getViewport({ scale: 620 / base1.width });
+      const canvas = new OffscreenCanvas(Math.round(vp.width), Math.round(vp.height));
+      await page.render({ canvas, canvasContext: canvas.getContext('2d'), viewport: vp }).promise;
+      page.cleanup();
+    }
+    const ms = performance.now() - t0;
+    await doc.destroy();
+    return ms;
+  },
+  { b64: Buffer.from(bytes).toString('base64'), base: srv.url },
+);
+await ref.close();
+
 // Cold: a fresh engine page; as soon as it is up, it fetches the file from loopback and posts it.
 // coldMs runs from navigation start to the report, less the fetch: loading, workers, OCR start-up
 // and the check itself.
-const srv = await serve(bytes);
 const coldPage = await browser.context.newPage();
 await coldPage.goto(`chrome-extension://${browser.extensionId}/analysis.html`, { waitUntil: 'commit' });
-const coldMs = await coldPage.evaluate(async (url) => {
-  const f0 = performance.now();
-  const buf = await (await fetch(url)).arrayBuffer();
-  const fetchMs = performance.now() - f0;
-  const ch = new MessageChannel();
-  const done = new Promise<void>((resolve, reject) => {
-    ch.port1.onmessage = (e) =>
-      e.data.kind === 'report' ? resolve() : e.data.kind === 'error' ? reject(new Error(e.data.message)) : undefined;
-  });
-  window.postMessage(
-    {
-      type: 'laa-preflight',
-      bytes: buf,
-      fileName: 'bench.pdf',
-      member: { devNumber: '202412345678', joinedOn: '2024-05-20' },
-    },
-    location.origin,
-    [ch.port2, buf],
-  );
-  await done;
-  return performance.now() - fetchMs;
-}, `${srv.url}/fixture.pdf`);
+// With BENCH_SKIP_CONTENT the cold check skips the content stage too: else its reading (and the
+// models' load) would run through the warm checks that are meant to measure the picture alone.
+const coldMs = await coldPage.evaluate(
+  async ({ url, skipContent }) => {
+    const f0 = performance.now();
+    const buf = await (await fetch(url)).arrayBuffer();
+    const fetchMs = performance.now() - f0;
+    const ch = new MessageChannel();
+    const done = new Promise<void>((resolve, reject) => {
+      ch.port1.onmessage = (e) =>
+        e.data.kind === 'report' ? resolve() : e.data.kind === 'error' ? reject(new Error(e.data.message)) : undefined;
+    });
+    window.postMessage(
+      {
+        type: 'laa-preflight',
+        bytes: buf,
+        fileName: 'bench.pdf',
+        member: { devNumber: '202412345678', joinedOn: '2024-05-20' },
+        ...(skipContent ? { options: { skipContent: true } } : {}),
+      },
+      location.origin,
+      [ch.port2, buf],
+    );
+    await done;
+    return performance.now() - fetchMs;
+  },
+  { url: `${srv.url}/fixture.pdf`, skipContent: SKIP_CONTENT },
+);
 let last: import('../../shared/pdf/types').PreflightReport | undefined;
 
 const full: number[] = [],
@@ -157,32 +192,6 @@ console.log(`quick verdicts (ms): ${quick.map((x) => x.toFixed(1)).join(' ')}`);
 console.log(`memory rise per check (MB): ${peaks.map(round).join(' ')}`);
 console.log(`browser CPU per check (ms, all processes): ${cpu.map(round).join(' ')}`);
 
-// pdf.js rendering every page at the analysis size, in the same browser.
-const ref = await browser.context.newPage();
-await ref.goto(`${srv.url}/`);
-const pdfjsRenderMs = await ref.evaluate(
-  async ({ b64, base }) => {
-    const pdfjs = await import(`${base}/build/pdf.min.mjs`);
-    pdfjs.GlobalWorkerOptions.workerSrc = `${base}/build/pdf.worker.min.mjs`;
-    const bin = atob(b64);
-    const data = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) data[i] = bin.charCodeAt(i);
-    const t0 = performance.now();
-    const doc = await pdfjs.getDocument({ data, wasmUrl: `${base}/wasm/` }).promise;
-    for (let p = 1; p <= doc.numPages; p++) {
-      const page = await doc.getPage(p);
-      const base1 = page.getViewport({ scale: 1 });
-      const vp = page.getViewport({ scale: 620 / base1.width });
-      const canvas = new OffscreenCanvas(Math.round(vp.width), Math.round(vp.height));
-      await page.render({ canvas, canvasContext: canvas.getContext('2d'), viewport: vp }).promise;
-      page.cleanup();
-    }
-    const ms = performance.now() - t0;
-    await doc.destroy();
-    return ms;
-  },
-  { b64: Buffer.from(bytes).toString('base64'), base: srv.url },
-);
 srv.close();
 await browser.close();
 

@@ -26,6 +26,14 @@ const PAGE_TIMEOUT_MS = 120_000;
 
 let pictureChecks = 0;
 const idle: (() => void)[] = [];
+/**
+ * How long the engine must have been free of picture checks before the reader starts a page. A
+ * file posted right after another's verdict (the admin choosing again, a batch from the CLI) takes
+ * over before the older file's reading has begun: no page is read only to be dropped, and the new
+ * verdict has both cores. A third of a second is nothing beside a reading of several seconds.
+ */
+const SETTLE_MS = 300;
+let quietSince = performance.now();
 const gateMessage = (): ContentGateMessage => ({ gate: pictureChecks > 0 ? 'pause' : 'resume' });
 
 export const contentPool = new PagePool<ContentJob, ContentJobResult>(
@@ -42,13 +50,16 @@ export const contentPool = new PagePool<ContentJob, ContentJobResult>(
 let warmed = false;
 
 /**
- * Loads the models in both workers, once. Called after the first picture verdict, not when the
- * engine's page opens: loading them (seconds of both cores) would slow that first verdict.
+ * Loads the models in both workers, once: after the first picture verdict, when the engine has
+ * been free of picture checks for a moment (loading them takes seconds of both cores; it would
+ * slow a verdict).
  */
 export function warmContent(): void {
   if (warmed) return;
   warmed = true;
-  for (let i = 0; i < 2; i++) void contentPool.run({ kind: 'warm', page: 0 });
+  void pictureIdle().then(() => {
+    for (let i = 0; i < 2; i++) void contentPool.run({ kind: 'warm', page: 0 });
+  });
 }
 
 /**
@@ -61,13 +72,22 @@ export async function pictureCheck<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } finally {
     if (--pictureChecks === 0) {
+      quietSince = performance.now();
       contentPool.broadcast(gateMessage());
       for (const f of idle.splice(0)) f();
     }
   }
 }
 
-const pictureIdle = () => (pictureChecks === 0 ? Promise.resolve() : new Promise<void>((r) => idle.push(r)));
+/** Resolves once no picture check has run for SETTLE_MS. */
+async function pictureIdle(): Promise<void> {
+  for (;;) {
+    if (pictureChecks > 0) await new Promise<void>((r) => idle.push(r));
+    const wait = quietSince + SETTLE_MS - performance.now();
+    if (wait <= 0 && pictureChecks === 0) return;
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  }
+}
 
 export interface ContentRun {
   sources: ContentSource[];
