@@ -96,51 +96,16 @@ const pdfjsRenderMs = await ref.evaluate(
 );
 await ref.close();
 
-// Cold: a fresh engine page; as soon as it is up, it fetches the file from loopback and posts it.
-// coldMs runs from navigation start to the report, less the fetch: loading, workers, OCR start-up
-// and the check itself.
-const coldPage = await browser.context.newPage();
-await coldPage.goto(`chrome-extension://${browser.extensionId}/analysis.html`, { waitUntil: 'commit' });
-// With BENCH_SKIP_CONTENT the cold check skips the content stage too: else its reading (and the
-// models' load) would run through the warm checks that are meant to measure the picture alone.
-const coldMs = await coldPage.evaluate(
-  async ({ url, skipContent }) => {
-    const f0 = performance.now();
-    const buf = await (await fetch(url)).arrayBuffer();
-    const fetchMs = performance.now() - f0;
-    const ch = new MessageChannel();
-    const done = new Promise<void>((resolve, reject) => {
-      ch.port1.onmessage = (e) =>
-        e.data.kind === 'report' ? resolve() : e.data.kind === 'error' ? reject(new Error(e.data.message)) : undefined;
-    });
-    window.postMessage(
-      {
-        type: 'laa-preflight',
-        bytes: buf,
-        fileName: 'bench.pdf',
-        member: { devNumber: '202412345678', joinedOn: '2024-05-20' },
-        ...(skipContent ? { options: { skipContent: true } } : {}),
-      },
-      location.origin,
-      [ch.port2, buf],
-    );
-    await done;
-    return performance.now() - fetchMs;
-  },
-  { url: `${srv.url}/fixture.pdf`, skipContent: SKIP_CONTENT },
-);
-let last: import('../../shared/pdf/types').PreflightReport | undefined;
-
-const full: number[] = [],
-  quick: number[] = [],
-  peaks: number[] = [],
-  cpu: number[] = [],
-  pagesMs: number[] = [];
-/** One warm check: the page fetches the bytes from loopback (not timed), then posts them. */
-const warmCheck = () =>
-  coldPage.evaluate(
+/**
+ * One check in the engine's page: it fetches the bytes from loopback (not timed), posts them and
+ * waits for the report. `endedAt` is on the page's clock (0 at its navigation start).
+ */
+const check = (page: import('playwright-core').Page) =>
+  page.evaluate(
     async ({ url, skipContent }) => {
+      const f0 = performance.now();
       const buf = await (await fetch(url)).arrayBuffer();
+      const fetchMs = performance.now() - f0;
       const ch = new MessageChannel();
       let quickMs = -1;
       const t0 = performance.now();
@@ -156,22 +121,40 @@ const warmCheck = () =>
             bytes: buf,
             fileName: 'bench.pdf',
             member: { devNumber: '202412345678', joinedOn: '2024-05-20' },
+            // With BENCH_SKIP_CONTENT every check skips the content stage, the cold one too: else its
+            // reading (and the models' load) would run through the warm checks.
             ...(skipContent ? { options: { skipContent: true } } : {}),
           },
           location.origin,
           [ch.port2, buf],
         );
       });
-      return { wallMs: performance.now() - t0, quickMs, report: { ...report, thumbnails: [] } };
+      const endedAt = performance.now();
+      return { wallMs: endedAt - t0, endedAt, fetchMs, quickMs, report: { ...report, thumbnails: [] } };
     },
     { url: `${srv.url}/fixture.pdf`, skipContent: SKIP_CONTENT },
   );
+
+// Cold: a fresh engine page; as soon as it is up, it fetches the file from loopback and posts it.
+// coldMs runs from navigation start to the report, less the fetch: loading, workers, OCR start-up
+// and the check itself.
+const coldPage = await browser.context.newPage();
+await coldPage.goto(`chrome-extension://${browser.extensionId}/analysis.html`, { waitUntil: 'commit' });
+const cold = await check(coldPage);
+const coldMs = cold.endedAt - cold.fetchMs;
+let last: import('../../shared/pdf/types').PreflightReport | undefined;
+
+const full: number[] = [],
+  quick: number[] = [],
+  peaks: number[] = [],
+  cpu: number[] = [],
+  pagesMs: number[] = [];
 for (let i = 0; i < RUNS; i++) {
   const baseline = treeRssMB(pid);
   let peak = baseline;
   const timer = setInterval(() => (peak = Math.max(peak, treeRssMB(pid))), 50);
   const cpu0 = treeCpuMs(pid);
-  const r = await warmCheck();
+  const r = await check(coldPage);
   cpu.push(treeCpuMs(pid) - cpu0);
   clearInterval(timer);
   peak = Math.max(peak, treeRssMB(pid));
