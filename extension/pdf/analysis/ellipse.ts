@@ -1,4 +1,5 @@
 import type { Blob } from './blobs';
+import { solveInPlace } from './linear';
 
 /**
  * A seal's ring as an ellipse, fitted from the outermost ink in each direction — from its visible
@@ -115,32 +116,8 @@ function conicThrough(pts: [number, number][], round: boolean): Float64Array | n
       for (let j = 0; j < n; j++) M[i * n + j] = M[i * n + j]! + row[i]! * row[j]!;
     }
   }
-  const x = solve(M, r, n);
+  const x = solveInPlace(Float64Array.from(M), Float64Array.from(r), n, 1e-12);
   return x && round ? Float64Array.of(x[0]!, x[0]!, x[1]!, x[2]!) : x;
-}
-
-function solve(M: Float64Array, r: Float64Array, n: number): Float64Array | null {
-  const A = Float64Array.from(M),
-    b = Float64Array.from(r);
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let i = c + 1; i < n; i++) if (Math.abs(A[i * n + c]!) > Math.abs(A[p * n + c]!)) p = i;
-    if (Math.abs(A[p * n + c]!) < 1e-12) return null;
-    for (let j = 0; j < n; j++) [A[c * n + j], A[p * n + j]] = [A[p * n + j]!, A[c * n + j]!];
-    [b[c], b[p]] = [b[p]!, b[c]!];
-    for (let i = c + 1; i < n; i++) {
-      const f = A[i * n + c]! / A[c * n + c]!;
-      for (let j = c; j < n; j++) A[i * n + j] = A[i * n + j]! - f * A[c * n + j]!;
-      b[i] = b[i]! - f * b[c]!;
-    }
-  }
-  const x = new Float64Array(n);
-  for (let i = n - 1; i >= 0; i--) {
-    let s = b[i]!;
-    for (let j = i + 1; j < n; j++) s -= A[i * n + j]! * x[j]!;
-    x[i] = s / A[i * n + i]!;
-  }
-  return x;
 }
 
 /** The sheet's bounds at half resolution, and how near its edge (px) ink counts as cut by it. */

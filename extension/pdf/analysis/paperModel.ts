@@ -1,5 +1,6 @@
 import type { Paper } from './paper';
 import type { Planes } from './raster';
+import { solveInPlace } from './linear';
 
 /**
  * What the paper itself looks like, everywhere on the sheet: its lightness and its yellowness with
@@ -150,31 +151,6 @@ function terms(u: number, v: number, out: Float64Array): void {
   out[9] = v * v * v;
 }
 
-/** Solves the normal equations A x = b (10 unknowns) by Gaussian elimination with pivoting. */
-function solve(A: Float64Array, b: Float64Array, n: number): Float64Array | null {
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(A[r * n + c]!) > Math.abs(A[p * n + c]!)) p = r;
-    if (Math.abs(A[p * n + c]!) < 1e-9) return null;
-    if (p !== c) {
-      for (let k = 0; k < n; k++) [A[c * n + k], A[p * n + k]] = [A[p * n + k]!, A[c * n + k]!];
-      [b[c], b[p]] = [b[p]!, b[c]!];
-    }
-    for (let r = c + 1; r < n; r++) {
-      const f = A[r * n + c]! / A[c * n + c]!;
-      for (let k = c; k < n; k++) A[r * n + k] = A[r * n + k]! - f * A[c * n + k]!;
-      b[r] = b[r]! - f * b[c]!;
-    }
-  }
-  const x = new Float64Array(n);
-  for (let r = n - 1; r >= 0; r--) {
-    let s = b[r]!;
-    for (let k = r + 1; k < n; k++) s -= A[r * n + k]! * x[k]!;
-    x[r] = s / A[r * n + r]!;
-  }
-  return x;
-}
-
 interface Cells {
   u: Float64Array;
   v: Float64Array;
@@ -212,7 +188,7 @@ function robustSurface(c: Cells, darkSide: 1 | -1): Float64Array {
       }
     }
     for (let r = 0; r < 10; r++) for (let k = 0; k < r; k++) A[r * 10 + k] = A[k * 10 + r]!;
-    const x = solve(A, b, 10);
+    const x = solveInPlace(A, b, 10, 1e-9);
     if (!x) break;
     coef = x;
     let m = 0;
