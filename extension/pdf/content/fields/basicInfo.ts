@@ -1,5 +1,6 @@
 import { isValidIdCard, maskIdCard } from '../../../../shared/domain/idCard';
 import { sureness, type Line } from '../lines';
+import type { Rect } from '../ocr/grey';
 import { type FieldDraft, type Reread, CHARSETS, sure, valueAfter, dateField, nameField, emptyEntry } from './draft';
 
 export async function basicInfo(lines: Line[], reread: Reread): Promise<FieldDraft[]> {
@@ -14,8 +15,12 @@ export async function basicInfo(lines: Line[], reread: Reread): Promise<FieldDra
       const line = v.line === birth.label ? v.line : await sure(v.line, CHARSETS.date, reread);
       d ??= dateField('birth', line, v.start);
     }
+    const empty = emptyEntry('entry', '出生年月', birth.label, birth.label.box.h);
+    // No date, and nothing written in the space beside the label (what was found lies past it: the
+    // next cell's writing): the space's ink decides whether it is empty.
+    const inSpace = (v: { line: Line }) => v.line === birth.label || overlaps(v.line.box, empty.emptyRegion!);
     if (d) out.push(d);
-    else if (birth.values.length === 0) out.push(emptyEntry('entry', '出生年月', birth.label, birth.label.box.h));
+    else if (!birth.values.some(inSpace)) out.push(empty);
   }
   const id = valueAfter(lines, ['居民身份证号码', '公民身份号码', '身份证号码', '身份证号']);
   for (const v of id?.values ?? []) {
@@ -39,6 +44,9 @@ export async function basicInfo(lines: Line[], reread: Reread): Promise<FieldDra
   }
   return out;
 }
+
+const overlaps = (a: Rect, b: Rect) =>
+  Math.min(a.x + a.w, b.x + b.w) > Math.max(a.x, b.x) && Math.min(a.y + a.h, b.y + b.h) > Math.max(a.y, b.y);
 
 export function cover(lines: Line[]): FieldDraft[] {
   const name = valueAfter(lines, ['姓名']);
