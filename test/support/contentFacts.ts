@@ -50,6 +50,7 @@ export function cleanFacts(): ContentFacts {
       field('courseDate', '2024-01-14', 8, { role: '4' }),
       field('courseHours', 2, 8, { role: '4' }),
       field('courseTotal', 8, 8),
+      field('courseColumn', 'complete', 8),
       field('applicationDate', '2024-03-01', 7),
       field('name', '李晓明', 7, { role: 'applicant' }),
       field('signature', 'signed', 7, { role: '申请人' }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { READER } from '../../../shared/pdf/content/thresholds';
-import { inkFraction } from './ink';
+import { columnBetweenRules, inkFraction } from './ink';
 import type { Grey } from './ocr/grey';
 
 /** A sheet of paper (grey 235 with a little noise), `w`×`h`, at ≈ 6 px/mm as the reader decodes it. */
@@ -115,5 +115,45 @@ describe('inkFraction: a rule the region’s edge cuts', () => {
     expect(inkFraction(g, space, 104)).toBeLessThan(READER.emptyInk);
     writing(g, 150, 5, 5, 410);
     expect(inkFraction(g, space, 104)).toBeGreaterThan(READER.someInk);
+  });
+});
+
+describe('inkFraction: writing already read left out', () => {
+  it('a 学时 column whose every written cell was read is empty; one unread cell is writing', () => {
+    // A column 110 px wide, rows 50 px apart crossed by their rules, a lone “1” in three rows.
+    const g = paper(110, 420, 12);
+    for (let y = 20; y < 420; y += 50) stroke(g, 0, y, 109, y, 2);
+    const cells = [70, 120, 170].map((y) => ({ x: 40, y: y + 8, w: 30, h: 34 }));
+    for (const c of cells) stroke(g, c.x + 15, c.y + 5, c.x + 14, c.y + 29, 3);
+    expect(inkFraction(g, region(g), 60, undefined, cells)).toBeLessThan(READER.emptyInk);
+    expect(inkFraction(g, region(g), 60, undefined, cells.slice(1))).toBeGreaterThan(READER.someInk);
+  });
+});
+
+describe('columnBetweenRules', () => {
+  /** A table of three columns (rules at 100, 220, 400 at the top), leaning `lean` px over 600 rows. */
+  function table(lean: number): Grey {
+    const g = paper(500, 640, 3);
+    for (const x of [100, 220, 400]) stroke(g, x, 20, x + lean, 620, 1, 90);
+    for (let y = 20; y < 640; y += 60) stroke(g, 100, y, 400, y, 1, 90);
+    // The next column's writing starts just right of the rule.
+    writing(g, 100, 4, 5, 226);
+    return g;
+  }
+
+  it('finds the two rules around a point, straight or leaning as a phone photo does', () => {
+    for (const lean of [0, -9, 11]) {
+      const span = columnBetweenRules(table(lean), 160, 30, 610)!;
+      expect(span, `lean ${lean}`).toBeDefined();
+      expect(span.left).toBeGreaterThanOrEqual(100 + Math.max(0, lean) - 4);
+      expect(span.right).toBeLessThanOrEqual(220 + Math.min(0, lean) + 4);
+      expect(span.right - span.left).toBeGreaterThan(100);
+    }
+  });
+
+  it('says nothing where a column has no rule on one side', () => {
+    const g = paper(500, 640, 4);
+    stroke(g, 100, 20, 100, 620, 1, 90);
+    expect(columnBetweenRules(g, 160, 30, 610)).toBeUndefined();
   });
 });

@@ -11,8 +11,15 @@ import { cropGrey, type Grey, type Rect } from './ocr/grey';
  * staircase of short runs, is still one long run; its pixels and the grey fringe beside them are
  * left out. A run across 0.7 of the region is a rule however short the region (a table cell's
  * border beside an entry's label): a handwritten stroke is shorter than 0.7 of a one-line space.
+ * Pixels inside `skip` (writing already read) are not counted; rules are still followed through them.
  */
-export function inkFraction(g: Grey, r: Rect, band = r.h, rule = Math.max(24, band * 1.6)): number {
+export function inkFraction(
+  g: Grey,
+  r: Rect,
+  band = r.h,
+  rule = Math.max(24, band * 1.6),
+  skip: readonly Rect[] = [],
+): number {
   // Rules are looked for around the region too: a rule the region's edge cuts (a turned table
   // line that only dips into it) is seen whole, not as a short run of writing.
   const m = Math.ceil(rule);
@@ -33,6 +40,7 @@ export function inkFraction(g: Grey, r: Rect, band = r.h, rule = Math.max(24, ba
   const ruled = new Uint8Array(W * H);
   markRuns(dark, W, H, Math.min(rule, w * 0.7), ruled, false);
   markRuns(dark, W, H, Math.min(rule, h * 0.7), ruled, true);
+  for (const s of skip) fill(ruled, W, H, { x: s.x - x0, y: s.y - y0, w: s.w, h: s.h });
   const rows = new Float64Array(h);
   for (let y = 0; y < h; y++) {
     let n = 0;
@@ -50,6 +58,14 @@ export function inkFraction(g: Grey, r: Rect, band = r.h, rule = Math.max(24, ba
     best = Math.max(best, sum / bh);
   }
   return best;
+}
+
+/** Sets `r` (clipped to w×h) in a mask. */
+function fill(mask: Uint8Array, w: number, h: number, r: Rect): void {
+  const x0 = Math.max(0, Math.floor(r.x)),
+    x1 = Math.min(w, Math.ceil(r.x + r.w));
+  for (let y = Math.max(0, Math.floor(r.y)); y < Math.min(h, Math.ceil(r.y + r.h)); y++)
+    mask.fill(1, y * w + x0, y * w + x1);
 }
 
 /**
@@ -84,4 +100,52 @@ function markRuns(dark: Uint8Array, w: number, h: number, min: number, out: Uint
       }
     }
   }
+}
+
+/**
+ * The span across a table column between its two ruled lines, found outward from `at` (a point
+ * inside it) over the rows `top`…`bottom`: a rule is a line of pixels dark along most of that
+ * height, straight up or leaning a little (a phone photo's perspective leans a column's rules by up
+ * to ≈ 1°). Returns the widest upright span inside both rules; undefined when either rule is not
+ * there (a table without column rules, a page turned too far).
+ */
+export function columnBetweenRules(
+  g: Grey,
+  at: number,
+  top: number,
+  bottom: number,
+): { left: number; right: number } | undefined {
+  const y0 = Math.max(0, Math.round(top)),
+    y1 = Math.min(g.height, Math.round(bottom));
+  if (y1 - y0 < 10) return undefined;
+  const cut = percentile(g, y0, y1, 0.9) * 0.75;
+  const span = y1 - y0;
+  /** Where a rule through (x at y0) leaning `lean` px over the span is dark along most of it. */
+  const isRule = (x: number, lean: number) => {
+    let n = 0;
+    for (let y = y0; y < y1; y++) {
+      const px = Math.round(x + (lean * (y - y0)) / span);
+      if (px < 1 || px >= g.width - 1) return false;
+      const k = y * g.width + px;
+      if (Math.min(g.data[k - 1]!, g.data[k]!, g.data[k + 1]!) < cut) n++;
+    }
+    return n > span * 0.8;
+  };
+  const maxLean = Math.ceil(span * 0.02);
+  const find = (step: number): [number, number] | undefined => {
+    for (let x = Math.round(at); x > maxLean && x < g.width - maxLean; x += step)
+      for (let lean = -maxLean; lean <= maxLean; lean += 2) if (isRule(x, lean)) return [x, x + lean];
+    return undefined;
+  };
+  const l = find(-1),
+    r = find(1);
+  if (!l || !r) return undefined;
+  return { left: Math.max(...l), right: Math.min(...r) };
+}
+/** The grey level at `q` of the rows y0…y1 (every 7th pixel: enough for a paper level). */
+function percentile(g: Grey, y0: number, y1: number, q: number): number {
+  const sample: number[] = [];
+  for (let i = y0 * g.width; i < y1 * g.width; i += 7) sample.push(g.data[i]!);
+  sample.sort((a, b) => a - b);
+  return sample[Math.floor(sample.length * q)] ?? 255;
 }

@@ -42,6 +42,8 @@ export interface PageSectionFacts {
  * - `idBirth`: the birth date (`YYYY-MM-DD`) inside a valid 身份证号 read on the form. The number
  *   itself is never kept: `text` holds it masked (110105********1234).
  * - `courseDate` / `courseHours`: one 团课 row (`role` = row index from 1); `courseTotal`: 合计.
+ * - `courseColumn`: the 学时 column between its header and the 合计 row; value `complete` when it
+ *   holds no writing besides the hours cells read (no row's hours were left unread), else null.
  * - `applicationDate`, `introducerDate` (`role` `1`, `2`), `meetingDate` (团支部大会),
  *   `approvalDate` (上级团委审批): `YYYY-MM-DD`.
  * - `attendance`: `role` `应到` or `实到`, value a number.
@@ -58,6 +60,7 @@ export const FIELD_KINDS = [
   'courseDate',
   'courseHours',
   'courseTotal',
+  'courseColumn',
   'applicationDate',
   'introducerDate',
   'meetingDate',

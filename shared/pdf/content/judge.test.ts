@@ -150,11 +150,28 @@ describe('course-hours', () => {
   });
 
   it('stays quiet when an unsure 合计 reaches 8 over rows that add up to less (a row not read)', () => {
+    // The unread row's hours are writing left in the 学时 column: the column is not complete.
     const f = spoiled((x) => x.kind === 'courseTotal', { confidence: 0.7 });
+    f.fields = f.fields.map((x) => (x.kind === 'courseColumn' ? { ...x, value: null } : x));
     f.fields = f.fields.filter((x) => !(x.kind === 'courseHours' || x.kind === 'courseDate') || x.role !== '4');
     expect(judge(f)).toEqual([]);
     f.fields = f.fields.map((x) => (x.kind === 'courseTotal' ? { ...x, confidence: 0.97 } : x));
     expect(codes(judge(f))).toEqual(['course-hours:warn']);
+  });
+
+  it('warns on an unsure 合计 of 8 copied over sure rows that add up to less, none left unread', () => {
+    const f = spoiled((x) => x.kind === 'courseTotal', { confidence: 0.68 });
+    f.fields = f.fields.filter((x) => !(x.kind === 'courseHours' || x.kind === 'courseDate') || x.role !== '4');
+    const [i] = judge(f);
+    expect(codes(judge(f))).toEqual(['course-hours:warn']);
+    expect(i!.message).toContain('相加为 6');
+    expect(i!.evidence).toHaveLength(4);
+    // An unsure row as well: still a warning (every cell written was read; both figures are shown).
+    f.fields = f.fields.map((x) => (x.kind === 'courseHours' && x.role === '2' ? { ...x, confidence: 0.6 } : x));
+    expect(codes(judge(f))).toEqual(['course-hours:warn']);
+    // Writing left unread in the column: the rows' sum may be the reader's miss.
+    f.fields = f.fields.map((x) => (x.kind === 'courseColumn' ? { ...x, value: null } : x));
+    expect(judge(f)).toEqual([]);
   });
 
   it('stays quiet when both figures reach 8', () => {

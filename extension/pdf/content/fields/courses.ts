@@ -50,8 +50,23 @@ export async function courses(lines: Line[], reread: Reread): Promise<FieldDraft
     const src = same !== null ? total.line : beside;
     if (v !== null && src)
       out.push({ kind: 'courseTotal', text: src.text, value: v, confidence: sureness(src), box: src.box });
+    out.push(columnCheck(col, total.line.box, out));
   }
   return out;
+}
+
+/**
+ * The 学时 column from under its header to the 合计 row, with the hours cells read: the page's
+ * reader checks it for writing left unread (a row the detector passed over). Only then may the
+ * rows' sum stand against an unsure 合计 (shared/pdf/content/courses.ts).
+ */
+function columnCheck(col: Rect, total: Rect, read: readonly FieldDraft[]): FieldDraft {
+  const top = col.y + col.h * 1.1;
+  const box = { x: col.x - col.h, y: top, w: col.w + col.h * 2, h: total.y - total.h * 0.1 - top };
+  const readCells = read
+    .filter((f) => f.kind === 'courseHours')
+    .map(({ box: b }) => ({ x: b.x - b.h * 0.3, y: b.y - b.h * 0.3, w: b.w + b.h * 0.6, h: b.h * 1.6 }));
+  return { kind: 'courseColumn', text: '', value: null, confidence: 0, box, readCells };
 }
 
 /**

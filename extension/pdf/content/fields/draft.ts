@@ -19,6 +19,8 @@ export interface FieldDraft {
   box: Rect;
   /** An entry or signature judged empty: the space beside the label, for the ink check. */
   emptyRegion?: Rect;
+  /** A region (`box`) whose writing should all have been read: these cells, checked for ink left over. */
+  readCells?: Rect[];
 }
 
 export const reach = READER.valueReach;
