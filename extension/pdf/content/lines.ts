@@ -24,6 +24,15 @@ export function canonical(s: string): string {
     .replace(/[〇○]/g, 'O');
 }
 
+/** How far right of a label's first box (in its heights) the rest of a widely spaced label is looked for. */
+export const LABEL_JOIN_REACH = 3;
+
+/** Lines in reading order: by row (boxes overlapping by half the lower's height), then left to right. */
+export const sortLines = (lines: Line[]): Line[] =>
+  lines.sort((a, b) =>
+    Math.abs(a.box.y - b.box.y) < Math.min(a.box.h, b.box.h) / 2 ? a.box.x - b.box.x : a.box.y - b.box.y,
+  );
+
 /**
  * The first line whose text holds one of `labels`, top to bottom; with where the label ends in the
  * line. A label printed with wide spacing (姓　名) comes as separate boxes: when no single line
@@ -40,7 +49,7 @@ export function findLabel(
   }
   for (let i = from; i < lines.length; i++) {
     let joined = lines[i]!;
-    for (const next of rightOf(lines, lines[i]!.box, 3).slice(0, 3)) {
+    for (const next of rightOf(lines, lines[i]!.box, LABEL_JOIN_REACH).slice(0, 3)) {
       joined = join(joined, next);
       const hit = labelIn(joined, labels);
       if (hit !== undefined) return { line: joined, end: hit };
@@ -81,12 +90,16 @@ export function labelIn(line: Line, labels: readonly string[]): number | undefin
 
 const overlapY = (a: Rect, b: Rect) => Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
 
+/** Two boxes on one row: they share 40 % of the lower one's height. */
+export const sameRow = (a: Rect, b: Rect): boolean => overlapY(a, b) > Math.min(a.h, b.h) * 0.4;
+
+/** `b` is on the same row as `r`, to its right, within `reach` × its height. */
+export const besideRight = (r: Rect, b: Rect, reach: number): boolean =>
+  b.x >= r.x + r.w - r.h * 0.5 && sameRow(b, r) && b.x - (r.x + r.w) < reach * r.h;
+
 /** Lines on the same row as `r`, to its right, within `reach` × its height, nearest first. */
 export function rightOf(lines: readonly Line[], r: Rect, reach: number): Line[] {
-  return lines
-    .filter((l) => l.box.x >= r.x + r.w - r.h * 0.5 && overlapY(l.box, r) > Math.min(l.box.h, r.h) * 0.4)
-    .filter((l) => l.box.x - (r.x + r.w) < reach * r.h)
-    .sort((a, b) => a.box.x - b.box.x);
+  return lines.filter((l) => besideRight(r, l.box, reach)).sort((a, b) => a.box.x - b.box.x);
 }
 
 /** Lines below `r` starting within `reach` × its height, overlapping it sideways (or right of it), nearest first. */

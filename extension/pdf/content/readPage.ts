@@ -3,11 +3,12 @@ import { SECTION_MARKS, type SectionId } from '../../../shared/pdf/content/secti
 import { CONFIDENCE, DETECTION, READER } from '../../../shared/pdf/content/thresholds';
 import { fieldsOf, FIELD_SECTIONS, type FieldDraft, type Reread } from './fields/index';
 import { columnBetweenRules, inkFraction } from './ink';
-import { canonical, readLines, sureness, union, type Line } from './lines';
+import { canonical, readLines, sortLines, sureness, union, type Line } from './lines';
 import type { TextBox } from './ocr/detect';
 import { cropGrey, rotateGrey, type Grey, type Rect } from './ocr/grey';
 import type { Ocr } from './ocr/models';
 import { sectionOf } from './section';
+import { STAGED } from './staged';
 
 /**
  * Reads one page, reading only what is needed: its section from a strip across the top (its
@@ -76,11 +77,6 @@ export async function readPage(
 /** Detector scale for a page: its longer side at READER's size. */
 const scaleOf = (g: Grey) => Math.min(1, READER.detMaxSide / Math.max(g.width, g.height));
 
-const sortLines = (lines: Line[]) =>
-  lines.sort((a, b) =>
-    Math.abs(a.box.y - b.box.y) < Math.min(a.box.h, b.box.h) / 2 ? a.box.x - b.box.x : a.box.y - b.box.y,
-  );
-
 /**
  * The strip's section, reading its tallest boxes first (a heading is the largest print on the
  * page) and stopping once a heading word names a section: most pages need one or two readings.
@@ -108,10 +104,16 @@ async function restBoxes(ocr: Ocr, strip: Strip): Promise<TextBox[]> {
   return [...strip.boxes.filter((b) => !strip.read.has(b)), ...lower];
 }
 
-/** The page's lines outside what the strip already read (only the readable ones, or `everything`). */
-async function readRest(ocr: Ocr, strip: Strip, everything = false): Promise<Line[]> {
+/**
+ * The page's lines outside what the strip already read: only the readable ones, and on a page read
+ * in stages (staged.ts) only those its rules need — or `everything`, for a local rule.
+ */
+async function readRest(ocr: Ocr, strip: Strip, section: SectionId, everything: boolean): Promise<Line[]> {
   const rest = await restBoxes(ocr, strip);
-  return readLines(ocr, strip.g, everything ? rest : readable(rest, strip.g));
+  const read = (boxes: readonly TextBox[]) => readLines(ocr, strip.g, boxes);
+  if (everything) return read(rest);
+  const staged = STAGED[section];
+  return staged ? staged(read, strip.g, strip.lines, readable(rest, strip.g)) : read(readable(rest, strip.g));
 }
 
 /**
@@ -180,7 +182,7 @@ async function readFields(
   if (section === 'resume' && heading) out.fields = finish(g, [resumeEntry(g, strip, heading)]);
   const wholeText = textOf.includes(section);
   if (!FIELD_SECTIONS.has(section) && !wholeText) return out;
-  const lines = sortLines([...strip.lines, ...(await readRest(ocr, strip, wholeText))]);
+  const lines = sortLines([...strip.lines, ...(await readRest(ocr, strip, section, wholeText))]);
   if (FIELD_SECTIONS.has(section))
     out.fields = finish(g, await fieldsOf(section, lines, rereader(ocr, g), g.height, heading));
   if (wholeText) out.fields.push(...finish(g, [sectionText(section, lines, g)]));

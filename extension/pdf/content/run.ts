@@ -6,6 +6,7 @@ import { READER } from '../../../shared/pdf/content/thresholds';
 import { verdictOf } from '../../../shared/pdf/judge';
 import type { ContentReport, Issue } from '../../../shared/pdf/types';
 import { PagePool } from '../pool';
+import { handOutOrder } from './handOut';
 import type { ContentGateMessage, ContentJob, ContentJobResult } from '../worker/contentProtocol';
 import { errorText } from '../../../shared/errorText';
 
@@ -141,7 +142,7 @@ export async function readContent(run: ContentRun): Promise<ContentReport> {
   run.onProgress(0, run.sources.length);
   const pages: PageSectionFacts[] = [];
   // Two pages in flight (one per worker), each handed out only when no picture check is running.
-  const queue = [...run.sources];
+  const queue = handOutOrder(run.sources, run.pageCount);
   const worker = async () => {
     for (let s = queue.shift(); s; s = queue.shift()) {
       await pictureIdle();
@@ -169,6 +170,8 @@ export async function readContent(run: ContentRun): Promise<ContentReport> {
   await Promise.all([worker(), worker()]);
   if (run.superseded?.()) throw new Error(SUPERSEDED);
   facts.pages = pages.sort((a, b) => a.page - b.page);
+  // In page order whatever order the pages were read in: the rules show the first of equal readings.
+  facts.fields.sort((a, b) => a.page - b.page);
   facts.unreadPages.sort((a, b) => a - b);
   facts.ms.total = performance.now() - t0;
   if (cold !== undefined) facts.ms.cold = cold;

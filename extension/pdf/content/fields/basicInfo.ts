@@ -3,12 +3,19 @@ import { sureness, type Line } from '../lines';
 import type { Rect } from '../ocr/grey';
 import { type FieldDraft, type Reread, CHARSETS, sure, valueAfter, dateField, nameField, emptyEntry } from './draft';
 
+/** The 基本情况 labels whose values the rules read (the rest of the page's rows are not needed). */
+export const BASIC_LABELS = {
+  name: ['姓名'],
+  birth: ['出生年月', '出生日期'],
+  id: ['居民身份证号码', '公民身份号码', '身份证号码', '身份证号'],
+} as const;
+
 export async function basicInfo(lines: Line[], reread: Reread): Promise<FieldDraft[]> {
   const out: FieldDraft[] = [];
-  const name = valueAfter(lines, ['姓名']);
+  const name = valueAfter(lines, BASIC_LABELS.name);
   const n = name?.values.map((v) => nameField('basicInfo', v.line, v.start)).find((f) => f);
   if (n) out.push(n);
-  const birth = valueAfter(lines, ['出生年月', '出生日期']);
+  const birth = valueAfter(lines, BASIC_LABELS.birth);
   if (birth) {
     let d: FieldDraft | undefined;
     for (const v of birth.values) {
@@ -22,7 +29,7 @@ export async function basicInfo(lines: Line[], reread: Reread): Promise<FieldDra
     if (d) out.push(d);
     else if (!birth.values.some(inSpace)) out.push(empty);
   }
-  const id = valueAfter(lines, ['居民身份证号码', '公民身份号码', '身份证号码', '身份证号']);
+  const id = valueAfter(lines, BASIC_LABELS.id);
   for (const v of id?.values ?? []) {
     const line = v.line === id!.label ? v.line : await sure(v.line, CHARSETS.id, reread);
     const digits = line.text
