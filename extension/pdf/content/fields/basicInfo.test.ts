@@ -32,3 +32,14 @@ describe('basicInfo: 出生年月', () => {
     expect(await birthOf([line('出生年月', 100, 300), line('二00七年', 230, 300)])).toEqual([]);
   });
 });
+
+describe('basicInfo: a stray character read on the label’s line', () => {
+  it('leaves the space to the ink check (a cell border read as 來)', async () => {
+    const [f] = await birthOf([line('出生年月來', 100, 300)]);
+    expect(f).toMatchObject({ kind: 'entry', value: 'empty' });
+  });
+
+  it('but not a date misread on the label’s own line', async () => {
+    expect(await birthOf([line('出生年月2O0七', 100, 300)])).toEqual([]);
+  });
+});

@@ -23,11 +23,8 @@ export async function basicInfo(lines: Line[], reread: Reread): Promise<FieldDra
       d ??= dateField('birth', line, v.start);
     }
     const empty = emptyEntry('entry', '出生年月', birth.label, birth.label.box.h);
-    // No date, and nothing written in the space beside the label (what was found lies past it: the
-    // next cell's writing): the space's ink decides whether it is empty.
-    const inSpace = (v: { line: Line }) => v.line === birth.label || overlaps(v.line.box, empty.emptyRegion!);
     if (d) out.push(d);
-    else if (!birth.values.some(inSpace)) out.push(empty);
+    else if (!birth.values.some((v) => writtenIn(v, birth.label, empty.emptyRegion!))) out.push(empty);
   }
   const id = valueAfter(lines, BASIC_LABELS.id);
   for (const v of id?.values ?? []) {
@@ -50,6 +47,18 @@ export async function basicInfo(lines: Line[], reread: Reread): Promise<FieldDra
     break;
   }
   return out;
+}
+
+/**
+ * Whether a value found for a label that read as no date may be writing in the label's space: then
+ * nothing is said. Not so for what lies past the space (the next cell's writing), nor for one
+ * stray character read on the label's own line (a cell border read as 來 or 丨): there the space's
+ * ink decides whether it is empty.
+ */
+function writtenIn(v: { line: Line; start: number }, label: Line, space: Rect): boolean {
+  if (v.line !== label) return overlaps(v.line.box, space);
+  const rest = v.line.text.slice(v.start).replace(/[\s:：_.。,，、|丨]/g, '');
+  return rest.length > 1 || /[\d〇零一二三四五六七八九十年月日]/.test(rest);
 }
 
 const overlaps = (a: Rect, b: Rect) =>
