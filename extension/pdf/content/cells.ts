@@ -1,5 +1,5 @@
 import { besideRight, canonical, sameRow, type Line } from './lines';
-import type { Grey, Rect } from './ocr/grey';
+import type { Rect } from './ocr/grey';
 
 /**
  * Which of a page's unread text boxes can hold what its section's rules read, decided from where
@@ -15,38 +15,13 @@ const DATE_HEADER = /时间|日期/;
 const centreX = (r: Rect) => r.x + r.w / 2;
 
 /**
- * The x where a table's vertical rule crosses `band` between x0 and x1: the column of pixels dark
- * over most of the band (a cell's text leaves gaps; a ruled line does not). Dark is below 70 % of
- * the band's paper (its 90th-percentile grey), so a pale phone scan's grey rule counts.
- */
-export function ruleBetween(g: Grey, band: Rect, x0: number, x1: number): number | undefined {
-  const y0 = Math.max(0, Math.round(band.y)),
-    y1 = Math.min(g.height, Math.round(band.y + band.h));
-  const from = Math.max(0, Math.round(x0)),
-    to = Math.min(g.width, Math.round(x1));
-  if (y1 <= y0 || to <= from) return undefined;
-  const sample: number[] = [];
-  for (let y = y0; y < y1; y += 2) for (let x = from; x < to; x += 2) sample.push(g.data[y * g.width + x]!);
-  const dark = sample.sort((a, b) => a - b)[Math.floor(sample.length * 0.9)]! * 0.7;
-  const need = (y1 - y0) * 0.8;
-  let best: number | undefined,
-    most = 0;
-  for (let x = from; x < to; x++) {
-    let n = 0;
-    for (let y = y0; y < y1; y++) if (g.data[y * g.width + x]! < dark) n++;
-    if (n >= need && n > most) [best, most] = [x, n];
-  }
-  return best;
-}
-
-/**
  * The 团课 table's boxes worth reading, given its header row (read, left to right) and the rules
  * between its header cells (`rules[i]` between cell i and i + 1): on a lesson's row — one with
  * writing under 时间/日期 — the cells under 学习内容 and 证明人 are left unread; every other box is
  * read: the header, the 学时 column, the 合计 row (no date on it), anything on a row without a
  * date. A box is in the column its centre falls in. A header row without both kinds of column, or
- * a rule not found between two of its cells (a printing or a scan we do not know), leaves every
- * box to be read.
+ * without a rule found between each two of its cells' words (a printing or a scan we do not know),
+ * leaves every box to be read.
  */
 export function courseCells<B extends Rect>(
   headerRow: readonly Line[],
@@ -54,7 +29,11 @@ export function courseCells<B extends Rect>(
   boxes: readonly B[],
 ): B[] {
   const heads = headerRow.map((l) => canonical(l.text));
-  const known = rules.length === heads.length - 1 && rules.every((r) => r !== undefined);
+  // A rule is taken only between the two header cells' words: one found past the next cell is the
+  // rule after it (the one between them faint or missing).
+  const between = (r: number | undefined, i: number) =>
+    r !== undefined && r > headerRow[i]!.box.x + headerRow[i]!.box.w && r < headerRow[i + 1]!.box.x;
+  const known = rules.length === heads.length - 1 && rules.every(between);
   if (!known || !heads.some((h) => DATE_HEADER.test(h)) || !heads.some((h) => UNREAD_HEADER.test(h))) return [...boxes];
   const headOf = (b: Rect) => heads[rules.filter((r) => r! < centreX(b)).length]!;
   const bottom = Math.max(...headerRow.map((l) => l.box.y + l.box.h));

@@ -1,6 +1,7 @@
 import type { SectionId } from '../../../shared/pdf/content/sections';
 import { READER } from '../../../shared/pdf/content/thresholds';
-import { courseCells, mayContinue, rowStarts, ruleBetween, valueCells } from './cells';
+import { courseCells, mayContinue, rowStarts, valueCells } from './cells';
+import { columnBetweenRules } from './ink';
 import { BASIC_LABELS } from './fields/basicInfo';
 import { besideRight, canonical, findLabel, LABEL_JOIN_REACH, sameRow, sortLines, type Line } from './lines';
 import type { TextBox } from './ocr/detect';
@@ -44,9 +45,9 @@ async function courseRest(read: ReadBoxes, g: Grey, known: readonly Line[], boxe
   if (!head) return lines;
   const band = head.box;
   const headerRow = [...known, ...lines].filter((l) => sameRow(l.box, band)).sort((a, b) => a.box.x - b.box.x);
-  const rules = headerRow
-    .slice(1)
-    .map((b, i) => ruleBetween(g, band, headerRow[i]!.box.x + headerRow[i]!.box.w, b.box.x));
+  // The rule right of each header cell but the last: between it and the next.
+  const column = (l: Line) => columnBetweenRules(g, l.box.x + l.box.w / 2, band.y, band.y + band.h);
+  const rules = headerRow.slice(0, -1).map((l) => column(l)?.right);
   return [...lines, ...(await read(courseCells(headerRow, rules, left)))];
 }
 
