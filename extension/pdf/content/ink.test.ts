@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { READER } from '../../../shared/pdf/content/thresholds';
 import { columnBetweenRules, inkFraction } from './ink';
-import type { Grey } from './ocr/grey';
+import { greyOf, inkPlane, rotateGrey, type Grey } from './ocr/grey';
 
 /** A sheet of paper (grey 235 with a little noise), `w`×`h`, at ≈ 6 px/mm as the reader decodes it. */
 function paper(w: number, h: number, seed = 1): Grey {
@@ -155,5 +155,47 @@ describe('columnBetweenRules', () => {
     const g = paper(500, 640, 4);
     stroke(g, 100, 20, 100, 620, 1, 90);
     expect(columnBetweenRules(g, 160, 30, 610)).toBeUndefined();
+  });
+});
+
+describe('a seal over an entry’s space', () => {
+  /** An RGBA sheet with a red (or purple-red) seal ring over the left half and, optionally, blue writing. */
+  function stamped(seal: [number, number, number], written: boolean): Grey {
+    const w = 400,
+      h = 120;
+    const rgba = new Uint8ClampedArray(w * h * 4);
+    for (let i = 0; i < w * h; i++) rgba.set([236, 232, 224, 255], i * 4);
+    const dot = (x: number, y: number, c: [number, number, number]) => {
+      if (x >= 0 && y >= 0 && x < w && y < h) rgba.set([...c, 255], (y * w + x) * 4);
+    };
+    for (let a = 0; a < 2 * Math.PI; a += 0.002)
+      for (let t = 0; t < 5; t++)
+        dot(Math.round(150 + (90 + t) * Math.cos(a)), Math.round(60 + (90 + t) * Math.sin(a)), seal);
+    for (let x = 120; x < 180; x++) for (let y = 40; y < 80; y += 8) dot(x, y, seal);
+    if (written)
+      for (let x = 220; x < 330; x++)
+        for (let t = 0; t < 3; t++) dot(x, 60 + t + Math.round(8 * Math.sin(x / 9)), [40, 50, 140]);
+    return greyOf(rgba, w, h);
+  }
+
+  it('is still empty: red or purple-red seal ink is not writing', () => {
+    for (const seal of [
+      [200, 50, 55],
+      [185, 60, 135],
+    ] as [number, number, number][]) {
+      const g = stamped(seal, false);
+      expect(inkFraction(g, region(g), 60), 'luma alone sees the seal').toBeGreaterThan(READER.someInk);
+      expect(inkFraction(inkPlane(g), region(g), 60)).toBeLessThan(READER.emptyInk);
+    }
+  });
+
+  it('blue writing beside the seal is writing, also after the page is turned', () => {
+    const g = rotateGrey(stamped([200, 50, 55], true), 180);
+    expect(inkFraction(inkPlane(g), region(g), 60)).toBeGreaterThan(READER.someInk);
+  });
+
+  it('a grey scan has no seal-free plane: its ink is measured as it is', () => {
+    const rgba = new Uint8ClampedArray(16).fill(128);
+    expect(greyOf(rgba, 2, 2).sealFree).toBeUndefined();
   });
 });

@@ -3,6 +3,12 @@ export interface Grey {
   width: number;
   height: number;
   data: Uint8Array;
+  /**
+   * The same picture with red and purple-red ink (a seal) turned to paper, where the scan has
+   * colour: what the ink checks of empty entries and signature lines measure — a seal stamped over
+   * an unsigned line is not a signature. Absent for grey scans.
+   */
+  sealFree?: Uint8Array;
 }
 
 export interface Rect {
@@ -12,12 +18,31 @@ export interface Rect {
   h: number;
 }
 
-/** Luma of an RGBA picture (BT.601, integer). */
+/** Luma of an RGBA picture (BT.601, integer), and its seal-free copy when a pixel is seal-coloured. */
 export function greyOf(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Grey {
   const data = new Uint8Array(width * height);
-  for (let i = 0, j = 0; i < data.length; i++, j += 4)
-    data[i] = (rgba[j]! * 77 + rgba[j + 1]! * 150 + rgba[j + 2]! * 29) >> 8;
-  return { width, height, data };
+  let sealFree: Uint8Array | undefined;
+  for (let i = 0, j = 0; i < data.length; i++, j += 4) {
+    const r = rgba[j]!,
+      g = rgba[j + 1]!,
+      b = rgba[j + 2]!;
+    data[i] = (r * 77 + g * 150 + b * 29) >> 8;
+    // Seal ink: red well above green and above blue (red or purple-red); brown stains, yellowed
+    // paper and blue or black writing are not.
+    if (r - g > SEAL_RED_OVER_GREEN && r - b > SEAL_RED_OVER_BLUE) {
+      if (!sealFree) (sealFree = new Uint8Array(data.length)).set(data.subarray(0, i));
+      sealFree[i] = 255;
+    } else if (sealFree) sealFree[i] = data[i]!;
+  }
+  return { width, height, data, ...(sealFree ? { sealFree } : {}) };
+}
+
+const SEAL_RED_OVER_GREEN = 50;
+const SEAL_RED_OVER_BLUE = 30;
+
+/** The picture the ink checks measure: seal ink turned to paper where the scan told it apart. */
+export function inkPlane(g: Grey): Grey {
+  return g.sealFree ? { width: g.width, height: g.height, data: g.sealFree } : g;
 }
 
 /** The part of `g` inside `r` (clipped to the picture). */
@@ -80,13 +105,16 @@ export function rotateGrey(g: Grey, clockwise: number): Grey {
   const { width: w, height: h, data } = g;
   const W = k === 2 ? w : h,
     H = k === 2 ? h : w;
-  const out = new Uint8Array(W * H);
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) {
-      const v = data[y * w + x]!;
-      if (k === 1) out[x * W + (h - 1 - y)] = v;
-      else if (k === 2) out[(h - 1 - y) * W + (w - 1 - x)] = v;
-      else out[(w - 1 - x) * W + y] = v;
-    }
-  return { width: W, height: H, data: out };
+  const turn = (plane: Uint8Array) => {
+    const out = new Uint8Array(W * H);
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) {
+        const v = plane[y * w + x]!;
+        if (k === 1) out[x * W + (h - 1 - y)] = v;
+        else if (k === 2) out[(h - 1 - y) * W + (w - 1 - x)] = v;
+        else out[(w - 1 - x) * W + y] = v;
+      }
+    return out;
+  };
+  return { width: W, height: H, data: turn(data), ...(g.sealFree ? { sealFree: turn(g.sealFree) } : {}) };
 }
