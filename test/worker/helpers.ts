@@ -141,3 +141,13 @@ export async function runCron(cron: string, scheduledTime = Date.now()): Promise
   await worker.scheduled(createScheduledController({ cron, scheduledTime }), env, ctx);
   await waitOnExecutionContext(ctx);
 }
+
+/**
+ * Rate limits count in fixed clock minutes (worker/db/rateLimits.ts): a test whose requests straddle
+ * a minute's end is counted in two windows. Waits, when needed, until at least `needMs` of the
+ * current minute is left.
+ */
+export async function roomInMinute(needMs: number): Promise<void> {
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < needMs) await new Promise((r) => setTimeout(r, left + 100));
+}

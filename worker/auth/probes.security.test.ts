@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api, bootstrap, idemKey, observation, SCHOOL_TREE, tokenFor } from '../../test/worker/helpers';
+import { api, bootstrap, idemKey, observation, roomInMinute, SCHOOL_TREE, tokenFor } from '../../test/worker/helpers';
 
 const tooMany = (r: { status: number; headers: Headers; body: { error?: { code: string; message: string } } }) => {
   expect(r.status).toBe(429);
@@ -8,20 +8,11 @@ const tooMany = (r: { status: number; headers: Headers; body: { error?: { code: 
   expect(r.body.error?.message).toMatch(/一分钟后再试/);
 };
 
-/**
- * Misses are counted in fixed clock minutes (worker/db/rateLimits.ts): a test's probes that straddle
- * a minute's end are counted in two windows. Each test starts with at least 15 s of its minute left.
- */
-async function roomInMinute(): Promise<void> {
-  const left = 60_000 - (Date.now() % 60_000);
-  if (left < 15_000) await new Promise((r) => setTimeout(r, left + 100));
-}
-
 describe('probing outside the subtree is rate-limited per token', () => {
   it('answers 429 with Retry-After once a token has had 60 answers of “not in your subtree” in a minute', async () => {
     const team = await bootstrap({ orgs: SCHOOL_TREE });
     const branch = await tokenFor(team.token, 'a-1', 'branch');
-    await roomInMinute();
+    await roomInMinute(15_000);
     for (let i = 0; i < 60; i++) {
       const r = await api(`/members/${encodeURIComponent(`id:guess-${i}`)}`, { token: branch });
       expect(r.status).toBe(404);
@@ -37,7 +28,7 @@ describe('probing outside the subtree is rate-limited per token', () => {
     const team = await bootstrap({ orgs: SCHOOL_TREE });
     const branch = await tokenFor(team.token, 'a-1', 'branch');
     const rows = Array.from({ length: 61 }, (_, i) => observation({ org: { id: `guess-${i}` }, hostId: `g${i}` }));
-    await roomInMinute();
+    await roomInMinute(15_000);
     const r = await api('/sync', {
       token: branch,
       body: { observations: rows },

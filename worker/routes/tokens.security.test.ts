@@ -1,6 +1,15 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { api, bootstrap, freshIp, idemKey, observation, SCHOOL_TREE, tokenFor } from '../../test/worker/helpers';
+import {
+  api,
+  bootstrap,
+  freshIp,
+  idemKey,
+  observation,
+  roomInMinute,
+  SCHOOL_TREE,
+  tokenFor,
+} from '../../test/worker/helpers';
 
 describe('tokens: expired, revoked and wrong tokens are refused; limits trigger', () => {
   it('refuses a missing, unknown, expired, or feed token on the API', async () => {
@@ -24,8 +33,7 @@ describe('tokens: expired, revoked and wrong tokens are refused; limits trigger'
   it('rate-limits failed authentications per client, even for a right token afterwards', async () => {
     const team = await bootstrap();
     const ip = freshIp();
-    const left = 60_000 - (Date.now() % 60_000);
-    if (left < 10_000) await new Promise((r) => setTimeout(r, left + 50));
+    await roomInMinute(10_000);
     let last = 0;
     for (let i = 0; i < 20; i++) last = (await api('/reminders', { token: `laa_guess_${i}`, ip })).status;
     expect(last).toBe(401);
@@ -39,6 +47,7 @@ describe('tokens: expired, revoked and wrong tokens are refused; limits trigger'
 
   it('rate-limits invite guessing', async () => {
     const ip = freshIp();
+    await roomInMinute(10_000);
     const codes = await Promise.all(
       Array.from({ length: 21 }, (_, i) =>
         api('/invites/redeem', { body: { code: `WRONG-CODE-${i}`, label: 'x' }, ip }),
@@ -51,9 +60,7 @@ describe('tokens: expired, revoked and wrong tokens are refused; limits trigger'
     const team = await bootstrap({ orgs: SCHOOL_TREE });
     const branch = await tokenFor(team.token, 'a-1', 'branch');
     const statuses: number[] = [];
-    // Limits count in one-minute windows: start early in one, so the run does not straddle two.
-    const left = 60_000 - (Date.now() % 60_000);
-    if (left < 30_000) await new Promise((r) => setTimeout(r, left + 50));
+    await roomInMinute(30_000);
     // Every write attempt counts, even one refused later for its body: the first is real, the rest empty.
     const first = await api('/sync', {
       token: branch,
