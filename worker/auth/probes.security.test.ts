@@ -22,7 +22,7 @@ describe('probing outside the subtree is rate-limited per token', () => {
     tooMany(await api('/members/id:guess-x', { token: branch }));
     // Other tokens go on.
     expect((await api('/reminders', { token: team.token })).status).toBe(200);
-  });
+  }, 30_000);
 
   it('counts each row of a batch that names an organisation outside the tree', async () => {
     const team = await bootstrap({ orgs: SCHOOL_TREE });
@@ -37,5 +37,5 @@ describe('probing outside the subtree is rate-limited per token', () => {
     expect(r.status).toBe(200);
     expect(r.body.refused).toHaveLength(61);
     tooMany(await api('/reminders', { token: branch }));
-  });
+  }, 30_000);
 });

@@ -47,7 +47,6 @@ describe('tokens: expired, revoked and wrong tokens are refused; limits trigger'
 
   it('rate-limits invite guessing', async () => {
     const ip = freshIp();
-    await roomInMinute(10_000);
     const codes = await Promise.all(
       Array.from({ length: 21 }, (_, i) =>
         api('/invites/redeem', { body: { code: `WRONG-CODE-${i}`, label: 'x' }, ip }),
