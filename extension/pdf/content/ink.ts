@@ -1,4 +1,4 @@
-import { cropGrey, type Grey, type Rect } from './ocr/grey';
+import { cropGrey, inkPlane, type Grey, type Rect } from './ocr/grey';
 
 /**
  * Share of writing ink (pixels clearly darker than the paper) in the most written band of a
@@ -12,14 +12,16 @@ import { cropGrey, type Grey, type Rect } from './ocr/grey';
  * left out. A run across 0.7 of the region is a rule however short the region (a table cell's
  * border beside an entry's label): a handwritten stroke is shorter than 0.7 of a one-line space.
  * Pixels inside `skip` (writing already read) are not counted; rules are still followed through them.
+ * Seal ink is not writing: where the scan has colour, the seal-free plane is measured (`inkPlane`).
  */
 export function inkFraction(
-  g: Grey,
+  page: Grey,
   r: Rect,
   band = r.h,
   rule = Math.max(24, band * 1.6),
   skip: readonly Rect[] = [],
 ): number {
+  const g = inkPlane(page);
   // Rules are looked for around the region too: a rule the region's edge cuts (a turned table
   // line that only dips into it) is seen whole, not as a short run of writing.
   const m = Math.ceil(rule);

@@ -5,7 +5,7 @@ import { fieldsOf, FIELD_SECTIONS, type FieldDraft, type Reread } from './fields
 import { columnBetweenRules, inkFraction } from './ink';
 import { canonical, readLines, sortLines, sureness, union, type Line } from './lines';
 import type { TextBox } from './ocr/detect';
-import { cropGrey, inkPlane, rotateGrey, type Grey, type Rect } from './ocr/grey';
+import { cropGrey, rotateGrey, type Grey, type Rect } from './ocr/grey';
 import type { Ocr } from './ocr/models';
 import { sectionOf } from './section';
 import { STAGED } from './staged';
@@ -229,7 +229,7 @@ function finish(g: Grey, drafts: FieldDraft[]): PageRead['fields'] {
     if (readCells) return { ...columnRead(g, f, readCells), crop: pad(f.box, 0, g) };
     const crop = pad(emptyRegion ? union(f.box, emptyRegion) : f.box, f.box.h * 0.6, g);
     if (!emptyRegion) return { ...f, crop };
-    const ink = inkFraction(inkPlane(g), emptyRegion, f.box.h * 1.5);
+    const ink = inkFraction(g, emptyRegion, f.box.h * 1.5);
     if (ink < READER.emptyInk) return { ...f, confidence: 0.95, crop };
     // Some ink where nothing was read: faint or tiny writing, or a speck. Neither empty nor written.
     if (ink < READER.someInk) return { ...f, value: null, text: '（看不清）', confidence: 0, crop };
@@ -244,12 +244,11 @@ function finish(g: Grey, drafts: FieldDraft[]): PageRead['fields'] {
  */
 function columnRead(g: Grey, f: FieldDraft, cells: Rect[]): FieldDraft {
   const { box } = f;
-  const ink = inkPlane(g);
-  const rules = box.h > 0 && columnBetweenRules(ink, box.x + box.w / 2, box.y, box.y + box.h);
+  const rules = box.h > 0 && columnBetweenRules(g, box.x + box.w / 2, box.y, box.y + box.h);
   if (!rules) return f;
   const inside = { x: rules.left + 3, y: box.y, w: rules.right - rules.left - 6, h: box.h };
   const rowHeight = Math.max(...cells.map((c) => c.h), inside.w / 3);
-  const left = inkFraction(ink, inside, rowHeight, undefined, cells);
+  const left = inkFraction(g, inside, rowHeight, undefined, cells);
   return left < READER.emptyInk ? { ...f, box: inside, value: 'complete', text: '（已读全）', confidence: 0.95 } : f;
 }
 
