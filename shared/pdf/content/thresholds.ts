@@ -53,11 +53,12 @@ export const READER = {
    */
   pxPerMm: 6,
   /**
-   * Longer side of a page as the detector sees it (strip and rest at the same scale): 800 px on A4
-   * is 2.7 px/mm, a 五号 character (3.7 mm) ≈ 10 px and handwriting larger — found as at 960, for
-   * 0.7 of the work.
+   * Longer side of a page as the detector sees it (strip and rest at the same scale): 704 px on A4
+   * is 2.4 px/mm, a 五号 character (3.7 mm) ≈ 9 px and handwriting larger. Against 800 px it takes
+   * a quarter off detection, and a label and the entry after it (应到会团员 38) are more often two
+   * boxes, each short enough to be read, than one too long to be.
    */
-  detMaxSide: 800,
+  detMaxSide: 704,
   /**
    * Boxes longer than this many heights are sentences or free text (a school's address, a 团课's
    * topic): never read. A label, a name, a date (≈ 5) and an 18-digit 身份证号 (≈ 8) are shorter.
