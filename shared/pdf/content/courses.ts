@@ -7,10 +7,10 @@ import { COURSE_HOURS_MIN } from './thresholds';
 /**
  * `course-hours`: the 团课 学时 add up to less than 8. The rows and the 合计 row are read; when they
  * agree (or only one of them was written) their figure decides; when they disagree both are named,
- * unless an unsure 合计 reaches 8 and a row may have gone unread (the rows' smaller sum is then
- * most likely the reader's miss): when the 学时 column holds no writing besides the cells read
- * (`courseColumn` complete), the rows' sum stands and the two are named — a warning, since the
- * 合计 was not read surely (a copied “8” over five 1-学时 rows).
+ * unless the 合计 reaches 8 and a row may have gone unread (the rows' smaller sum is then most
+ * likely the reader's miss): when the 学时 column holds no writing besides the cells read
+ * (`courseColumn` complete), the rows' sum stands and the two are named — a warning unless every
+ * figure was read surely (a copied “8” over five 1-学时 rows).
  * Fail only when every figure the finding rests on was read surely. A row whose date was read but
  * whose hours were not makes the rows' sum only a lower bound: then the 合计 alone decides, and
  * without it nothing is said (a missed cell is not a missing 学时).
@@ -27,11 +27,12 @@ export function courseIssues(facts: ContentFacts): Issue[] {
   if (total && rows.length > 0 && !incomplete && Math.abs(Number(total.value) - sum) > 1e-6) {
     const t = Number(total.value);
     if (Math.min(t, sum) >= COURSE_HOURS_MIN) return [];
-    // An unsure 合计 of 8 or more over fewer hours in the rows is most often the reader's doing (a
-    // row it missed): said only when the 合计 was read surely, or no writing in the 学时 column
-    // was left unread (then the rows' figures stand, sure or not: a warning says to check both).
+    // A 合计 of 8 or more over fewer hours in the rows is most often the reader's doing (a row it
+    // missed — the first row under the header, its writing run into the header's rule): said only
+    // when no writing in the 学时 column was left unread (then the rows' figures stand, sure or
+    // not: a warning says to check both).
     const rowsWhole = valued(facts, 'courseColumn').some((f) => f.value === 'complete');
-    if (t >= COURSE_HOURS_MIN && !isSure(total) && !rowsWhole) return [];
+    if (t >= COURSE_HOURS_MIN && !rowsWhole) return [];
     const severity = rowsSure && isSure(total) && Math.max(t, sum) < COURSE_HOURS_MIN ? 'fail' : 'warn';
     return [issue(facts, 'course-hours', severity, M.courseHoursDisagree(sum, t), [total, ...rows])];
   }

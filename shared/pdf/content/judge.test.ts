@@ -149,13 +149,16 @@ describe('course-hours', () => {
     expect(codes(judge(f))).toEqual(['course-hours:fail']);
   });
 
-  it('stays quiet when an unsure 合计 reaches 8 over rows that add up to less (a row not read)', () => {
+  it('stays quiet when a 合计 of 8, sure or not, stands over rows that add up to less (a row not read)', () => {
     // The unread row's hours are writing left in the 学时 column: the column is not complete.
     const f = spoiled((x) => x.kind === 'courseTotal', { confidence: 0.7 });
     f.fields = f.fields.map((x) => (x.kind === 'courseColumn' ? { ...x, value: null } : x));
     f.fields = f.fields.filter((x) => !(x.kind === 'courseHours' || x.kind === 'courseDate') || x.role !== '4');
     expect(judge(f)).toEqual([]);
     f.fields = f.fields.map((x) => (x.kind === 'courseTotal' ? { ...x, confidence: 0.97 } : x));
+    expect(judge(f)).toEqual([]);
+    // Every cell written in the column read: the rows' sum stands against the sure 合计.
+    f.fields = f.fields.map((x) => (x.kind === 'courseColumn' ? { ...x, value: 'complete' } : x));
     expect(codes(judge(f))).toEqual(['course-hours:warn']);
   });
 
