@@ -117,6 +117,9 @@ export function sureness(r: Reading, start = 0, end = r.text.length): number {
   return m;
 }
 
+/** How sure a reading is that there is something in its box: a box read as nothing is not sure of it. */
+export const surely = (r: Reading): number => (r.text.trim() ? sureness(r) : 0);
+
 export function union(a: Rect, b: Rect): Rect {
   const x = Math.min(a.x, b.x),
     y = Math.min(a.y, b.y);

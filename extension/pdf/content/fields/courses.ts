@@ -27,7 +27,7 @@ export async function courses(lines: Line[], reread: Reread): Promise<FieldDraft
   );
   let row = 0;
   for (const cell of rows.filter(inColumn).sort((a, b) => a.box.y - b.box.y)) {
-    if (hoursOf(cell.text) === null && !/^.{1,3}$/.test(cell.text.trim())) continue;
+    if (hoursOf(cell.text) === null && !/^.{0,3}$/.test(cell.text.trim())) continue;
     const l = await sure(cell, CHARSETS.hours, reread);
     const h = hoursOf(l.text);
     if (h === null) continue;

@@ -2,7 +2,7 @@ import { parseWrittenDate } from '../../../../shared/pdf/content/dates';
 import type { FieldKind } from '../../../../shared/pdf/content/facts';
 import { CONFIDENCE, READER } from '../../../../shared/pdf/content/thresholds';
 import type { Rect } from '../ocr/grey';
-import { canonical, findLabel, labelIn, rightOf, sureness, union, type Line } from '../lines';
+import { canonical, findLabel, labelIn, rightOf, sureness, surely, union, type Line } from '../lines';
 
 /**
  * The fields of a page, found by their printed labels (never by where a printing puts them): a
@@ -35,9 +35,12 @@ export const CHARSETS = {
   id: '0123456789X',
 } as const;
 
-/** Unsure readings of a number, date or 身份证号 are read again within their charset. */
+/**
+ * Unsure readings of a number, date or 身份证号 are read again within their charset; so is a box
+ * read as nothing (a lone digit whose box hugs it may be).
+ */
 export async function sure(line: Line, charset: string, reread: Reread): Promise<Line> {
-  return sureness(line) >= CONFIDENCE.value ? line : reread(line, charset);
+  return surely(line) >= CONFIDENCE.value ? line : reread(line, charset);
 }
 
 /**
