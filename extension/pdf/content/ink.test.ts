@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { READER } from '../../../shared/pdf/content/thresholds';
-import { columnBetweenRules, inkFraction } from './ink';
+import { columnBetweenRules, inkFraction, sealOnly } from './ink';
 import { greyOf, rotateGrey, type Grey } from './ocr/grey';
 
 /** A sheet of paper (grey 235 with a little noise), `w`×`h`, at ≈ 6 px/mm as the reader decodes it. */
@@ -193,6 +193,17 @@ describe('a seal over an entry’s space', () => {
   it('blue writing beside the seal is writing, also after the page is turned', () => {
     const g = rotateGrey(stamped([200, 50, 55], true), 180);
     expect(inkFraction(g, region(g), 60)).toBeGreaterThan(READER.someInk);
+  });
+
+  it('a box of seal ink alone is told from writing over the seal', () => {
+    const ring = { x: 50, y: 0, w: 200, h: 120 };
+    expect(sealOnly(stamped([200, 50, 55], false), ring)).toBe(true);
+    expect(sealOnly(stamped([185, 60, 135], false), ring)).toBe(true);
+    // Blue writing through the seal's right edge: its strokes stay dark without the seal.
+    const across = { x: 180, y: 30, w: 160, h: 60 };
+    expect(sealOnly(stamped([200, 50, 55], true), across)).toBe(false);
+    const g = stamped([200, 50, 55], false);
+    expect(sealOnly({ width: g.width, height: g.height, data: g.data }, ring), 'a grey scan: never').toBe(false);
   });
 
   it('a grey scan has no seal-free plane: its ink is measured as it is', () => {

@@ -151,3 +151,57 @@ function percentile(g: Grey, y0: number, y1: number, q: number): number {
   sample.sort((a, b) => a - b);
   return sample[Math.floor(sample.length * q)] ?? 255;
 }
+
+/**
+ * Whether a text box holds seal ink alone — the seal's own characters (组织部, 委员会) — where the
+ * scan has colour: almost none of its dark pixels stay dark once seal ink is turned to paper.
+ * Writing over a seal keeps its own dark strokes, so a signature through a seal is never one.
+ */
+export function sealOnly(g: Grey, r: Rect): boolean {
+  if (!g.sealFree) return false;
+  const x0 = Math.max(0, Math.floor(r.x)),
+    y0 = Math.max(0, Math.floor(r.y));
+  const x1 = Math.min(g.width, Math.ceil(r.x + r.w)),
+    y1 = Math.min(g.height, Math.ceil(r.y + r.h));
+  const cut = percentile(g, y0, y1, 0.9) * 0.65;
+  let dark = 0,
+    kept = 0;
+  for (let y = y0; y < y1; y++)
+    for (let i = y * g.width + x0; i < y * g.width + x1; i++)
+      if (g.data[i]! < cut) {
+        dark++;
+        if (g.sealFree[i]! < cut) kept++;
+      }
+  return dark > 0 && kept < dark * SEAL_ONLY_KEPT;
+}
+
+/** A seal-only box keeps under this share of its dark pixels (a seal's edges lose their colour in JPEG). */
+const SEAL_ONLY_KEPT = 0.08;
+
+/**
+ * The part of `r` its ink lies in (pixels well darker than the region's paper), a pixel around it;
+ * undefined when there is none. A lone digit in a box with paper above and below it reads as
+ * nothing (an 8 or 0 a third smaller than its box), hugged by its box as itself.
+ */
+export function inkBounds(page: Grey, r: Rect): Rect | undefined {
+  const g = inkPlane(page);
+  const x0 = Math.max(0, Math.floor(r.x)),
+    y0 = Math.max(0, Math.floor(r.y));
+  const x1 = Math.min(g.width, Math.ceil(r.x + r.w)),
+    y1 = Math.min(g.height, Math.ceil(r.y + r.h));
+  const cut = percentile(g, y0, y1, 0.9) * 0.65;
+  let left = x1,
+    right = -1,
+    top = y1,
+    bottom = -1;
+  for (let y = y0; y < y1; y++)
+    for (let x = x0; x < x1; x++)
+      if (g.data[y * g.width + x]! < cut) {
+        left = Math.min(left, x);
+        right = Math.max(right, x);
+        top = Math.min(top, y);
+        bottom = Math.max(bottom, y);
+      }
+  if (right < 0) return undefined;
+  return { x: left - 1, y: top - 1, w: right - left + 3, h: bottom - top + 3 };
+}

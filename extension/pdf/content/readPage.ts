@@ -1,12 +1,13 @@
 import type { PageSectionFacts, ReadField, Rotation } from '../../../shared/pdf/content/facts';
 import { SECTION_MARKS, type SectionId } from '../../../shared/pdf/content/sections';
 import { CONFIDENCE, DETECTION, READER } from '../../../shared/pdf/content/thresholds';
-import { fieldsOf, FIELD_SECTIONS, type FieldDraft, type Reread } from './fields/index';
-import { columnBetweenRules, inkFraction } from './ink';
+import { fieldsOf, FIELD_SECTIONS, type FieldDraft } from './fields/index';
+import { columnBetweenRules, inkFraction, sealOnly } from './ink';
 import { canonical, readLines, sortLines, sureness, union, type Line } from './lines';
 import type { TextBox } from './ocr/detect';
 import { cropGrey, rotateGrey, type Grey, type Rect } from './ocr/grey';
 import type { Ocr } from './ocr/models';
+import { rereader } from './reread';
 import { sectionOf } from './section';
 import { STAGED } from './staged';
 
@@ -34,6 +35,8 @@ interface Strip {
   boxes: TextBox[];
   lines: Line[];
   read: Set<TextBox>;
+  /** Boxes below the strip, once detected. */
+  below?: TextBox[];
 }
 
 export async function readPage(
@@ -59,19 +62,16 @@ export async function readPage(
   }
   // No strip named a section (the cover prints its title mid-page): the rest of the page, as scanned.
   const strip = first!;
-  const { lines, found } = await restSection(ocr, strip);
+  const found = await restSection(ocr, strip);
+  if (found.section) return readFields(ocr, strip, pageNumber, found, textOf);
   const section: PageSectionFacts = {
     page: pageNumber,
-    section: found.section,
+    section: null,
     confidence: found.confidence,
     rotation: strip.rotation,
     marks: found.marks,
   };
-  const fields =
-    found.section && FIELD_SECTIONS.has(found.section)
-      ? finish(strip.g, await fieldsOf(found.section, sortLines(lines), rereader(ocr, strip.g), strip.g.height))
-      : [];
-  return { section, fields, upright: strip.g };
+  return { section, fields: [], upright: strip.g };
 }
 
 /** Detector scale for a page: its longer side at READER's size. */
@@ -88,20 +88,29 @@ async function stripSection(ocr: Ocr, strip: Strip): Promise<ReturnType<typeof s
     strip.read.add(box);
     strip.lines.push(...(await readLines(ocr, strip.g, [box])));
     found = sectionOf(strip.lines);
-    if (found.section && found.marks.some((m) => SECTION_MARKS[found.section!].heading.includes(m))) break;
+    if (namedByHeading(found)) break;
   }
   return found;
 }
 
-/** Text boxes outside what the strip already read: the strip's other boxes and everything below it. */
+/** Whether the section found rests on one of its heading words (most pages need one or two readings). */
+const namedByHeading = (found: ReturnType<typeof sectionOf>) =>
+  !!found.section && found.marks.some((m) => SECTION_MARKS[found.section!].heading.includes(m));
+
+/**
+ * Text boxes not read yet: the strip's others and everything below it (found once: the section
+ * may be named from below the strip, and the page's fields read after).
+ */
 async function restBoxes(ocr: Ocr, strip: Strip): Promise<TextBox[]> {
   const { g, rect } = strip;
-  // Below the strip, overlapping it a little so a line on its edge is whole in one of the two.
-  const top = Math.round(rect.h * 0.8);
-  const below = cropGrey(g, { x: 0, y: top, w: g.width, h: g.height - top });
-  const found = await ocr.detect(below, Math.round(Math.max(below.width, below.height) * scaleOf(g)));
-  const lower = found.map((b) => ({ ...b, y: b.y + top })).filter((b) => b.y + b.h / 2 > rect.h);
-  return [...strip.boxes.filter((b) => !strip.read.has(b)), ...lower];
+  if (!strip.below) {
+    // Below the strip, overlapping it a little so a line on its edge is whole in one of the two.
+    const top = Math.round(rect.h * 0.8);
+    const below = cropGrey(g, { x: 0, y: top, w: g.width, h: g.height - top });
+    const found = await ocr.detect(below, Math.round(Math.max(below.width, below.height) * scaleOf(g)));
+    strip.below = found.map((b) => ({ ...b, y: b.y + top })).filter((b) => b.y + b.h / 2 > rect.h);
+  }
+  return [...strip.boxes, ...strip.below].filter((b) => !strip.read.has(b));
 }
 
 /**
@@ -109,7 +118,9 @@ async function restBoxes(ocr: Ocr, strip: Strip): Promise<TextBox[]> {
  * in stages (staged.ts) only those its rules need — or `everything`, for a local rule.
  */
 async function readRest(ocr: Ocr, strip: Strip, section: SectionId, everything: boolean): Promise<Line[]> {
-  const rest = await restBoxes(ocr, strip);
+  // A seal's own characters are not read: no rule takes a value from them (and a signature line
+  // with only a seal on it must not read as signed).
+  const rest = (await restBoxes(ocr, strip)).filter((b) => !sealOnly(strip.g, b));
   const read = (boxes: readonly TextBox[]) => readLines(ocr, strip.g, boxes);
   if (everything) return read(rest);
   const staged = STAGED[section];
@@ -118,21 +129,22 @@ async function readRest(ocr: Ocr, strip: Strip, section: SectionId, everything: 
 
 /**
  * The section of a page whose strip named none, from the rest of the page read tallest print
- * first (a title is the largest print on its page), as the strip is. A page that shows none of the
- * booklet's printed words in its first READER.restReads readings is not read further (a photo, a
- * certificate, a page of something else); one that does is read in full, as before.
+ * first (a title is the largest print on its page) until a heading names it, as the strip is. A
+ * page that shows none of the booklet's printed words in its first READER.restReads readings is not
+ * read further (a photo, a certificate, a page of something else). What is read joins the strip's.
  */
-async function restSection(ocr: Ocr, strip: Strip): Promise<{ lines: Line[]; found: ReturnType<typeof sectionOf> }> {
+async function restSection(ocr: Ocr, strip: Strip): Promise<ReturnType<typeof sectionOf>> {
   const order = readable(await restBoxes(ocr, strip), strip.g).sort((a, b) => b.h - a.h);
-  const lines = [...strip.lines];
-  let found = sectionOf(lines);
+  let found = sectionOf(strip.lines);
   let n = 0;
   for (const box of order) {
     if (n++ >= READER.restReads && found.marks.length === 0) break;
-    lines.push(...(await readLines(ocr, strip.g, [box])));
-    found = sectionOf(lines);
+    strip.read.add(box);
+    strip.lines.push(...(await readLines(ocr, strip.g, [box])));
+    found = sectionOf(strip.lines);
+    if (namedByHeading(found)) break;
   }
-  return { lines, found };
+  return found;
 }
 
 /**
@@ -219,9 +231,6 @@ export async function ordinaryOcr(ocr: Ocr, g: Grey): Promise<number> {
   return (await readLines(ocr, g, await ocr.detect(g, DETECTION.defaultMaxSide))).length;
 }
 
-const rereader =
-  (ocr: Ocr, g: Grey): Reread =>
-  async (line, charset) => ({ ...(await ocr.read(g, [line.box], charset))[0]!, box: line.box });
 
 /** Empty entries checked against the ink in their space; each field given its evidence region. */
 function finish(g: Grey, drafts: FieldDraft[]): PageRead['fields'] {

@@ -36,6 +36,13 @@ export const RECOGNITION = {
    */
   sideMargin: 0.5,
   /**
+   * Paper on each side of a line of two characters or more (a box at least twice as wide as high):
+   * a quarter height reads as well, and the recogniser's work grows with the line's width.
+   */
+  lineMargin: 0.25,
+  /** A box less than this many heights wide is a lone character (an 8; 学时 is two, ≈ 1.4). */
+  aloneAspect: 1.25,
+  /**
    * Lines read in one model run. A batch of 8 costs about as much as 4–5 single runs on wasm, but
    * lines padded to the batch's width gain stray characters (2008年3月 → 2008年3月產, 北京市 →
    * 東北京市): one line a run until that is understood.

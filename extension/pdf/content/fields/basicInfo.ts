@@ -64,8 +64,11 @@ function writtenIn(v: { line: Line; start: number }, label: Line, space: Rect): 
 const overlaps = (a: Rect, b: Rect) =>
   Math.min(a.x + a.w, b.x + b.w) > Math.max(a.x, b.x) && Math.min(a.y + a.h, b.y + b.h) > Math.max(a.y, b.y);
 
+/** The cover's one label a rule reads beside. */
+export const COVER_LABELS = { name: ['姓名'] } as const;
+
 export function cover(lines: Line[]): FieldDraft[] {
-  const name = valueAfter(lines, ['姓名']);
+  const name = valueAfter(lines, COVER_LABELS.name);
   const n = name?.values.map((v) => nameField('cover', v.line, v.start)).find((f) => f);
   return n ? [n] : [];
 }

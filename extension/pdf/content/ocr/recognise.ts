@@ -18,7 +18,8 @@ export interface RecLine {
 export function recLine(g: Grey, box: Rect): RecLine {
   const crop = cropGrey(g, box);
   const paper = paperOf(crop);
-  const line = withPaperMargin(crop, Math.round(box.h * RECOGNITION.sideMargin), paper);
+  const side = box.w < 2 * box.h ? RECOGNITION.sideMargin : RECOGNITION.lineMargin;
+  const line = withPaperMargin(crop, Math.round(box.h * side), paper);
   const width = Math.max(
     REC_HEIGHT,
     Math.min(RECOGNITION.maxWidth, Math.round((line.width * REC_HEIGHT) / Math.max(1, line.height))),
