@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { READER } from '../../../shared/pdf/content/thresholds';
-import { columnBetweenRules, inkFraction, sealOnly } from './ink';
+import { columnBetweenRules, inkFraction, sealOnly, writingBands } from './ink';
 import { greyOf, rotateGrey, type Grey } from './ocr/grey';
 
 /** A sheet of paper (grey 235 with a little noise), `w`×`h`, at ≈ 6 px/mm as the reader decodes it. */
@@ -127,6 +127,21 @@ describe('inkFraction: writing already read left out', () => {
     for (const c of cells) stroke(g, c.x + 15, c.y + 5, c.x + 14, c.y + 29, 3);
     expect(inkFraction(g, region(g), 60, undefined, cells)).toBeLessThan(READER.emptyInk);
     expect(inkFraction(g, region(g), 60, undefined, cells.slice(1))).toBeGreaterThan(READER.someInk);
+  });
+});
+
+describe('writingBands: the rows of writing left unread', () => {
+  it('finds a thin pen’s lone “1” in an unread row of a 学时 column, not the rules or a speck', () => {
+    const g = paper(110, 420, 13);
+    for (let y = 20; y < 420; y += 50) stroke(g, 0, y, 109, y, 2);
+    const cells = [70, 120, 170].map((y) => ({ x: 40, y: y + 8, w: 30, h: 34 }));
+    for (const c of [...cells, { x: 40, y: 228, w: 30, h: 34 }]) stroke(g, c.x + 15, c.y + 8, c.x + 15, c.y + 28, 0, 120);
+    stroke(g, 60, 330, 61, 331, 1);
+    const bands = writingBands(g, region(g), 54, cells);
+    expect(bands).toHaveLength(1);
+    expect(bands[0]!.y).toBeGreaterThan(228);
+    expect(bands[0]!.y + bands[0]!.h).toBeLessThan(262 + 3);
+    expect(writingBands(g, region(g), 54, [...cells, { x: 40, y: 228, w: 30, h: 34 }])).toEqual([]);
   });
 });
 

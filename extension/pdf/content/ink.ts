@@ -21,6 +21,54 @@ export function inkFraction(
   rule = Math.max(24, band * 1.6),
   skip: readonly Rect[] = [],
 ): number {
+  const rows = writingRows(page, r, rule, skip, INK_CUT);
+  const h = rows.length;
+  const bh = Math.max(1, Math.min(h, Math.round(band)));
+  let best = 0;
+  for (let b0 = 0; b0 + bh <= h; b0 += Math.max(1, bh >> 1)) {
+    let sum = 0;
+    for (let y = b0; y < b0 + bh; y++) sum += rows[y]!;
+    best = Math.max(best, sum / bh);
+  }
+  return best;
+}
+
+/**
+ * The bands of `r` that hold writing (as `inkFraction` counts it, fainter ink too: rules and `skip`
+ * left out), each at least 0.15 of `rowHeight` high (a speck is lower): a row's writing the reader
+ * has not read.
+ */
+export function writingBands(page: Grey, r: Rect, rowHeight: number, skip: readonly Rect[] = []): Rect[] {
+  // Lighter grey counts here: a thin light-blue “2” at 150 dpi is only a few pixels below the ink cut.
+  const rows = writingRows(page, r, Math.max(24, rowHeight * 1.6), skip, FAINT_CUT);
+  const w = Math.max(1, Math.ceil(r.w));
+  const out: Rect[] = [];
+  let top = -1,
+    last = -1;
+  const close = () => {
+    if (top >= 0 && last - top + 1 >= rowHeight * 0.15) out.push({ x: r.x, y: r.y + top, w: r.w, h: last - top + 1 });
+    top = -1;
+  };
+  for (let y = 0; y < rows.length; y++) {
+    // A pixel of writing on each row is enough (a thin pen's “1” at 150 dpi); a speck is too short.
+    if (rows[y]! * w < 0.5) continue;
+    if (top >= 0 && y - last > 2) close();
+    if (top < 0) top = y;
+    last = y;
+  }
+  close();
+  return out;
+}
+
+/** Ink is darker than this share of the paper's grey; faint writing, than the second. */
+const INK_CUT = 0.6;
+const FAINT_CUT = 0.8;
+
+/**
+ * Per row of `r`, the share of its pixels that are writing ink: darker than `cut` of the paper, not
+ * on a rule, not in `skip`.
+ */
+function writingRows(page: Grey, r: Rect, rule: number, skip: readonly Rect[], cut: number): Float64Array {
   const g = inkPlane(page);
   // Rules are looked for around the region too: a rule the region's edge cuts (a turned table
   // line that only dips into it) is seen whole, not as a short run of writing.
@@ -34,11 +82,10 @@ export function inkFraction(
     iy = Math.max(0, Math.floor(r.y)) - y0;
   const sorted = Uint8Array.from(inner.data).sort();
   const paper = sorted[Math.floor(sorted.length * 0.9)] ?? 255;
-  const cut = paper * 0.6;
   const W = c.width,
     H = c.height;
   const dark = new Uint8Array(W * H);
-  for (let i = 0; i < dark.length; i++) dark[i] = c.data[i]! < cut ? 1 : 0;
+  for (let i = 0; i < dark.length; i++) dark[i] = c.data[i]! < paper * cut ? 1 : 0;
   const ruled = new Uint8Array(W * H);
   markRuns(dark, W, H, Math.min(rule, w * 0.7), ruled, false);
   markRuns(dark, W, H, Math.min(rule, h * 0.7), ruled, true);
@@ -52,14 +99,7 @@ export function inkFraction(
     }
     rows[y] = n / w;
   }
-  const bh = Math.max(1, Math.min(h, Math.round(band)));
-  let best = 0;
-  for (let b0 = 0; b0 + bh <= h; b0 += Math.max(1, bh >> 1)) {
-    let sum = 0;
-    for (let y = b0; y < b0 + bh; y++) sum += rows[y]!;
-    best = Math.max(best, sum / bh);
-  }
-  return best;
+  return rows;
 }
 
 /** Sets `r` (clipped to w×h) in a mask. */
@@ -179,17 +219,17 @@ export function sealOnly(g: Grey, r: Rect): boolean {
 const SEAL_ONLY_KEPT = 0.08;
 
 /**
- * The part of `r` its ink lies in (pixels well darker than the region's paper), a pixel around it;
+ * The part of `r` its ink lies in (with `faint`, a light-blue pen's thin strokes too), a pixel around it;
  * undefined when there is none. A lone digit in a box with paper above and below it reads as
  * nothing (an 8 or 0 a third smaller than its box), hugged by its box as itself.
  */
-export function inkBounds(page: Grey, r: Rect): Rect | undefined {
+export function inkBounds(page: Grey, r: Rect, faint = false): Rect | undefined {
   const g = inkPlane(page);
   const x0 = Math.max(0, Math.floor(r.x)),
     y0 = Math.max(0, Math.floor(r.y));
   const x1 = Math.min(g.width, Math.ceil(r.x + r.w)),
     y1 = Math.min(g.height, Math.ceil(r.y + r.h));
-  const cut = percentile(g, y0, y1, 0.9) * 0.65;
+  const cut = percentile(g, y0, y1, 0.9) * (faint ? FAINT_CUT : 0.65);
   let left = x1,
     right = -1,
     top = y1,

@@ -2,7 +2,8 @@ import type { PageSectionFacts, ReadField, Rotation } from '../../../shared/pdf/
 import { SECTION_MARKS, type SectionId } from '../../../shared/pdf/content/sections';
 import { CONFIDENCE, DETECTION, READER } from '../../../shared/pdf/content/thresholds';
 import { fieldsOf, FIELD_SECTIONS, type FieldDraft } from './fields/index';
-import { columnBetweenRules, inkFraction, sealOnly } from './ink';
+import { readColumn } from './column';
+import { inkFraction, sealOnly } from './ink';
 import { canonical, readLines, sortLines, sureness, union, type Line } from './lines';
 import type { TextBox } from './ocr/detect';
 import { cropGrey, rotateGrey, type Grey, type Rect } from './ocr/grey';
@@ -195,8 +196,10 @@ async function readFields(
   const wholeText = textOf.includes(section);
   if (!FIELD_SECTIONS.has(section) && !wholeText) return out;
   const lines = sortLines([...strip.lines, ...(await readRest(ocr, strip, section, wholeText))]);
-  if (FIELD_SECTIONS.has(section))
-    out.fields = finish(g, await fieldsOf(section, lines, rereader(ocr, g), g.height, heading));
+  if (FIELD_SECTIONS.has(section)) {
+    const reread = rereader(ocr, g);
+    out.fields = finish(g, await readColumn(g, await fieldsOf(section, lines, reread, g.height, heading), reread));
+  }
   if (wholeText) out.fields.push(...finish(g, [sectionText(section, lines, g)]));
   return out;
 }
@@ -234,8 +237,8 @@ export async function ordinaryOcr(ocr: Ocr, g: Grey): Promise<number> {
 
 /** Empty entries checked against the ink in their space; each field given its evidence region. */
 function finish(g: Grey, drafts: FieldDraft[]): PageRead['fields'] {
-  return drafts.map(({ emptyRegion, readCells, ...f }) => {
-    if (readCells) return { ...columnRead(g, f, readCells), crop: pad(f.box, 0, g) };
+  return drafts.map(({ emptyRegion, ...f }) => {
+    if (f.kind === 'courseColumn') return { ...f, crop: pad(f.box, 0, g) };
     const crop = pad(emptyRegion ? union(f.box, emptyRegion) : f.box, f.box.h * 0.6, g);
     if (!emptyRegion) return { ...f, crop };
     const ink = inkFraction(g, emptyRegion, f.box.h * 1.5);
@@ -244,21 +247,6 @@ function finish(g: Grey, drafts: FieldDraft[]): PageRead['fields'] {
     if (ink < READER.someInk) return { ...f, value: null, text: '（看不清）', confidence: 0, crop };
     return { ...f, value: f.kind === 'signature' ? 'signed' : 'filled', text: '（有字迹）', confidence: 0.5, crop };
   });
-}
-
-/**
- * A column whose writing should all have been read, between its ruled lines (the next column's
- * writing may start right after one): `complete` when no ink is left outside the cells read.
- * Without both rules nothing is said.
- */
-function columnRead(g: Grey, f: FieldDraft, cells: Rect[]): FieldDraft {
-  const { box } = f;
-  const rules = box.h > 0 && columnBetweenRules(g, box.x + box.w / 2, box.y, box.y + box.h);
-  if (!rules) return f;
-  const inside = { x: rules.left + 3, y: box.y, w: rules.right - rules.left - 6, h: box.h };
-  const rowHeight = Math.max(...cells.map((c) => c.h), inside.w / 3);
-  const left = inkFraction(g, inside, rowHeight, undefined, cells);
-  return left < READER.emptyInk ? { ...f, box: inside, value: 'complete', text: '（已读全）', confidence: 0.95 } : f;
 }
 
 function pad(r: Rect, by: number, g: Grey): Rect {

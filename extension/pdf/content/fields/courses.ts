@@ -3,7 +3,7 @@ import { findHeader, findLabel, join, rightOf, sureness, type Line } from '../li
 import { type FieldDraft, type Reread, CHARSETS, sure, dateField } from './draft';
 
 /** A number of hours as written: 2, 1.5, 2学时, 两. */
-function hoursOf(text: string): number | null {
+export function hoursOf(text: string): number | null {
   const t = text
     .normalize('NFKC')
     .replace(/学时|课时|小时|h/gi, '')
