@@ -31,10 +31,11 @@ const idle: (() => void)[] = [];
  * How long the engine must have been free of picture checks before the reader starts a page. A
  * file posted right after another's verdict (the admin choosing again, a batch from the CLI) takes
  * over before the older file's reading has begun: no page is read only to be dropped, and the new
- * verdict has both cores. A CLI posts its next file within milliseconds of the last verdict; an
- * admin choosing again takes longer, and then the older file's first pages are simply dropped.
+ * verdict has both cores. A third of a second is nothing beside a reading of several seconds, and
+ * less is not enough: at 0.15 s bench:preflight's next file came after the reading had begun, and its
+ * picture verdict shared the cores with it (fullMs 1,111 against ≈ 700).
  */
-const SETTLE_MS = 150;
+const SETTLE_MS = 300;
 let quietSince = performance.now();
 const gateMessage = (): ContentGateMessage => ({ gate: pictureChecks > 0 ? 'pause' : 'resume' });
 
