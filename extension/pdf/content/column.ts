@@ -8,8 +8,8 @@ import type { Grey, Rect } from './ocr/grey';
 /**
  * The 学时 column (fields/courses.ts `columnCheck`: from under its header to the 合计 row, with the
  * cells read) between its two ruled lines. Writing left in it that no cell read covers is a row the
- * detector passed over — most often the first row under the header, its writing run into the
- * header's rule on a scan app's high-contrast page — and is read as hours, band by band; then the
+ * reader missed — a thin “1” the detector passed over on a row whose date ran on into its topic (one
+ * box, too long to read, so no date to look beside) — and is read as hours, band by band; then the
  * column is `complete` when no writing is left outside the cells read. Without both rules nothing
  * is said.
  */
