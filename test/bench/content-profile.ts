@@ -107,7 +107,11 @@ function timed(ocr: Ocr, t: Tally): Ocr {
         c0 = cpu();
       const r = await ocr.read(g, boxes, charset);
       if (process.env.PROFILE_LINES)
-        r.forEach((l, i) => console.log(`  read ${Math.round(boxes[i]!.w)}×${Math.round(boxes[i]!.h)}@${Math.round(boxes[i]!.x)},${Math.round(boxes[i]!.y)} «${l.text}»`));
+        r.forEach((l, i) =>
+          console.log(
+            `  read ${Math.round(boxes[i]!.w)}×${Math.round(boxes[i]!.h)}@${Math.round(boxes[i]!.x)},${Math.round(boxes[i]!.y)} «${l.text}»`,
+          ),
+        );
       t.recCpu += cpu() - c0;
       t.rec++;
       t.recLines += boxes.length;

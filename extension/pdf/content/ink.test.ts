@@ -135,7 +135,8 @@ describe('writingBands: the rows of writing left unread', () => {
     const g = paper(110, 420, 13);
     for (let y = 20; y < 420; y += 50) stroke(g, 0, y, 109, y, 2);
     const cells = [70, 120, 170].map((y) => ({ x: 40, y: y + 8, w: 30, h: 34 }));
-    for (const c of [...cells, { x: 40, y: 228, w: 30, h: 34 }]) stroke(g, c.x + 15, c.y + 8, c.x + 15, c.y + 28, 0, 120);
+    for (const c of [...cells, { x: 40, y: 228, w: 30, h: 34 }])
+      stroke(g, c.x + 15, c.y + 8, c.x + 15, c.y + 28, 0, 120);
     stroke(g, 60, 330, 61, 331, 1);
     const bands = writingBands(g, region(g), 54, cells);
     expect(bands).toHaveLength(1);

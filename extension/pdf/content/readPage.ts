@@ -234,7 +234,6 @@ export async function ordinaryOcr(ocr: Ocr, g: Grey): Promise<number> {
   return (await readLines(ocr, g, await ocr.detect(g, DETECTION.defaultMaxSide))).length;
 }
 
-
 /** Empty entries checked against the ink in their space; each field given its evidence region. */
 function finish(g: Grey, drafts: FieldDraft[]): PageRead['fields'] {
   return drafts.map(({ emptyRegion, ...f }) => {
