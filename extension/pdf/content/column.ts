@@ -1,6 +1,6 @@
 import { READER } from '../../../shared/pdf/content/thresholds';
 import { CHARSETS, type FieldDraft, type Reread } from './fields/draft';
-import { hoursOf } from './fields/courses';
+import { aroundCell, hoursOf } from './fields/courses';
 import { columnBetweenRules, inkBounds, inkFraction, writingBands } from './ink';
 import { sureness } from './lines';
 import type { Grey, Rect } from './ocr/grey';
@@ -26,7 +26,7 @@ export async function readColumn(g: Grey, drafts: FieldDraft[], reread: Reread):
     const value = hoursOf(l.text);
     if (value === null) continue;
     rows.push({ kind: 'courseHours', role: '', text: l.text, value, confidence: sureness(l), box: ink });
-    cells.push(around(ink));
+    cells.push(aroundCell(ink));
   }
   const left = inkFraction(g, inside, rowHeight(cells, inside), undefined, cells);
   const bare = withoutCells(column);
@@ -47,9 +47,6 @@ function columnInside(g: Grey, box: Rect): Rect | undefined {
 }
 
 const rowHeight = (cells: readonly Rect[], inside: Rect) => Math.max(...cells.map((c) => c.h), inside.w / 3);
-
-/** A cell read, with the margin the column check leaves around each (as `columnCheck` does). */
-const around = (b: Rect): Rect => ({ x: b.x - b.h * 0.3, y: b.y - b.h * 0.3, w: b.w + b.h * 0.6, h: b.h * 1.6 });
 
 function withoutCells(d: FieldDraft): FieldDraft {
   const bare = { ...d };

@@ -63,11 +63,17 @@ export async function courses(lines: Line[], reread: Reread): Promise<FieldDraft
 function columnCheck(col: Rect, total: Rect, read: readonly FieldDraft[]): FieldDraft {
   const top = col.y + col.h * 1.1;
   const box = { x: col.x - col.h, y: top, w: col.w + col.h * 2, h: total.y - total.h * 0.1 - top };
-  const readCells = read
-    .filter((f) => f.kind === 'courseHours')
-    .map(({ box: b }) => ({ x: b.x - b.h * 0.3, y: b.y - b.h * 0.3, w: b.w + b.h * 0.6, h: b.h * 1.6 }));
+  const readCells = read.filter((f) => f.kind === 'courseHours').map((f) => aroundCell(f.box));
   return { kind: 'courseColumn', text: '', value: null, confidence: 0, box, readCells };
 }
+
+/** A 学时 cell read, with a margin around it: its writing's edges are not writing left unread. */
+export const aroundCell = (b: Rect): Rect => ({
+  x: b.x - b.h * 0.3,
+  y: b.y - b.h * 0.3,
+  w: b.w + b.h * 0.6,
+  h: b.h * 1.6,
+});
 
 /**
  * A date the detector cut in two on its row (“2021” and “3.31”): a year alone joined with the digits
