@@ -1,4 +1,4 @@
-import { cropGrey, inkPlane, type Grey, type Rect } from './ocr/grey';
+import { clip, cropGrey, inkPlane, type Grey, type Rect } from './ocr/grey';
 
 /**
  * Share of writing ink (pixels clearly darker than the paper) in the most written band of a
@@ -60,9 +60,13 @@ export function writingBands(page: Grey, r: Rect, rowHeight: number, skip: reado
   return out;
 }
 
-/** Ink is darker than this share of the paper's grey; faint writing, than the second. */
+/**
+ * Ink is darker than this share of the paper's grey; faint writing, than FAINT_CUT. BOX_CUT is the
+ * cut inside one text box (`sealOnly`, `inkBounds`), against the paper of the rows it lies on.
+ */
 const INK_CUT = 0.6;
 const FAINT_CUT = 0.8;
+const BOX_CUT = 0.65;
 
 /**
  * Per row of `r`, the share of its pixels that are writing ink: darker than `cut` of the paper, not
@@ -199,11 +203,8 @@ function percentile(g: Grey, y0: number, y1: number, q: number): number {
  */
 export function sealOnly(g: Grey, r: Rect): boolean {
   if (!g.sealFree) return false;
-  const x0 = Math.max(0, Math.floor(r.x)),
-    y0 = Math.max(0, Math.floor(r.y));
-  const x1 = Math.min(g.width, Math.ceil(r.x + r.w)),
-    y1 = Math.min(g.height, Math.ceil(r.y + r.h));
-  const cut = percentile(g, y0, y1, 0.9) * 0.65;
+  const { x0, y0, x1, y1 } = clip(g, r);
+  const cut = percentile(g, y0, y1, 0.9) * BOX_CUT;
   let dark = 0,
     kept = 0;
   for (let y = y0; y < y1; y++)
@@ -225,11 +226,8 @@ const SEAL_ONLY_KEPT = 0.08;
  */
 export function inkBounds(page: Grey, r: Rect, faint = false): Rect | undefined {
   const g = inkPlane(page);
-  const x0 = Math.max(0, Math.floor(r.x)),
-    y0 = Math.max(0, Math.floor(r.y));
-  const x1 = Math.min(g.width, Math.ceil(r.x + r.w)),
-    y1 = Math.min(g.height, Math.ceil(r.y + r.h));
-  const cut = percentile(g, y0, y1, 0.9) * (faint ? FAINT_CUT : 0.65);
+  const { x0, y0, x1, y1 } = clip(g, r);
+  const cut = percentile(g, y0, y1, 0.9) * (faint ? FAINT_CUT : BOX_CUT);
   let left = x1,
     right = -1,
     top = y1,

@@ -45,12 +45,19 @@ export function inkPlane(g: Grey): Grey {
   return g.sealFree ? { width: g.width, height: g.height, data: g.sealFree } : g;
 }
 
+/** The whole pixels `r` covers, clipped to the picture: columns x0…x1 − 1, rows y0…y1 − 1. */
+export function clip(g: Grey, r: Rect): { x0: number; y0: number; x1: number; y1: number } {
+  return {
+    x0: Math.max(0, Math.floor(r.x)),
+    y0: Math.max(0, Math.floor(r.y)),
+    x1: Math.min(g.width, Math.ceil(r.x + r.w)),
+    y1: Math.min(g.height, Math.ceil(r.y + r.h)),
+  };
+}
+
 /** The part of `g` inside `r` (clipped to the picture). */
 export function cropGrey(g: Grey, r: Rect): Grey {
-  const x0 = Math.max(0, Math.floor(r.x)),
-    y0 = Math.max(0, Math.floor(r.y));
-  const x1 = Math.min(g.width, Math.ceil(r.x + r.w)),
-    y1 = Math.min(g.height, Math.ceil(r.y + r.h));
+  const { x0, y0, x1, y1 } = clip(g, r);
   const w = Math.max(1, x1 - x0),
     h = Math.max(1, y1 - y0);
   const data = new Uint8Array(w * h).fill(255);
