@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { detInput } from '../../extension/pdf/content/ocr/detect';
 import { greyOf } from '../../extension/pdf/content/ocr/grey';
 import type { Ocr } from '../../extension/pdf/content/ocr/models';
 import { recLine } from '../../extension/pdf/content/ocr/recognise';
@@ -91,15 +92,15 @@ interface Tally {
 
 function timed(ocr: Ocr, t: Tally): Ocr {
   return {
-    async detect(g, maxSide) {
+    async detect(g, maxSide, within) {
       const t0 = performance.now(),
         c0 = cpu();
-      const r = await ocr.detect(g, maxSide);
+      const r = await ocr.detect(g, maxSide, within);
       t.det++;
       t.detMs += performance.now() - t0;
       t.detCpu += cpu() - c0;
-      const s = Math.min(1, maxSide / Math.max(g.width, g.height));
-      t.detPx += g.width * s * g.height * s;
+      const input = detInput(g, maxSide, within);
+      t.detPx += input.width * input.height;
       return r;
     },
     async read(g, boxes, charset) {

@@ -3,7 +3,7 @@ import { SECTION_MARKS, type SectionId } from '../../../shared/pdf/content/secti
 import { CONFIDENCE, DETECTION, READER } from '../../../shared/pdf/content/thresholds';
 import { fieldsOf, FIELD_SECTIONS, type FieldDraft } from './fields/index';
 import { readColumn } from './column';
-import { inkFraction, sealOnly } from './ink';
+import { inkFraction, printedArea, sealOnly } from './ink';
 import { canonical, readLines, sortLines, sureness, union, type Line } from './lines';
 import type { TextBox } from './ocr/detect';
 import { cropGrey, rotateGrey, type Grey, type Rect } from './ocr/grey';
@@ -33,6 +33,8 @@ interface Strip {
   g: Grey;
   rotation: Rotation;
   rect: Rect;
+  /** The page's printed area (its ink, a little paper around): the detector runs over nothing else. */
+  area: Rect;
   boxes: TextBox[];
   lines: Line[];
   read: Set<TextBox>;
@@ -49,10 +51,10 @@ export async function readPage(
   let first: Strip | undefined;
   for (const rotation of TURNS) {
     const g = rotateGrey(page, rotation);
+    const area = printedArea(g);
     const rect = { x: 0, y: 0, w: g.width, h: Math.round(g.height * DETECTION.stripFraction) };
-    const sg = cropGrey(g, rect);
-    const boxes = await ocr.detect(sg, Math.round(Math.max(sg.width, sg.height) * scaleOf(g)));
-    const strip: Strip = { g, rotation, rect, boxes, lines: [], read: new Set() };
+    const boxes = await detectIn(ocr, g, rect, area);
+    const strip: Strip = { g, rotation, rect, area, boxes, lines: [], read: new Set() };
     const found = await stripSection(ocr, strip);
     first ??= strip;
     if (found.section) return readFields(ocr, strip, pageNumber, found, textOf);
@@ -79,6 +81,17 @@ export async function readPage(
 const scaleOf = (g: Grey) => Math.min(1, READER.detMaxSide / Math.max(g.width, g.height));
 
 /**
+ * Text boxes in a part `r` of the page (the strip, or below it) at the page's detector scale, in the
+ * page's pixels; the model runs only over the printed `area` (the margins' paper holds no text).
+ */
+async function detectIn(ocr: Ocr, g: Grey, r: Rect, area: Rect): Promise<TextBox[]> {
+  const part = cropGrey(g, r);
+  const within = { x: area.x - r.x, y: area.y - r.y, w: area.w, h: area.h };
+  const boxes = await ocr.detect(part, Math.round(Math.max(part.width, part.height) * scaleOf(g)), within);
+  return boxes.map((b) => ({ ...b, x: b.x + r.x, y: b.y + r.y }));
+}
+
+/**
  * The strip's section, reading its tallest boxes first (a heading is the largest print on the
  * page) and stopping once a heading word names a section: most pages need one or two readings.
  */
@@ -103,13 +116,12 @@ const namedByHeading = (found: ReturnType<typeof sectionOf>) =>
  * may be named from below the strip, and the page's fields read after).
  */
 async function restBoxes(ocr: Ocr, strip: Strip): Promise<TextBox[]> {
-  const { g, rect } = strip;
+  const { g, rect, area } = strip;
   if (!strip.below) {
     // Below the strip, overlapping it a little so a line on its edge is whole in one of the two.
     const top = Math.round(rect.h * 0.8);
-    const below = cropGrey(g, { x: 0, y: top, w: g.width, h: g.height - top });
-    const found = await ocr.detect(below, Math.round(Math.max(below.width, below.height) * scaleOf(g)));
-    strip.below = found.map((b) => ({ ...b, y: b.y + top })).filter((b) => b.y + b.h / 2 > rect.h);
+    const found = await detectIn(ocr, g, { x: 0, y: top, w: g.width, h: g.height - top }, area);
+    strip.below = found.filter((b) => b.y + b.h / 2 > rect.h);
   }
   return [...strip.boxes, ...strip.below].filter((b) => !strip.read.has(b));
 }

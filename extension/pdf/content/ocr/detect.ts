@@ -19,22 +19,40 @@ export interface DetInput {
   /** Input pixels per source pixel, per axis. */
   sx: number;
   sy: number;
+  /** Where the input starts in the picture scaled by sx, sy (a window of it: see `detInput`). */
+  ox: number;
+  oy: number;
 }
 
-/** The picture scaled so its longer side is at most `maxSide`, each side a multiple of 32, as NCHW floats. */
-export function detInput(g: Grey, maxSide: number): DetInput {
+/**
+ * The picture scaled so its longer side is at most `maxSide`, each side a multiple of 32, as NCHW
+ * floats. With `within`, only the window of that input around it, cut on the model's 32-pixel grid:
+ * the model sees the very pixels it would have seen in the whole picture, at the same scale, so it
+ * finds the same boxes there — and its work is the window's.
+ */
+export function detInput(g: Grey, maxSide: number, within?: Rect): DetInput {
   const scale = Math.min(1, maxSide / Math.max(g.width, g.height));
-  const width = Math.max(32, Math.round((g.width * scale) / 32) * 32);
-  const height = Math.max(32, Math.round((g.height * scale) / 32) * 32);
-  const r = resizeGrey(g, width, height);
+  const fullW = Math.max(32, Math.round((g.width * scale) / 32) * 32);
+  const fullH = Math.max(32, Math.round((g.height * scale) / 32) * 32);
+  const sx = fullW / g.width,
+    sy = fullH / g.height;
+  const r = resizeGrey(g, fullW, fullH);
+  const grid = (v: number, up: boolean, max: number) =>
+    Math.min(max, Math.max(0, (up ? Math.ceil(v / 32) : Math.floor(v / 32)) * 32));
+  const ox = within ? grid(within.x * sx, false, fullW - 32) : 0;
+  const oy = within ? grid(within.y * sy, false, fullH - 32) : 0;
+  const width = within ? Math.max(32, grid((within.x + within.w) * sx, true, fullW) - ox) : fullW;
+  const height = within ? Math.max(32, grid((within.y + within.h) * sy, true, fullH) - oy) : fullH;
   const n = width * height;
   const data = new Float32Array(3 * n);
   for (let c = 0; c < 3; c++) {
     const m = MEAN[c]!,
       s = STD[c]!;
-    for (let i = 0; i < n; i++) data[c * n + i] = (r.data[i]! / 255 - m) / s;
+    for (let y = 0; y < height; y++)
+      for (let x = 0, i = (y + oy) * fullW + ox; x < width; x++, i++)
+        data[c * n + y * width + x] = (r.data[i]! / 255 - m) / s;
   }
-  return { data, width, height, sx: width / g.width, sy: height / g.height };
+  return { data, width, height, sx, sy, ox, oy };
 }
 
 export interface TextBox extends Rect {
@@ -92,10 +110,11 @@ export function boxesFromMap(prob: Float32Array, input: DetInput, srcW: number, 
     const score = sum / n;
     if (Math.min(bw, bh) < DETECTION.minSide || score < DETECTION.boxThreshold) continue;
     const d = (bw * bh * DETECTION.unclipRatio) / (2 * (bw + bh));
-    const bx0 = Math.max(0, (x0 - d) / input.sx),
-      by0 = Math.max(0, (y0 - d) / input.sy);
-    const bx1 = Math.min(srcW, (x1 + 1 + d) / input.sx),
-      by1 = Math.min(srcH, (y1 + 1 + d) / input.sy);
+    const { ox, oy } = input;
+    const bx0 = Math.max(0, (x0 + ox - d) / input.sx),
+      by0 = Math.max(0, (y0 + oy - d) / input.sy);
+    const bx1 = Math.min(srcW, (x1 + ox + 1 + d) / input.sx),
+      by1 = Math.min(srcH, (y1 + oy + 1 + d) / input.sy);
     boxes.push({ x: bx0, y: by0, w: bx1 - bx0, h: by1 - by0, score });
   }
   // Reading order: top to bottom, then left to right within a line's height.

@@ -24,8 +24,11 @@ export interface OcrModelFiles {
 }
 
 export interface Ocr {
-  /** Text boxes on `g`, found at a scale where its longer side is at most `maxSide`. */
-  detect(g: Grey, maxSide: number): Promise<TextBox[]>;
+  /**
+   * Text boxes on `g`, found at a scale where its longer side is at most `maxSide`; with `within`,
+   * only around that part of it (the model run on that window alone, at the same scale).
+   */
+  detect(g: Grey, maxSide: number, within?: Rect): Promise<TextBox[]>;
   /**
    * The text in each box (in the boxes' order), lines of similar width read together; with
    * `charset`, read as those characters only (the digits of a 学时 column).
@@ -50,9 +53,9 @@ export async function loadOcr(
   const dict = dictionary(files.dict);
   const masks = new Map<string, Uint8Array>();
   return {
-    async detect(g, maxSide) {
+    async detect(g, maxSide, within) {
       await pass();
-      const input = detInput(g, maxSide);
+      const input = detInput(g, maxSide, within);
       const out = await det.run({
         [det.inputNames[0]!]: new ort.Tensor('float32', input.data, [1, 3, input.height, input.width]),
       });
