@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { READER } from '../../../shared/pdf/content/thresholds';
-import { columnBetweenRules, inkFraction, sealOnly, writingBands } from './ink';
+import { columnBetweenRules, inkFraction, printedArea, sealOnly, writingBands } from './ink';
 import { greyOf, rotateGrey, type Grey } from './ocr/grey';
 
 /** A sheet of paper (grey 235 with a little noise), `w`×`h`, at ≈ 6 px/mm as the reader decodes it. */
@@ -225,5 +225,48 @@ describe('a seal over an entry’s space', () => {
   it('a grey scan has no seal-free plane: its ink is measured as it is', () => {
     const rgba = new Uint8ClampedArray(16).fill(128);
     expect(greyOf(rgba, 2, 2).sealFree).toBeUndefined();
+  });
+});
+
+describe('printedArea: where the detector looks', () => {
+  it('is the ink and a little paper around it; specks in the margin do not widen it', () => {
+    const g = paper(600, 800);
+    // Two strokes of writing: one down, one across a line's height.
+    stroke(g, 100, 120, 100, 160, 5);
+    stroke(g, 150, 600, 480, 640, 5);
+    // Scanner specks: single dark pixels far in the margins.
+    for (const [x, y] of [
+      [20, 30],
+      [580, 700],
+      [10, 790],
+    ] as const)
+      g.data[y * g.width + x] = 30;
+    const a = printedArea(g);
+    const pad = 600 * 0.04;
+    expect(a.x).toBeGreaterThan(100 - pad - 4);
+    expect(a.x).toBeLessThanOrEqual(100 - pad + 2);
+    expect(a.x + a.w).toBeGreaterThanOrEqual(480 + pad);
+    expect(a.x + a.w).toBeLessThan(480 + pad + 6);
+    expect(a.y).toBeLessThanOrEqual(120 - pad + 2);
+    expect(a.y).toBeGreaterThan(120 - pad - 6);
+    expect(a.y + a.h).toBeGreaterThanOrEqual(640 + pad);
+    expect(a.y + a.h).toBeLessThan(640 + pad + 8);
+  });
+
+  it('is not widened by a rule drawn across alone (nothing in it to read)', () => {
+    const g = paper(600, 800);
+    stroke(g, 200, 300, 400, 340, 4);
+    stroke(g, 20, 700, 580, 700, 2);
+    const a = printedArea(g);
+    expect(a.x).toBeGreaterThan(150);
+    expect(a.x + a.w).toBeLessThan(450);
+  });
+
+  it('keeps the whole page when there is no ink, or when a dark surround reaches the edges', () => {
+    expect(printedArea(paper(300, 400))).toEqual({ x: 0, y: 0, w: 300, h: 400 });
+    const g = paper(300, 400);
+    for (let y = 0; y < 400; y++)
+      for (let x = 0; x < 300; x++) if (x < 12 || x > 288 || y < 12 || y > 388) g.data[y * 300 + x] = 40;
+    expect(printedArea(g)).toEqual({ x: 0, y: 0, w: 300, h: 400 });
   });
 });
