@@ -6,7 +6,7 @@ import { judge, judgeQuick } from '../../shared/pdf/judge';
 import { extractDevNumber } from '../../shared/pdf/numberRules';
 import { isEmptyStructure, isNotScanned } from '../../shared/pdf/pageRules';
 import { EXPECTED_PAGES, MAX_ANALYSED_PAGES } from '../../shared/pdf/thresholds';
-import type { ContentReport, PreflightEvent, PreflightReport } from '../../shared/pdf/types';
+import type { ContentReport, OrdinaryOcr, PreflightEvent, PreflightReport } from '../../shared/pdf/types';
 import type { Raster } from './analysis/raster';
 import { readContent, type ContentSource } from './content/run';
 import { browserDecodable, jpegInfo } from './jpeg';
@@ -27,7 +27,7 @@ export type ParsedRequest = {
     skipNumber?: boolean;
     includeFacts?: boolean;
     skipContent?: boolean;
-    ordinaryOcr?: boolean;
+    ordinaryOcr?: OrdinaryOcr;
     localRules?: LocalRule[];
   };
 };
@@ -140,7 +140,7 @@ export async function runPreflight(req: ParsedRequest, emit: (e: PreflightEvent)
       },
       pictureIssues: report.issues,
       includeFacts: !!req.options?.includeFacts,
-      ordinary: !!req.options?.ordinaryOcr,
+      ...(req.options?.ordinaryOcr ? { ordinary: req.options.ordinaryOcr } : {}),
       localRules: req.options?.localRules ?? [],
       render: async (index, shortSidePx) => {
         const s = await (await import('./pdfjsPages')).openPdfjs(bytes);

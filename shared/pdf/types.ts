@@ -53,6 +53,14 @@ export interface Issue {
 export type Verdict = 'pass' | 'warn' | 'fail';
 
 /** What the caller (upload panel, CLI, tests) posts to the analysis page. */
+/**
+ * How the benchmark's baseline recognises the lines it found: `ppocr` as PaddleOCR's TextRecognizer
+ * (six lines a batch sorted by shape, each batch padded to its widest and to at least 320 px);
+ * `ownLines` one line a run at its own width with a little paper around, as the reader does.
+ */
+export const OrdinaryOcr = z.enum(['ppocr', 'ownLines']);
+export type OrdinaryOcr = z.infer<typeof OrdinaryOcr>;
+
 export const PreflightRequest = z.object({
   type: z.literal('laa-preflight'),
   bytes: z.instanceof(ArrayBuffer),
@@ -85,8 +93,9 @@ export const PreflightRequest = z.object({
       /**
        * Benchmark baseline: the content stage runs PP-OCR's ordinary pipeline (whole pages at the
        * detector's default size, every line recognised) instead of the reader, and finds nothing.
+       * `ppocr`: lines recognised as PaddleOCR does it; `ownLines`: as the reader does (OrdinaryOcr).
        */
-      ordinaryOcr: z.boolean().optional(),
+      ordinaryOcr: OrdinaryOcr.optional(),
       /** Committees' own requirements for the content (set above this organisation, read from the worker). */
       localRules: z.array(LocalRule).max(60).optional(),
     })

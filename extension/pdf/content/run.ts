@@ -4,7 +4,7 @@ import type { SectionId } from '../../../shared/pdf/content/sections';
 import { judgeContent } from '../../../shared/pdf/content/judge';
 import { READER } from '../../../shared/pdf/content/thresholds';
 import { verdictOf } from '../../../shared/pdf/judge';
-import type { ContentReport, Issue } from '../../../shared/pdf/types';
+import type { ContentReport, Issue, OrdinaryOcr } from '../../../shared/pdf/types';
 import { PagePool } from '../pool';
 import { handOutOrder } from './handOut';
 import type { ContentGateMessage, ContentJob, ContentJobResult } from '../worker/contentProtocol';
@@ -105,7 +105,7 @@ export interface ContentRun {
   ) => Promise<{ width: number; height: number; data: Uint8ClampedArray | Uint8Array }>;
   onProgress: (done: number, total: number) => void;
   /** The benchmark's baseline: PP-OCR's ordinary pipeline on every page instead of the reader. */
-  ordinary?: boolean;
+  ordinary?: OrdinaryOcr;
   /** Asked before each page: when a newer file is to be read, this one stops (its admin moved on). */
   superseded?: () => boolean;
   /** A committee's own requirements: the pages of their sections are read in full. */
@@ -114,7 +114,7 @@ export interface ContentRun {
 
 async function jobFor(s: ContentSource, run: ContentRun): Promise<{ job: ContentJob; transfer: Transferable[] }> {
   const textOf: SectionId[] = [...new Set((run.localRules ?? []).map((r) => r.section))];
-  const extra = { ...(run.ordinary ? { ordinary: true } : {}), ...(textOf.length ? { textOf } : {}) };
+  const extra = { ...(run.ordinary ? { ordinary: run.ordinary } : {}), ...(textOf.length ? { textOf } : {}) };
   if (s.kind === 'jpeg') {
     const bytes = s.raw.slice().buffer;
     const job: ContentJob = {

@@ -1,5 +1,6 @@
 import type { PageSectionFacts, ReadField } from '../../../shared/pdf/content/facts';
 import type { SectionId } from '../../../shared/pdf/content/sections';
+import type { OrdinaryOcr } from '../../../shared/pdf/types';
 import type { Raster } from '../analysis/raster';
 
 /**
@@ -17,11 +18,11 @@ export type ContentJob =
       bytes: ArrayBuffer;
       rotate: number;
       shortSideMm: number;
-      ordinary?: boolean;
+      ordinary?: OrdinaryOcr;
       textOf?: SectionId[];
     }
   /** A page pdf.js drew (not a JPEG scan), already at reading size and as displayed. */
-  | { kind: 'raster'; page: number; raster: Raster; ordinary?: boolean; textOf?: SectionId[] }
+  | { kind: 'raster'; page: number; raster: Raster; ordinary?: OrdinaryOcr; textOf?: SectionId[] }
   /** Load the models now (when the engine's page opens), so the first file does not wait. */
   | { kind: 'warm'; page: 0 };
 

@@ -4,7 +4,7 @@ import { toBase64 } from '../../../shared/bytes';
 import { READER } from '../../../shared/pdf/content/thresholds';
 import { gate } from '../content/ocr/gate';
 import { cropGrey, greyOf, resizeGrey, type Grey, type Rect } from '../content/ocr/grey';
-import { loadOcr, type Ocr } from '../content/ocr/models';
+import { loadOcr, type BaselineOcr } from '../content/ocr/models';
 import { displayedBox } from '../content/place';
 import { ordinaryOcr, readPage } from '../content/readPage';
 import { jpegSize } from '../jpeg';
@@ -25,7 +25,7 @@ const url = (path: string) => new URL(path, location.href).href;
 ort.env.wasm.numThreads = 1;
 ort.env.wasm.proxy = false;
 
-let models: Promise<Ocr> | undefined;
+let models: Promise<BaselineOcr> | undefined;
 let coldMs: number | undefined;
 /** Closed by the engine while a picture check runs: the models wait before their next run. */
 const picture = gate();
@@ -36,7 +36,7 @@ async function bytesOf(path: string): Promise<Uint8Array> {
   return new Uint8Array(await r.arrayBuffer());
 }
 
-function ocr(): Promise<Ocr> {
+function ocr(): Promise<BaselineOcr> {
   models ??= (async () => {
     const t0 = performance.now();
     const [det, rec, dict] = await Promise.all([
@@ -133,7 +133,7 @@ self.onmessage = (e: MessageEvent<ContentJobRequest | ContentGateMessage>) => {
         return;
       }
       if (job.ordinary) {
-        const lines = await ordinaryOcr(await ocr(), await pageGrey(job));
+        const lines = await ordinaryOcr(await ocr(), await pageGrey(job), job.ordinary);
         const msg: ContentJobResult = { id, ok: true, kind: 'ordinary', lines, ms: performance.now() - t0 };
         self.postMessage(msg);
         return;

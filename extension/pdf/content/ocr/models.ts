@@ -1,7 +1,16 @@
 import type { InferenceSession, Tensor } from 'onnxruntime-common';
 import { boxesFromMap, detInput, type TextBox } from './detect';
 import type { Grey, Rect } from './grey';
-import { allowedClasses, ctcDecode, dictionary, recBatch, recLine, REC_HEIGHT, type Reading } from './recognise';
+import {
+  allowedClasses,
+  ctcDecode,
+  dictionary,
+  ppocrBatches,
+  recBatch,
+  recLine,
+  REC_HEIGHT,
+  type Reading,
+} from './recognise';
 import { RECOGNITION } from '../../../../shared/pdf/content/thresholds';
 
 /**
@@ -14,6 +23,12 @@ import { RECOGNITION } from '../../../../shared/pdf/content/thresholds';
 export interface Ort {
   InferenceSession: { create(model: Uint8Array, options?: InferenceSession.SessionOptions): Promise<InferenceSession> };
   Tensor: new (type: 'float32', data: Float32Array, dims: readonly number[]) => Tensor;
+}
+
+/** The reader's Ocr, and PaddleOCR's own way of recognising lines (the benchmark's baseline). */
+export interface BaselineOcr extends Ocr {
+  /** Every box read as PaddleOCR reads it (ppocrBatches), each reading over its whole batch's width. */
+  readAsPpocr(g: Grey, boxes: readonly Rect[]): Promise<Reading[]>;
 }
 
 export interface OcrModelFiles {
@@ -44,7 +59,7 @@ export async function loadOcr(
   ort: Ort,
   files: OcrModelFiles,
   pass: () => Promise<void> = async () => {},
-): Promise<Ocr> {
+): Promise<BaselineOcr> {
   const options: InferenceSession.SessionOptions = { executionProviders: ['wasm'], graphOptimizationLevel: 'all' };
   await pass();
   const det = await ort.InferenceSession.create(files.det, options);
@@ -100,6 +115,23 @@ export async function loadOcr(
         });
         t.dispose();
         start = end;
+      }
+      return out;
+    },
+    async readAsPpocr(g, boxes) {
+      const out: Reading[] = new Array<Reading>(boxes.length);
+      for (const batch of ppocrBatches(g, boxes)) {
+        await pass();
+        const res = await rec.run({
+          [rec.inputNames[0]!]: new ort.Tensor('float32', batch.data, [batch.order.length, 3, REC_HEIGHT, batch.width]),
+        });
+        const t = res[rec.outputNames[0]!]!;
+        const [, steps, classes] = t.dims as [number, number, number];
+        const all = t.data as Float32Array;
+        batch.order.forEach((i, b) => {
+          out[i] = ctcDecode(all.subarray(b * steps * classes, (b + 1) * steps * classes), steps, classes, dict);
+        });
+        t.dispose();
       }
       return out;
     },

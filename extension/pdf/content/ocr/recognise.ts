@@ -48,6 +48,43 @@ export function recBatch(lines: readonly RecLine[]): { data: Float32Array; width
   return { data, width };
 }
 
+/** PaddleOCR's recogniser batch (rec_batch_num) and nominal input width (rec_image_shape 3,48,320). */
+const PPOCR_BATCH = 6;
+const PPOCR_WIDTH = 320;
+
+/**
+ * The benchmark's baseline reads lines as PaddleOCR's TextRecognizer does (tools/infer/predict_rec.py):
+ * sorted by width over height, six a batch, the batch as wide as 48 × its widest ratio and never
+ * narrower than 320 px; each line cut to its box alone, scaled to 48 high and followed by zeros
+ * (mid-grey). `order[i]` is the box of the batch's i-th line.
+ */
+export function ppocrBatches(
+  g: Grey,
+  boxes: readonly Rect[],
+): { data: Float32Array; width: number; order: number[] }[] {
+  const ratio = boxes.map((b) => b.w / Math.max(1, b.h));
+  const sorted = boxes.map((_, i) => i).sort((a, b) => ratio[a]! - ratio[b]!);
+  const out: { data: Float32Array; width: number; order: number[] }[] = [];
+  for (let s = 0; s < sorted.length; s += PPOCR_BATCH) {
+    const order = sorted.slice(s, s + PPOCR_BATCH);
+    const width = Math.floor(REC_HEIGHT * Math.max(PPOCR_WIDTH / REC_HEIGHT, ...order.map((i) => ratio[i]!)));
+    const n = width * REC_HEIGHT;
+    const data = new Float32Array(order.length * 3 * n);
+    order.forEach((i, b) => {
+      const w = Math.max(1, Math.min(width, Math.ceil(REC_HEIGHT * ratio[i]!)));
+      const line = resizeGrey(cropGrey(g, boxes[i]!), w, REC_HEIGHT);
+      for (let y = 0; y < REC_HEIGHT; y++)
+        for (let x = 0; x < w; x++) {
+          const v = line.data[y * w + x]! / 127.5 - 1;
+          const at = b * 3 * n + y * width + x;
+          data[at] = data[at + n] = data[at + 2 * n] = v;
+        }
+    });
+    out.push({ data, width, order });
+  }
+  return out;
+}
+
 function paperOf(g: Grey): number {
   const sorted = Uint8Array.from(g.data).sort();
   return sorted[Math.floor(sorted.length * 0.9)] ?? 255;
