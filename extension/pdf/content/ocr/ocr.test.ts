@@ -80,7 +80,7 @@ describe("the benchmark's baseline reads lines as PaddleOCR does", () => {
   it('six a batch, sorted by shape, each batch at least 320 px wide and padded with zeros', async () => {
     const g = await textPicture(400, 48, []);
     const boxes = [40, 300, 60, 90, 120, 150, 200, 80].map((w) => ({ x: 0, y: 0, w, h: 40 }));
-    const batches = ppocrBatches(g, boxes);
+    const batches = [...ppocrBatches(g, boxes)];
     expect(batches.map((b) => b.order.length)).toEqual([6, 2]);
     expect(batches[0]!.order.map((i) => boxes[i]!.w)).toEqual([40, 60, 80, 90, 120, 150]);
     expect(batches.map((b) => b.width)).toEqual([320, 360]);

@@ -56,15 +56,15 @@ const PPOCR_WIDTH = 320;
  * The benchmark's baseline reads lines as PaddleOCR's TextRecognizer does (tools/infer/predict_rec.py):
  * sorted by width over height, six a batch, the batch as wide as 48 × its widest ratio and never
  * narrower than 320 px; each line cut to its box alone, scaled to 48 high and followed by zeros
- * (mid-grey). `order[i]` is the box of the batch's i-th line.
+ * (mid-grey). `order[i]` is the box of the batch's i-th line. Made one batch at a time, as each
+ * is run: only one batch's input is held.
  */
-export function ppocrBatches(
+export function* ppocrBatches(
   g: Grey,
   boxes: readonly Rect[],
-): { data: Float32Array; width: number; order: number[] }[] {
+): Generator<{ data: Float32Array; width: number; order: number[] }> {
   const ratio = boxes.map((b) => b.w / Math.max(1, b.h));
   const sorted = boxes.map((_, i) => i).sort((a, b) => ratio[a]! - ratio[b]!);
-  const out: { data: Float32Array; width: number; order: number[] }[] = [];
   for (let s = 0; s < sorted.length; s += PPOCR_BATCH) {
     const order = sorted.slice(s, s + PPOCR_BATCH);
     const width = Math.floor(REC_HEIGHT * Math.max(PPOCR_WIDTH / REC_HEIGHT, ...order.map((i) => ratio[i]!)));
@@ -80,9 +80,8 @@ export function ppocrBatches(
           data[at] = data[at + n] = data[at + 2 * n] = v;
         }
     });
-    out.push({ data, width, order });
+    yield { data, width, order };
   }
-  return out;
 }
 
 function paperOf(g: Grey): number {
