@@ -188,6 +188,7 @@ export function columnBetweenRules(
   if (!l || !r) return undefined;
   return { left: Math.max(...l), right: Math.min(...r) };
 }
+
 /**
  * The part of a page that holds anything printed or written, its blank margins left out (with a
  * little paper around it): the detector's work follows its pixels, and a form's side margins are
@@ -218,7 +219,7 @@ export function printedArea(g: Grey): Rect {
 
 /** Dark pixels (of every other row or column) that make a column or row part of the printed area. */
 const AREA_MIN_DARK = 3;
-/** Paper kept around the printed area, in page widths (2 %: 4 mm on A4). */
+/** Paper kept around the printed area, in page widths (8 mm on A4): the detector's view of a line at the area's edge stays as on the whole page. */
 const AREA_PAD = 0.04;
 
 /** The grey level at `q` of the rows y0…y1 (every 7th pixel: enough for a paper level). */
