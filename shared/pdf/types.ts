@@ -52,7 +52,6 @@ export interface Issue {
 
 export type Verdict = 'pass' | 'warn' | 'fail';
 
-/** What the caller (upload panel, CLI, tests) posts to the analysis page. */
 /**
  * How the benchmark's baseline recognises the lines it found: `ppocr` as PaddleOCR's TextRecognizer
  * (six lines a batch sorted by shape, each batch padded to its widest and to at least 320 px);
@@ -61,6 +60,7 @@ export type Verdict = 'pass' | 'warn' | 'fail';
 export const OrdinaryOcr = z.enum(['ppocr', 'ownLines']);
 export type OrdinaryOcr = z.infer<typeof OrdinaryOcr>;
 
+/** What the caller (upload panel, CLI, tests) posts to the analysis page. */
 export const PreflightRequest = z.object({
   type: z.literal('laa-preflight'),
   bytes: z.instanceof(ArrayBuffer),
