@@ -8,7 +8,7 @@ import { isEmptyStructure, isNotScanned } from '../../shared/pdf/pageRules';
 import { EXPECTED_PAGES, MAX_ANALYSED_PAGES } from '../../shared/pdf/thresholds';
 import type { ContentReport, OrdinaryOcr, PreflightEvent, PreflightReport } from '../../shared/pdf/types';
 import type { Raster } from './analysis/raster';
-import { readContent, type ContentSource } from './content/run';
+import { contentStage, type ContentSource } from './content/run';
 import { browserDecodable, jpegInfo } from './jpeg';
 import { readDigits } from './ocr';
 import { readPageContent, type PageContent, type PlacedImage } from './parser/content';
@@ -128,32 +128,8 @@ export async function runPreflight(req: ParsedRequest, emit: (e: PreflightEvent)
   }
   if (req.options?.skipContent || sources.length === 0 || report.pages === null) return { report };
   report.contentPending = true;
-  const content = (emitContent: (e: PreflightEvent) => void, superseded: () => boolean) =>
-    readContent({
-      superseded,
-      sources,
-      pageCount: Math.min(report.pages ?? 0, quick.pages.length),
-      member: {
-        ...(req.member?.name ? { name: req.member.name } : {}),
-        ...(req.member?.joinedOn ? { joinedOn: req.member.joinedOn } : {}),
-        ...(req.member?.birthDate ? { birthDate: req.member.birthDate } : {}),
-      },
-      pictureIssues: report.issues,
-      includeFacts: !!req.options?.includeFacts,
-      ...(req.options?.ordinaryOcr ? { ordinary: req.options.ordinaryOcr } : {}),
-      localRules: req.options?.localRules ?? [],
-      render: async (index, shortSidePx) => {
-        const s = await (await import('./pdfjsPages')).openPdfjs(bytes);
-        try {
-          return await s.render(index, shortSidePx);
-        } finally {
-          await s.close();
-        }
-      },
-      onProgress: (done, total) =>
-        emitContent({ kind: 'progress', stage: 'content', done, total, ms: performance.now() - t0 }),
-    });
-  return { report, content };
+  const pageCount = Math.min(report.pages ?? 0, quick.pages.length);
+  return { report, content: contentStage(req, report.issues, { sources, pageCount, bytes, since: t0 }) };
 }
 
 async function analysePages(

@@ -4,7 +4,7 @@ import type { SectionId } from '../../../shared/pdf/content/sections';
 import { judgeContent } from '../../../shared/pdf/content/judge';
 import { READER } from '../../../shared/pdf/content/thresholds';
 import { verdictOf } from '../../../shared/pdf/judge';
-import type { ContentReport, Issue, OrdinaryOcr } from '../../../shared/pdf/types';
+import type { ContentReport, Issue, OrdinaryOcr, PreflightEvent } from '../../../shared/pdf/types';
 import { PagePool } from '../pool';
 import { handOutOrder } from './handOut';
 import type { ContentGateMessage, ContentJob, ContentJobResult } from '../worker/contentProtocol';
@@ -185,4 +185,47 @@ export async function readContent(run: ContentRun): Promise<ContentReport> {
     ms: { total: facts.ms.total, ...(cold !== undefined ? { cold } : {}) },
     ...(run.includeFacts ? { facts } : {}),
   };
+}
+
+/** What a file's check asked of its content stage (engine.ts's request, as far as reading goes). */
+export interface ContentRequest {
+  member?: { name?: string; joinedOn?: string; birthDate?: string };
+  options?: { includeFacts?: boolean; ordinaryOcr?: OrdinaryOcr; localRules?: LocalRule[] };
+}
+
+/**
+ * The content stage of a file whose picture report is made: its pages read when it is called (after
+ * the report is sent), progress timed from `since`, the check's start. Pages that are not JPEG scans
+ * are drawn by pdf.js from the file's `bytes`.
+ */
+export function contentStage(
+  req: ContentRequest,
+  pictureIssues: Issue[],
+  file: { sources: ContentSource[]; pageCount: number; bytes: Uint8Array; since: number },
+): (emit: (e: PreflightEvent) => void, superseded: () => boolean) => Promise<ContentReport> {
+  return (emit, superseded) =>
+    readContent({
+      superseded,
+      sources: file.sources,
+      pageCount: file.pageCount,
+      member: {
+        ...(req.member?.name ? { name: req.member.name } : {}),
+        ...(req.member?.joinedOn ? { joinedOn: req.member.joinedOn } : {}),
+        ...(req.member?.birthDate ? { birthDate: req.member.birthDate } : {}),
+      },
+      pictureIssues,
+      includeFacts: !!req.options?.includeFacts,
+      ...(req.options?.ordinaryOcr ? { ordinary: req.options.ordinaryOcr } : {}),
+      localRules: req.options?.localRules ?? [],
+      render: async (index, shortSidePx) => {
+        const s = await (await import('../pdfjsPages')).openPdfjs(file.bytes);
+        try {
+          return await s.render(index, shortSidePx);
+        } finally {
+          await s.close();
+        }
+      },
+      onProgress: (done, total) =>
+        emit({ kind: 'progress', stage: 'content', done, total, ms: performance.now() - file.since }),
+    });
 }
