@@ -222,12 +222,17 @@ const AREA_MIN_DARK = 3;
 /** Paper kept around the printed area, in page widths (8 mm on A4): the detector's view of a line at the area's edge stays as on the whole page. */
 const AREA_PAD = 0.04;
 
-/** The grey level at `q` of the rows y0…y1 (every 7th pixel: enough for a paper level). */
+/**
+ * The grey level at `q` of the rows y0…y1 (every 7th pixel: enough for a paper level), counted in
+ * a histogram: sorting the sample took ≈ 90 ms on a whole page.
+ */
 function percentile(g: Grey, y0: number, y1: number, q: number): number {
-  const sample: number[] = [];
-  for (let i = y0 * g.width; i < y1 * g.width; i += 7) sample.push(g.data[i]!);
-  sample.sort((a, b) => a - b);
-  return sample[Math.floor(sample.length * q)] ?? 255;
+  const hist = new Uint32Array(256);
+  let n = 0;
+  for (let i = y0 * g.width; i < y1 * g.width; i += 7, n++) hist[g.data[i]!]!++;
+  const rank = Math.floor(n * q);
+  for (let v = 0, below = 0; v < 256; v++) if ((below += hist[v]!) > rank) return v;
+  return 255;
 }
 
 /**
