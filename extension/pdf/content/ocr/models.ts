@@ -67,6 +67,25 @@ export async function loadOcr(
   const rec = await ort.InferenceSession.create(files.rec, options);
   const dict = dictionary(files.dict);
   const masks = new Map<string, Uint8Array>();
+  /**
+   * One recogniser run over `count` lines `width` px wide (NCHW in −1…1): `each` gets line b's
+   * per-step probabilities before the output is let go.
+   */
+  const recognise = async (
+    data: Float32Array,
+    count: number,
+    width: number,
+    each: (b: number, probs: Float32Array, steps: number, classes: number) => void,
+  ) => {
+    await pass();
+    const res = await rec.run({ [rec.inputNames[0]!]: new ort.Tensor('float32', data, [count, 3, REC_HEIGHT, width]) });
+    const t = res[rec.outputNames[0]!]!;
+    const [, steps, classes] = t.dims as [number, number, number];
+    const all = t.data as Float32Array;
+    for (let b = 0; b < count; b++)
+      each(b, all.subarray(b * steps * classes, (b + 1) * steps * classes), steps, classes);
+    t.dispose();
+  };
   return {
     async detect(g, maxSide, within) {
       await pass();
@@ -98,41 +117,24 @@ export async function loadOcr(
         )
           end++;
         const batch = order.slice(start, end);
-        await pass();
         const input = recBatch(batch.map((i) => lines[i]!));
-        const res = await rec.run({
-          [rec.inputNames[0]!]: new ort.Tensor('float32', input.data, [batch.length, 3, REC_HEIGHT, input.width]),
-        });
-        const t = res[rec.outputNames[0]!]!;
-        const [, steps, classes] = t.dims as [number, number, number];
-        const all = t.data as Float32Array;
-        batch.forEach((i, b) => {
+        await recognise(input.data, batch.length, input.width, (b, probs, steps, classes) => {
+          const i = batch[b]!;
           // Only the steps over the line itself: the padding after it is not read (the model may
           // see a character in plain paper where a line ends abruptly).
           const own = Math.min(steps, Math.ceil((steps * lines[i]!.line.width) / input.width));
-          const from = b * steps * classes;
-          out[i] = ctcDecode(all.subarray(from, from + own * classes), own, classes, dict, mask);
+          out[i] = ctcDecode(probs.subarray(0, own * classes), own, classes, dict, mask);
         });
-        t.dispose();
         start = end;
       }
       return out;
     },
     async readAsPpocr(g, boxes) {
       const out: Reading[] = new Array<Reading>(boxes.length);
-      for (const batch of ppocrBatches(g, boxes)) {
-        await pass();
-        const res = await rec.run({
-          [rec.inputNames[0]!]: new ort.Tensor('float32', batch.data, [batch.order.length, 3, REC_HEIGHT, batch.width]),
+      for (const batch of ppocrBatches(g, boxes))
+        await recognise(batch.data, batch.order.length, batch.width, (b, probs, steps, classes) => {
+          out[batch.order[b]!] = ctcDecode(probs, steps, classes, dict);
         });
-        const t = res[rec.outputNames[0]!]!;
-        const [, steps, classes] = t.dims as [number, number, number];
-        const all = t.data as Float32Array;
-        batch.order.forEach((i, b) => {
-          out[i] = ctcDecode(all.subarray(b * steps * classes, (b + 1) * steps * classes), steps, classes, dict);
-        });
-        t.dispose();
-      }
       return out;
     },
   };
