@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PDFDocument } from 'pdf-lib';
+import { degrees, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreflightReport } from '../../shared/pdf/types';
 import { form, MEMBER } from '../fixtures/forms';
@@ -35,34 +35,86 @@ describe('a readable file', () => {
     expect(report.thumbnails).toHaveLength(12);
     expect(report.thumbnails[0]).toMatch(/^data:image\/jpeg;base64,/);
     // Each thumbnail shows its page: a small portrait picture with dark writing on light paper.
-    const page = await browser.context.newPage();
-    const looks = await page.evaluate(async (urls) => {
-      const out: { w: number; h: number; min: number; max: number }[] = [];
-      for (const url of urls) {
-        const bmp = await createImageBitmap(await (await fetch(url)).blob());
-        const c = new OffscreenCanvas(bmp.width, bmp.height);
-        const ctx = c.getContext('2d')!;
-        ctx.drawImage(bmp, 0, 0);
-        const d = ctx.getImageData(0, 0, bmp.width, bmp.height).data;
-        let min = 255,
-          max = 0;
-        for (let i = 0; i < d.length; i += 4) {
-          const v = (d[i]! + d[i + 1]! + d[i + 2]!) / 3;
-          min = Math.min(min, v);
-          max = Math.max(max, v);
-        }
-        out.push({ w: bmp.width, h: bmp.height, min, max });
-      }
-      return out;
-    }, report.thumbnails);
-    await page.close();
-    for (const t of looks) {
+    for (const t of await thumbnailsLook(report.thumbnails)) {
       expect([t.w, t.h]).toEqual([96, 136]);
       expect(t.min).toBeLessThan(160);
       expect(t.max).toBeGreaterThan(200);
     }
   });
+
+  it('draws each thumbnail as its page shows, a page turned by /Rotate turned too', async () => {
+    const doc = await PDFDocument.load(clean);
+    const scan = firstPageJpeg(doc);
+    doc.getPage(0).setRotation(degrees(90));
+    const { report } = await engine.check(await doc.save(), { member: MEMBER });
+    const upright = (await engine.check(clean, { member: MEMBER })).report.thumbnails[0]!;
+    const [u, t] = await thumbnailsLook([upright, report.thumbnails[0]!], scan);
+    // Against the page's own scan, scaled down here: upright as it is, and turned a quarter clockwise.
+    expect([u!.w, u!.h, t!.w, t!.h]).toEqual([96, 136, 96, 68]);
+    expect(u!.diff![0]).toBeLessThan(2);
+    expect(u!.diff![180]).toBeGreaterThan(u!.diff![0]! * 2);
+    expect(t!.diff![90]).toBeLessThan(2);
+    expect(t!.diff![270]).toBeGreaterThan(t!.diff![90]! * 2);
+  });
 });
+
+/** The JPEG bytes of the picture on the first page (the fixtures put one scan on each page). */
+function firstPageJpeg(doc: PDFDocument): number[] {
+  const xobjects = doc.getPage(0).node.Resources()!.lookup(PDFName.of('XObject'), PDFDict);
+  const stream = doc.context.lookup(xobjects.values()[0]);
+  if (!(stream instanceof PDFRawStream)) throw new Error('page 1 has no scan');
+  return [...stream.contents];
+}
+
+interface ThumbnailLook {
+  w: number;
+  h: number;
+  min: number;
+  max: number;
+  /** Given the page's scan: the mean grey difference from the scan turned clockwise by 0 and 180° (portrait) or 90 and 270°. */
+  diff?: Record<number, number>;
+}
+
+/** Size, darkest and lightest grey of each thumbnail; given the page's scan, how far it is from the scan turned each way. */
+async function thumbnailsLook(urls: string[], scan?: number[]): Promise<ThumbnailLook[]> {
+  const page = await browser.context.newPage();
+  try {
+    return await page.evaluate(
+      async ({ urls, scan }) => {
+        const greyOf = (img: ImageBitmap, w: number, h: number, turn: number) => {
+          const c = new OffscreenCanvas(w, h);
+          const ctx = c.getContext('2d')!;
+          ctx.imageSmoothingQuality = 'high';
+          ctx.translate(w / 2, h / 2);
+          ctx.rotate((turn * Math.PI) / 180);
+          const [dw, dh] = turn % 180 ? [h, w] : [w, h];
+          ctx.drawImage(img, -dw / 2, -dh / 2, dw, dh);
+          const d = ctx.getImageData(0, 0, w, h).data;
+          return Array.from({ length: w * h }, (_, i) => (d[i * 4]! + d[i * 4 + 1]! + d[i * 4 + 2]!) / 3);
+        };
+        const meanDiff = (a: number[], b: number[]) => a.reduce((s, v, i) => s + Math.abs(v - b[i]!), 0) / a.length;
+        const ref = scan ? await createImageBitmap(new Blob([new Uint8Array(scan)], { type: 'image/jpeg' })) : null;
+        const out: ThumbnailLook[] = [];
+        for (const url of urls) {
+          const bmp = await createImageBitmap(await (await fetch(url)).blob());
+          const g = greyOf(bmp, bmp.width, bmp.height, 0);
+          const look: ThumbnailLook = { w: bmp.width, h: bmp.height, min: Math.min(...g), max: Math.max(...g) };
+          if (ref) {
+            look.diff = {};
+            const portrait = bmp.height > bmp.width === ref.height > ref.width;
+            for (const turn of portrait ? [0, 180] : [90, 270])
+              look.diff[turn] = meanDiff(g, greyOf(ref, bmp.width, bmp.height, turn));
+          }
+          out.push(look);
+        }
+        return out;
+      },
+      { urls, scan },
+    );
+  } finally {
+    await page.close();
+  }
+}
 
 describe('file checks', () => {
   it('fails an empty file', async () => {

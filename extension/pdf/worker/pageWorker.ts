@@ -69,16 +69,21 @@ async function thumbnailOf(r: Raster): Promise<string> {
   return dataUrlOf(c);
 }
 
-/** The thumbnail drawn straight from a decoded frame, turned as the page shows it (native resampling). */
-function thumbnailOfFrame(frame: VideoFrame, w: number, h: number, rotate: number): Promise<string> {
+/**
+ * The thumbnail's picture from a decoded frame, turned as the page shows it. The frame is scaled
+ * down by createImageBitmap (a fifth of the cost of drawing the whole frame scaled onto a canvas),
+ * then the small picture is turned.
+ */
+async function thumbnailOfFrame(frame: VideoFrame, w: number, h: number, rotate: number): Promise<OffscreenCanvas> {
   const [dw, dh] = rotatedSize(w, h, rotate);
   const tw = Math.min(THUMB_WIDTH, dw),
     th = Math.max(1, Math.round((dh * tw) / dw));
+  const [sw, sh] = rotatedSize(tw, th, rotate);
+  const small = await createImageBitmap(frame, { resizeWidth: sw, resizeHeight: sh, resizeQuality: 'high' });
   const c = new OffscreenCanvas(tw, th);
-  const ctx = c.getContext('2d')!;
-  ctx.imageSmoothingQuality = 'high';
-  drawRotated(ctx, frame, rotate, tw, th);
-  return dataUrlOf(c);
+  drawRotated(c.getContext('2d')!, small, rotate, tw, th);
+  small.close();
+  return c;
 }
 
 async function dataUrlOf(c: OffscreenCanvas): Promise<string> {
@@ -115,14 +120,18 @@ function startJpeg(job: JpegJob): Started {
 async function measureJpeg(job: JpegJob, started: Started): Promise<{ rest: Promise<Done> }> {
   const { w, h } = started;
   const frame = await started.frame;
-  let thumbnail: Promise<string>;
+  let small: OffscreenCanvas;
   let raster: Raster;
   try {
-    thumbnail = thumbnailOfFrame(frame, w, h, job.rotate);
+    const pending = thumbnailOfFrame(frame, w, h, job.rotate);
+    pending.catch(() => {}); // awaited below, unless the raster fails first
     raster = await upright(frame, w, h, job.rotate);
+    // The frame stays open until the thumbnail's small copy is made (it is encoded while the page is measured).
+    small = await pending;
   } finally {
     frame.close();
   }
+  const thumbnail = dataUrlOf(small);
   const t0 = performance.now();
   const measures = analysePage(raster, ANALYSIS_SHORT_SIDE / job.shortSideMm);
   const analysisMs = performance.now() - t0;
