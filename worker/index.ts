@@ -3,7 +3,7 @@ import { app } from './app';
 import { sealAll } from './audit/seal';
 import { DIGEST_CRON, runDigests } from './jobs/digest';
 import { prune } from './jobs/maintenance';
-import { rekeyWebhooks } from './jobs/rekey';
+import { rekeySecrets } from './jobs/rekey';
 import { verifyAll } from './jobs/verify';
 
 /** wrangler.toml's crons: the digest and the full audit verify at 08:00 Asia/Shanghai; every 5 minutes, sealing and pruning. */
@@ -16,6 +16,6 @@ export default {
     }
     await sealAll(env);
     await prune(env);
-    await rekeyWebhooks(env);
+    await rekeySecrets(env);
   },
 } satisfies ExportedHandler<Bindings>;

@@ -6,6 +6,7 @@ import { fail } from '../errors';
 import { sha256Hex } from '../lib/crypto';
 import type { AuthContext } from './context';
 import { countMissIn, probeBucket, probeLimit, refuseProbing } from './probes';
+import { clearTenantKey } from './tenantKey';
 
 export const clientOf = (c: Context) => c.req.header('CF-Connecting-IP') ?? 'local';
 
@@ -52,7 +53,8 @@ export async function guardAuthFailures(c: Context<AppEnv>, tokenHash?: string):
   return { probes: rows[2] ?? 0 };
 }
 
-export function contextFromRow(row: TokenRow, hash: string): AuthContext {
+/** `hashKey`: the tenant's hashing key in clear (row.hash_key is sealed: auth/tenantKey.ts). */
+export function contextFromRow(row: TokenRow, hash: string, hashKey: string): AuthContext {
   return {
     tokenId: row.id,
     tokenHash: hash,
@@ -64,7 +66,7 @@ export function contextFromRow(row: TokenRow, hash: string): AuthContext {
     tenant: {
       name: row.tenant_name,
       storeNames: row.store_names === 1,
-      hashKey: row.hash_key,
+      hashKey,
       rootSeq: row.root_seq,
       orgsVersion: row.orgs_version,
     },
@@ -94,7 +96,7 @@ export async function authenticate(
   if (Date.parse(found.expires_at) <= now)
     return refuseAuth(c, 'token-expired', '令牌已过期：请向上级管理员索取新的邀请码，或在到期前续期', hash);
   if (counts.probes >= probeLimit(c)) refuseProbing();
-  return contextFromRow(found, hash);
+  return contextFromRow(found, hash, await clearTenantKey(c.env, found.tenant_id, found.hash_key));
 }
 
 /** `Authorization: Bearer laa_…` → c.var.auth. */

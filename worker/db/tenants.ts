@@ -24,6 +24,12 @@ export const updateSettings = (db: D1Database, id: string, s: { storeNames: bool
     .prepare('UPDATE tenants SET store_names = ?, allowed_origins = ? WHERE id = ?')
     .bind(s.storeNames ? 1 : 0, JSON.stringify(s.allowedOrigins), id);
 
+export const allTenantKeys = async (db: D1Database) =>
+  (await db.prepare('SELECT id, hash_key FROM tenants').all<Pick<TenantRow, 'id' | 'hash_key'>>()).results;
+
+export const rewrapTenantKey = (db: D1Database, id: string, stored: string) =>
+  db.prepare('UPDATE tenants SET hash_key = ? WHERE id = ?').bind(stored, id);
+
 /** When a tenant turns names off, the clear names already stored go too. */
 export const scrubNames = (db: D1Database, id: string) =>
   db.prepare('UPDATE members SET name = NULL WHERE tenant_id = ?').bind(id);

@@ -1,7 +1,8 @@
 import { fromBase64, sha256Hex } from './crypto';
 
 /**
- * Secrets at rest (a robot's URL carries its access token; 钉钉's 加签 secret): AES-256-GCM under a
+ * Secrets at rest (a robot's URL carries its access token; 钉钉's 加签 secret; each tenant's hashing
+ * key, which would let a D1 dump reverse the 身份证号 hashes by enumeration): AES-256-GCM under a
  * key from the `WEBHOOK_KEY` Worker secret, each value bound to where it is stored (`aad`: a
  * ciphertext moved to another row does not open). Stored as `v1.<key id>.<iv>.<ciphertext>`, the key
  * id being the first 8 hex digits of the key's SHA-256, so rotation works: the new key goes in
@@ -106,3 +107,13 @@ export async function openRobot(ring: Keyring, id: string, stored: RobotSecrets)
   const secret = stored.secret === null ? null : await openSecret(ring, stored.secret, `webhook:${id}:secret`);
   return url === null || (stored.secret !== null && secret === null) ? null : { url, secret };
 }
+
+const tenantKeyAad = (tenantId: string) => `tenant:${tenantId}:hash_key`;
+
+/** A tenant's hashing key as stored: sealed, bound to its tenant. */
+export const sealTenantKey = (ring: Keyring, tenantId: string, clear: string) =>
+  sealSecret(ring, clear, tenantKeyAad(tenantId));
+
+/** The tenant's hashing key in clear, or null when it opens under none of the ring's keys (a key stored in clear is returned as it is). */
+export const openTenantKey = (ring: Keyring, tenantId: string, stored: string) =>
+  openSecret(ring, stored, tenantKeyAad(tenantId));

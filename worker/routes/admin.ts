@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CreateTenantRequest, type CreateTenantResponse } from '../../shared/api/tenancy';
 import { OrgId, Role } from '../../shared/api/common';
 import { guardAuthFailures, refuseAuth } from '../auth/middleware';
+import { storedTenantKey } from '../auth/tenantKey';
 import { DAY_MS, iso, newInviteCode } from '../auth/tokens';
 import { commitWrite } from '../audit/commit';
 import { countAllMembers } from '../db/health';
@@ -61,6 +62,7 @@ export const admin = new Hono<AppEnv>()
     }
     const tenantId = `tn_${randomText(9)}`;
     const invite = await newInviteCode();
+    const hashKey = await storedTenantKey(c.env, tenantId, base64(randomBytes(32)));
     const now = Date.now();
     const expiresAt = iso(now + body.inviteTtlDays * DAY_MS);
     let reply: CreateTenantResponse | undefined;
@@ -86,7 +88,7 @@ export const admin = new Hono<AppEnv>()
             id: tenantId,
             name: body.name,
             storeNames: body.storeNames,
-            hashKey: base64(randomBytes(32)),
+            hashKey,
             rootSeq: seq,
             createdAt: iso(now),
           }),

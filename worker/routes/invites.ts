@@ -29,6 +29,7 @@ import { idempotent, type KeyScope } from '../lib/idempotency';
 import { valid } from '../lib/validate';
 import { issueInvite } from '../auth/issueInvite';
 import { issuedBefore, withdrawToken, type Issued } from '../auth/reissue';
+import { clearTenantKey } from '../auth/tenantKey';
 
 /** A redemption's Idempotency-Key belongs to the code it redeems (there is no token yet). */
 const byInviteCode: KeyScope = async (c) => {
@@ -66,6 +67,8 @@ export const invites = new Hono<AppEnv>()
     const tenant = await tenantById(c.env.DB, invite.tenant_id);
     const org = await orgBySeq(c.env.DB, invite.tenant_id, invite.org_seq);
     if (!tenant || !org) fail(410, 'invite-orphaned', '邀请码对应的组织已不存在，请向上级管理员索取新的');
+    // Opened before the code is claimed: a key that does not open must not spend the code.
+    const hashKey = await clearTenantKey(c.env, tenant.id, tenant.hash_key);
     const tok = await newToken('laa');
     // A retry keeps the first redemption's time: the retry window does not slide.
     const usedMark = `${retry ? redeemedAt : iso(now)}#${tok.id}`;
@@ -122,7 +125,7 @@ export const invites = new Hono<AppEnv>()
         expiresAt,
         role: invite.role,
         org: { id: org.id, name: org.name, type: org.type },
-        tenant: { id: tenant.id, name: tenant.name, storeNames: tenant.store_names === 1, hashKey: tenant.hash_key },
+        tenant: { id: tenant.id, name: tenant.name, storeNames: tenant.store_names === 1, hashKey },
       } satisfies RedeemInviteResponse,
       201,
     );

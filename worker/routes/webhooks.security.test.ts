@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, inject, it } from 'vitest';
 import { api, bootstrap, observation, runCron, SCHOOL_TREE, syncOk } from '../../test/worker/helpers';
 import { addDays, chinaToday } from '../../shared/domain/chinaDate';
-import { rekeyWebhooks } from '../jobs/rekey';
+import { rekeySecrets } from '../jobs/rekey';
 import { base64, randomBytes } from '../lib/crypto';
 import { keyring, openSecret } from '../lib/secrets';
 
@@ -78,7 +78,7 @@ describe('钉钉 secrets and robot URLs are encrypted at rest', () => {
     const old = env.WEBHOOK_KEY;
     const rotated = { ...env, WEBHOOK_KEY: base64(randomBytes(32)), WEBHOOK_KEY_PREVIOUS: old };
     const before = (await stored(id)).url;
-    expect(await rekeyWebhooks(rotated)).toBeGreaterThanOrEqual(1);
+    expect(await rekeySecrets(rotated)).toBeGreaterThanOrEqual(1);
     const after = (await stored(id)).url;
     expect(after).not.toBe(before);
     expect(after.split('.')[1]).not.toBe(before.split('.')[1]);
@@ -87,6 +87,8 @@ describe('钉钉 secrets and robot URLs are encrypted at rest', () => {
     expect(await openSecret(fresh, after, `webhook:${id}:url`)).toContain(TOKEN);
     expect(await openSecret(fresh, (await stored(id)).secret, `webhook:${id}:secret`)).toBe(SECRET);
     expect(await openSecret(await keyring({ WEBHOOK_KEY: old }), after, `webhook:${id}:url`)).toBeNull();
+    // Back under the test's own key (tenants' hashing keys were re-sealed too), for the tests after.
+    await rekeySecrets({ ...env, WEBHOOK_KEY_PREVIOUS: rotated.WEBHOOK_KEY });
   });
 
   it('rows stored in clear before encryption are encrypted by the cron', async () => {
