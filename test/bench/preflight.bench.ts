@@ -7,7 +7,9 @@
  * median of three renders), ratio, peakMemoryMB (peak rise of the
  * resident memory of all the browser's processes during a check, sampled every 50 ms), cpuMs
  * (median CPU time all the browser's processes spent during a check: on a shared machine it moves
- * far less than the wall time). BENCH_SKIP_CONTENT=1 checks the pictures alone (no content reading).
+ * far less than the wall time), and formerFullMs / formerRatio as measured until the ninth session (the
+ * first seven checks after the cold one, against the first pdf.js render). BENCH_SKIP_CONTENT=1
+ * checks the pictures alone (no content reading).
  */
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -212,6 +214,8 @@ await browser.close();
 const pdfjsRenderMs = median(pdfjsRuns);
 
 const fullMs = median(full);
+// As measured until the ninth session: the first seven checks after the cold one, against pdf.js's first render.
+const formerFullMs = median([...warmup, ...full].slice(0, 7));
 const result = {
   fullMs: round(fullMs),
   coldMs: round(coldMs),
@@ -224,11 +228,13 @@ const result = {
   runs: RUNS,
   warmup: WARMUP,
   pdfjsRuns: pdfjsRuns.map(round),
+  formerFullMs: round(formerFullMs),
+  formerRatio: Math.round((pdfjsRuns[0]! / formerFullMs) * 10) / 10,
   skipContent: SKIP_CONTENT,
   fullMsRange: [round(Math.min(...full)), round(Math.max(...full))],
   loadavg: (await import('node:os')).loadavg().map((x) => Math.round(x * 100) / 100),
 };
 console.log(
-  `fullMs ${result.fullMs} (range ${result.fullMsRange.join('–')}), coldMs ${result.coldMs}, quickMs ${result.quickMs}, pdf.js ${result.pdfjsRenderMs} ms, ratio ${result.ratio}, peak memory +${result.peakMemoryMB} MB, CPU ${result.cpuMs} ms a check`,
+  `fullMs ${result.fullMs} (range ${result.fullMsRange.join('–')}), coldMs ${result.coldMs}, quickMs ${result.quickMs}, pdf.js ${result.pdfjsRenderMs} ms, ratio ${result.ratio}, peak memory +${result.peakMemoryMB} MB, CPU ${result.cpuMs} ms a check; measured as before (no warm-up, one pdf.js render): fullMs ${result.formerFullMs}, ratio ${result.formerRatio}`,
 );
 console.log(JSON.stringify(result));
