@@ -119,16 +119,23 @@ export function findPaper(gray: Uint8Array, chroma: Uint8Array, w: number, h: nu
   let toneCount = 0;
   for (let y = top; y < bottom; y++) {
     const row = (y >> 4) * bw;
-    for (let x = left, i = y * w + left; x < right; x++, i++) {
-      const bg = background[row + (x >> 4)]!;
-      const g = gray[i]!;
-      if (g < soft[bg]!) {
-        toneCount++;
-        if (g < cut[bg]!) {
-          ink[i] = 1;
-          inkCount++;
+    // The pixels of a 16-px block share its two cuts: looked up once a block.
+    for (let x0 = left; x0 < right;) {
+      const x1 = Math.min(right, ((x0 >> 4) + 1) << 4);
+      const bg = background[row + (x0 >> 4)]!;
+      const toneCut = soft[bg]!,
+        inkCut = cut[bg]!;
+      for (let i = y * w + x0, end = y * w + x1; i < end; i++) {
+        const g = gray[i]!;
+        if (g < toneCut) {
+          toneCount++;
+          if (g < inkCut) {
+            ink[i] = 1;
+            inkCount++;
+          }
         }
       }
+      x0 = x1;
     }
   }
   return {
@@ -159,12 +166,12 @@ function backgroundMap(gray: Uint8Array, w: number, h: number, level: number): U
   for (let by = 0; by < bh; by++)
     for (let bx = 0; bx < bw; bx++) {
       hist.fill(0);
-      let n = 0;
-      for (let y = by * BLOCK; y < Math.min(h, (by + 1) * BLOCK); y++)
-        for (let x = bx * BLOCK; x < Math.min(w, (bx + 1) * BLOCK); x++) {
-          hist[gray[y * w + x]!]!++;
-          n++;
-        }
+      const y0 = by * BLOCK,
+        y1 = Math.min(h, y0 + BLOCK),
+        x0 = bx * BLOCK,
+        x1 = Math.min(w, x0 + BLOCK);
+      for (let y = y0; y < y1; y++) for (let i = y * w + x0, end = y * w + x1; i < end; i++) hist[gray[i]!]!++;
+      const n = (y1 - y0) * (x1 - x0);
       // The smallest v with 85 % of the block at or below it, found from the bright end (short:
       // paper is bright): at most 15 % of the block may lie above it.
       const allowed = n - n * 0.85;
