@@ -40,9 +40,9 @@ export const IMPORT_RULES = [
   {
     name: 'no-cycles',
     comment:
-      '扩展和 shared/ 里不允许循环引用（类型也算）：两个文件互相引用时，把共用的部分（类型、常量）移到双方都引用的第三个文件里。',
+      '扩展、shared/ 和同步服务里不允许循环引用（类型也算）：两个文件互相引用时，把共用的部分（类型、常量）移到双方都引用的第三个文件里。',
     severity: 'error',
-    from: { path: '^(extension|shared)/' },
+    from: { path: '^(extension|shared|worker)/' },
     to: { circular: true },
   },
   {

@@ -13,7 +13,7 @@ import type { Bindings } from '../env';
 import { randomText } from '../lib/crypto';
 import { chainDrafts, hashEntry, opaqueActor, requestDigest, type AuditEntry } from './chain';
 import { currentEpoch, signEpoch } from './epoch';
-import { sealedHead } from './seal';
+import { sealedHead } from './checkpoint';
 import { envSigningKeys, type SigningKeys } from './signing';
 import { opaqueSubjects } from './subjects';
 import { verifyAudit } from './verify';

@@ -5,7 +5,7 @@ import type { Bindings } from '../env';
 import { sha256Hex } from '../lib/crypto';
 import { GENESIS, hashEntry, type AuditEntry } from './chain';
 import { currentEpoch } from './epoch';
-import { checkpointText } from './seal';
+import { checkpointText } from './checkpoint';
 import { cachedSegment } from './segmentCache';
 import { envSigningKeys, verifySignature, type SigningKeys } from './signing';
 import {
