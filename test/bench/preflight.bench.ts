@@ -200,7 +200,7 @@ console.log(
   `warm-up checks (ms, not counted): ${warmup.map(round).join(' ')}; warm checks (ms): ${full.map(round).join(' ')}`,
 );
 // The content reading of a file starts once the engine has had no picture check for 0.3 s
-// (extension/pdf/content/run.ts SETTLE_MS): a longer gap lets it begin before the next file comes.
+// (extension/pdf/content/gate.ts SETTLE_MS): a longer gap lets it begin before the next file comes.
 console.log(`from a verdict to the next file posted (ms): ${gaps.map(round).join(' ')}`);
 console.log(`quick verdicts (ms): ${quick.map((x) => x.toFixed(1)).join(' ')}`);
 console.log(`memory rise per check (MB): ${peaks.map(round).join(' ')}`);

@@ -7,7 +7,8 @@ import { verdictOf } from '../../../shared/pdf/judge';
 import type { ContentReport, Issue, OrdinaryOcr, PreflightEvent } from '../../../shared/pdf/types';
 import { PagePool } from '../pool';
 import { handOutOrder } from './handOut';
-import type { ContentGateMessage, ContentJob, ContentJobResult } from '../worker/contentProtocol';
+import type { ContentJob, ContentJobResult } from '../worker/contentProtocol';
+import { PictureGate } from './gate';
 import { errorText } from '../../../shared/errorText';
 
 /**
@@ -25,26 +26,16 @@ export type ContentSource =
 /** A page being read may take long on a loaded machine; a stuck one is still given up. */
 const PAGE_TIMEOUT_MS = 120_000;
 
-let pictureChecks = 0;
-const idle: (() => void)[] = [];
-/**
- * How long the engine must have been free of picture checks before the reader starts a page. A
- * file posted right after another's verdict (the admin choosing again, a batch from the CLI) takes
- * over before the older file's reading has begun: no page is read only to be dropped, and the new
- * verdict has both cores. A third of a second is nothing beside a reading of several seconds, and
- * less is not enough: at 0.15 s bench:preflight's next file came after the reading had begun, and its
- * picture verdict shared the cores with it (fullMs 1,111 against ≈ 700).
- */
-const SETTLE_MS = 300;
-let quietSince = performance.now();
-const gateMessage = (): ContentGateMessage => ({ gate: pictureChecks > 0 ? 'pause' : 'resume' });
+// Picture checks hold the reader (its workers are told through the pool, made below).
+const gate = new PictureGate((m) => contentPool.broadcast(m));
 
 export const contentPool = new PagePool<ContentJob, ContentJobResult>(
   Math.max(1, Math.min(2, navigator.hardwareConcurrency || 2)),
   () => {
     const w = new Worker(new URL('../worker/contentWorker.ts', import.meta.url), { type: 'module' });
-    // A worker started during a picture check (its first job, or a replacement) starts held too.
-    if (pictureChecks > 0) w.postMessage(gateMessage());
+    // A worker started during a picture check or its settle (its first job, or a replacement) starts held too.
+    const held = gate.state;
+    if (held) w.postMessage(held);
     return w;
   },
   PAGE_TIMEOUT_MS,
@@ -60,37 +51,17 @@ let warmed = false;
 export function warmContent(): void {
   if (warmed) return;
   warmed = true;
-  void pictureIdle().then(() => {
+  void gate.settledIdle().then(() => {
     for (let i = 0; i < 2; i++) void contentPool.run({ kind: 'warm', page: 0 });
   });
 }
 
 /**
  * Runs a picture check. Meanwhile no page is handed to the content reader, and the pages it is
- * reading wait before their next model run: the picture verdict has the cores as if nothing else ran.
+ * reading wait before their next model run until the engine has been free of checks for SETTLE_MS:
+ * the picture verdict has the cores as if nothing else ran.
  */
-export async function pictureCheck<T>(work: () => Promise<T>): Promise<T> {
-  if (pictureChecks++ === 0) contentPool.broadcast(gateMessage());
-  try {
-    return await work();
-  } finally {
-    if (--pictureChecks === 0) {
-      quietSince = performance.now();
-      contentPool.broadcast(gateMessage());
-      for (const f of idle.splice(0)) f();
-    }
-  }
-}
-
-/** Resolves once no picture check has run for SETTLE_MS. */
-async function pictureIdle(): Promise<void> {
-  for (;;) {
-    if (pictureChecks > 0) await new Promise<void>((r) => idle.push(r));
-    const wait = quietSince + SETTLE_MS - performance.now();
-    if (wait <= 0 && pictureChecks === 0) return;
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-  }
-}
+export const pictureCheck = <T>(work: () => Promise<T>): Promise<T> => gate.check(work);
 
 export interface ContentRun {
   sources: ContentSource[];
@@ -147,7 +118,7 @@ export async function readContent(run: ContentRun): Promise<ContentReport> {
   const queue = handOutOrder(run.sources, run.pageCount);
   const worker = async () => {
     for (let s = queue.shift(); s; s = queue.shift()) {
-      await pictureIdle();
+      await gate.settledIdle();
       if (run.superseded?.()) return;
       let r: ContentJobResult;
       try {
