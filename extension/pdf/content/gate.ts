@@ -42,14 +42,9 @@ export class PictureGate {
     }
   }
 
-  /** Resolves once no picture check has run for SETTLE_MS. */
+  /** Resolves once no picture check has run for SETTLE_MS (the timer each check's end sets releases it). */
   async settledIdle(): Promise<void> {
-    for (;;) {
-      if (this.checks > 0) await new Promise<void>((r) => this.idle.push(r));
-      const wait = this.quietSince + SETTLE_MS - performance.now();
-      if (wait <= 0 && this.checks === 0) return;
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    }
+    if (this.checks > 0 || !this.settled()) await new Promise<void>((r) => this.idle.push(r));
   }
 
   private settled(): boolean {
