@@ -12,6 +12,26 @@ const measure = (r: Raster) => {
 };
 
 describe('pixel measures on synthetic sheets', { timeout: 30_000 }, () => {
+  it('reads a frame copied in its own B, G, R order as the same page', () => {
+    // A yellowed sheet with a red seal ring, blue and black writing and a brown stain: every plane moves.
+    const r = sheet([236, 222, 186]);
+    writing(r);
+    fill(r, 40, 40, 80, 60, [200, 40, 50]);
+    fill(r, 100, 200, 160, 230, [30, 40, 150]);
+    fill(r, 300, 300, 360, 380, [150, 110, 60]);
+    const swapped = new Uint8ClampedArray(r.data.length);
+    for (let i = 0; i < r.data.length; i += 4) {
+      swapped[i] = r.data[i + 2]!;
+      swapped[i + 1] = r.data[i + 1]!;
+      swapped[i + 2] = r.data[i]!;
+      swapped[i + 3] = 255;
+    }
+    const bgr: Raster = { width: r.width, height: r.height, data: swapped, bgr: true };
+    expect(planes(bgr)).toEqual(planes(r));
+    expect(analysePage(bgr, 3)).toEqual(analysePage(r, 3));
+    // Read in the wrong order, the red seal would be blue.
+    expect(planes({ ...bgr, bgr: false }).red).not.toEqual(planes(r).red);
+  });
   it('measures skew in degrees, counter-clockwise positive', () => {
     for (const deg of [-5, -2, 0, 3, 6]) {
       const r = sheet();

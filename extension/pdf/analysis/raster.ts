@@ -1,8 +1,13 @@
-/** A page's pixels at analysis size: RGBA, row-major, as canvas and VideoFrame give them. */
+/** A page's pixels at analysis size: four bytes a pixel, row-major, as canvas and VideoFrame give them. */
 export interface Raster {
   width: number;
   height: number;
   data: Uint8ClampedArray | Uint8Array;
+  /**
+   * The bytes are B, G, R, X (a decoded JPEG frame's own layout in Chromium) rather than R, G, B, A:
+   * copying a frame as it is costs a twentieth of converting it.
+   */
+  bgr?: boolean;
 }
 
 export interface Planes {
@@ -24,11 +29,13 @@ export function planes(r: Raster): Planes {
   // One 32-bit read per pixel (RGBA in memory: R in the low byte on little-endian machines).
   const bytes = r.data.byteOffset % 4 === 0 ? r.data : r.data.slice(0, n * 4);
   const px = new Uint32Array(bytes.buffer, bytes.byteOffset, n);
+  const rShift = r.bgr ? 16 : 0,
+    bShift = r.bgr ? 0 : 16;
   for (let i = 0; i < n; i++) {
     const v = px[i]!;
-    const R = v & 255,
+    const R = (v >> rShift) & 255,
       G = (v >> 8) & 255,
-      B = (v >> 16) & 255;
+      B = (v >> bShift) & 255;
     gray[i] = (R * 77 + G * 150 + B * 29) >> 8;
     const mx = R > G ? (R > B ? R : B) : G > B ? G : B;
     const mn = R < G ? (R < B ? R : B) : G < B ? G : B;

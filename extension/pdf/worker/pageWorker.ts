@@ -147,15 +147,25 @@ async function measureJpeg(job: JpegJob, started: Started): Promise<{ rest: Prom
   };
 }
 
+/** Frame layouts copied as they are: four bytes a pixel, in one of the two orders a Raster reads. */
+const NATIVE_LAYOUTS: Partial<Record<VideoPixelFormat, { bgr: boolean }>> = {
+  BGRX: { bgr: true },
+  BGRA: { bgr: true },
+  RGBX: { bgr: false },
+  RGBA: { bgr: false },
+};
+
 /**
  * The frame's pixels as the page shows them. Unturned, copied straight out of the frame (the same
- * bytes a canvas would give, at a third of the cost); turned, drawn turned.
+ * bytes a canvas would give, at a third of the cost; in the frame's own byte order when it has
+ * four bytes a pixel, a twentieth of converting them to RGBA); turned, drawn turned.
  */
 async function upright(frame: VideoFrame, w: number, h: number, rotate: number): Promise<Raster> {
   if (rotate === 0 && frame.displayWidth === w && frame.displayHeight === h) {
     const data = new Uint8ClampedArray(w * h * 4);
-    await frame.copyTo(data, { format: 'RGBA' });
-    return { width: w, height: h, data };
+    const native = frame.format ? NATIVE_LAYOUTS[frame.format] : undefined;
+    await frame.copyTo(data, native ? {} : { format: 'RGBA' });
+    return { width: w, height: h, data, ...(native?.bgr ? { bgr: true } : {}) };
   }
   const [dw, dh] = rotatedSize(w, h, rotate);
   const canvas = new OffscreenCanvas(dw, dh);
