@@ -5,6 +5,8 @@ export interface JpegInfo {
   sof: number;
   precision: number;
   components: number;
+  /** Where the SOF marker starts. */
+  sofAt: number;
 }
 
 /** True for the JPEGs Chromium's decoder reads: 8-bit, Huffman-coded, grey or YCbCr. */
@@ -43,10 +45,24 @@ export function jpegInfo(b: Uint8Array): JpegInfo | null {
         height: (b[i + 5]! << 8) | b[i + 6]!,
         width: (b[i + 7]! << 8) | b[i + 8]!,
         components: b[i + 9] ?? 0,
+        sofAt: i,
       };
     i += 2 + len;
   }
   return null;
+}
+
+/**
+ * The same JPEG declaring only its first `rows` rows: a decoder reads the scan data those rows
+ * need and skips the rest (page 1's number is in its top sixth: a sixth of the decoding). Null
+ * unless the frame header is one browsers decode and declares more rows.
+ */
+export function withHeight(bytes: ArrayBuffer, rows: number): ArrayBuffer | null {
+  const info = jpegInfo(new Uint8Array(bytes));
+  if (!info || !browserDecodable(info) || rows < 1 || info.height <= rows) return null;
+  const out = bytes.slice(0);
+  new DataView(out).setUint16(info.sofAt + 5, rows);
+  return out;
 }
 
 /**

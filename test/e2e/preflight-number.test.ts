@@ -1,3 +1,5 @@
+import { PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef } from 'pdf-lib';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { form, MEMBER } from '../fixtures/forms';
 import { FixtureKit } from '../fixtures/kit';
@@ -25,6 +27,21 @@ describe('the page-1 number', () => {
       const { report } = await engine.check(await form(kit, { family, seed: 61 }), { member: MEMBER });
       expect(report.page1Number, family).toEqual({ value: MEMBER.devNumber, source: 'ocr' });
       expect(numberIssues(report.issues), family).toEqual([]);
+    }
+  });
+  // Only page 1's top rows are decoded for the number (pageWorker.ts): a progressive JPEG spreads
+  // every row over several scans, and a 200-dpi scan is not a whole eighth of the OCR size.
+  it('reads it from only the top of a progressive JPEG page 1, and of a 200-dpi scan', async () => {
+    const progressive = await withPage1Jpeg(await form(kit, { family: 'scanner', seed: 66 }), (jpeg) =>
+      sharp(jpeg).jpeg({ quality: 90, progressive: true }).toBuffer(),
+    );
+    for (const [label, bytes] of [
+      ['progressive', progressive],
+      ['200 dpi', await form(kit, { family: 'scanner', seed: 67, dpi: 200 })],
+    ] as const) {
+      const { report } = await engine.check(bytes, { member: MEMBER });
+      expect(report.page1Number, label).toEqual({ value: MEMBER.devNumber, source: 'ocr' });
+      expect(numberIssues(report.issues), label).toEqual([]);
     }
   });
   it("fails when the form carries another member's number", async () => {
@@ -60,3 +77,16 @@ describe('the page-1 number', () => {
     expect(report.issues[0]!.message).toContain('前四位必须与入团年份相同');
   });
 });
+
+/** The file with page 1's scan replaced by `recode` of it (the picture stays the same size). */
+async function withPage1Jpeg(bytes: Uint8Array, recode: (jpeg: Buffer) => Promise<Buffer>): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(bytes);
+  const xobjects = doc.getPage(0).node.Resources()!.lookup(PDFName.of('XObject'), PDFDict);
+  const ref = xobjects.values()[0] as PDFRef;
+  const stream = doc.context.lookup(ref) as PDFRawStream;
+  const contents = new Uint8Array(await recode(Buffer.from(stream.contents)));
+  const dict = stream.dict.clone(doc.context);
+  dict.set(PDFName.of('Length'), PDFNumber.of(contents.length));
+  doc.context.assign(ref, PDFRawStream.of(dict, contents));
+  return doc.save();
+}

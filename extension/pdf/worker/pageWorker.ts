@@ -2,7 +2,7 @@
 import { toBase64 } from '../../../shared/bytes';
 import { analysePage } from '../analysis/analysePage';
 import type { Raster } from '../analysis/raster';
-import { jpegSize } from '../jpeg';
+import { jpegSize, withHeight } from '../jpeg';
 import { decodeAt, drawRotated, rotatedSize } from './frames';
 import { ocrImage } from './ocrImage';
 import {
@@ -92,7 +92,9 @@ async function dataUrlOf(c: OffscreenCanvas): Promise<string> {
 }
 
 type JpegJob = Extract<PageJobRequest['job'], { kind: 'jpeg' }>;
-type Started = { w: number; h: number; frame: Promise<VideoFrame>; big: Promise<VideoFrame> | null };
+/** Page 1's top for OCR, at OCR size: the frame and how many of the shown page's rows it covers. */
+type OcrTop = { frame: VideoFrame; rows: number };
+type Started = { w: number; h: number; frame: Promise<VideoFrame>; big: Promise<OcrTop> | null };
 type Done = Omit<Extract<PageJobResult, { ok: true }>, 'id' | 'ok' | 'ms'>;
 
 /**
@@ -107,10 +109,26 @@ function startJpeg(job: JpegJob): Started {
   const w = Math.max(1, Math.round(size.width * scale)),
     h = Math.max(1, Math.round(size.height * scale));
   const frame = decodeAt(job.bytes, w, h);
-  const big = job.ocr ? decodeAt(job.bytes, w * OCR_SCALE, h * OCR_SCALE) : null;
+  const big = job.ocr ? decodeOcrTop(job, size, w * OCR_SCALE, h * OCR_SCALE) : null;
   // Awaited in their turn; an early failure must not go unhandled meanwhile.
-  for (const f of [frame, big]) f?.catch(() => {});
+  frame.catch(() => {});
+  big?.catch(() => {});
   return { w, h, frame, big };
+}
+
+/**
+ * Page 1 at OCR size (W×H shown), for its top: when the page is shown as stored, only the rows
+ * the number's area needs (and a margin) are decoded — a sixth of the work, the same pixels.
+ */
+async function decodeOcrTop(job: JpegJob, size: { height: number }, W: number, H: number): Promise<OcrTop> {
+  const whole = async () => ({ frame: await decodeAt(job.bytes, W, H), rows: H });
+  // Whole rows of 16 (a colour JPEG's block row), one beyond the area.
+  const rows = Math.ceil((size.height * OCR_TOP_FRACTION) / 16 + 1) * 16;
+  const top = job.rotate === 0 ? withHeight(job.bytes, rows) : null;
+  if (!top) return whole();
+  const shown = Math.round((rows * H) / size.height);
+  // A JPEG the cut does not suit is decoded whole, as before.
+  return decodeAt(top, W, shown).then((frame) => ({ frame, rows: shown }), whole);
 }
 
 /**
@@ -175,16 +193,18 @@ async function upright(frame: VideoFrame, w: number, h: number, rotate: number):
   return raster;
 }
 
-/** The top of page 1, grey, for the 发展团员编号 reader. */
-function ocrCrop(big: VideoFrame, W: number, H: number, rotate: number): OcrCrop {
+/** The top of page 1 (W×H shown), grey, for the 发展团员编号 reader. */
+function ocrCrop(big: OcrTop, W: number, H: number, rotate: number): OcrCrop {
   const [bw, bh] = rotatedSize(W, H, rotate);
   const cropH = Math.round(bh * OCR_TOP_FRACTION);
   const c2 = new OffscreenCanvas(bw, cropH);
   const ctx2 = c2.getContext('2d', { willReadFrequently: true })!;
   try {
-    drawRotated(ctx2, big, rotate, bw, bh);
+    // A top-only frame is drawn at the height its rows have on the shown page.
+    if (big.rows < H) drawRotated(ctx2, big.frame, 0, bw, big.rows);
+    else drawRotated(ctx2, big.frame, rotate, bw, bh);
   } finally {
-    big.close();
+    big.frame.close();
   }
   const r = toRaster(c2);
   c2.width = c2.height = 0;
