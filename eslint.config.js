@@ -31,6 +31,9 @@ export default tseslint.config(
       '.test-results/',
       '.replica-data/',
       '.tmp/',
+      // AssemblyScript (compiled by scripts/kernels.mjs), and what it compiles to.
+      '**/*.as.ts',
+      'extension/pdf/analysis/simd/kernels.generated.ts',
     ],
   },
   js.configs.recommended,

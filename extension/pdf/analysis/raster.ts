@@ -1,3 +1,5 @@
+import { planesSimd } from './simd/planesSimd';
+
 /** A page's pixels at analysis size: four bytes a pixel, row-major, as canvas and VideoFrame give them. */
 export interface Raster {
   width: number;
@@ -20,6 +22,11 @@ export interface Planes {
 
 /** Luma (BT.601, integer), chroma (max − min of R, G, B), redness and yellowness planes. */
 export function planes(r: Raster): Planes {
+  return planesSimd(r) ?? planesJs(r);
+}
+
+/** The planes in plain JS: where WebAssembly SIMD cannot run, and the reference its kernel is tested against. */
+export function planesJs(r: Raster): Planes {
   const n = r.width * r.height;
   const gray = new Uint8Array(n);
   const chroma = new Uint8Array(n);

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { planesJs, type Raster } from '../raster';
+import { planesSimd, type PlaneBytes } from './planesSimd';
+
+/** Seeded pixels: every byte value in every channel, and runs of equal channels (ties in max and min). */
+function pixels(width: number, height: number, seed: number, bgr: boolean): Raster {
+  const data = new Uint8ClampedArray(width * height * 4);
+  let s = seed;
+  const next = () => (s = (Math.imul(s, 1_103_515_245) + 12_345) >>> 0) >>> 24;
+  for (let i = 0; i < data.length; i += 4) {
+    const tie = next() < 40;
+    data[i] = next();
+    data[i + 1] = tie ? data[i]! : next();
+    data[i + 2] = tie && next() < 128 ? data[i + 1]! : next();
+    data[i + 3] = 255;
+  }
+  return { width, height, data, ...(bgr ? { bgr } : {}) };
+}
+
+/** Per plane, the first pixel where the two differ, or −1 (a deep toEqual on a page's planes takes seconds). */
+function firstDifferences(a: PlaneBytes | null, b: PlaneBytes): Record<keyof PlaneBytes, number> | null {
+  if (!a) return null;
+  const at = (x: Uint8Array, y: Uint8Array) =>
+    x.length !== y.length ? Math.min(x.length, y.length) : x.findIndex((v, i) => v !== y[i]);
+  return {
+    gray: at(a.gray, b.gray),
+    chroma: at(a.chroma, b.chroma),
+    red: at(a.red, b.red),
+    yellow: at(a.yellow, b.yellow),
+  };
+}
+const NONE = { gray: -1, chroma: -1, red: -1, yellow: -1 };
+
+describe('the planes kernel (WebAssembly SIMD)', () => {
+  it('runs here, and gives the JS planes byte for byte in both byte orders and at any width', () => {
+    // 7 × 5 has no full step of 16 pixels; 620 × 877 is a page; 33 × 3 ends in a partial step.
+    for (const [w, h] of [
+      [7, 5],
+      [33, 3],
+      [620, 877],
+    ] as const)
+      for (const bgr of [false, true]) {
+        const r = pixels(w, h, w * 31 + h + (bgr ? 1 : 0), bgr);
+        const simd = planesSimd(r);
+        expect(simd, 'the kernel must load in Node as in the workers').not.toBeNull();
+        expect(firstDifferences(simd, planesJs(r)), `${w}×${h}${bgr ? ' BGR' : ''}`).toEqual(NONE);
+      }
+  });
+
+  it('keeps working as pages grow and shrink (its memory grows once)', () => {
+    for (const [w, h] of [
+      [40, 40],
+      [1240, 1754],
+      [40, 40],
+    ] as const) {
+      const r = pixels(w, h, w + h, false);
+      expect(firstDifferences(planesSimd(r), planesJs(r)), `${w}×${h}`).toEqual(NONE);
+    }
+  });
+});
