@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { rng } from '../../../../test/fixtures/browser/rng';
 import { planesJs, type Raster } from '../raster';
 import { planesSimd, type PlaneBytes } from './planesSimd';
 
 /** Seeded pixels: every byte value in every channel, and runs of equal channels (ties in max and min). */
 function pixels(width: number, height: number, seed: number, bgr: boolean): Raster {
   const data = new Uint8ClampedArray(width * height * 4);
-  let s = seed;
-  const next = () => (s = (Math.imul(s, 1_103_515_245) + 12_345) >>> 0) >>> 24;
+  const r = rng(seed);
+  const next = () => Math.floor(r() * 256);
   for (let i = 0; i < data.length; i += 4) {
     const tie = next() < 40;
     data[i] = next();
