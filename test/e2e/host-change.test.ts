@@ -14,7 +14,7 @@ import { openUpload, uploadable } from '../bench/fixes-support';
 import { launchWithExtension, type ExtensionBrowser } from '../support/chromium';
 import { DAY_MS, hotfixDoc, trustedTestKey } from '../support/hotfix';
 import { apiMembers, readOverlay, type SeenRow } from '../support/overlay';
-import { startReplica, type Replica } from '../support/replica';
+import { closeSignInPrompt, startReplica, type Replica } from '../support/replica';
 import { toolbarState } from '../support/toolbar';
 import { connectFromOptions, createReplicaTenant, optionsUrl, popupUrl, startTeamWorker } from './team-harness';
 
@@ -108,8 +108,7 @@ describe('Element Plus, the host’s likely next step', () => {
     const review = await browser.context.newPage();
     try {
       await replica.login(review, 'tw');
-      const prompt = review.locator('.login-prompt');
-      if (await prompt.isVisible()) await prompt.getByRole('button', { name: '我知道了' }).click();
+      await closeSignInPrompt(review);
       await review.locator('.top-tab', { hasText: '操作中心' }).click();
       const item = review.locator('.el-table__body-wrapper tr.el-table__row', { hasText: '团员电子档案审批' }).first();
       await item.getByRole('button', { name: '审批' }).click();

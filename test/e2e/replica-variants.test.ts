@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCardCheckDigit } from '../../shared/domain/idCard';
 import { placeholderForm } from '../replica/backend/placeholderPdf';
 import { launchWithExtension, type ExtensionBrowser } from '../support/chromium';
-import { startReplica, type Replica } from '../support/replica';
+import { closeSignInPrompt, startReplica, type Replica } from '../support/replica';
 
 const LIST = '/zhtj/center/tuanyuan/recordlist';
 const PLUS = { kit: 'element-plus' } as const;
@@ -192,7 +192,7 @@ describe('the replica after a site update', () => {
     expect(
       await prompt.evaluate((d) => !!d.closest('.el-overlay-dialog') && !!d.querySelector('.el-dialog__body')),
     ).toBe(true);
-    await prompt.getByRole('button', { name: '我知道了' }).click();
+    await closeSignInPrompt(page);
     await page.goto(at('/zhtj/center/tuanyuan/add'));
     await page.getByPlaceholder('请输入姓名').fill('欧阳晓东');
     const first17 = '11010520100301001';

@@ -15,7 +15,7 @@ import { form } from '../fixtures/forms';
 import { FixtureKit } from '../fixtures/kit';
 import { launchWithExtension, type ExtensionBrowser } from '../support/chromium';
 import { hostTexts } from '../support/hostText';
-import { startReplica, type Replica } from '../support/replica';
+import { closeSignInPrompt, startReplica, type Replica } from '../support/replica';
 
 const LIST = '/zhtj/center/tuanyuan/recordlist';
 const REASON = '第5页介绍人意见缺少介绍人签名';
@@ -70,8 +70,7 @@ describe('the guide workflow on the replica', () => {
 
   async function signInAs(account: 'tzb' | 'tw') {
     await replica.login(page, account);
-    const prompt = page.locator('.login-prompt');
-    if (await prompt.isVisible()) await prompt.getByRole('button', { name: '我知道了' }).click();
+    await closeSignInPrompt(page);
   }
 
   it('shows the host’s prompts after sign-in while members are uncertified', async () => {
@@ -79,7 +78,7 @@ describe('the guide workflow on the replica', () => {
     const prompt = page.locator('.login-prompt');
     await expect.poll(() => prompt.innerText()).toContain('组织内有团员档案尚未上传');
     expect(await prompt.innerText()).toContain('组织内有团员身份尚未认证');
-    await prompt.getByRole('button', { name: '我知道了' }).click();
+    await closeSignInPrompt(page);
   });
 
   it('enters a new member; the prompt leads to 团员电子数据库, where the row says 尚未认证 / 否 / 上传档案', async () => {

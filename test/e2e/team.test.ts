@@ -13,7 +13,7 @@ import { countMembers, urgentCount } from '../../shared/domain/urgency';
 import type { CertStatus } from '../../shared/domain/types';
 import { launchWithExtension, type ExtensionBrowser } from '../support/chromium';
 import { apiMembers, choosePageSize, type ApiMember } from '../support/overlay';
-import { startReplica, type Replica } from '../support/replica';
+import { closeSignInPrompt, startReplica, type Replica } from '../support/replica';
 import { toolbarState } from '../support/toolbar';
 import {
   connectFromOptions,
@@ -347,8 +347,7 @@ describe('a committee and a branch admin, each in their own profile', () => {
     const host = await committee.context.newPage();
     await host.setViewportSize({ width: 1280, height: 1000 });
     await replica.login(host, 'tw');
-    const prompt = host.locator('.login-prompt');
-    if (await prompt.isVisible()) await prompt.getByRole('button', { name: '我知道了' }).click();
+    await closeSignInPrompt(host);
     await host.locator('.top-tab', { hasText: '操作中心' }).click();
     const item = host
       .locator('.el-table__body-wrapper tr.el-table__row', { hasText: '团员电子档案审批：' })

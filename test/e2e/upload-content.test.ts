@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_FAMILIES, contentForm, type ContentForm } from '../fixtures/content/generate';
 import { FixtureKit } from '../fixtures/kit';
 import { launchWithExtension, type ExtensionBrowser } from '../support/chromium';
-import { startReplica, type Replica } from '../support/replica';
+import { closeSignInPrompt, startReplica, type Replica } from '../support/replica';
 import { choose, openUpload, recordsOf, uploadable, verdictOf, type ReplicaMember } from '../bench/fixes-support';
 
 let replica: Replica;
@@ -71,8 +71,7 @@ describe('the form’s content at upload and at 审批', () => {
 
   it('fills the 审批 checklist’s 姓名 and 日期顺序 items from the same reading', async () => {
     await replica.login(page, 'tw');
-    const prompt = page.locator('.login-prompt');
-    if (await prompt.isVisible()) await prompt.getByRole('button', { name: '我知道了' }).click();
+    await closeSignInPrompt(page);
     await page.locator('.top-tab', { hasText: '操作中心' }).click();
     const item = page.locator('.el-table__body-wrapper tr.el-table__row', {
       hasText: `团员电子档案审批：${member.name}`,

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { placeholderForm } from '../replica/backend/placeholderPdf';
 import { FixtureKit } from '../fixtures/kit';
 import { launchWithExtension, type ExtensionBrowser } from '../support/chromium';
-import { startReplica, type Replica } from '../support/replica';
+import { closeSignInPrompt, startReplica, type Replica } from '../support/replica';
 import {
   askBackground,
   choose,
@@ -199,8 +199,7 @@ describe('the upload gate', () => {
   it('checks the PDF the host shows in the 审批 dialog with one click, against the member’s 编号 (§3.3.1, §5.8)', async () => {
     const m = members[1]!;
     await replica.login(page, 'tw');
-    const prompt = page.locator('.login-prompt');
-    if (await prompt.isVisible()) await prompt.getByRole('button', { name: '我知道了' }).click();
+    await closeSignInPrompt(page);
     await page.locator('.top-tab', { hasText: '操作中心' }).click();
     const item = page.locator('.el-table__body-wrapper tr.el-table__row', { hasText: `团员电子档案审批：${m.name}` });
     await item.getByRole('button', { name: '审批' }).click();

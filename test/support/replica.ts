@@ -90,3 +90,21 @@ export async function startReplica(opts: StartReplicaOptions = {}): Promise<Repl
   };
   return replica;
 }
+
+/**
+ * Closes the host's sign-in prompt (首页's 提示) when it shows, and waits until it is gone. The
+ * extension adds its member list to the prompt a moment after it opens, which moves 我知道了 down:
+ * a click aimed just before can land on the list and leave the prompt over the page, so a click
+ * that did not close it is made again, as a person would.
+ */
+export async function closeSignInPrompt(page: Page): Promise<void> {
+  const prompt = page.locator('.login-prompt');
+  for (let attempt = 1; await prompt.isVisible(); attempt++) {
+    await prompt.getByRole('button', { name: '我知道了' }).click();
+    try {
+      await prompt.waitFor({ state: 'hidden', timeout: 3_000 });
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
+}
