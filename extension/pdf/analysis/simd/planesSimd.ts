@@ -1,28 +1,10 @@
-import { fromBase64 } from '../../../../shared/bytes';
 import { PLANES_WASM } from './kernels.generated';
+import { bytesOf, lazyKernel, type KernelMemory } from './kernel';
 
 /** The four planes of raster.ts, as the kernel writes them. */
 export type PlaneBytes = { gray: Uint8Array; chroma: Uint8Array; red: Uint8Array; yellow: Uint8Array };
 
-interface Kernel {
-  memory: WebAssembly.Memory;
-  planes(n: number, bgr: number): void;
-}
-
-/** Loaded once per worker; null where WebAssembly or its SIMD is missing (then the JS loop runs). */
-let kernel: Kernel | null | undefined;
-
-function loaded(): Kernel | null {
-  if (kernel !== undefined) return kernel;
-  try {
-    // 1 KB: compiled on the spot, in a worker or in Node (browsers refuse only big modules on a page's main thread).
-    const module = new WebAssembly.Module(new Uint8Array(fromBase64(PLANES_WASM)));
-    kernel = new WebAssembly.Instance(module, {}).exports as unknown as Kernel;
-  } catch {
-    kernel = null;
-  }
-  return kernel;
-}
+const kernel = lazyKernel<KernelMemory & { planes(n: number, bgr: number): void }>(PLANES_WASM);
 
 /**
  * planes() 16 pixels at a time (`planes.as.ts`): a quarter of the JS loop's time, the same bytes.
@@ -34,12 +16,10 @@ export function planesSimd(r: {
   data: Uint8Array | Uint8ClampedArray;
   bgr?: boolean;
 }): PlaneBytes | null {
-  const k = loaded();
+  const k = kernel();
   if (!k) return null;
   const n = r.width * r.height;
-  const short = n * 8 - k.memory.buffer.byteLength;
-  if (short > 0) k.memory.grow(Math.ceil(short / 65_536));
-  const m = new Uint8Array(k.memory.buffer);
+  const m = bytesOf(k, n * 8);
   // As bytes of the same type, the copy is one memcpy.
   m.set(new Uint8Array(r.data.buffer, r.data.byteOffset, n * 4), 0);
   k.planes(n, r.bgr ? 1 : 0);
