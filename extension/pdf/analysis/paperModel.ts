@@ -1,6 +1,8 @@
 import type { Paper } from './paper';
 import type { Planes } from './raster';
 import { solveInPlace } from './linear';
+import { paperGridsJs } from './paperGrids';
+import { paperGridSimd } from './simd/paperGridSimd';
 
 /**
  * What the paper itself looks like, everywhere on the sheet: its lightness and its yellowness with
@@ -48,93 +50,6 @@ function bounds(paper: Paper, shift: number) {
     left: paper.left >> shift,
     right: paper.right >> shift,
   };
-}
-
-/** 2×2 averages of lightness and yellowness; the reddest of the four. */
-function halve(p: Planes, W: number, H: number) {
-  const w = W >> 1,
-    h = H >> 1;
-  const light = new Uint8Array(w * h),
-    yellow = new Uint8Array(w * h),
-    red = new Uint8Array(w * h);
-  const { gray: g, yellow: yl, red: rd } = p;
-  for (let y = 0; y < h; y++)
-    for (let x = 0, i = y * w, q = 2 * y * W; x < w; x++, i++, q += 2) {
-      const q2 = q + W;
-      light[i] = (g[q]! + g[q + 1]! + g[q2]! + g[q2 + 1]! + 2) >> 2;
-      yellow[i] = (yl[q]! + yl[q + 1]! + yl[q2]! + yl[q2 + 1]! + 2) >> 2;
-      const r0 = rd[q]! > rd[q + 1]! ? rd[q]! : rd[q + 1]!,
-        r1 = rd[q2]! > rd[q2 + 1]! ? rd[q2]! : rd[q2 + 1]!;
-      red[i] = r0 > r1 ? r0 : r1;
-    }
-  return { w, h, light, yellow, red };
-}
-
-/** The lightest of each 2×2 of the half grid, with its yellowness: the paper between strokes, not their average. */
-function quarter(g: { w: number; h: number; light: Uint8Array; yellow: Uint8Array; red: Uint8Array }) {
-  const w = g.w >> 1,
-    h = g.h >> 1;
-  const light = new Uint8Array(w * h),
-    yellow = new Uint8Array(w * h),
-    red = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) {
-      const a = 2 * y * g.w + 2 * x,
-        b = a + g.w;
-      // The lightest of the four is the paper between strokes; its yellowness is the paper's.
-      let k = a;
-      if (g.light[a + 1]! > g.light[k]!) k = a + 1;
-      if (g.light[b]! > g.light[k]!) k = b;
-      if (g.light[b + 1]! > g.light[k]!) k = b + 1;
-      light[y * w + x] = g.light[k]!;
-      yellow[y * w + x] = g.yellow[k]!;
-      const r0 = g.red[a]! > g.red[a + 1]! ? g.red[a]! : g.red[a + 1]!,
-        r1 = g.red[b]! > g.red[b + 1]! ? g.red[b]! : g.red[b + 1]!;
-      red[y * w + x] = r0 > r1 ? r0 : r1;
-    }
-  return { w, h, light, yellow, red };
-}
-
-/**
- * Running max (or min) over a (2r+1)² window, clipped at the grid's edges: along rows, then
- * between rows (a whole row at a time, in memory order).
- */
-function rankFilter(src: Uint8Array, w: number, h: number, r: number, max: boolean): Uint8Array {
-  const tmp = new Uint8Array(src.length),
-    out = new Uint8Array(src.length);
-  // Bytes compared as v ^ flip: 255 − v for a min, so one comparison serves both.
-  const flip = max ? 0 : 255;
-  for (let y = 0; y < h; y++) {
-    const row = y * w;
-    for (let x = 0; x < w; x++) {
-      let m = src[row + x]! ^ flip;
-      for (let k = x > r ? x - r : 0, e = x + r < w ? x + r : w - 1; k <= e; k++) {
-        const v = src[row + k]! ^ flip;
-        if (v > m) m = v;
-      }
-      tmp[row + x] = m ^ flip;
-    }
-  }
-  for (let y = 0; y < h; y++) {
-    const y0 = y > r ? y - r : 0,
-      y1 = y + r < h ? y + r : h - 1,
-      o = y * w;
-    out.set(tmp.subarray(y0 * w, y0 * w + w), o);
-    for (let k = y0 + 1; k <= y1; k++)
-      for (let x = 0, i = k * w; x < w; x++, i++) {
-        const v = tmp[i]! ^ flip;
-        if (v > (out[o + x]! ^ flip)) out[o + x] = v ^ flip;
-      }
-  }
-  return out;
-}
-
-const maxFilter = (src: Uint8Array, w: number, h: number, r: number) => rankFilter(src, w, h, r, true);
-const minFilter = (src: Uint8Array, w: number, h: number, r: number) => rankFilter(src, w, h, r, false);
-
-/** Grey closing: dark features narrower than the window vanish, wider ones keep their extent. */
-function closing(src: Uint8Array, w: number, h: number, r: number): Uint8Array {
-  return minFilter(maxFilter(src, w, h, r), w, h, r);
 }
 
 /** The ten terms of a cubic in x and y (both scaled to −1…1). */
@@ -234,17 +149,17 @@ function evaluate(
 }
 
 export function paperModel(p: Planes, width: number, height: number, paper: Paper, pxPerMm: number): PaperModel {
-  const half = halve(p, width, height);
-  const fine: Grid = { ...half, perMm: pxPerMm / 2, ...bounds(paper, 1) };
-  const q = quarter(half);
   const perMm = pxPerMm / 4;
+  const radius = Math.max(1, Math.round((STROKE_MM * perMm - 1) / 2));
+  const {
+    half,
+    quarter: q,
+    light,
+    yellow,
+  } = paperGridSimd(p, width, height, radius) ?? paperGridsJs(p, width, height, radius);
+  const fine: Grid = { ...half, perMm: pxPerMm / 2, ...bounds(paper, 1) };
   const { w, h } = q;
   const { top, bottom, left, right } = bounds(paper, 2);
-  const radius = Math.max(1, Math.round((STROKE_MM * perMm - 1) / 2));
-  const light = closing(q.light, w, h, radius);
-  // Ink is less yellow than paper (closing takes it away); colour fringes beside it are more (opening does).
-  // (Two running maxes in a row are one of their radii summed.)
-  const yellow = minFilter(maxFilter(minFilter(q.yellow, w, h, 1), w, h, radius + 1), w, h, radius);
   // Cell means of the closed planes over the sheet.
   const cell = Math.max(2, Math.round(FIT_CELL_MM * perMm));
   const us: number[] = [],
