@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Paper } from './paper';
-import { writingMask } from './textInk';
+import { writingMaskSimd } from './simd/writingSimd';
+import { writingMask, writingMaskJs } from './textInk';
 
 /** The rule remover spelled out pixel by pixel: runs of ink at least `hRule` across or `vRule` down go. */
 function plainWritingMask(ink: Uint8Array, w: number, box: Box, hRule: number, vRule: number): Uint8Array {
@@ -60,7 +61,37 @@ describe('writing mask', () => {
       for (let seed = 1; seed <= 5; seed++) {
         const ink = ruledInk(w, h, box, seed * 31 + w);
         const paper = { ...box, ink } as Pick<Paper, 'ink' | keyof Box> as Paper;
-        expect(writingMask(paper, w, pxPerMm)).toEqual(plainWritingMask(ink, w, box, 30, 20));
+        const plain = plainWritingMask(ink, w, box, 30, 20);
+        expect(writingMask(paper, w, pxPerMm)).toEqual(plain);
+        // The kernel (used where WebAssembly SIMD runs) and the JS fallback, each on its own.
+        expect(writingMaskJs(ink, w, box, 30, 20)).toEqual(plain);
+        const simd = writingMaskSimd(ink, w, box, 30, 20);
+        expect(simd, 'the kernel must load in Node as in the workers').not.toBeNull();
+        expect(simd).toEqual(plain);
       }
+  });
+
+  it('the kernel and the JS agree on a page-sized mask, then a small one (the kernel’s memory grows once)', () => {
+    for (const [w, h, box] of [
+      [620, 877, { top: 11, bottom: 869, left: 7, right: 611 }],
+      [37, 29, { top: 1, bottom: 29, left: 2, right: 37 }],
+    ] as [number, number, Box][]) {
+      const ink = ruledInk(w, h, box, w + h);
+      // Rules as the page's, 44 px across and 30 px down, and runs one pixel short of them.
+      const y = box.top + 5;
+      ink.fill(0, y * w, (y + 3) * w);
+      ink.fill(1, y * w + box.left + 1, y * w + box.left + 1 + Math.min(44, box.right - box.left - 2));
+      ink.fill(1, (y + 2) * w + box.left + 1, (y + 2) * w + box.left + 1 + Math.min(43, box.right - box.left - 2));
+      for (const [x, len] of [
+        [box.left + 3, 30],
+        [box.left + 6, 29],
+      ] as const) {
+        for (let k = box.top; k < box.bottom; k++) ink[k * w + x] = 0;
+        for (let k = box.top + 1; k < Math.min(box.bottom, box.top + 1 + len); k++) ink[k * w + x] = 1;
+      }
+      const simd = writingMaskSimd(ink, w, box, 44, 30);
+      const js = writingMaskJs(ink, w, box, 44, 30);
+      expect(simd && simd.findIndex((v, i) => v !== js[i]), `${w}×${h}`).toBe(-1);
+    }
   });
 });

@@ -1,4 +1,5 @@
-import { sampleInk, type InkPoints } from './inkPoints';
+import { sampleInk, type Box, type InkPoints } from './inkPoints';
+import { writingMaskSimd } from './simd/writingSimd';
 import type { Paper } from './paper';
 
 /**
@@ -19,11 +20,16 @@ export function textInk(paper: Paper, w: number, pxPerMm: number, m = writingMas
  * only. Most of a sheet is paper: four pixels at a time where nothing starts or ends.
  */
 export function writingMask(paper: Paper, w: number, pxPerMm: number): Uint8Array {
-  const { ink, top, bottom, left, right } = paper;
-  const m = new Uint8Array(ink);
-  const w32 = ink.byteOffset % 4 === 0 ? new Uint32Array(ink.buffer, ink.byteOffset, ink.length >> 2) : null;
   const hRule = Math.round(15 * pxPerMm),
     vRule = Math.round(10 * pxPerMm);
+  return writingMaskSimd(paper.ink, w, paper, hRule, vRule) ?? writingMaskJs(paper.ink, w, paper, hRule, vRule);
+}
+
+/** The writing mask in plain JS: where WebAssembly SIMD cannot run, and the reference its kernel is tested against. */
+export function writingMaskJs(ink: Uint8Array, w: number, box: Box, hRule: number, vRule: number): Uint8Array {
+  const { top, bottom, left, right } = box;
+  const m = new Uint8Array(ink);
+  const w32 = ink.byteOffset % 4 === 0 ? new Uint32Array(ink.buffer, ink.byteOffset, ink.length >> 2) : null;
   for (let y = top; y < bottom; y++) {
     let start = -1;
     for (let x = left, i = y * w + left; x <= right; x++, i++) {
