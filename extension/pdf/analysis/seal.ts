@@ -1,6 +1,7 @@
 import { components, dilate } from './blobs';
 import { fitEllipse, SECTORS, VISIBLE_SHARE, within, type Ellipse, type Sheet } from './ellipse';
 import type { Planes } from './raster';
+import { inkMaskSimd } from './simd/sealInkSimd';
 
 /**
  * A seal (公章): red or purple-red ink (印泥) gathered into a ring — round (League committees' seals
@@ -52,11 +53,26 @@ function rgOf(p: Planes, i: number): number {
   return red > 0 ? red + Math.max(0, -gb) : 0;
 }
 
-/** Seal ink at half resolution: a cell is ink when any of its four pixels is. */
-function inkMask(p: Planes, W: number, H: number): { mask: Uint8Array; w: number; h: number; any: number } {
+/** Seal ink at half resolution: a cell is ink when any of its four pixels is. The kernel's, where it runs. */
+export function inkMask(
+  p: Planes,
+  W: number,
+  H: number,
+  hue = paperHue(p, W, H),
+): { mask: Uint8Array; w: number; h: number; any: number } {
+  const ink = inkMaskSimd(p, W, H, hue.rg + INK_RED, hue.gb + 64 + INK_NOT_YELLOW);
+  return ink ? { ...ink, w: W >> 1, h: H >> 1 } : inkMaskJs(p, W, H, hue);
+}
+
+/** inkMask in JS: the fallback, and the kernel's reference. */
+export function inkMaskJs(
+  p: Planes,
+  W: number,
+  H: number,
+  hue = paperHue(p, W, H),
+): { mask: Uint8Array; w: number; h: number; any: number } {
   const w = W >> 1,
     h = H >> 1;
-  const hue = paperHue(p, W, H);
   const mask = new Uint8Array(w * h);
   let any = 0;
   for (let y = 0; y < h; y++)
