@@ -1,3 +1,5 @@
+import { blockLevelsSimd, paperInkSimd, type Sheet, type SheetInk } from './simd/paperInkSimd';
+
 /** The sheet within the picture: its brightness, where it starts on each side, and the ink on it. */
 export interface Paper {
   /** Typical paper brightness (0–255). */
@@ -76,6 +78,52 @@ function sheetChroma(gray: Uint8Array, chroma: Uint8Array, w: number, h: number,
   return 0;
 }
 
+// Ink and tone cuts per background level, looked up rather than computed per pixel.
+const INK_CUT = new Uint8Array(256),
+  TONE_CUT = new Uint8Array(256);
+for (let bg = 0; bg < 256; bg++) {
+  INK_CUT[bg] = Math.max(0, Math.round(bg - Math.max(40, bg * 0.28)));
+  TONE_CUT[bg] = Math.max(0, bg - 30);
+}
+
+/**
+ * The sheet's ink (mask and count) and tone (count), with each 16-px block's cuts: in plain JS where
+ * WebAssembly SIMD cannot run, and the reference its kernel is tested against.
+ */
+export function paperInkJs(
+  gray: Uint8Array,
+  w: number,
+  h: number,
+  toneCut: Uint8Array,
+  inkCut: Uint8Array,
+  s: Sheet,
+): SheetInk {
+  const bw = Math.ceil(w / BLOCK);
+  const ink = new Uint8Array(w * h);
+  let inkCount = 0,
+    toneCount = 0;
+  for (let y = s.top; y < s.bottom; y++) {
+    const row = (y >> 4) * bw;
+    for (let x0 = s.left; x0 < s.right;) {
+      const x1 = Math.min(s.right, ((x0 >> 4) + 1) << 4);
+      const tone = toneCut[row + (x0 >> 4)]!,
+        dark = inkCut[row + (x0 >> 4)]!;
+      for (let i = y * w + x0, end = y * w + x1; i < end; i++) {
+        const g = gray[i]!;
+        if (g < tone) {
+          toneCount++;
+          if (g < dark) {
+            ink[i] = 1;
+            inkCount++;
+          }
+        }
+      }
+      x0 = x1;
+    }
+  }
+  return { ink, inkCount, toneCount };
+}
+
 export function findPaper(gray: Uint8Array, chroma: Uint8Array, w: number, h: number): Paper {
   // The sheet's level: a high quantile of the central region (mostly paper on any form page).
   const hist = new Uint32Array(256);
@@ -107,37 +155,12 @@ export function findPaper(gray: Uint8Array, chroma: Uint8Array, w: number, h: nu
 
   const background = backgroundMap(gray, w, h, level);
   const bw = Math.ceil(w / BLOCK);
-  const ink = new Uint8Array(w * h);
-  let inkCount = 0;
-  // Ink threshold per background level, looked up rather than computed per pixel.
-  const cut = new Uint8Array(256);
-  const soft = new Uint8Array(256);
-  for (let bg = 0; bg < 256; bg++) {
-    cut[bg] = Math.max(0, Math.round(bg - Math.max(40, bg * 0.28)));
-    soft[bg] = Math.max(0, bg - 30);
-  }
-  let toneCount = 0;
-  for (let y = top; y < bottom; y++) {
-    const row = (y >> 4) * bw;
-    // The pixels of a 16-px block share its two cuts: looked up once a block.
-    for (let x0 = left; x0 < right;) {
-      const x1 = Math.min(right, ((x0 >> 4) + 1) << 4);
-      const bg = background[row + (x0 >> 4)]!;
-      const toneCut = soft[bg]!,
-        inkCut = cut[bg]!;
-      for (let i = y * w + x0, end = y * w + x1; i < end; i++) {
-        const g = gray[i]!;
-        if (g < toneCut) {
-          toneCount++;
-          if (g < inkCut) {
-            ink[i] = 1;
-            inkCount++;
-          }
-        }
-      }
-      x0 = x1;
-    }
-  }
+  // The pixels of a 16-px block share its two cuts: looked up once a block.
+  const toneCut = background.map((bg) => TONE_CUT[bg]!),
+    inkCut = background.map((bg) => INK_CUT[bg]!);
+  const sheet = { top, right, bottom, left };
+  const { ink, inkCount, toneCount } =
+    paperInkSimd(gray, w, h, toneCut, inkCut, sheet) ?? paperInkJs(gray, w, h, toneCut, inkCut, sheet);
   return {
     level,
     top,
@@ -161,6 +184,29 @@ export function findPaper(gray: Uint8Array, chroma: Uint8Array, w: number, h: nu
 function backgroundMap(gray: Uint8Array, w: number, h: number, level: number): Uint8Array {
   const bw = Math.ceil(w / BLOCK),
     bh = Math.ceil(h / BLOCK);
+  const blocks = blockLevelsSimd(gray, w, h) ?? blockLevelsJs(gray, w, h);
+  const smooth = new Uint8Array(bw * bh);
+  for (let by = 0; by < bh; by++)
+    for (let bx = 0; bx < bw; bx++) {
+      let m = 0;
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) {
+          const X = bx + dx,
+            Y = by + dy;
+          if (X >= 0 && Y >= 0 && X < bw && Y < bh) m = Math.max(m, blocks[Y * bw + X]!);
+        }
+      smooth[by * bw + bx] = Math.max(m, level >> 1);
+    }
+  return smooth;
+}
+
+/**
+ * The 85th percentile of each 16-px block (blocks row-major), by histogram: in plain JS where
+ * WebAssembly SIMD cannot run, and the reference its kernel is tested against.
+ */
+export function blockLevelsJs(gray: Uint8Array, w: number, h: number): Uint8Array {
+  const bw = Math.ceil(w / BLOCK),
+    bh = Math.ceil(h / BLOCK);
   const blocks = new Uint8Array(bw * bh);
   const hist = new Uint32Array(256);
   for (let by = 0; by < bh; by++)
@@ -180,19 +226,7 @@ function backgroundMap(gray: Uint8Array, w: number, h: number, level: number): U
       while (v > 0 && above + hist[v]! <= allowed) above += hist[v--]!;
       blocks[by * bw + bx] = v;
     }
-  const smooth = new Uint8Array(bw * bh);
-  for (let by = 0; by < bh; by++)
-    for (let bx = 0; bx < bw; bx++) {
-      let m = 0;
-      for (let dy = -1; dy <= 1; dy++)
-        for (let dx = -1; dx <= 1; dx++) {
-          const X = bx + dx,
-            Y = by + dy;
-          if (X >= 0 && Y >= 0 && X < bw && Y < bh) m = Math.max(m, blocks[Y * bw + X]!);
-        }
-      smooth[by * bw + bx] = Math.max(m, level >> 1);
-    }
-  return smooth;
+  return blocks;
 }
 
 /** The paper brightness around pixel (x, y). */
