@@ -3,7 +3,7 @@ import { GREYSCALE_MAX_CHROMA } from '../../../shared/pdf/thresholds';
 import { edgeWidth } from './blur';
 import { orientationOf } from './orientation';
 import { findPaper } from './paper';
-import { planes, quantilesIn, type Raster } from './raster';
+import { pagePlanes, quantilesIn, type Raster } from './raster';
 import { findSeal } from './seal';
 import { inkSignature } from './signature';
 import { measureSkew } from './skew';
@@ -24,7 +24,7 @@ export type PixelMeasures = Omit<PagePixelFacts, 'page' | 'imageDigest'>;
  */
 export function analysePage(r: Raster, placedPxPerMm: number): PixelMeasures {
   const { width: w, height: h } = r;
-  const p = planes(r);
+  const p = pagePlanes(r);
   const { gray, chroma } = p;
   const paper = findPaper(gray, chroma, w, h);
   // Content is measured on the sheet, taken to be A4 across: a photo's sheet is smaller than its

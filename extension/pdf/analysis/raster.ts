@@ -25,6 +25,14 @@ export function planes(r: Raster): Planes {
   return planesSimd(r) ?? planesJs(r);
 }
 
+/**
+ * The planes for measuring one page, not to be kept: where the kernel runs they are its memory,
+ * overwritten when the next page's planes are made in this worker.
+ */
+export function pagePlanes(r: Raster): Planes {
+  return planesSimd(r, true) ?? planesJs(r);
+}
+
 /** The planes in plain JS: where WebAssembly SIMD cannot run, and the reference its kernel is tested against. */
 export function planesJs(r: Raster): Planes {
   const n = r.width * r.height;

@@ -174,13 +174,24 @@ const NATIVE_LAYOUTS: Partial<Record<VideoPixelFormat, { bgr: boolean }>> = {
 };
 
 /**
+ * One buffer for the pages' pixels, kept for the worker's life: pages are measured one at a time
+ * and nothing keeps their pixels, and a fresh 2 MB a page costs more than copying into it (every
+ * new page of memory is a fault).
+ */
+let pageBuffer = new Uint8ClampedArray(0);
+function pageBytes(n: number): Uint8ClampedArray {
+  if (pageBuffer.length < n) pageBuffer = new Uint8ClampedArray(n);
+  return pageBuffer.subarray(0, n);
+}
+
+/**
  * The frame's pixels as the page shows them. Unturned, copied straight out of the frame (the same
  * bytes a canvas would give, at a third of the cost; in the frame's own byte order when it has
  * four bytes a pixel, a twentieth of converting them to RGBA); turned, drawn turned.
  */
 async function upright(frame: VideoFrame, w: number, h: number, rotate: number): Promise<Raster> {
   if (rotate === 0 && frame.displayWidth === w && frame.displayHeight === h) {
-    const data = new Uint8ClampedArray(w * h * 4);
+    const data = pageBytes(w * h * 4);
     const native = frame.format ? NATIVE_LAYOUTS[frame.format] : undefined;
     await frame.copyTo(data, native ? {} : { format: 'RGBA' });
     return { width: w, height: h, data, ...(native?.bgr ? { bgr: true } : {}) };

@@ -15,7 +15,8 @@ const kernel = lazyKernel<
 
 /**
  * paperGridsJs() 16 cells at a time (`paperGrid.as.ts`), every grid made in the kernel's memory from
- * one copy of the planes. Null when the kernel cannot run here.
+ * one copy of the planes, and left there: the grids are good until the kernel runs again in this
+ * worker (the next page's model). Null when the kernel cannot run here.
  */
 export function paperGridSimd(p: Planes, W: number, H: number, radius: number): Grids | null {
   const k = kernel();
@@ -49,14 +50,14 @@ export function paperGridSimd(p: Planes, W: number, H: number, radius: number): 
   const cells = (w: number, h: number, base: number, n: number): Cells => ({
     w,
     h,
-    light: m.slice(base, base + n),
-    yellow: m.slice(base + n, base + 2 * n),
-    red: m.slice(base + 2 * n, base + 3 * n),
+    light: m.subarray(base, base + n),
+    yellow: m.subarray(base + n, base + 2 * n),
+    red: m.subarray(base + 2 * n, base + 3 * n),
   });
   return {
     half: cells(w2, h2, at.half, n2),
     quarter: cells(w4, h4, at.quarter, n4),
-    light: m.slice(light, light + n4),
-    yellow: m.slice(yellow, yellow + n4),
+    light: m.subarray(light, light + n4),
+    yellow: m.subarray(yellow, yellow + n4),
   };
 }

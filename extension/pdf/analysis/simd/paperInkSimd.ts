@@ -16,7 +16,8 @@ const kernel = lazyKernel<
 
 /**
  * paperInkJs() a block of 16 pixels a step (`paperInk.as.ts`), the same mask and counts. `toneCut`
- * and `inkCut` hold each 16-px block's cuts. Null when the kernel cannot run here.
+ * and `inkCut` hold each 16-px block's cuts. The mask is left in the kernel's memory, good until it
+ * runs again in this worker (blockLevelsSimd too). Null when the kernel cannot run here.
  */
 export function paperInkSimd(
   gray: Uint8Array,
@@ -36,7 +37,7 @@ export function paperInkSimd(
   m.set(inkCut, 48 + 2 * n + blocks);
   k.paperInk(w, h, s.top, s.right, s.bottom, s.left);
   const counts = new Int32Array(m.buffer, 0, 2);
-  return { ink: m.slice(32 + n, 32 + 2 * n), inkCount: counts[0]!, toneCount: counts[1]! };
+  return { ink: m.subarray(32 + n, 32 + 2 * n), inkCount: counts[0]!, toneCount: counts[1]! };
 }
 
 /**

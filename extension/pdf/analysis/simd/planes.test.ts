@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rng } from '../../../../test/fixtures/browser/rng';
-import { planesJs, type Raster } from '../raster';
+import { pagePlanes, planes, planesJs, type Raster } from '../raster';
 import { planesSimd, type PlaneBytes } from './planesSimd';
 
 /** Seeded pixels: every byte value in every channel, and runs of equal channels (ties in max and min). */
@@ -57,5 +57,17 @@ describe('the planes kernel (WebAssembly SIMD)', () => {
       const r = pixels(w, h, w + h, false);
       expect(firstDifferences(planesSimd(r), planesJs(r)), `${w}×${h}`).toEqual(NONE);
     }
+  });
+
+  it('gives a page its planes in the kernel’s memory; planes() gives arrays of their own, which the next page leaves alone', () => {
+    const first = pixels(64, 48, 5, false),
+      second = pixels(64, 48, 6, true);
+    expect(firstDifferences(planesSimd(first, true), planesJs(first))).toEqual(NONE);
+    const kept = planes(first);
+    const page = pagePlanes(first);
+    pagePlanes(second);
+    expect(firstDifferences(kept, planesJs(first))).toEqual(NONE);
+    // The page's planes were the kernel's memory: the next page wrote over them.
+    expect(firstDifferences(page, planesJs(second))).toEqual(NONE);
   });
 });

@@ -8,14 +8,19 @@ const kernel = lazyKernel<KernelMemory & { planes(n: number, bgr: number): void 
 
 /**
  * planes() 16 pixels at a time (`planes.as.ts`): a quarter of the JS loop's time, the same bytes.
- * Null when the kernel cannot run here.
+ * With `view`, the planes are the kernel's own memory, good until it runs again in this worker:
+ * four fresh page-sized arrays cost more than the kernel (the pages must be faulted in). Null when
+ * the kernel cannot run here.
  */
-export function planesSimd(r: {
-  width: number;
-  height: number;
-  data: Uint8Array | Uint8ClampedArray;
-  bgr?: boolean;
-}): PlaneBytes | null {
+export function planesSimd(
+  r: {
+    width: number;
+    height: number;
+    data: Uint8Array | Uint8ClampedArray;
+    bgr?: boolean;
+  },
+  view = false,
+): PlaneBytes | null {
   const k = kernel();
   if (!k) return null;
   const n = r.width * r.height;
@@ -23,10 +28,6 @@ export function planesSimd(r: {
   // As bytes of the same type, the copy is one memcpy.
   m.set(new Uint8Array(r.data.buffer, r.data.byteOffset, n * 4), 0);
   k.planes(n, r.bgr ? 1 : 0);
-  return {
-    gray: m.slice(n * 4, n * 5),
-    chroma: m.slice(n * 5, n * 6),
-    red: m.slice(n * 6, n * 7),
-    yellow: m.slice(n * 7, n * 8),
-  };
+  const plane = (i: number) => (view ? m.subarray(i * n, (i + 1) * n) : m.slice(i * n, (i + 1) * n));
+  return { gray: plane(4), chroma: plane(5), red: plane(6), yellow: plane(7) };
 }

@@ -8,7 +8,8 @@ const kernel = lazyKernel<KernelMemory & { inkMask(W: number, H: number, minRg: 
 
 /**
  * seal.ts's ink mask 16 cells at a time (`sealInk.as.ts`): a pixel is ink where red > 0, gray ≤ 242,
- * rgOf ≥ minRg and yellow ≤ maxYellow (the paper's hue already added in). Null when the kernel cannot run here.
+ * rgOf ≥ minRg and yellow ≤ maxYellow (the paper's hue already added in). The mask is left in the
+ * kernel's memory, good until it runs again in this worker. Null when the kernel cannot run here.
  */
 export function inkMaskSimd(
   p: Planes,
@@ -26,5 +27,5 @@ export function inkMaskSimd(
   m.set(p.gray.subarray(0, n), n);
   m.set(p.yellow.subarray(0, n), n * 2);
   const any = k.inkMask(W, H, minRg, maxYellow);
-  return { mask: m.slice(n * 3, n * 3 + cells), any };
+  return { mask: m.subarray(n * 3, n * 3 + cells), any };
 }

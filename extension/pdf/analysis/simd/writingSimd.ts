@@ -10,7 +10,8 @@ const kernel = lazyKernel<
 
 /**
  * textInk.ts's writing mask sixteen pixels at a time where nothing starts or ends (`writing.as.ts`):
- * the same bytes. Null when the kernel cannot run here.
+ * the same bytes, left in the kernel's memory: good until it runs again in this worker. Null when
+ * the kernel cannot run here.
  */
 export function writingMaskSimd(ink: Uint8Array, w: number, box: Box, hRule: number, vRule: number): Uint8Array | null {
   const k = kernel();
@@ -20,5 +21,5 @@ export function writingMaskSimd(ink: Uint8Array, w: number, box: Box, hRule: num
   const m = bytesOf(k, runs + 2 * Math.max(0, box.right - box.left));
   m.set(ink, 0);
   k.writingMask(n, w, box.top, box.bottom, box.left, box.right, hRule, vRule, runs);
-  return m.slice(n, 2 * n);
+  return m.subarray(n, 2 * n);
 }
