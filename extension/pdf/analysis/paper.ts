@@ -14,7 +14,11 @@ export interface Paper {
   /** Local paper brightness per 16-px block (smoothed); `bgAt(i)` reads it for pixel i. */
   background: Uint8Array;
   blocksPerRow: number;
-  /** 1 where a pixel is ink (clearly darker than the paper around it) inside the sheet. */
+  /**
+   * 1 where a pixel is ink (clearly darker than the paper around it) inside the sheet. Where the
+   * kernel runs it is the kernel's memory, good until the next findPaper in this worker: measure
+   * one sheet, then find the next.
+   */
   ink: Uint8Array;
   inkCount: number;
   /** Pixels visibly darker than the paper (a softer cut than ink): smeared writing still counts. */

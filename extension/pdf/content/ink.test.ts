@@ -222,6 +222,23 @@ describe('a seal over an entry’s space', () => {
     expect(sealOnly({ width: g.width, height: g.height, data: g.data }, ring), 'a grey scan: never').toBe(false);
   });
 
+  it('reads a frame in B, G, R order as the same picture (the page as decoded, copied as it is)', () => {
+    const rgba = new Uint8ClampedArray(16 * 4);
+    [
+      [200, 50, 55],
+      [40, 50, 140],
+      [185, 60, 135],
+      [240, 236, 220],
+    ].forEach((c, k) => rgba.set([...c, 255], k * 16));
+    const bgr = rgba.slice();
+    for (let i = 0; i < bgr.length; i += 4) [bgr[i], bgr[i + 2]] = [rgba[i + 2]!, rgba[i]!];
+    const asStored = greyOf(rgba, 4, 4);
+    expect(asStored.sealFree, 'the red and purple-red pixels are seal ink').toBeDefined();
+    expect(greyOf(bgr, 4, 4, true)).toEqual(asStored);
+    // Read in the wrong order, blue writing would pass for seal ink.
+    expect(greyOf(bgr, 4, 4)).not.toEqual(asStored);
+  });
+
   it('a grey scan has no seal-free plane: its ink is measured as it is', () => {
     const rgba = new Uint8ClampedArray(16).fill(128);
     expect(greyOf(rgba, 2, 2).sealFree).toBeUndefined();

@@ -1,3 +1,4 @@
+import type { Raster } from '../analysis/raster';
 import { stripExif } from '../jpeg';
 
 /** Pictures in the engine's workers: JPEG decoding at a chosen size, and turning as a page shows it. */
@@ -45,4 +46,35 @@ export async function decodeAt(bytes: ArrayBuffer, width: number, height: number
   } finally {
     dec.close();
   }
+}
+
+/** Frame layouts copied as they are: four bytes a pixel, in one of the two orders a Raster reads. */
+const NATIVE_LAYOUTS: Partial<Record<VideoPixelFormat, { bgr: boolean }>> = {
+  BGRX: { bgr: true },
+  BGRA: { bgr: true },
+  RGBX: { bgr: false },
+  RGBA: { bgr: false },
+};
+
+/**
+ * One buffer for the pages' pixels, kept for the worker's life: a worker reads one page at a time
+ * and keeps nothing of its pixels, and a fresh page-sized array costs more than copying into it
+ * (every new page of memory is a fault).
+ */
+let pageBuffer = new Uint8ClampedArray(0);
+function pageBytes(n: number): Uint8ClampedArray {
+  if (pageBuffer.length < n) pageBuffer = new Uint8ClampedArray(n);
+  return pageBuffer.subarray(0, n);
+}
+
+/**
+ * An unturned frame's pixels (w×h as decoded), copied straight out of it into the worker's page
+ * buffer — good until the next page's: the same bytes a canvas would give, at a third of the cost;
+ * in the frame's own byte order when it has four bytes a pixel, a twentieth of converting them.
+ */
+export async function framePixels(frame: VideoFrame, w: number, h: number): Promise<Raster> {
+  const data = pageBytes(w * h * 4);
+  const native = frame.format ? NATIVE_LAYOUTS[frame.format] : undefined;
+  await frame.copyTo(data, native ? {} : { format: 'RGBA' });
+  return { width: w, height: h, data, ...(native?.bgr ? { bgr: true } : {}) };
 }

@@ -3,7 +3,7 @@ import { toBase64 } from '../../../shared/bytes';
 import { analysePage } from '../analysis/analysePage';
 import type { Raster } from '../analysis/raster';
 import { jpegSize, withHeight } from '../jpeg';
-import { decodeAt, drawRotated, rotatedSize } from './frames';
+import { decodeAt, drawRotated, framePixels, rotatedSize } from './frames';
 import { ocrImage } from './ocrImage';
 import {
   ANALYSIS_SHORT_SIDE,
@@ -165,37 +165,9 @@ async function measureJpeg(job: JpegJob, started: Started): Promise<{ rest: Prom
   };
 }
 
-/** Frame layouts copied as they are: four bytes a pixel, in one of the two orders a Raster reads. */
-const NATIVE_LAYOUTS: Partial<Record<VideoPixelFormat, { bgr: boolean }>> = {
-  BGRX: { bgr: true },
-  BGRA: { bgr: true },
-  RGBX: { bgr: false },
-  RGBA: { bgr: false },
-};
-
-/**
- * One buffer for the pages' pixels, kept for the worker's life: pages are measured one at a time
- * and nothing keeps their pixels, and a fresh 2 MB a page costs more than copying into it (every
- * new page of memory is a fault).
- */
-let pageBuffer = new Uint8ClampedArray(0);
-function pageBytes(n: number): Uint8ClampedArray {
-  if (pageBuffer.length < n) pageBuffer = new Uint8ClampedArray(n);
-  return pageBuffer.subarray(0, n);
-}
-
-/**
- * The frame's pixels as the page shows them. Unturned, copied straight out of the frame (the same
- * bytes a canvas would give, at a third of the cost; in the frame's own byte order when it has
- * four bytes a pixel, a twentieth of converting them to RGBA); turned, drawn turned.
- */
+/** The frame's pixels as the page shows them: unturned, copied straight out of it; turned, drawn turned. */
 async function upright(frame: VideoFrame, w: number, h: number, rotate: number): Promise<Raster> {
-  if (rotate === 0 && frame.displayWidth === w && frame.displayHeight === h) {
-    const data = pageBytes(w * h * 4);
-    const native = frame.format ? NATIVE_LAYOUTS[frame.format] : undefined;
-    await frame.copyTo(data, native ? {} : { format: 'RGBA' });
-    return { width: w, height: h, data, ...(native?.bgr ? { bgr: true } : {}) };
-  }
+  if (rotate === 0 && frame.displayWidth === w && frame.displayHeight === h) return framePixels(frame, w, h);
   const [dw, dh] = rotatedSize(w, h, rotate);
   const canvas = new OffscreenCanvas(dw, dh);
   drawRotated(canvas.getContext('2d', { willReadFrequently: true })!, frame, rotate, dw, dh);

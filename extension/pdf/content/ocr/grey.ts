@@ -18,14 +18,19 @@ export interface Rect {
   h: number;
 }
 
-/** Luma of an RGBA picture (BT.601, integer), and its seal-free copy when a pixel is seal-coloured. */
-export function greyOf(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Grey {
+/**
+ * Luma of an RGBA picture (BT.601, integer), and its seal-free copy when a pixel is seal-coloured.
+ * `bgr`: the bytes are B, G, R, X (a decoded frame's own order in Chromium).
+ */
+export function greyOf(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number, bgr = false): Grey {
   const data = new Uint8Array(width * height);
   let sealFree: Uint8Array | undefined;
+  const ri = bgr ? 2 : 0,
+    bi = bgr ? 0 : 2;
   for (let i = 0, j = 0; i < data.length; i++, j += 4) {
-    const r = rgba[j]!,
+    const r = rgba[j + ri]!,
       g = rgba[j + 1]!,
-      b = rgba[j + 2]!;
+      b = rgba[j + bi]!;
     data[i] = (r * 77 + g * 150 + b * 29) >> 8;
     // Seal ink: red well above green and above blue (red or purple-red); brown stains, yellowed
     // paper and blue or black writing are not.
