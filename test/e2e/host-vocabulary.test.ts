@@ -24,8 +24,11 @@ interface Fixture {
 }
 
 const LIST = '/zhtj/center/tuanyuan/recordlist';
-const rows = (page: Page) =>
-  page.locator('.el-table__body-wrapper tr.el-table__row, .el-table__empty-text').first().waitFor();
+const rows = async (page: Page) => {
+  await page.locator('.el-table__body-wrapper tr.el-table__row, .el-table__empty-text').first().waitFor();
+  // Element Plus takes its loading mask out only once it has faded: on a busy machine after the rows.
+  await page.locator('.el-table .el-loading-mask').first().waitFor({ state: 'hidden' });
+};
 const list =
   (path = LIST) =>
   async (page: Page, at: (p: string) => string) => {
