@@ -101,6 +101,8 @@ type PageResult = Extract<ContentJobResult, { kind: 'page' }>;
 
 async function run(job: Exclude<ContentJob, { kind: 'warm' }>): Promise<Omit<PageResult, 'id' | 'ok' | 'kind' | 'ms'>> {
   const m = await ocr();
+  // Decoding a page takes a core for a while too: not while a picture check runs.
+  await picture.pass();
   const g = await pageGrey(job);
   const read = await readPage(m, g, job.page, job.textOf ?? []);
   const { width, height } = read.upright;

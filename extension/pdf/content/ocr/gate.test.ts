@@ -64,4 +64,29 @@ describe('the reader holds between model runs while a picture check runs', { tim
     expect((await reading)[0]!.text).toBe('出生年月');
     expect(runs()).toBe(2);
   });
+
+  it('hears a pause sent while a page is being read, and holds before the next run', async () => {
+    ort.env.wasm.numThreads = 1;
+    const picture = gate();
+    const { ort: counted, runs } = countingOrt();
+    const ocr = await loadOcr(counted, ocrModelFiles(), picture.pass);
+    // As the content worker hears the engine: messages, handled when its event loop gets a turn.
+    const engine = new MessageChannel();
+    engine.port1.onmessage = (e: MessageEvent<string>) => picture.set(e.data === 'pause');
+    const g = await textPicture(220, 48, [{ text: '出生年月', x: 8, y: 32, size: 22, font: PRINT, colour: '#111' }]);
+    const reading = (async () => {
+      for (let i = 0; i < 6; i++) await ocr.detect(g, g.width);
+    })();
+    engine.port2.postMessage('pause');
+    await settle();
+    const held = runs();
+    // The run under way when the pause came may finish; none starts after it.
+    expect(held).toBeLessThanOrEqual(1);
+    await settle();
+    expect(runs()).toBe(held);
+    engine.port2.postMessage('resume');
+    await reading;
+    expect(runs()).toBe(6);
+    engine.port1.close();
+  });
 });

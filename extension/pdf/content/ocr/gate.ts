@@ -4,16 +4,38 @@
  * so the picture check has both cores to itself.
  */
 export interface Gate {
-  /** Resolves at once when open, else when opened. */
+  /**
+   * Lets the worker's event loop take one turn, so that a pause already sent is heard, then
+   * resolves at once when open, else when opened.
+   */
   pass(): Promise<void>;
   set(paused: boolean): void;
+}
+
+/**
+ * One turn of the event loop. A page's reading is a chain of promises (onnxruntime's wasm runs
+ * included) that never gives the loop a turn: without this, the engine's 'pause' waited in the
+ * worker's queue until the whole page had been read, and the picture check shared the cores with it.
+ */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(null);
+  });
 }
 
 export function gate(): Gate {
   let paused = false;
   let waiting: (() => void)[] = [];
   return {
-    pass: () => (paused ? new Promise<void>((r) => waiting.push(r)) : Promise.resolve()),
+    async pass() {
+      await nextTurn();
+      if (paused) await new Promise<void>((r) => waiting.push(r));
+    },
     set(p) {
       paused = p;
       if (p) return;
