@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Paper } from './paper';
 import { writingMaskSimd } from './simd/writingSimd';
 import { writingMask, writingMaskJs } from './textInk';
+import { firstDifference } from '../../../test/support/firstDifference';
 
 /** The rule remover spelled out pixel by pixel: runs of ink at least `hRule` across or `vRule` down go. */
 function plainWritingMask(ink: Uint8Array, w: number, box: Box, hRule: number, vRule: number): Uint8Array {
@@ -91,7 +92,7 @@ describe('writing mask', () => {
       }
       const simd = writingMaskSimd(ink, w, box, 44, 30);
       const js = writingMaskJs(ink, w, box, 44, 30);
-      expect(simd && simd.findIndex((v, i) => v !== js[i]), `${w}×${h}`).toBe(-1);
+      expect(simd && firstDifference(simd, js), `${w}×${h}`).toBe(-1);
     }
   });
 });

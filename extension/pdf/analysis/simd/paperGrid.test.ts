@@ -3,6 +3,7 @@ import { rng } from '../../../../test/fixtures/browser/rng';
 import { paperGridsJs, type Grids } from '../paperGrids';
 import type { Planes } from '../raster';
 import { paperGridSimd } from './paperGridSimd';
+import { firstDifference } from '../../../../test/support/firstDifference';
 
 /**
  * Seeded planes: any byte, and in stretches only a few values, so that the lightest of four ties
@@ -21,15 +22,13 @@ function planesOf(W: number, H: number, seed: number): Planes {
 /** Each grid's first differing cell, or −1 (a deep toEqual over a page's grids takes seconds). */
 function firstDifferences(a: Grids | null, b: Grids): Record<string, number> | null {
   if (!a) return null;
-  const at = (x: Uint8Array, y: Uint8Array) =>
-    x.length !== y.length ? Math.min(x.length, y.length) : x.findIndex((v, i) => v !== y[i]);
   const out: Record<string, number> = {};
   for (const g of ['half', 'quarter'] as const) {
-    for (const p of ['light', 'yellow', 'red'] as const) out[`${g}.${p}`] = at(a[g][p], b[g][p]);
+    for (const p of ['light', 'yellow', 'red'] as const) out[`${g}.${p}`] = firstDifference(a[g][p], b[g][p]);
     out[`${g}.size`] = a[g].w === b[g].w && a[g].h === b[g].h ? -1 : 0;
   }
-  out.light = at(a.light, b.light);
-  out.yellow = at(a.yellow, b.yellow);
+  out.light = firstDifference(a.light, b.light);
+  out.yellow = firstDifference(a.yellow, b.yellow);
   return out;
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rng } from '../../../../test/fixtures/browser/rng';
 import { blockLevelsJs, paperInkJs } from '../paper';
 import { blockLevelsSimd, paperInkSimd, type Sheet, type SheetInk } from './paperInkSimd';
+import { firstDifference } from '../../../../test/support/firstDifference';
 
 /**
  * Seeded gray pixels and block cuts where the pixels fall on and beside the cuts often (equal to a
@@ -34,8 +35,8 @@ function page(w: number, h: number, seed: number) {
 function summary(a: SheetInk | null) {
   return a && { inkCount: a.inkCount, toneCount: a.toneCount, length: a.ink.length };
 }
-function firstDifference(a: SheetInk | null, b: SheetInk): number {
-  return !a ? 0 : a.ink.findIndex((v, i) => v !== b.ink[i]);
+function inkDifference(a: SheetInk | null, b: SheetInk): number {
+  return !a ? 0 : firstDifference(a.ink, b.ink);
 }
 
 function check(w: number, h: number, seed: number, sheets: Sheet[]) {
@@ -46,7 +47,7 @@ function check(w: number, h: number, seed: number, sheets: Sheet[]) {
     const at = `${w}×${h} [${s.top}, ${s.bottom}) × [${s.left}, ${s.right})`;
     expect(simd, 'the kernel must load in Node as in the workers').not.toBeNull();
     expect(summary(simd), at).toEqual(summary(js));
-    expect(firstDifference(simd, js), at).toBe(-1);
+    expect(inkDifference(simd, js), at).toBe(-1);
   }
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rng } from '../../../../test/fixtures/browser/rng';
 import { pagePlanes, planes, planesJs, type Raster } from '../raster';
 import { planesSimd, type PlaneBytes } from './planesSimd';
+import { firstDifference } from '../../../../test/support/firstDifference';
 
 /** Seeded pixels: every byte value in every channel, and runs of equal channels (ties in max and min). */
 function pixels(width: number, height: number, seed: number, bgr: boolean): Raster {
@@ -21,13 +22,11 @@ function pixels(width: number, height: number, seed: number, bgr: boolean): Rast
 /** Per plane, the first pixel where the two differ, or −1 (a deep toEqual on a page's planes takes seconds). */
 function firstDifferences(a: PlaneBytes | null, b: PlaneBytes): Record<keyof PlaneBytes, number> | null {
   if (!a) return null;
-  const at = (x: Uint8Array, y: Uint8Array) =>
-    x.length !== y.length ? Math.min(x.length, y.length) : x.findIndex((v, i) => v !== y[i]);
   return {
-    gray: at(a.gray, b.gray),
-    chroma: at(a.chroma, b.chroma),
-    red: at(a.red, b.red),
-    yellow: at(a.yellow, b.yellow),
+    gray: firstDifference(a.gray, b.gray),
+    chroma: firstDifference(a.chroma, b.chroma),
+    red: firstDifference(a.red, b.red),
+    yellow: firstDifference(a.yellow, b.yellow),
   };
 }
 const NONE = { gray: -1, chroma: -1, red: -1, yellow: -1 };

@@ -3,6 +3,7 @@ import { pick, rng } from '../../../../test/fixtures/browser/rng';
 import type { Planes } from '../raster';
 import { inkMask, inkMaskJs } from '../seal';
 import { inkMaskSimd } from './sealInkSimd';
+import { firstDifference } from '../../../../test/support/firstDifference';
 
 type Hue = { rg: number; gb: number };
 
@@ -32,7 +33,7 @@ type Mask = ReturnType<typeof inkMask>;
 
 /** Where the kernel's mask first differs from the JS's (−1: nowhere), and the sizes and counts beside the JS's. */
 function differences(simd: Mask, js: Mask) {
-  const at = simd.mask.length !== js.mask.length ? 0 : simd.mask.findIndex((v, i) => v !== js.mask[i]);
+  const at = firstDifference(simd.mask, js.mask);
   return { at, w: [simd.w, js.w], h: [simd.h, js.h], any: [simd.any, js.any] };
 }
 const same = (js: Mask) => ({ at: -1, w: [js.w, js.w], h: [js.h, js.h], any: [js.any, js.any] });
