@@ -9,7 +9,7 @@ import { displayedBox } from '../content/place';
 import { ordinaryOcr, readPage } from '../content/readPage';
 import { jpegSize } from '../jpeg';
 import type { ContentGateMessage, ContentJob, ContentJobRequest, ContentJobResult, PageField } from './contentProtocol';
-import { decodeAt, drawRotated, framePixels, rotatedSize } from './frames';
+import { decodeAt, shownPixels } from './frames';
 import { errorText } from '../../../shared/errorText';
 
 /**
@@ -64,17 +64,8 @@ async function pageGrey(job: Exclude<ContentJob, { kind: 'warm' }>): Promise<Gre
     h = Math.max(1, Math.round(size.height * scale));
   const frame = await decodeAt(job.bytes, w, h);
   try {
-    if (job.rotate === 0 && frame.displayWidth === w && frame.displayHeight === h) {
-      const r = await framePixels(frame, w, h);
-      return greyOf(r.data, w, h, r.bgr);
-    }
-    const [dw, dh] = rotatedSize(w, h, job.rotate);
-    const canvas = new OffscreenCanvas(dw, dh);
-    const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-    drawRotated(ctx, frame, job.rotate, dw, dh);
-    const img = ctx.getImageData(0, 0, dw, dh);
-    canvas.width = canvas.height = 0;
-    return greyOf(img.data, dw, dh);
+    const r = await shownPixels(frame, w, h, job.rotate);
+    return greyOf(r.data, r.width, r.height, r.bgr);
   } finally {
     frame.close();
   }

@@ -67,12 +67,33 @@ function pageBytes(n: number): Uint8ClampedArray {
   return pageBuffer.subarray(0, n);
 }
 
+/** What is drawn on a canvas, as a Raster of its own. */
+export function canvasPixels(canvas: OffscreenCanvas): Raster {
+  const img = canvas.getContext('2d', { willReadFrequently: true })!.getImageData(0, 0, canvas.width, canvas.height);
+  return { width: img.width, height: img.height, data: img.data };
+}
+
+/**
+ * A frame decoded for a page at w×h (as stored), as the page shows it: turned by `rotate`. An
+ * unturned frame the decoder made at the size asked is copied straight out of it (framePixels);
+ * otherwise it is drawn, turned and at w×h, on a canvas of its own.
+ */
+export async function shownPixels(frame: VideoFrame, w: number, h: number, rotate: number): Promise<Raster> {
+  if (rotate === 0 && frame.displayWidth === w && frame.displayHeight === h) return framePixels(frame, w, h);
+  const [dw, dh] = rotatedSize(w, h, rotate);
+  const canvas = new OffscreenCanvas(dw, dh);
+  drawRotated(canvas.getContext('2d', { willReadFrequently: true })!, frame, rotate, dw, dh);
+  const raster = canvasPixels(canvas);
+  canvas.width = canvas.height = 0;
+  return raster;
+}
+
 /**
  * An unturned frame's pixels (w×h as decoded), copied straight out of it into the worker's page
  * buffer — good until the next page's: the same bytes a canvas would give, at a third of the cost;
  * in the frame's own byte order when it has four bytes a pixel, a twentieth of converting them.
  */
-export async function framePixels(frame: VideoFrame, w: number, h: number): Promise<Raster> {
+async function framePixels(frame: VideoFrame, w: number, h: number): Promise<Raster> {
   const data = pageBytes(w * h * 4);
   const native = frame.format ? NATIVE_LAYOUTS[frame.format] : undefined;
   await frame.copyTo(data, native ? {} : { format: 'RGBA' });

@@ -3,7 +3,7 @@ import { toBase64 } from '../../../shared/bytes';
 import { analysePage } from '../analysis/analysePage';
 import type { Raster } from '../analysis/raster';
 import { jpegSize, withHeight } from '../jpeg';
-import { decodeAt, drawRotated, framePixels, rotatedSize } from './frames';
+import { canvasPixels, decodeAt, drawRotated, rotatedSize, shownPixels } from './frames';
 import { ocrImage } from './ocrImage';
 import {
   ANALYSIS_SHORT_SIDE,
@@ -23,12 +23,6 @@ import { errorText } from '../../../shared/errorText';
 declare const self: DedicatedWorkerGlobalScope;
 
 const THUMB_WIDTH = 96;
-
-function toRaster(canvas: OffscreenCanvas): Raster {
-  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-  const img = ctx.getImageData(0, 0, canvas.width, canvas.height);
-  return { width: img.width, height: img.height, data: img.data };
-}
 
 /**
  * The report's small page image from a raster (pages pdf.js drew): an area average (cheaper than
@@ -143,7 +137,7 @@ async function measureJpeg(job: JpegJob, started: Started): Promise<{ rest: Prom
   try {
     const pending = thumbnailOfFrame(frame, w, h, job.rotate);
     pending.catch(() => {}); // awaited below, unless the raster fails first
-    raster = await upright(frame, w, h, job.rotate);
+    raster = await shownPixels(frame, w, h, job.rotate);
     // The frame stays open until the thumbnail's small copy is made (it is encoded while the page is measured).
     small = await pending;
   } finally {
@@ -165,17 +159,6 @@ async function measureJpeg(job: JpegJob, started: Started): Promise<{ rest: Prom
   };
 }
 
-/** The frame's pixels as the page shows them: unturned, copied straight out of it; turned, drawn turned. */
-async function upright(frame: VideoFrame, w: number, h: number, rotate: number): Promise<Raster> {
-  if (rotate === 0 && frame.displayWidth === w && frame.displayHeight === h) return framePixels(frame, w, h);
-  const [dw, dh] = rotatedSize(w, h, rotate);
-  const canvas = new OffscreenCanvas(dw, dh);
-  drawRotated(canvas.getContext('2d', { willReadFrequently: true })!, frame, rotate, dw, dh);
-  const raster = toRaster(canvas);
-  canvas.width = canvas.height = 0;
-  return raster;
-}
-
 /** The top of page 1 (W×H shown), grey, for the 发展团员编号 reader. */
 function ocrCrop(big: OcrTop, W: number, H: number, rotate: number): OcrCrop {
   const [bw, bh] = rotatedSize(W, H, rotate);
@@ -189,7 +172,7 @@ function ocrCrop(big: OcrTop, W: number, H: number, rotate: number): OcrCrop {
   } finally {
     big.frame.close();
   }
-  const r = toRaster(c2);
+  const r = canvasPixels(c2);
   c2.width = c2.height = 0;
   return ocrImage(r.data, r.width, r.height);
 }
