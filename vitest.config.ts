@@ -10,6 +10,9 @@ const ZONES = ['UTC', 'Asia/Shanghai', 'America/Los_Angeles'];
 
 export default defineConfig({
   test: {
+    // Both cores for the units and the worker tests (vitest's default leaves one to itself: here
+    // that meant one file at a time); the e2e project runs alone after them, one file at a time.
+    maxWorkers: 2,
     reporters: process.env.VITEST_JSON ? ['default', ['json', { outputFile: process.env.VITEST_JSON }]] : ['default'],
     projects: [
       ...ZONES.map((tz) => ({
@@ -63,6 +66,8 @@ export default defineConfig({
           hookTimeout: 180_000,
           // One Chromium at a time: these machines have two cores.
           fileParallelism: false,
+          // After the other projects, in a group of its own: a group's projects share one worker count.
+          sequence: { groupOrder: 1 },
         },
       },
     ],
