@@ -146,9 +146,10 @@ const check = (page: import('playwright-core').Page, notBefore = 0, untilRead = 
       const report = await new Promise<import('../../shared/pdf/types').PreflightReport>((resolve, reject) => {
         ch.port1.onmessage = (e) => {
           if (e.data.kind === 'quick') quickMs = e.data.ms;
-          else if (e.data.kind === 'report' && !(untilRead && e.data.report.contentPending)) resolve(e.data.report);
-          else if (e.data.kind === 'content') resolve(report0!);
-          if (e.data.kind === 'report') report0 = e.data.report;
+          else if (e.data.kind === 'report') {
+            const picture = (report0 = e.data.report);
+            if (!(untilRead && picture.contentPending)) resolve(picture);
+          } else if (e.data.kind === 'content') resolve(report0!);
           else if (e.data.kind === 'error') reject(new Error(e.data.message));
         };
         window.postMessage(
@@ -230,16 +231,13 @@ console.log(`browser CPU per check (ms, all processes): ${cpu.map(round).join(' 
 
 // The second series, each file coming while the previous one is being read. One file read to its
 // end first (the reader's models loaded and warm), and WARMUP checks not counted.
-const whileReading: number[] = [],
-  readingCpu: number[] = [];
+let reading: Awaited<ReturnType<typeof series>> | undefined;
 if (!SKIP_CONTENT) {
   const readT0 = performance.now();
   endedAt = (await check(coldPage, 0, true)).endedAt;
   console.log(`one file read to its end (models loaded): ${round(performance.now() - readT0)} ms`);
   await series(WARMUP, READING_GAP_MS);
-  const reading = await series(RUNS, READING_GAP_MS);
-  whileReading.push(...reading.wall);
-  readingCpu.push(...reading.cpu);
+  reading = await series(RUNS, READING_GAP_MS);
   console.log(
     `while the previous file is read (posted ${READING_GAP_MS} ms after its verdict): checks (ms) ${reading.wall.map(round).join(' ')}; browser CPU from verdict to verdict (ms) ${reading.cpu.map(round).join(' ')}`,
   );
@@ -271,11 +269,11 @@ const result = {
   formerRatio: Math.round((pdfjsRuns[0]! / formerFullMs) * 10) / 10,
   skipContent: SKIP_CONTENT,
   fullMsRange: [round(Math.min(...full)), round(Math.max(...full))],
-  ...(whileReading.length
+  ...(reading
     ? {
-        fullMsWhileReading: round(median(whileReading)),
-        ratioWhileReading: Math.round((pdfjsRenderMs / median(whileReading)) * 10) / 10,
-        cpuMsWhileReading: round(median(readingCpu)),
+        fullMsWhileReading: round(median(reading.wall)),
+        ratioWhileReading: Math.round((pdfjsRenderMs / median(reading.wall)) * 10) / 10,
+        cpuMsWhileReading: round(median(reading.cpu)),
       }
     : {}),
   loadavg: (await import('node:os')).loadavg().map((x) => Math.round(x * 100) / 100),
