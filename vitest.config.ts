@@ -1,5 +1,6 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
@@ -10,9 +11,9 @@ const ZONES = ['UTC', 'Asia/Shanghai', 'America/Los_Angeles'];
 
 export default defineConfig({
   test: {
-    // Both cores for the units and the worker tests (vitest's default leaves one to itself: here
-    // that meant one file at a time); the e2e project runs alone after them, one file at a time.
-    maxWorkers: 2,
+    // Every core for the units and the worker tests, two at least (vitest's default leaves one to
+    // itself: on these two-core machines, one file at a time); the e2e project runs alone after them.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     reporters: process.env.VITEST_JSON ? ['default', ['json', { outputFile: process.env.VITEST_JSON }]] : ['default'],
     projects: [
       ...ZONES.map((tz) => ({
